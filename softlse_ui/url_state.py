@@ -94,3 +94,17 @@ def show_url_notes(page: str) -> None:
     a code span (see :func:`softlse_core.url_params.quote_raw`), never as HTML."""
     for note in url_notes(page):
         st.warning(note, icon=":material/link_off:")
+
+
+def keep_callback_value(key: str) -> None:
+    """Call from a callback that sets ``st.session_state[key]`` of a bound widget (a preset
+    button, say). The URL still holds the widget's previous text until the rerun writes the
+    new value, and that text differs from the last one read, so :func:`adopt_query_param`
+    would read it back over the callback's value; this marks it as read. (Setting
+    ``st.query_params[key]`` directly is refused for a bound key.)"""
+    handled: dict[str, str] = st.session_state.setdefault(_HANDLED, {})
+    raw_values = st.query_params.get_all(key)
+    if raw_values:
+        handled[key] = raw_values[-1]
+    else:
+        handled.pop(key, None)
