@@ -59,11 +59,11 @@ def vector_box(page: str) -> str:
     )
     for column, (name, preset) in zip(buttons, PRESETS.items(), strict=True):
         column.button(
-            f"{name} = [{preset}]",
+            name,
             key=f"preset_{name}",
             on_click=_set_vector,
             args=(preset,),
-            help=f"The sheet's {name}",
+            help=f"The sheet's {name} = [{preset}]",
             width="stretch",
         )
     return str(text)

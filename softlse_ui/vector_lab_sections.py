@@ -74,17 +74,17 @@ def effects_section(nums: LabNumbers, lam: float, c: float, a: float) -> None:
     (st.success if v.offset_unchanged else st.warning)(offset_text)
 
     effect = {
-        "sharpens": f"|a| > 1, so softmax sharpens: entropy {v.entropy_p:.6g} → "
-        f"{v.entropy_scaled:.6g} nats",
-        "flattens": f"|a| < 1, so softmax flattens: entropy {v.entropy_p:.6g} → "
-        f"{v.entropy_scaled:.6g} nats",
+        "sharpens": f"|a| > 1, so softmax sharpens: entropy {v.entropy_p + 0.0:.6g} → "
+        f"{v.entropy_scaled + 0.0:.6g} nats",
+        "flattens": f"|a| < 1, so softmax flattens: entropy {v.entropy_p + 0.0:.6g} → "
+        f"{v.entropy_scaled + 0.0:.6g} nats",
         "unchanged": "|a| = 1, so the sharpness is unchanged",
         "uniform": "a = 0 flattens all the way: softmax(0·σ, λ) = softmax(σ, 0) is uniform",
     }[v.sharpness]
     if a < 0:
         effect += "; a < 0 also turns the soft maximum into a soft minimum (mass moves to min σ)"
     scale_text = (
-        f"**Scale a = {a:g}: the same as λ → a·λ = {a * lam:g}.** "
+        f"**Scale a = {a:g}: the same as λ → a·λ = {a * lam + 0.0:g}.** "
         f"max |softmax(a·σ, λ) − softmax(σ, a·λ)| = {v.scale_diff:.3g} (rounding ≈ "
         f"{v.scale_tol:.1g}). {effect}."
     )
@@ -98,7 +98,8 @@ def effects_section(nums: LabNumbers, lam: float, c: float, a: float) -> None:
         r"=\frac{e^{\lambda(\sigma_k+c)}}{\sum_j e^{\lambda(\sigma_j+c)}}"
         r"=\frac{e^{\lambda c}\,e^{\lambda\sigma_k}}{e^{\lambda c}\sum_j e^{\lambda\sigma_j}}"
         r"=\operatorname{softmax}(\sigma,\lambda)_k,"
-        r"\qquad"
+    )
+    st.latex(
         r"\operatorname{softmax}(a\sigma,\lambda)_k"
         r"=\frac{e^{(a\lambda)\sigma_k}}{\sum_j e^{(a\lambda)\sigma_j}}"
         r"=\operatorname{softmax}(\sigma,a\lambda)_k."
@@ -110,12 +111,18 @@ def lse_section(nums: LabNumbers) -> None:
     r = nums.readout
     name = r.extreme_name
     st.subheader(f"lse(σ, λ) next to {name}(σ)")
-    cols = st.columns(4)
-    cols[0].metric("lse(σ, λ)", format_full(r.value))
-    cols[1].metric(f"{name}(σ)", format_full(r.extreme))
-    cols[2].metric(f"lse − {name}", format_full(r.value - r.extreme))
-    cols[3].metric(
-        "tight bounds of the gap", f"[{format_full(r.gap_low)}, {format_full(r.gap_high)}]"
+    rows = {
+        "lse(σ, λ)": r.value,
+        f"{name}(σ)": r.extreme,
+        f"lse − {name}": r.value - r.extreme,
+        f"lower bound of lse − {name}": r.gap_low,
+        f"upper bound of lse − {name}": r.gap_high,
+    }
+    st.dataframe(
+        {"quantity": list(rows), "value": [format_full(v) for v in rows.values()]},
+        hide_index=True,
+        width="stretch",
+        key="lse_table",
     )
     if r.lam > 0:
         st.latex(
@@ -127,16 +134,23 @@ def lse_section(nums: LabNumbers) -> None:
             r"-\frac{\log n}{|\lambda|}\;\le\;\operatorname{lse}(\sigma,\lambda)-\min_j\sigma_j"
             r"\;\le\;-\frac{\log m}{|\lambda|}\qquad(m=\text{number of minima})"
         )
-    cols = st.columns(4)
-    cols[0].metric("entropy H(p) [nats]", format_full(r.entropy))
-    cols[1].metric("⟨p, σ⟩", format_full(r.inner))
-    cols[2].metric("⟨p, σ⟩ + H(p)/λ", format_full(r.identity_rhs))
-    cols[3].metric("lse − (⟨p, σ⟩ + H(p)/λ)", format_full(r.identity_residual))
+    rows = {
+        "entropy H(p) [nats]": r.entropy,
+        "⟨p, σ⟩": r.inner,
+        "⟨p, σ⟩ + H(p)/λ": r.identity_rhs,
+        "lse − (⟨p, σ⟩ + H(p)/λ)": r.identity_residual,
+    }
+    st.dataframe(
+        {"quantity": list(rows), "value": [format_full(v) for v in rows.values()]},
+        hide_index=True,
+        width="stretch",
+        key="identity_table",
+    )
     st.latex(
         r"\operatorname{lse}(\sigma,\lambda)=\langle p,\sigma\rangle+\frac{H(p)}{\lambda},"
-        r"\quad p=\operatorname{softmax}(\sigma,\lambda),\ H(p)=-\sum_k p_k\log p_k"
-        r"\quad\text{(since }\log p_k=\lambda\sigma_k-\lambda\operatorname{lse})"
+        r"\quad p=\operatorname{softmax}(\sigma,\lambda),\quad H(p)=-\sum_k p_k\log p_k"
     )
+    st.caption("It holds for every λ ≠ 0 because log p_k = λ·σ_k − λ·lse(σ, λ).")
 
 
 def sweep_section(nums: LabNumbers, lam: float) -> None:
@@ -186,7 +200,7 @@ def stability_section(nums: LabNumbers, lam: float) -> None:
     table = pd.DataFrame(
         {
             "quantity": rows,
-            "stable (shift by the max first)": [
+            "stable (shift first)": [
                 format_full(s.stable_lse),
                 *_column(s.stable_softmax, shown),
             ],
@@ -204,9 +218,10 @@ def stability_section(nums: LabNumbers, lam: float) -> None:
         )
     elif s.naive_failed:
         st.error(
-            "The textbook formula fails: every exp(λ·σ_j) underflows to 0 (or an exponent is "
-            "inf − inf), so the sum is 0 and lse = −inf, softmax = 0/0 = nan. Shifting by the "
-            "maximum first keeps the largest term at exp(0) = 1."
+            "The textbook formula fails: every exp(λ·σ_j) underflows to 0 (below about "
+            "exp(−745)), so the sum is 0, lse = log(0)/λ is infinite and softmax = 0/0 = nan. "
+            "Shifting by the maximum (the minimum for λ < 0) first keeps the largest term at "
+            "exp(0) = 1."
         )
     else:
         st.info(

@@ -41,8 +41,15 @@ def column(at: AppTest, table: int, name: str) -> np.ndarray:
     return np.array([float(text) for text in at.dataframe[table].value[name]])
 
 
-def metric(at: AppTest, label: str) -> float:
-    (value,) = [m.value for m in at.metric if m.label == label]
+def readout(at: AppTest, label: str) -> float:
+    """A value of the lse read-out tables (tables 1 and 2), as the person reads it."""
+    values = [
+        text
+        for table in at.dataframe[1:3]
+        for quantity, text in zip(table.value["quantity"], table.value["value"], strict=True)
+        if quantity == label
+    ]
+    (value,) = values
     return float(value)
 
 
@@ -113,34 +120,36 @@ def test_small_scale_flattens_and_zero_scale_is_uniform() -> None:
 
 def test_lse_of_s3_at_lambda_100_is_30_while_the_textbook_overflows() -> None:
     at = run_page(v="10,20,30", lam="100")
-    assert metric(at, "lse(σ, λ)") == pytest.approx(30.0, abs=1e-12)
-    assert metric(at, "max(σ)") == 30.0
-    textbook = at.dataframe[1].value
+    assert readout(at, "lse(σ, λ)") == pytest.approx(30.0, abs=1e-12)
+    assert readout(at, "max(σ)") == 30.0
+    textbook = at.dataframe[3].value
     assert textbook["textbook (no shift)"][0] == "inf"
     assert set(textbook["textbook (no shift)"][1:]) == {"nan"}
-    assert float(textbook["stable (shift by the max first)"][0]) == pytest.approx(30.0)
+    assert float(textbook["stable (shift first)"][0]) == pytest.approx(30.0)
     assert any("overflows" in e.value and "709.78" in e.value for e in at.error)
 
 
 def test_lse_readout_bounds_entropy_and_identity() -> None:
     sigma = np.array([1.0, 3.0, 3.0, -2.0])
     at = run_page(v="1, 3, 3, -2", lam="2")
-    assert metric(at, "lse(σ, λ)") == pytest.approx(logsumexp(2 * sigma) / 2, rel=1e-15)
-    low, high = at.metric[3].value.strip("[]").split(", ")
-    assert float(low) == pytest.approx(math.log(2) / 2, rel=1e-15)
-    assert float(high) == pytest.approx(math.log(4) / 2, rel=1e-15)
+    assert readout(at, "lse(σ, λ)") == pytest.approx(logsumexp(2 * sigma) / 2, rel=1e-15)
+    low = readout(at, "lower bound of lse − max")
+    assert low == pytest.approx(math.log(2) / 2, rel=1e-15)
+    assert readout(at, "upper bound of lse − max") == pytest.approx(math.log(4) / 2, rel=1e-15)
+    gap = readout(at, "lse − max")
+    assert low <= gap <= readout(at, "upper bound of lse − max")
     p = scipy_softmax(2 * sigma)
-    assert metric(at, "entropy H(p) [nats]") == pytest.approx(scipy_entropy(p), rel=1e-14)
-    assert metric(at, "⟨p, σ⟩ + H(p)/λ") == pytest.approx(metric(at, "lse(σ, λ)"), rel=1e-14)
-    assert abs(metric(at, "lse − (⟨p, σ⟩ + H(p)/λ)")) < 1e-14
+    assert readout(at, "entropy H(p) [nats]") == pytest.approx(scipy_entropy(p), rel=1e-14)
+    assert readout(at, "⟨p, σ⟩ + H(p)/λ") == pytest.approx(readout(at, "lse(σ, λ)"), rel=1e-14)
+    assert abs(readout(at, "lse − (⟨p, σ⟩ + H(p)/λ)")) < 1e-14
 
 
 def test_negative_lambda_compares_with_min_and_sweeps_both_signs() -> None:
     at = run_page(v="1, 2, 3", lam="-10")
     assert at.toggle(key="neg").value is True
-    assert metric(at, "min(σ)") == 1.0
+    assert readout(at, "min(σ)") == 1.0
     expected = -logsumexp(-10 * np.array([1.0, 2.0, 3.0])) / 10
-    assert metric(at, "lse(σ, λ)") == pytest.approx(expected, rel=1e-15)
+    assert readout(at, "lse(σ, λ)") == pytest.approx(expected, rel=1e-15)
     sweep = figure(at, 1)
     assert {t.get("xaxis", "x") for t in sweep["data"]} == {"x", "x2"}
     marks = [s for s in sweep["layout"]["shapes"] if s.get("line", {}).get("dash") == "dash"]
@@ -211,8 +220,8 @@ def test_hostile_parameters_never_crash_and_leave_a_note(value: str) -> None:
     for key in ("lam", "c", "a"):
         if not (key in "ca" and value == "0"):  # c = 0 and a = 0 are valid values
             assert any(f"`{key}`=" in note for note in notes), (key, notes)
-    assert len(at.dataframe) == 2
-    assert math.isfinite(metric(at, "lse(σ, λ)"))
+    assert len(at.dataframe) == 4
+    assert math.isfinite(readout(at, "lse(σ, λ)"))
     assert at.text_input(key="v").value == "10,20,30"
 
 
@@ -227,7 +236,7 @@ def test_long_vector_renders_with_top_k_and_is_timed() -> None:
     elapsed = time.perf_counter() - start
     print(f"AppTest rerun with a 10^4-entry vector: {elapsed:.2f} s")
     assert not at.exception
-    assert metric(at, "lse(σ, λ)") == pytest.approx(logsumexp(sigma), rel=1e-14)
+    assert readout(at, "lse(σ, λ)") == pytest.approx(logsumexp(sigma), rel=1e-14)
     table = at.dataframe[0].value
     assert len(table) == 20
     p = scipy_softmax(sigma)

@@ -112,15 +112,15 @@ def lambda_sweep(
     if probs_neg is not None and limit_neg is not None:
         _sweep_panel(fig, 2, magnitudes, probs_neg, labels, limit_neg, show_legend=False)
     panels = 2 if both else 1
+    log_range = [float(np.log10(magnitudes[0])), float(np.log10(magnitudes[-1])) + 0.15]
     for col in range(1, panels + 1):
-        fig.update_xaxes(type="log", title_text="λ" if col == 1 else "|λ|", row=1, col=col)
+        fig.update_xaxes(
+            type="log", range=log_range, title_text="λ" if col == 1 else "|λ|", row=1, col=col
+        )
         if uniform is not None:
+            label = {"annotation_text": "uniform 1/n (λ → 0)"} if col == 1 else {}
             fig.add_hline(
-                y=uniform,
-                line={"dash": "dot", "color": "#777777"},
-                annotation_text="uniform 1/n (λ → 0)" if col == 1 else None,
-                row=1,
-                col=col,
+                y=uniform, line={"dash": "dot", "color": "#777777"}, row=1, col=col, **label
             )
     current_col = 1 if current_lam > 0 else 2
     if current_col <= panels:
@@ -128,6 +128,7 @@ def lambda_sweep(
             x=abs(current_lam),
             line={"dash": "dash", "color": OKABE_ITO[7]},
             annotation_text=f"current λ = {current_lam:g}",
+            annotation_position="bottom left",
             row=1,
             col=current_col,
         )
