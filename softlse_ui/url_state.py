@@ -96,12 +96,13 @@ def show_url_notes(page: str) -> None:
         st.warning(note, icon=":material/link_off:")
 
 
-def keep_callback_value(key: str) -> None:
-    """Call from a callback that sets ``st.session_state[key]`` of a bound widget (a preset
-    button, say). The URL still holds the widget's previous text until the rerun writes the
-    new value, and that text differs from the last one read, so :func:`adopt_query_param`
-    would read it back over the callback's value; this marks it as read. (Setting
-    ``st.query_params[key]`` directly is refused for a bound key.)"""
+def mark_query_param_read(key: str) -> None:
+    """Treat the URL's current text for ``key`` as already read, so the next
+    :func:`adopt_query_param` keeps the widget's value instead of reading that text back.
+
+    For a page that writes ``st.query_params[key]`` itself (a widget that is not bound with
+    ``bind="query-params"``), or a callback that changes a widget's value while the URL still
+    holds the previous text."""
     handled: dict[str, str] = st.session_state.setdefault(_HANDLED, {})
     raw_values = st.query_params.get_all(key)
     if raw_values:

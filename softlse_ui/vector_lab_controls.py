@@ -17,9 +17,15 @@ import streamlit as st
 from softlse_core import VectorParseError, parse_vector
 from softlse_core.url_params import ParamReading, read_float_range
 from softlse_core.vector_lab import PRESETS
-from softlse_ui.url_state import adopt_query_param, keep_callback_value
+from softlse_ui.url_state import adopt_query_param, mark_query_param_read
 
 DEFAULT_VECTOR = PRESETS["s1"]
+
+#: Box text up to this length is kept in the URL (``?v=…``). Longer text (a pasted 10^4-entry
+#: vector is ~100,000 characters) is left out: the server refuses request lines beyond about
+#: 130,000 characters, and a bound box with such text made every rerun ~2.5 s slower in the
+#: browser. So the box is not bound with ``bind="query-params"``: :func:`_sync_url` writes it.
+URL_TEXT_LIMIT = 2_000
 
 OFFSET_RANGE = (-1000.0, 1000.0)
 SCALE_RANGE = (-100.0, 100.0)
@@ -32,12 +38,9 @@ def _read_box_text(raw: str) -> ParamReading[str]:
 
 
 def _set_vector(text: str) -> None:
-    """Button callback: put a preset's text into the box (runs before the rerun's script).
-
-    :func:`keep_callback_value` stops the previous text, still in the URL, from being read
-    back into the box; the rerun then writes the preset to the URL."""
+    """Button callback: put a preset's text into the box (runs before the rerun's script;
+    the URL still holds the previous text, marked as read, and the rerun writes the preset)."""
     st.session_state["v"] = text
-    keep_callback_value("v")
 
 
 def vector_box(page: str) -> str:
@@ -50,13 +53,15 @@ def vector_box(page: str) -> str:
         is_valid=lambda value: isinstance(value, str),
     )
     box, *buttons = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
-    text = box.text_input(
-        "Vector σ",
-        key="v",
-        bind="query-params",
-        help="Numbers separated by commas, spaces or semicolons, optionally in [ ]; "
-        "inf and -inf are allowed; at most 10,000 entries.",
+    text = str(
+        box.text_input(
+            "Vector σ",
+            key="v",
+            help="Numbers separated by commas, spaces or semicolons, optionally in [ ]; "
+            "inf and -inf are allowed; at most 10,000 entries.",
+        )
     )
+    in_url = _sync_url(text)
     for column, (name, preset) in zip(buttons, PRESETS.items(), strict=True):
         column.button(
             name,
@@ -66,7 +71,27 @@ def vector_box(page: str) -> str:
             help=f"The sheet's {name} = [{preset}]",
             width="stretch",
         )
-    return str(text)
+    if not in_url:
+        st.caption(
+            f"This vector is longer than {URL_TEXT_LIMIT:,} characters, so it is not kept in "
+            "the page's link."
+        )
+    return text
+
+
+def _sync_url(text: str) -> bool:
+    """Keep ``?v=`` equal to the box (left out for the default text and for text longer than
+    ``URL_TEXT_LIMIT``), and mark what the URL now says as read so the next rerun does not
+    read it back over the box. Returns whether the text is in the link."""
+    in_url = len(text) <= URL_TEXT_LIMIT
+    wanted = text if in_url and text != DEFAULT_VECTOR else None
+    current = st.query_params.get_all("v")
+    if wanted is None and current:
+        del st.query_params["v"]
+    elif wanted is not None and current != [wanted]:
+        st.query_params["v"] = wanted
+    mark_query_param_read("v")
+    return in_url
 
 
 def _float_in(bounds: tuple[float, float]) -> Callable[[object], bool]:

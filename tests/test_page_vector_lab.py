@@ -208,6 +208,10 @@ def test_bad_vector_gets_an_error_naming_it_and_keeps_the_text(text: str) -> Non
     at.text_input(key="v").input("4, 5").run(timeout=30)
     assert not at.error
     assert column(at, 0, "σ").tolist() == [4.0, 5.0]
+    assert at.query_params["v"] == "4, 5"
+    at.number_input(key="c").set_value(2.0).run(timeout=30)
+    assert at.text_input(key="v").value == "4, 5"
+    assert column(at, 0, "σ + c").tolist() == [6.0, 7.0]
 
 
 HOSTILE = ["abc", "0", "nan", "1e999", "-1e999", "x" * 400, "<script>alert(1)</script>", "9" * 50]
@@ -247,3 +251,5 @@ def test_long_vector_renders_with_top_k_and_is_timed() -> None:
     assert [len(decode(b["y"])) for b in bars] == [20, 20, 20]
     assert len([t for t in figure(at, 1)["data"] if t["mode"] == "lines"]) == 8
     assert len(at.get("plotly_chart")) == 2  # no ternary for n ≠ 3
+    assert "v" not in at.query_params  # too long for a link
+    assert any("not kept in the page's link" in c.value for c in at.caption)
