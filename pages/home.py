@@ -1,0 +1,41 @@
+"""Home page: what log-sum-exp and softmax are, what λ does, and where each page goes."""
+
+import streamlit as st
+
+from softlse_ui.navigation import PAGES
+
+st.title("softlse — the soft-maximum explorer")
+st.markdown(
+    "The **log-sum-exp** of a vector σ with inverse temperature λ is a smooth version of its "
+    "largest entry, and its gradient, the **softmax**, is a smooth version of *which* entry is "
+    "largest:"
+)
+st.latex(
+    r"\operatorname{lse}(\sigma,\lambda) = \frac{1}{\lambda}\log\sum_{j=1}^{n} e^{\lambda\sigma_j},"
+    r"\qquad"
+    r"\operatorname{softmax}(\sigma,\lambda)_k = \frac{e^{\lambda\sigma_k}}{\sum_{j=1}^{n}"
+    r" e^{\lambda\sigma_j}}"
+    r" = \frac{\partial\,\operatorname{lse}(\sigma,\lambda)}{\partial\sigma_k}."
+)
+st.markdown(
+    "λ is one over a temperature. As λ grows the largest term dominates the sum, so lse "
+    "approaches max(σ) from above — never by more than log(n)/λ — and softmax approaches the "
+    "one-hot indicator of the maximum (split evenly over ties). As λ shrinks towards 0, softmax "
+    "flattens to the uniform distribution. A negative λ turns both into a soft *minimum*."
+)
+st.latex(
+    r"\max_j \sigma_j \;\le\; \operatorname{lse}(\sigma,\lambda) \;\le\;"
+    r" \max_j \sigma_j + \frac{\log n}{\lambda}\quad(\lambda>0),"
+    r"\qquad \lim_{\lambda\to\infty}\operatorname{lse}(\sigma,\lambda) = \max_j \sigma_j."
+)
+st.markdown(
+    "Every number shown is computed with the numerically stable algorithm of Blanchard, Higham "
+    "and Higham (2021): shift by the maximum before exponentiating, so nothing overflows even "
+    "at λ = 1000."
+)
+
+st.subheader("Pages")
+for entry in PAGES:
+    with st.container(border=True):
+        st.page_link(str(entry.path), label=entry.title, icon=entry.icon)
+        st.caption(entry.blurb)

@@ -1,0 +1,208 @@
+"""Readers for query-parameter text: what a shared link or a hand-typed URL says.
+
+A query parameter is input a person (or a hostile link) typed, so each reader takes the raw
+text and returns a :class:`ParamReading`: the value to use, or ``None`` to ignore the text and
+keep the control's current value, plus a plain-language note saying what was wrong. Readers
+never raise on any string and never evaluate it.
+
+Edge cases every reader handles: empty text, text that is not a number (``abc``), ``nan``,
+``inf`` and numbers beyond float range (``1e999`` parses as ``inf``), values outside the
+control's range (clamped to the nearest end, with a note), values between the control's steps
+(snapped to the nearest step, with a note) and very long text (quoted shortened in the note).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+#: Longest piece of a raw parameter that a note quotes back.
+QUOTE_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class ParamReading(Generic[T]):
+    """The outcome of reading one query parameter.
+
+    ``value`` is what the control should show (``None``: ignore the parameter); ``note`` is a
+    plain-language sentence when the text was not used as written (``None``: it was).
+    """
+
+    value: T | None
+    note: str | None = None
+
+
+def quote_raw(raw: str) -> str:
+    """Quote raw parameter text for a note: shortened to ``QUOTE_LIMIT`` characters, with no
+    backticks or line breaks, wrapped in backticks so Markdown shows it literally."""
+    cleaned = "".join(" " if ch in "`\r\n\t" else ch for ch in raw)
+    if len(cleaned) > QUOTE_LIMIT:
+        cleaned = cleaned[: QUOTE_LIMIT - 1] + "…"
+    return f"`{cleaned}`"
+
+
+def _parse_float(raw: str) -> float | None:
+    """``float(raw)`` for plain decimal text (Python's float syntax, ``_`` separators refused);
+    ``None`` when it is not a number or is NaN. ``inf`` and ``1e999`` give ``±inf``."""
+    text = raw.strip()
+    if not text or "_" in text or len(text) > 64:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(value) else value
+
+
+def _format_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def read_number_choice(
+    raw: str, options: Sequence[float], *, name: str, log_scale: bool = False
+) -> ParamReading[float]:
+    """Read a number that must be one of ``options`` (ascending, and positive if ``log_scale``).
+
+    Text equal in value to an option (``10``, ``10.0``, ``1e1``) gives that option silently.
+    Another finite number is clamped into [options[0], options[-1]] and snapped to the nearest
+    option (nearest in log10 when ``log_scale``), with a note; ``inf`` and ``1e999`` clamp to
+    the end of the range. Non-numbers, ``nan`` and (with ``log_scale``) values ≤ 0 are ignored
+    with a note.
+    """
+    value = _parse_float(raw)
+    if value is None:
+        return ParamReading(
+            None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
+        )
+    if log_scale and value <= 0:
+        return ParamReading(
+            None, f"URL parameter `{name}`={quote_raw(raw)} must be positive; ignored."
+        )
+    for option in options:
+        if value == option:
+            return ParamReading(float(option))
+    lo, hi = options[0], options[-1]
+    if value < lo or value > hi:
+        clamped = float(lo if value < lo else hi)
+        return ParamReading(
+            clamped,
+            f"URL parameter `{name}`={quote_raw(raw)} is outside "
+            f"[{_format_number(lo)}, {_format_number(hi)}]; using {_format_number(clamped)}.",
+        )
+
+    def distance(option: float) -> float:
+        return abs(math.log10(option) - math.log10(value)) if log_scale else abs(option - value)
+
+    nearest = float(min(options, key=distance))
+    return ParamReading(
+        nearest,
+        f"URL parameter `{name}`={quote_raw(raw)} is not one of the slider's values; "
+        f"using the nearest, {_format_number(nearest)}.",
+    )
+
+
+def read_signed_number_choice(
+    raw: str, magnitudes: Sequence[float], *, name: str
+) -> ParamReading[float]:
+    """Read a signed number whose magnitude must be one of ``magnitudes`` (ascending, positive,
+    snapped in log10 as :func:`read_number_choice`): ``-10`` gives −10, ``0`` is refused with a
+    note (λ = 0 has no log-sum-exp), non-numbers and ``nan`` are ignored with a note."""
+    value = _parse_float(raw)
+    if value == 0:
+        return ParamReading(
+            None, f"URL parameter `{name}`={quote_raw(raw)} must not be 0; ignored."
+        )
+    if value is None:
+        return ParamReading(
+            None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
+        )
+    text = raw.strip()
+    magnitude_text = text[1:] if text[:1] in "+-" else text
+    reading = read_number_choice(magnitude_text, magnitudes, name=name, log_scale=True)
+    if reading.value is None:
+        return reading
+    signed = math.copysign(reading.value, value)
+    note = reading.note
+    if note is not None:
+        note = note.replace(quote_raw(magnitude_text), quote_raw(raw))
+        if value < 0:
+            note = note.replace(
+                f"using {_format_number(reading.value)}", f"using {_format_number(signed)}"
+            )
+    return ParamReading(signed, note)
+
+
+def read_int_range(raw: str, lo: int, hi: int, *, name: str, step: int = 1) -> ParamReading[int]:
+    """Read an integer in [lo, hi] on the grid lo, lo + step, …
+
+    Integral text (``201``, ``201.0``) on the grid is used silently; other numbers are rounded
+    to the nearest grid point and clamped into [lo, hi] with a note (``1e999`` → hi); text that
+    is not a number, or ``nan``, is ignored with a note.
+    """
+    value = _parse_float(raw)
+    if value is None:
+        return ParamReading(
+            None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
+        )
+    clamped = min(max(value, lo), hi)
+    snapped = lo + step * round((clamped - lo) / step)
+    snapped = int(min(max(snapped, lo), hi))
+    if snapped == value:
+        return ParamReading(snapped)
+    reason = (
+        f"is outside [{lo}, {hi}]"
+        if value < lo or value > hi
+        else f"is not on the grid {lo}, {lo + step}, …"
+    )
+    return ParamReading(
+        snapped, f"URL parameter `{name}`={quote_raw(raw)} {reason}; using {snapped}."
+    )
+
+
+def read_float_range(raw: str, lo: float, hi: float, *, name: str) -> ParamReading[float]:
+    """Read a real number in [lo, hi]: in range it is used as written; outside (including
+    ``±inf`` and ``1e999``) it is clamped with a note; a non-number or ``nan`` is ignored with a
+    note."""
+    value = _parse_float(raw)
+    if value is None:
+        return ParamReading(
+            None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
+        )
+    if lo <= value <= hi:
+        return ParamReading(value)
+    clamped = float(lo if value < lo else hi)
+    return ParamReading(
+        clamped,
+        f"URL parameter `{name}`={quote_raw(raw)} is outside "
+        f"[{_format_number(lo)}, {_format_number(hi)}]; using {_format_number(clamped)}.",
+    )
+
+
+def read_choice(raw: str, options: Sequence[str], *, name: str) -> ParamReading[str]:
+    """Read one of a fixed set of words; case and surrounding spaces are forgiven, anything
+    else is ignored with a note listing the choices."""
+    text = raw.strip().lower()
+    for option in options:
+        if text == option.lower():
+            return ParamReading(option)
+    choices = ", ".join(options)
+    return ParamReading(
+        None, f"URL parameter `{name}`={quote_raw(raw)} is not one of {choices}; ignored."
+    )
+
+
+def read_flag(raw: str, *, name: str) -> ParamReading[bool]:
+    """Read an on/off switch: ``true``/``1``/``yes``/``on`` and ``false``/``0``/``no``/``off``
+    (any case); anything else is ignored with a note."""
+    text = raw.strip().lower()
+    if text in {"true", "1", "yes", "on"}:
+        return ParamReading(True)
+    if text in {"false", "0", "no", "off"}:
+        return ParamReading(False)
+    return ParamReading(
+        None, f"URL parameter `{name}`={quote_raw(raw)} is not true or false; ignored."
+    )

@@ -1,0 +1,79 @@
+"""Controls shared by several pages, each bound to its query parameter.
+
+Every function here creates one widget (or a widget and its sign switch) whose ``key`` is the
+query parameter, after :mod:`softlse_ui.url_state` has read the URL for it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from softlse_core.url_params import read_flag, read_signed_number_choice
+from softlse_ui.url_state import adopt_query_param, adopt_signed_query_param
+
+#: λ magnitudes on the slider: a 1–1.5–2–3–5–7 grid per decade from 0.01 to 1000, so the
+#: sheet's 1, 10 and 100 are exact stops and neighbouring stops differ by at most a factor 5/3.
+LAMBDA_MAGNITUDES: tuple[float, ...] = (
+    *(
+        float(f"{mantissa * 10.0**exponent:.6g}")
+        for exponent in range(-2, 3)
+        for mantissa in (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
+    ),
+    1000.0,
+)
+
+
+def format_lambda(value: float) -> str:
+    """Slider label of a λ stop: ``0.01``, ``1.5``, ``100``."""
+    return f"{value:g}"
+
+
+def lambda_control(
+    page: str,
+    *,
+    key: str = "lam",
+    sign_key: str = "neg",
+    default: float = 1.0,
+    label: str = "Inverse temperature λ (log scale)",
+    allow_negative: bool = True,
+    container: st.delta_generator.DeltaGenerator | None = None,
+) -> float:
+    """λ on a log scale (``LAMBDA_MAGNITUDES``) and, if ``allow_negative``, a switch for −λ
+    (the soft minimum). Query parameters: ``lam`` (``?lam=10``, ``?lam=-10``) and ``neg``.
+
+    Returns the signed λ.
+    """
+    where = container if container is not None else st
+    reader = partial(read_signed_number_choice, magnitudes=LAMBDA_MAGNITUDES, name=key)
+    adopt_signed_query_param(
+        page, key, sign_key, reader, default, is_valid=lambda v: v in LAMBDA_MAGNITUDES
+    )
+    negative = False
+    if allow_negative:
+        adopt_query_param(
+            page,
+            sign_key,
+            partial(read_flag, name=sign_key),
+            False,
+            is_valid=lambda v: isinstance(v, bool),
+        )
+    else:
+        st.session_state.pop(sign_key, None)
+    magnitude = where.select_slider(
+        label,
+        options=LAMBDA_MAGNITUDES,
+        format_func=format_lambda,
+        key=key,
+        bind="query-params",
+        help="λ = 1/temperature. Larger λ: lse closer to max and softmax closer to one-hot.",
+    )
+    if allow_negative:
+        negative = where.toggle(
+            "Negative λ (soft minimum)",
+            key=sign_key,
+            bind="query-params",
+            help="λ < 0 turns lse into a soft minimum and softmax onto the smallest entries.",
+        )
+    return -float(magnitude) if negative else float(magnitude)

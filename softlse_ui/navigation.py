@@ -1,0 +1,53 @@
+"""The app's pages, in navigation order: one record per file in ``pages/``.
+
+``app.py`` builds ``st.navigation`` from this list and the home page links to each entry, so a
+page is added in one place. Each page's URL path is its file stem (``/lse_vs_max``); the home
+page is the default and is served at ``/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES_DIR = ROOT / "pages"
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """One page: its file in ``pages/``, title, Material icon and a one-line description."""
+
+    file: str
+    title: str
+    icon: str
+    blurb: str
+
+    @property
+    def path(self) -> Path:
+        """Absolute path of the page script."""
+        return PAGES_DIR / self.file
+
+    @property
+    def url_path(self) -> str:
+        """The page's URL path: its file stem."""
+        return Path(self.file).stem
+
+
+HOME = PageEntry(
+    "home.py",
+    "Home",
+    ":material/home:",
+    "What log-sum-exp and softmax are, and what λ does.",
+)
+
+#: The pages after the home page, in navigation order.
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry(
+        "lse_vs_max.py",
+        "LSE vs max",
+        ":material/stacked_line_chart:",
+        "Contours of lse((x, y), λ) beside max(x, y) and their gap: lse → max as λ grows "
+        "(sheet questions b and d).",
+    ),
+)

@@ -1,0 +1,96 @@
+"""URL state: every control's key is also its query parameter (``bind="query-params"``).
+
+Streamlit itself drops a bound parameter it cannot use, silently. Before a bound widget is
+created, :func:`adopt_query_param` reads the raw text with a reader from
+:mod:`softlse_core.url_params`, puts the usable value (clamped or snapped) into session state,
+and keeps a note for :func:`show_url_notes` when the text was not used as written — so a link
+with ``lam=abc``, ``res=1000000000`` or a script tag never crashes a page and the person sees
+why the view differs from the link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from softlse_core.url_params import ParamReading
+
+_HANDLED = "_url_raw_handled"  # key -> last raw text read for it
+_NOTES = "_url_notes"  # page -> {key: note}
+
+
+def _page_notes(page: str) -> dict[str, str]:
+    notes: dict[str, dict[str, str]] = st.session_state.setdefault(_NOTES, {})
+    return notes.setdefault(page, {})
+
+
+def adopt_query_param(
+    page: str,
+    key: str,
+    reader: Callable[[str], ParamReading[Any]],
+    default: Any,
+    is_valid: Callable[[Any], bool] = lambda _value: True,
+) -> None:
+    """Prepare the session state of the widget ``key`` before it is created.
+
+    - A value left in session state that this page's widget cannot show (another page used the
+      same key with other options) is reset to ``default``.
+    - Without a value, the widget starts at ``default`` (widgets are then created without
+      ``value=``, so Streamlit never sees two sources for one value).
+    - New raw query text for ``key`` is read once with ``reader``: a usable value replaces the
+      widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``.
+    """
+    if key in st.session_state and not is_valid(st.session_state[key]):
+        del st.session_state[key]
+    if key not in st.session_state:
+        st.session_state[key] = default
+
+    raw_values = st.query_params.get_all(key)
+    handled: dict[str, str] = st.session_state.setdefault(_HANDLED, {})
+    if not raw_values:
+        handled.pop(key, None)
+        return
+    raw = raw_values[-1]
+    if handled.get(key) == raw:
+        return
+    handled[key] = raw
+    reading = reader(raw)
+    if reading.value is not None:
+        st.session_state[key] = reading.value
+    notes = _page_notes(page)
+    if reading.note is None:
+        notes.pop(key, None)
+    else:
+        notes[key] = reading.note
+
+
+def adopt_signed_query_param(
+    page: str,
+    key: str,
+    sign_key: str,
+    reader: Callable[[str], ParamReading[float]],
+    default: float,
+    is_valid: Callable[[Any], bool],
+) -> None:
+    """As :func:`adopt_query_param` for a magnitude widget ``key`` with a separate negative-sign
+    switch ``sign_key``: a negative number in the URL (``lam=-10``) sets the magnitude and
+    turns the switch on."""
+    adopt_query_param(page, key, reader, default, is_valid)
+    value = st.session_state[key]
+    if isinstance(value, float) and value < 0:
+        st.session_state[key] = -value
+        st.session_state[sign_key] = True
+
+
+def url_notes(page: str) -> list[str]:
+    """The notes kept for ``page``, in the order the parameters were read."""
+    return list(_page_notes(page).values())
+
+
+def show_url_notes(page: str) -> None:
+    """Show each kept note for ``page`` as a warning; the text quotes the raw parameter only in
+    a code span (see :func:`softlse_core.url_params.quote_raw`), never as HTML."""
+    for note in url_notes(page):
+        st.warning(note, icon=":material/link_off:")
