@@ -11,6 +11,10 @@ different memory traffic:
 - ``_lse_slab``: the vectorised algorithm along any axis.
 
 All kernels expect a float array and a finite λ ≠ 0; they never emit RuntimeWarnings.
+
+Exact bounds: the computed L = log(m) + log1p(s/m) is clamped to [0, fl(log n)] (it can only
+leave that interval by a last-bit rounding of log/log1p), and rounding is monotone, so for
+λ > 0 the result a + L/λ satisfies max ≤ lse ≤ max + log(n)/λ exactly in floating point.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ __all__ = ["CHUNK", "lse_along_axis"]
 
 #: Elements per chunk of the blocked pass: 32768 float64 = 256 KiB, which stays in L2 cache.
 CHUNK = 32_768
+_LOG2 = math.log(2.0)
 
 
 def _lse_blocked_row(row: NDArray[np.float64], lam: float) -> float:
@@ -47,7 +52,8 @@ def _blocked_sum(row: NDArray[np.float64], pivot: float, lam: float) -> float:
         b = buf[: chunk.size]
         top = is_top[: chunk.size]
         np.subtract(chunk, pivot, out=b)
-        np.multiply(b, lam, out=b)
+        if lam != 1.0:  # multiplying by 1 changes nothing
+            np.multiply(b, lam, out=b)
         np.equal(b, 0.0, out=top)
         k = int(np.count_nonzero(top))
         np.exp(b, out=b)
@@ -56,7 +62,8 @@ def _blocked_sum(row: NDArray[np.float64], pivot: float, lam: float) -> float:
             np.copyto(b, 0.0, where=top)
         partial_sums.append(float(b.sum()))
     s = math.fsum(partial_sums)
-    return pivot + (math.log(m) + math.log1p(s / m)) / lam
+    gap = min(math.log(m) + math.log1p(s / m), math.log(row.size))
+    return pivot + gap / lam
 
 
 def _lse_pair(a: NDArray[Any], b: NDArray[Any], lam: float) -> NDArray[Any]:
@@ -67,6 +74,7 @@ def _lse_pair(a: NDArray[Any], b: NDArray[Any], lam: float) -> NDArray[Any]:
         np.multiply(d, -abs(lam), out=d)
         np.exp(d, out=d)
         np.log1p(d, out=d)
+        np.minimum(d, _LOG2, out=d)
         np.divide(d, lam, out=d)
         pivot = np.maximum(a, b) if lam > 0 else np.minimum(a, b)
         result = np.add(pivot, d, out=d)
@@ -92,7 +100,9 @@ def _lse_slab(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
         np.copyto(t, 0, where=is_top)
         s = np.sum(t, axis=axis)
         pivot = np.squeeze(pivot, axis=axis)
-        result = pivot + (np.log(m.astype(t.dtype)) + np.log1p(s / m)) / t.dtype.type(lam)
+        gap = np.log(m.astype(t.dtype)) + np.log1p(s / m)
+        gap = np.minimum(gap, np.log(t.dtype.type(x.shape[axis])))
+        result = pivot + gap / t.dtype.type(lam)
         infinite = np.isinf(pivot)
         if infinite.any():
             # +inf pivot (λ > 0): +inf wins; −inf pivot (λ > 0): the slice is all −inf.
