@@ -1,0 +1,76 @@
+"""The app shell in a real browser: home page, sidebar navigation, every registered page by
+deep link, and a deep link as the very first request to a fresh server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from app_page import AppPage
+from streamlit_server import ROOT, StreamlitServer
+
+from softlse_ui.navigation import HOME, PAGES
+
+pytestmark = pytest.mark.e2e
+
+NAV_TITLES = [HOME.title, *(entry.title for entry in PAGES)]
+
+
+def test_home_page_shows_formulas_and_links_every_page(app: AppPage) -> None:
+    app.open("/")
+    app.assert_healthy()
+    assert app.nav_titles() == NAV_TITLES
+    assert app.page.locator('[data-testid="stHeading"]').first.inner_text().startswith("softlse")
+    assert app.page.locator(".katex").count() >= 2, "the lse/softmax formulas are not rendered"
+    links = app.page.locator('[data-testid="stPageLink-NavLink"]')
+    assert [link.get_attribute("href") for link in links.all()] == [
+        entry.url_path for entry in PAGES
+    ]
+    app.screenshot("home")
+
+
+@pytest.mark.parametrize("entry", PAGES, ids=[entry.url_path for entry in PAGES])
+def test_every_page_opens_by_deep_link_and_draws_its_charts(app: AppPage, entry: Any) -> None:
+    app.open(f"/{entry.url_path}", charts=1)
+    app.assert_healthy(charts=1)
+    assert app.nav_titles() == NAV_TITLES
+    active = app.page.locator('[data-testid="stSidebarNavLink"][aria-current="page"]')
+    assert active.inner_text().endswith(entry.title)
+
+
+@pytest.mark.parametrize("entry", PAGES, ids=[entry.url_path for entry in PAGES])
+def test_home_page_link_opens_the_page(app: AppPage, entry: Any) -> None:
+    app.open("/")
+    link = app.page.locator(f'[data-testid="stPageLink-NavLink"][href="{entry.url_path}"]')
+    app.rerun(link.click, charts=1)
+    assert app.page.url.split("?")[0].endswith(f"/{entry.url_path}")
+    app.assert_healthy(charts=1)
+
+
+def test_sidebar_navigation_walks_through_all_pages(app: AppPage) -> None:
+    app.open("/")
+    for entry in PAGES:
+        app.click_nav(entry.title, charts=1)
+        assert app.page.url.split("?")[0].endswith(f"/{entry.url_path}")
+        app.assert_healthy(charts=1)
+    app.click_nav(HOME.title)
+    assert app.page.url.split("?")[0].rstrip("/") == app.base_url
+    app.assert_healthy()
+
+
+def test_deep_link_as_first_request_to_a_fresh_server(browser: Any) -> None:
+    """Streamlit runs a ``pages/`` folder next to the main script the legacy (v1) way until
+    some session has executed ``st.navigation``: the first visitor of a fresh server who
+    arrives by deep link gets the bare page script without app.py (no page config, a sidebar
+    listing "app", and "Page not found" for URL paths that differ from file stems). The shared
+    session server has already served "/", so this needs its own server."""
+    entry = PAGES[0]
+    with StreamlitServer(ROOT / "app.py") as server:
+        context = browser.new_context()
+        try:
+            app = AppPage(context.new_page(), server.url)
+            app.open(f"/{entry.url_path}", charts=1)
+            app.assert_healthy(charts=1)
+            assert app.nav_titles() == NAV_TITLES
+        finally:
+            context.close()
