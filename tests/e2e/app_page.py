@@ -140,6 +140,52 @@ class AppPage:
         """Every chart's traces, page order, arrays as (nested) lists of numbers."""
         return self.page.evaluate(PLOT_DATA_JS)
 
+    def chart_traces(self, key: str) -> list[dict[str, Any]]:
+        """Traces of the chart created with ``key=`` (Streamlit marks its container with the
+        class ``st-key-<key>``)."""
+        data = self.page.evaluate(
+            f"(key) => ({PLOT_DATA_JS})().filter((_, i) => document.querySelectorAll("
+            f"'{CHART} .js-plotly-plot')[i].closest('.st-key-' + key))",
+            key,
+        )
+        assert data, f"no plotly chart with key {key!r} on the page"
+        return data[0]
+
+    def wait_for_traces(
+        self, key: str, predicate: Callable[[dict[str, dict[str, Any]]], bool], *, what: str
+    ) -> dict[str, dict[str, Any]]:
+        """Poll the traces (by name) of chart ``key`` until ``predicate`` holds."""
+        deadline = time.monotonic() + self.timeout_ms / 1000
+        while True:
+            named = {t.get("name", ""): t for t in self.chart_traces(key)}
+            if predicate(named):
+                return named
+            if time.monotonic() > deadline:
+                raise AssertionError(f"chart {key!r} never showed {what}; traces: {list(named)}")
+            self.page.wait_for_timeout(100)
+
+    def slider_value(self, key: str) -> str:
+        """The value label on the thumb of the slider ``key``."""
+        return self.page.locator(f'.st-key-{key} [data-testid="stSliderThumbValue"]').inner_text()
+
+    def press_on_slider(self, key: str, keys: str, *, charts: int = 0) -> None:
+        """Focus the thumb of slider ``key``, press ``keys`` (e.g. ``ArrowRight``) as a person
+        on a keyboard does, and wait for the rerun."""
+        # Streamlit 1.67's slider is react-aria's: the thumb is a visually hidden
+        # <input type="range"> (implicit role "slider"), which takes the focus and the keys.
+        thumb = self.page.locator(f".st-key-{key}").get_by_role("slider")
+        thumb.focus()
+        self.rerun(lambda: thumb.press(keys), charts=charts)
+
+    def type_into(self, key: str, text: str, *, charts: int = 0) -> None:
+        """Replace the text of text box ``key``, press Enter and wait for the rerun."""
+        box = self.page.locator(f".st-key-{key} input")
+        box.fill(text)
+        self.rerun(lambda: box.press("Enter"), charts=charts)
+
+    def input_value(self, key: str) -> str:
+        return self.page.locator(f".st-key-{key} input").input_value()
+
     def chart_count(self) -> int:
         return self.page.locator(CHART).count()
 

@@ -1,0 +1,16 @@
+"""Which pages the app registers, for tests that need a particular page."""
+
+from __future__ import annotations
+
+import pytest
+
+from softlse_ui.navigation import PAGES, PageEntry
+
+
+def registered_page(url_path: str) -> PageEntry:
+    """The registry entry of ``url_path``; skips (with the reason printed) when the page is not
+    in :data:`softlse_ui.navigation.PAGES` yet."""
+    for entry in PAGES:
+        if entry.url_path == url_path:
+            return entry
+    pytest.skip(f"page /{url_path} is not registered in softlse_ui.navigation.PAGES")
