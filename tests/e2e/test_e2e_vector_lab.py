@@ -48,7 +48,7 @@ def test_deep_link_vector_and_lambda_then_type_move_and_preset(app: AppPage) -> 
     assert app.slider_value("lam") == "70"
     shows(app, [0.01, 0.02, 0.03], 70)
 
-    preset = app.page.locator(".st-key-preset_s1").get_by_role("button", name="s1 = [1, 2, 3]")
+    preset = app.page.locator(".st-key-preset_s1").get_by_role("button", name="s1", exact=True)
     app.rerun(preset.click, charts=3)
     assert app.input_value("v") == "1, 2, 3"
     shows(app, [1, 2, 3], 70)
