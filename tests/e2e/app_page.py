@@ -27,10 +27,15 @@ SCREENSHOTS_DOCS = ROOT / "docs" / "screenshots"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHART = '[data-testid="stPlotlyChart"]'
 
-#: Counts every switch of the run state to ``notRunning`` (installed before any page script),
-#: so a test can wait for "the rerun my action caused has finished" without sleeping.
+#: Installed before any page script: counts every switch of the run state to ``notRunning``
+#: and Streamlit's WebSocket messages, so a test can wait for "the rerun my action caused has
+#: been answered" without sleeping. (A fast run can go running → notRunning within one React
+#: render, leaving no attribute change behind; the message count still sees it.)
 RUN_COUNTER_JS = """
 window.__softlseRuns = 0;
+window.__softlseSent = 0;
+window.__softlseLastSent = 0;
+window.__softlseLastIn = 0;
 new MutationObserver((records) => {
   for (const record of records) {
     if (record.target.getAttribute('data-test-script-state') === 'notRunning') {
@@ -39,6 +44,18 @@ new MutationObserver((records) => {
   }
 }).observe(document, {subtree: true, attributes: true,
                       attributeFilter: ['data-test-script-state']});
+const NativeWebSocket = window.WebSocket;
+window.WebSocket = class extends NativeWebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', () => { window.__softlseLastIn = performance.now(); });
+  }
+  send(data) {
+    window.__softlseSent += 1;
+    window.__softlseLastSent = performance.now();
+    return super.send(data);
+  }
+};
 """
 
 #: True when the script is idle and every plotly chart on the page is drawn.
@@ -116,9 +133,12 @@ class AppPage:
     def rerun(self, action: Callable[[], Any], *, charts: int = 0) -> None:
         """Do ``action`` (which makes Streamlit rerun) and wait until that run has finished
         and the charts are drawn again."""
-        runs = self.page.evaluate("() => window.__softlseRuns")
+        runs, sent = self.page.evaluate("() => [window.__softlseRuns, window.__softlseSent]")
         action()
-        self.page.wait_for_function(f"() => window.__softlseRuns > {runs}")
+        self.page.wait_for_function(
+            f"() => window.__softlseRuns > {runs} || (window.__softlseSent > {sent}"
+            " && window.__softlseLastIn > window.__softlseLastSent)"
+        )
         self.wait_settled(charts=charts)
 
     def wait_for_data(
