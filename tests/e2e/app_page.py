@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from streamlit_server import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -187,6 +187,17 @@ class AppPage:
     def slider_value(self, key: str) -> str:
         """The value label on the thumb of the slider ``key``."""
         return self.page.locator(f'.st-key-{key} [data-testid="stSliderThumbValue"]').inner_text()
+
+    def expect_slider_value(self, key: str, text: str) -> None:
+        """Wait (bounded) until the thumb of slider ``key`` shows ``text``."""
+        thumb = self.page.locator(f'.st-key-{key} [data-testid="stSliderThumbValue"]')
+        expect(thumb).to_have_text(text, timeout=self.timeout_ms)
+
+    def expect_input_value(self, key: str, text: str) -> None:
+        """Wait (bounded) until text box ``key`` holds ``text``."""
+        expect(self.page.locator(f".st-key-{key} input")).to_have_value(
+            text, timeout=self.timeout_ms
+        )
 
     def press_on_slider(self, key: str, keys: str, *, charts: int = 0) -> None:
         """Focus the thumb of slider ``key``, press ``keys`` (e.g. ``ArrowRight``) as a person

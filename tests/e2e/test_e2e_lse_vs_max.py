@@ -20,7 +20,7 @@ def test_deep_link_lambda_is_drawn_and_keyboard_moves_it(app: AppPage) -> None:
     registered_page("lse_vs_max")
     app.open("/lse_vs_max?lam=10", charts=2)
     app.assert_healthy(charts=2)
-    assert app.slider_value("lam") == "10"
+    app.expect_slider_value("lam", "10")
     traces = {t["name"]: t for t in app.chart_traces("contour_chart")}
     # On [-1, 1]² lse peaks at the corner (1, 1): 1 + log(2)/λ; the gap's maximum is on the
     # diagonal, exactly log(2)/λ; lse ≥ max everywhere.
@@ -31,7 +31,7 @@ def test_deep_link_lambda_is_drawn_and_keyboard_moves_it(app: AppPage) -> None:
     app.screenshot("lse_vs_max")
 
     app.press_on_slider("lam", "ArrowRight", charts=2)
-    assert app.slider_value("lam") == "15"
+    app.expect_slider_value("lam", "15")
     app.wait_for_traces(
         "contour_chart",
         lambda t: abs(peak(t["lse − max"]) - math.log(2) / 15) < 1e-5,

@@ -33,8 +33,8 @@ def test_deep_link_vector_and_lambda_then_type_move_and_preset(app: AppPage) -> 
     registered_page("vector_lab")
     app.open("/vector_lab?v=10,20,30&lam=100", charts=3)
     app.assert_healthy(charts=3)
-    assert app.input_value("v") == "10,20,30"
-    assert app.slider_value("lam") == "100"
+    app.expect_input_value("v", "10,20,30")
+    app.expect_slider_value("lam", "100")
     shows(app, [10, 20, 30], 100)
     app.screenshot("vector_lab")
 
@@ -45,12 +45,12 @@ def test_deep_link_vector_and_lambda_then_type_move_and_preset(app: AppPage) -> 
     assert bars == pytest.approx([0.09003057, 0.24472847, 0.66524096], abs=1e-8)
 
     app.press_on_slider("lam", "ArrowLeft", charts=3)
-    assert app.slider_value("lam") == "70"
+    app.expect_slider_value("lam", "70")
     shows(app, [0.01, 0.02, 0.03], 70)
 
     preset = app.page.locator(".st-key-preset_s1").get_by_role("button", name="s1", exact=True)
     app.rerun(preset.click, charts=3)
-    assert app.input_value("v") == "1, 2, 3"
+    app.expect_input_value("v", "1, 2, 3")
     shows(app, [1, 2, 3], 70)
     app.assert_healthy(charts=3)
 
@@ -61,6 +61,6 @@ def test_unreadable_vector_shows_an_error_and_keeps_the_text(app: AppPage) -> No
     app.type_into("v", "1, foo, 3")
     error = app.page.locator('[data-testid="stAlertContentError"]')
     assert "foo" in error.inner_text()
-    assert app.input_value("v") == "1, foo, 3"
+    app.expect_input_value("v", "1, foo, 3")
     assert app.exceptions() == []
     assert app.errors == []
