@@ -27,7 +27,6 @@ from softlse_ui.url_state import adopt_query_param, show_url_notes
 
 PAGE = "lse_vs_max"
 VIEWS: tuple[str, ...] = ("explore", "sheet")
-VIEW_LABELS = {"explore": "Explore λ", "sheet": "Sheet: λ = 1, 10, 100"}
 SHEET_LAMBDAS: tuple[float, ...] = (1.0, 10.0, 100.0)
 EXTENT_OPTIONS: tuple[float, ...] = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0)
 RES_MIN, RES_MAX, RES_STEP, RES_DEFAULT = 51, 801, 50, 201
@@ -123,9 +122,8 @@ adopt_query_param(
     PAGE, "view", partial(read_choice, options=VIEWS, name="view"), "explore", lambda v: v in VIEWS
 )
 view = st.segmented_control(
-    "View",
+    "View: explore any λ, or the sheet's three plots (λ = 1, 10, 100)",
     options=VIEWS,
-    format_func=VIEW_LABELS.__getitem__,
     key="view",
     required=True,
     bind="query-params",
