@@ -129,10 +129,11 @@ def read_signed_number_choice(
     note = reading.note
     if note is not None:
         note = note.replace(quote_raw(magnitude_text), quote_raw(raw))
-        if value < 0:
-            note = note.replace(
-                f"using {_format_number(reading.value)}", f"using {_format_number(signed)}"
-            )
+        if value < 0:  # the magnitude's note names the value used: give it its sign
+            for using in ("using ", "using the nearest, "):
+                note = note.replace(
+                    f"{using}{_format_number(reading.value)}", f"{using}{_format_number(signed)}"
+                )
     return ParamReading(signed, note)
 
 
