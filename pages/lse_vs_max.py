@@ -184,6 +184,10 @@ if view == "sheet":
             "bound log(2)/λ": [s.bound for s in summaries],
         },
         hide_index=True,
+        column_config={
+            name: st.column_config.NumberColumn(format="%.6f")
+            for name in ("largest gap lse − max on the grid", "bound log(2)/λ")
+        },
     )
 else:
     figure, summary = explore_view(lam, extent, res)

@@ -51,6 +51,23 @@ def _contour(
     )
 
 
+def _bar(title: str, *, x: float, length: float) -> dict:
+    """A horizontal colour bar centred at paper ``x`` below the panels."""
+    return {
+        "title": {"text": title, "side": "top"},
+        "orientation": "h",
+        "x": x,
+        "xanchor": "center",
+        "len": length,
+        "y": -0.2,
+        "yanchor": "top",
+        "thickness": 14,
+        "tickmode": "auto",
+        "nticks": 8,
+        "tickformat": ".3~g",
+    }
+
+
 def _square_axes(fig: go.Figure, panels: int) -> None:
     """Axis titles on every panel and equal aspect (x scale anchored to y) in each."""
     for k in range(1, panels + 1):
@@ -113,21 +130,25 @@ def lse_max_gap_figure(
         3,
     )
     _square_axes(fig, 3)
+    # horizontal colour bars under the panels they belong to: one under lse and max, one
+    # under the gap, so neither overlaps a panel however narrow the figure is
     fig.update_layout(
         coloraxis={
             "colorscale": SEQUENTIAL_SCALE,
             "cmin": lo,
             "cmax": hi,
-            "colorbar": {"title": {"text": f"lse, {hard}"}, "x": 0.625, "len": 0.9},
+            "colorbar": _bar(f"lse and {hard}", x=0.32, length=0.6),
         },
         coloraxis2={
             "colorscale": GAP_SCALE,
             "cmin": gap_lo,
             "cmax": gap_hi,
-            "colorbar": {"title": {"text": "gap"}, "x": 1.02, "len": 0.9},
+            "colorbar": _bar(f"lse − {hard}", x=0.865, length=0.27),
         },
     )
-    return base_layout(fig, height=430)
+    fig = base_layout(fig, height=480)
+    fig.update_layout(margin={"b": 110})
+    return fig
 
 
 def sheet_figure(
@@ -144,7 +165,7 @@ def sheet_figure(
     fig = make_subplots(
         rows=1,
         cols=len(panels),
-        horizontal_spacing=0.06,
+        horizontal_spacing=0.08,
         subplot_titles=tuple(f"λ = {format_lam(lam)}" for lam, _ in panels),
     )
     for k, (lam, values) in enumerate(panels, start=1):
@@ -161,7 +182,9 @@ def sheet_figure(
             "colorscale": SEQUENTIAL_SCALE,
             "cmin": lo,
             "cmax": hi,
-            "colorbar": {"title": {"text": "lse"}},
+            "colorbar": _bar("lse((x, y), λ), one scale for all panels", x=0.5, length=0.6),
         }
     )
-    return base_layout(fig, height=400, title="lse((x, y), λ) on one colour scale")
+    fig = base_layout(fig, height=470, title="lse((x, y), λ) on one colour scale")
+    fig.update_layout(margin={"b": 110})
+    return fig
