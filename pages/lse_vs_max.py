@@ -69,12 +69,15 @@ def gap_readouts(summary: GapSummary, lam: float) -> None:
     hard = hard_name(lam)
     largest = "largest" if lam > 0 else "most negative"
     bound_text = "log(2)/λ" if lam > 0 else "−log(2)/|λ|"
-    left, middle, right = st.columns(3)
-    left.metric(
+    where = f"({summary.at_x:.3g}, {summary.at_y:.3g})"
+    first, second, third, fourth = st.columns(4)
+    first.metric(
         f"{largest.capitalize()} gap lse − {hard} on the grid", f"{summary.extreme_gap:.6g}"
     )
-    middle.metric(f"Bound {bound_text}", f"{summary.bound:.6g}")
-    right.metric("Where", f"({summary.at_x:.3g}, {summary.at_y:.3g})")
+    side = "Upper" if lam > 0 else "Lower"
+    second.metric(f"{side} bound {bound_text}", f"{summary.bound:.6g}")
+    third.metric("Where", where + (" — on x = y" if summary.at_x == summary.at_y else ""))
+    fourth.metric("Gap nearest 0 (bound log(1)/λ = 0)", f"{summary.least_gap:.3g}")
     st.markdown(
         f"On the diagonal x = y the two entries tie (m = 2 maxima), the lower bound log(m)/λ "
         f"meets the upper bound log(2)/λ, and the gap is exactly {bound_text} = "

@@ -82,7 +82,9 @@ class GapSummary:
     """What the read-outs say about a surface.
 
     - ``extreme_gap``: the gap farthest from 0 on the grid (largest for λ > 0, most negative
-      for λ < 0) and where it is (``at_x``, ``at_y``);
+      for λ < 0) and where it is (``at_x``, ``at_y``; rounding decides which diagonal point);
+    - ``least_gap``: the gap nearest 0 on the grid (at the corners (−extent, extent) and
+      (extent, −extent), where m = 1 and the lower bound log(1)/λ = 0 is approached);
     - ``bound``: log(2)/λ (signed), the extreme value the gap can take for two numbers;
     - ``tie_points``: grid points where the two numbers tie (m = 2: the diagonal), where the
       bounds meet and the gap must equal log(2)/λ; ``tie_gap_error``: the largest
@@ -92,6 +94,7 @@ class GapSummary:
     """
 
     extreme_gap: float
+    least_gap: float
     at_x: float
     at_y: float
     bound: float
@@ -113,6 +116,7 @@ def gap_summary(surface: LseSurface) -> GapSummary:
     tie_error = float(np.max(np.abs(gap[ties] - bound))) if ties.any() else math.nan
     return GapSummary(
         extreme_gap=float(gap[row, col]),
+        least_gap=float(gap.min() if surface.lam > 0 else gap.max()),
         at_x=float(surface.axis[col]),
         at_y=float(surface.axis[row]),
         bound=bound,

@@ -46,6 +46,11 @@ def test_surface_matches_scipy_and_bounds(lam: float) -> None:
     # the extreme gap is log(2)/λ, reached on the diagonal
     assert summary.extreme_gap == pytest.approx(LOG2 / lam, rel=1e-12)
     assert summary.at_x == summary.at_y
+    # nearest 0 at the corners (±1, ∓1), where the pair is (1, −1): log(1 + e^(−2|λ|))/λ,
+    # up to the rounding of lse next to |max| = 1 (at λ = 100 it is 1e-89: the gap rounds to 0)
+    corner = math.log1p(math.exp(-2 * abs(lam))) / lam
+    eps = np.finfo(float).eps
+    assert summary.least_gap == pytest.approx(corner, rel=1e-9, abs=2 * eps)
 
 
 def test_surface_point_against_mpmath() -> None:

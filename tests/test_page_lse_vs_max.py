@@ -63,7 +63,10 @@ def test_default_view_numbers() -> None:
     np.testing.assert_allclose(np.diag(z_gap), LOG2, rtol=F32)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Largest gap lse − max on the grid"] == "0.693147"
-    assert metrics["Bound log(2)/λ"] == "0.693147"
+    assert metrics["Upper bound log(2)/λ"] == "0.693147"
+    assert metrics["Where"].endswith("on x = y")
+    # nearest 0 at the corners (±1, ∓1): log(1 + e^−2)
+    assert metrics["Gap nearest 0 (bound log(1)/λ = 0)"] == f"{math.log1p(math.exp(-2)):.3g}"
     text = " ".join(m.value for m in at.markdown)
     assert "at all 201 diagonal grid points" in text
     assert "at 0 of 40401 grid points" in text
@@ -87,7 +90,9 @@ def test_query_lam_10_reaches_the_figure() -> None:
     assert z_lse.max() == pytest.approx(1 + LOG2 / 10, rel=F32)
     assert z_gap.max() <= LOG2 / 10 * (1 + F32)
     assert charts(at)[0]["layout"]["annotations"][0]["text"] == "lse((x, y), λ = 10)"
-    assert {m.label: m.value for m in at.metric}["Bound log(2)/λ"] == "0.0693147"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Upper bound log(2)/λ"] == "0.0693147"
+    assert metrics["Gap nearest 0 (bound log(1)/λ = 0)"] == f"{math.log1p(math.exp(-20)) / 10:.3g}"
     assert not warnings(at)
 
 
@@ -104,6 +109,9 @@ def test_negative_lambda_shows_min(query: dict[str, str]) -> None:
     np.testing.assert_allclose(np.diag(z_gap), -LOG2 / 10, rtol=F32)
     titles = [a["text"] for a in charts(at)[0]["layout"]["annotations"]]
     assert titles == ["lse((x, y), λ = -10)", "min(x, y)", "gap lse − min"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Most negative gap lse − min on the grid"] == "-0.0693147"
+    assert metrics["Lower bound −log(2)/|λ|"] == "-0.0693147"
     slice_names = [t["name"] for t in charts(at)[1]["data"]]
     assert slice_names == ["lse", "min", "min − log(2)/|λ|"]
 
