@@ -41,7 +41,9 @@ def _is_resolution(value: object) -> bool:
     )
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# Bounded caches: an entry at res = 801 holds about 10 MB of figure, so at most
+# 16 + 8 such entries (≈ 250 MB) live in the process, shared by all sessions.
+@st.cache_data(max_entries=16, show_spinner=False)
 def explore_view(lam: float, extent: float, res: int) -> tuple[go.Figure, GapSummary]:
     """The three-panel figure and the gap read-outs for one (λ, extent, resolution)."""
     surface = lse_surface(extent, res, lam)
@@ -49,7 +51,7 @@ def explore_view(lam: float, extent: float, res: int) -> tuple[go.Figure, GapSum
     return figure, gap_summary(surface)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_data(max_entries=8, show_spinner=False)
 def sheet_view(extent: float, res: int) -> tuple[go.Figure, tuple[GapSummary, ...]]:
     """The sheet's three panels (λ = 1, 10, 100) on one colour scale, with their read-outs."""
     surfaces = [lse_surface(extent, res, lam) for lam in SHEET_LAMBDAS]
