@@ -50,4 +50,11 @@ PAGES: tuple[PageEntry, ...] = (
         "Contours of lse((x, y), λ) beside max(x, y) and their gap: lse → max as λ grows "
         "(sheet questions b and d).",
     ),
+    PageEntry(
+        "vector_lab.py",
+        "Vector lab",
+        ":material/science:",
+        "Type a vector: offset and rescaling verdicts, lse and entropy, the temperature sweep, "
+        "the simplex path and why the textbook formula overflows (sheet question a).",
+    ),
 )
