@@ -69,16 +69,14 @@ def slice_view(lam: float, extent: float, res: int, y: float) -> go.Figure:
 def gap_readouts(summary: GapSummary, lam: float) -> None:
     """The largest gap on the grid next to its bound log(2)/λ, and what happens on ties."""
     hard = hard_name(lam)
-    largest = "largest" if lam > 0 else "most negative"
+    largest = "Largest" if lam > 0 else "Most negative"
     bound_text = "log(2)/λ" if lam > 0 else "−log(2)/|λ|"
     where = f"({summary.at_x:.3g}, {summary.at_y:.3g})"
     first, second, third, fourth = st.columns(4)
-    first.metric(
-        f"{largest.capitalize()} gap lse − {hard} on the grid", f"{summary.extreme_gap:.6g}"
-    )
+    first.metric(f"{largest} gap lse − {hard}", f"{summary.extreme_gap:.6g}")
     side = "Upper" if lam > 0 else "Lower"
     second.metric(f"{side} bound {bound_text}", f"{summary.bound:.6g}")
-    third.metric("Where", where + (" — on x = y" if summary.at_x == summary.at_y else ""))
+    third.metric("Where (on x = y)" if summary.at_x == summary.at_y else "Where", where)
     fourth.metric("Gap nearest 0 (bound log(1)/λ = 0)", f"{summary.least_gap:.3g}")
     st.markdown(
         f"On the diagonal x = y the two entries tie (m = 2 maxima), the lower bound log(m)/λ "

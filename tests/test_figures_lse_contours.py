@@ -126,6 +126,11 @@ def test_negative_lambda_compares_with_min() -> None:
     assert z_lse.min() == pytest.approx(-1 - LOG2 / 10, rel=F32)
     layout = spec["layout"]
     assert (layout["coloraxis2"]["cmin"], layout["coloraxis2"]["cmax"]) == (-LOG2 / 10, 0.0)
+    # reversed scale: the diagonal (|gap| largest) gets the same colour as for λ > 0
+    positive = figure_json(lse_max_gap_figure(surface.axis, surface.lse, surface.lse, 10.0))
+    colours = [colour for _, colour in layout["coloraxis2"]["colorscale"]]
+    positive_colours = [colour for _, colour in positive["layout"]["coloraxis2"]["colorscale"]]
+    assert colours == positive_colours[::-1]
     titles = [a["text"] for a in layout["annotations"]]
     assert titles == ["lse((x, y), λ = -10)", "min(x, y)", "gap lse − min"]
 

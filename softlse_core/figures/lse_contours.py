@@ -140,10 +140,11 @@ def lse_max_gap_figure(
             "colorbar": _bar(f"lse and {hard}", x=0.32, length=0.6),
         },
         coloraxis2={
-            "colorscale": GAP_SCALE,
+            # reversed for λ < 0 so that a gap far from 0 has the same colour for both signs
+            "colorscale": GAP_SCALE if lam > 0 else f"{GAP_SCALE}_r",
             "cmin": gap_lo,
             "cmax": gap_hi,
-            "colorbar": _bar(f"lse − {hard}", x=0.865, length=0.27),
+            "colorbar": {**_bar(f"lse − {hard}", x=0.865, length=0.27), "nticks": 4},
         },
     )
     fig = base_layout(fig, height=480)
