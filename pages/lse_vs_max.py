@@ -79,8 +79,8 @@ def gap_readouts(summary: GapSummary, lam: float) -> None:
     third.metric("Where (on x = y)" if summary.at_x == summary.at_y else "Where", where)
     fourth.metric("Gap nearest 0 (bound log(1)/λ = 0)", f"{summary.least_gap:.3g}")
     st.markdown(
-        f"On the diagonal x = y the two entries tie (m = 2 maxima), the lower bound log(m)/λ "
-        f"meets the upper bound log(2)/λ, and the gap is exactly {bound_text} = "
+        f"On the diagonal x = y the two entries tie (m = 2), so the gap's two bounds log(m)/λ "
+        f"and log(2)/λ meet, and the gap is exactly {bound_text} = "
         f"{summary.bound:.6g} at all {summary.tie_points} diagonal grid points (largest "
         f"deviation {summary.tie_gap_error:.1e}, rounding). Off the diagonal m = 1 and the gap "
         f"shrinks towards 0. The computed gap leaves the bounds of `lse_gap_bounds` at "
