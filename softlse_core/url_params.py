@@ -259,7 +259,7 @@ def read_number_list(
     rule = "nonzero numbers" if allow_negative else "positive numbers"
     notes: list[str] = []
     if ignored:
-        notes.append(f"left out {_quote_tokens(ignored)} (not {rule})")
+        notes.append(f"left out {_quote_tokens(ignored)} (not a {rule[:-1]})")
     if clamped:
         size = " in size" if allow_negative else ""
         notes.append(
