@@ -50,4 +50,11 @@ PAGES: tuple[PageEntry, ...] = (
         "Contours of lse((x, y), λ) beside max(x, y) and their gap: lse → max as λ grows "
         "(sheet questions b and d).",
     ),
+    PageEntry(
+        "softmax_grid.py",
+        "Softmax and one-hot",
+        ":material/grid_view:",
+        "σ₁ and σ₂ of softmax((x, y), λ) for several λ beside the one-hot argmax, and the "
+        "gradient connection ∇lse = softmax checked by finite differences (sheet question c).",
+    ),
 )
