@@ -72,8 +72,9 @@ def test_grid_figure_has_real_axes_one_coloraxis_and_float32_payload():
     cividis = plotly.colors.get_colorscale("Cividis")
     assert [c for _, c in coloraxis["colorscale"]] == [c for _, c in cividis]
     titles = [a["text"] for a in spec["layout"]["annotations"]]
-    assert titles[:3] == ["σ₁, λ = 1", "σ₁, λ = −10 (soft-min)", "σ₁, one-hot argmax (ties: split)"]
-    assert titles[3].startswith("σ₂, λ = 1")
+    assert titles == ["λ = 1", "λ = −10<br>(soft-min)", "one-hot argmax<br>(ties: split)"]
+    assert spec["layout"]["yaxis"]["title"]["text"].startswith("<b>σ₁</b>")
+    assert spec["layout"]["yaxis4"]["title"]["text"].startswith("<b>σ₂</b>")
 
 
 def test_grid_figure_hover_reads_sigma1_from_z_on_top_and_from_customdata_below():

@@ -44,11 +44,12 @@ def softmax_grid_figure(
     values: NDArray[np.floating],
     titles: Sequence[str],
     *,
-    panel_height: int = 260,
+    width_hint: int = 1100,
 ) -> go.Figure:
     """Heatmap grid of ``values`` (shape (C, 2, res, res): column c, component k, row i = y
     index from the bottom, column j = x index) over ``axis`` (shape (res,)), with ``titles``
-    naming the C columns. Rows: σ₁ on top, σ₂ below. Values are sent as float32."""
+    naming the C columns. Rows: σ₁ on top, σ₂ below. Values are sent as float32. The height
+    keeps square panels when the figure is about ``width_hint`` pixels wide."""
     n_columns = values.shape[0]
     if len(titles) != n_columns or values.shape[1] != 2:
         raise ValueError("values must have shape (len(titles), 2, res, res)")
@@ -57,22 +58,21 @@ def softmax_grid_figure(
         cols=n_columns,
         shared_xaxes=True,
         shared_yaxes=True,
-        horizontal_spacing=0.02,
-        vertical_spacing=0.08,
-        subplot_titles=[f"σ₁, {t}" for t in titles] + [f"σ₂, {t}" for t in titles],
+        horizontal_spacing=0.015,
+        vertical_spacing=0.06,
+        subplot_titles=[_wrap_title(t) for t in titles] + [""] * n_columns,
     )
-    axis32 = np.asarray(axis, dtype=np.float64)
+    axis64 = np.asarray(axis, dtype=np.float64)
     for column in range(n_columns):
         sigma = np.asarray(values[column], dtype=np.float32)
         for component in (0, 1):
-            other = 1 - component
             first, second = ("z", "customdata") if component == 0 else ("customdata", "z")
             fig.add_trace(
                 go.Heatmap(
-                    x=axis32,
-                    y=axis32,
+                    x=axis64,
+                    y=axis64,
                     z=sigma[component],
-                    customdata=sigma[other],
+                    customdata=sigma[1 - component],
                     coloraxis="coloraxis",
                     hovertemplate=(
                         "x = %{x:.3f}<br>y = %{y:.3f}<br>"
@@ -94,17 +94,24 @@ def softmax_grid_figure(
     )
     for row in (1, 2):
         for column in range(1, n_columns + 1):
+            index = (row - 1) * n_columns + column
             fig.update_xaxes(
                 title_text="x" if row == 2 else None, constrain="domain", row=row, col=column
             )
             fig.update_yaxes(
-                title_text="y" if column == 1 else None,
-                scaleanchor=f"x{'' if (row, column) == (1, 1) else (row - 1) * n_columns + column}",
+                title_text=f"<b>σ{'₁₂'[row - 1]}</b>   y" if column == 1 else None,
+                scaleanchor="x" if index == 1 else f"x{index}",
                 constrain="domain",
                 row=row,
                 col=column,
             )
-    return base_layout(fig, height=2 * panel_height + 110)
+    panel = min(320, (width_hint - 120) // n_columns)
+    return base_layout(fig, height=2 * panel + 130)
+
+
+def _wrap_title(title: str) -> str:
+    """Column title on two short lines where it has a parenthesis: ``λ = −5<br>(soft-min)``."""
+    return title.replace(" (", "<br>(", 1)
 
 
 def _arrow_paths(
@@ -205,7 +212,7 @@ def gradient_field_figure(
                 x=shaft_x,
                 y=shaft_y,
                 mode="lines",
-                line={"color": OKABE_ITO[1], "width": 3},
+                line={"color": OKABE_ITO[5], "width": 4},
                 hoverinfo="skip",
                 name="softmax at the checked point",
             )
@@ -215,7 +222,11 @@ def gradient_field_figure(
                 x=[point[0]],
                 y=[point[1]],
                 mode="markers",
-                marker={"size": 10, "color": OKABE_ITO[1], "line": {"color": "black", "width": 1}},
+                marker={
+                    "size": 11,
+                    "color": OKABE_ITO[5],
+                    "line": {"color": "white", "width": 1.5},
+                },
                 hovertemplate="checked point (%{x:.3f}, %{y:.3f})<extra></extra>",
                 name="checked point",
             )
