@@ -39,7 +39,10 @@ PAGE = "softmax_grid"
 DEFAULT_LAMS = (1.0, 10.0, 100.0)
 MAX_LAMS = 6
 LAM_RANGE = (0.01, 1000.0)
-RES_RANGE = (21, 801, 20)  # odd counts: the origin and the diagonal x = y are grid points
+# Odd counts keep the origin and the diagonal x = y on the grid. Capped at 401 (not 801 as on
+# "LSE vs max"): 2·(C + 1) panels of ~250 px cannot show more, and at 801 the grid figure alone
+# is ~55 MB of base64 (z and hover customdata), which stalls the browser.
+RES_RANGE = (21, 401, 20)
 EXTENTS = (0.5, 1.0, 2.0, 5.0, 10.0)
 TIE_RULES = ("split", "first")
 POINT_RANGE = 10.0
@@ -65,7 +68,7 @@ def read_lams_text(raw: str) -> ParamReading[str]:
     return ParamReading(None if reading.value is None else format_lams(reading.value), reading.note)
 
 
-# A cached grid figure holds 2·(len(lams) + 1) float32 res² arrays (≈ 41 MB at res = 801).
+# A cached grid figure holds 4·(len(lams) + 1) float32 res² arrays (≈ 18 MB at res = 401, 6 λ).
 @st.cache_data(max_entries=8, show_spinner=False)
 def grid_figure(extent: float, res: int, lams: tuple[float, ...], ties: str) -> go.Figure:
     panels = softmax_panels(extent, res, lams, ties)  # type: ignore[arg-type]
@@ -179,10 +182,11 @@ with reading_column:
     )
     st.latex(
         r"\lim_{\lambda\to\infty}\operatorname{softmax}(\sigma,\lambda)_k"
-        r" = \begin{cases}1/m & \text{on a maximum}\\ 0 & \text{else}\end{cases}"
+        r" = \tfrac{1}{m}\,\bigl[\sigma_k = \max_j \sigma_j\bigr]"
     )
     st.markdown(
-        "with m the number of maxima: one-hot off the diagonal, ½ each on it — the `split` rule. "
+        "with m the number of maxima ([·] is 1 when true, else 0): one-hot off the diagonal, "
+        "½ each on it — the `split` rule. "
         "numpy's argmax (`first`) puts all weight on σ₁ there, which no λ produces."
     )
 

@@ -185,7 +185,7 @@ def test_hostile_lams_never_crash_and_leave_a_note(value):
 
 @pytest.mark.parametrize(
     ("value", "expected_res"),
-    [(v, r) for v, r in zip(HOSTILE, [201, 21, 201, 801, 21, 201, 201, 801], strict=True)],
+    [(v, r) for v, r in zip(HOSTILE, [201, 21, 201, 401, 21, 201, 201, 401], strict=True)],
 )
 def test_hostile_res_never_crash_and_leave_a_note(value, expected_res):
     at = run_page(res=value, lams="1")
