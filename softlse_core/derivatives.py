@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import check_lam
+from softlse_core.array_input import as_float_array, check_lam
 from softlse_core.logsumexp import lse
 from softlse_core.softmax import softmax
 
@@ -87,7 +87,7 @@ def softmax_lambda_sweep(x: ArrayLike, lams: ArrayLike) -> NDArray[Any]:
     lam_arr = np.asarray(lams, dtype=np.float64).reshape(-1)
     for lam in lam_arr:
         check_lam(float(lam))
-    out_dtype = softmax(vec[:0] if vec.size else vec, 1.0).dtype
+    _, out_dtype = as_float_array(vec)
     out = np.empty((lam_arr.size, vec.size), dtype=out_dtype)
     work = vec.astype(np.float64)
     if vec.size == 0:

@@ -52,7 +52,8 @@ def _blocked_sum(row: NDArray[np.float64], pivot: float, lam: float) -> float:
         b = buf[: chunk.size]
         top = is_top[: chunk.size]
         np.subtract(chunk, pivot, out=b)
-        np.multiply(b, lam, out=b)
+        if lam != 1.0:  # multiplying by 1 changes nothing
+            np.multiply(b, lam, out=b)
         np.equal(b, 0.0, out=top)
         k = int(np.count_nonzero(top))
         np.exp(b, out=b)

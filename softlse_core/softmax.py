@@ -66,10 +66,9 @@ def _softmax_pair(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
     out = np.empty(x.shape, dtype=x.dtype)
     out_a, out_b = np.moveaxis(out, axis, 0)
     t = np.subtract(a, b)
-    np.multiply(t, lam, out=t)
-    b_on_top = t < 0
+    b_on_top = t < 0 if lam > 0 else t > 0
     np.abs(t, out=t)
-    np.negative(t, out=t)
+    np.multiply(t, -abs(lam), out=t)  # −|λ·(a − b)|, bit for bit
     np.exp(t, out=t)
     denom = np.add(t, 1.0)
     np.divide(t, denom, out=out_b)
