@@ -181,8 +181,8 @@ with reading_column:
         "A negative λ flips the picture: the weight goes to the smaller entry (soft-min)."
     )
     st.latex(
-        r"\lim_{\lambda\to\infty}\operatorname{softmax}(\sigma,\lambda)_k"
-        r" = \tfrac{1}{m}\,\bigl[\sigma_k = \max_j \sigma_j\bigr]"
+        r"\begin{aligned}&\lim_{\lambda\to\infty}\operatorname{softmax}(\sigma,\lambda)_k\\"
+        r"&\quad= \tfrac{1}{m}\,\bigl[\sigma_k = \max_j \sigma_j\bigr]\end{aligned}"
     )
     st.markdown(
         "with m the number of maxima ([·] is 1 when true, else 0): one-hot off the diagonal, "
@@ -237,8 +237,8 @@ with check_column:
     st.markdown("The sheet's derivation, term by term:")
     st.latex(
         r"\begin{aligned}\frac{\partial}{\partial\sigma_i}\operatorname{lse}(\sigma,\lambda)"
-        r" &= \frac{\partial}{\partial\sigma_i}\,\frac{1}{\lambda}\log\sum_j e^{\lambda\sigma_j}"
-        r" = \frac{1}{\lambda}\,\frac{1}{\sum_j e^{\lambda\sigma_j}}"
+        r" &= \frac{\partial}{\partial\sigma_i}\,\frac{1}{\lambda}\log\sum_j e^{\lambda\sigma_j}\\"
+        r" &= \frac{1}{\lambda}\,\frac{1}{\sum_j e^{\lambda\sigma_j}}"
         r"\,\frac{\partial}{\partial\sigma_i}\sum_j e^{\lambda\sigma_j}\\"
         r" &= \frac{1}{\lambda}\,\frac{\lambda\, e^{\lambda\sigma_i}}{\sum_j e^{\lambda\sigma_j}}"
         r" = \operatorname{softmax}(\sigma,\lambda)_i\end{aligned}"

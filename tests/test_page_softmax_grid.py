@@ -86,6 +86,9 @@ def test_defaults_reproduce_the_sheet_grid_done_right():
     assert np.all(onehot[:, diagonal] == 0.5)
     np.testing.assert_array_equal(onehot[0][~diagonal], (x > y)[~diagonal])
     assert warnings(at) == []
+    formulas = " ".join(element.value for element in at.latex)
+    assert r"\frac{1}{1+e^{-\lambda(x-y)}}" in formulas  # the logistic reading
+    assert r"= \operatorname{softmax}(\sigma,\lambda)_i" in formulas  # the sheet's derivation
 
 
 def test_first_tie_rule_puts_the_diagonal_on_sigma1():
