@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from softlse_core.url_params import read_number_list
 
@@ -90,3 +92,26 @@ def test_long_and_hostile_text_is_quoted_short_and_never_raises():
     assert reading.value == (1.0,)
     assert len(reading.note) < 400
     assert all(math.isfinite(value) for value in reading.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        st.lists(
+            st.one_of(
+                st.floats(allow_nan=True, allow_infinity=True).map(repr),
+                st.sampled_from(["abc", "0", "-0", "1e999", "<b>", "", "1_0", "0x10"]),
+            ),
+            max_size=12,
+        ).map(",".join),
+    )
+)
+def test_any_text_gives_a_short_list_of_distinct_in_range_values_or_none(raw):
+    reading = read(raw)
+    if reading.value is None:
+        assert reading.note is not None
+        return
+    assert 1 <= len(reading.value) <= 6
+    assert len(set(reading.value)) == len(reading.value)
+    assert all(0.01 <= abs(value) <= 1000.0 for value in reading.value)
