@@ -168,6 +168,11 @@ grid_column, reading_column = st.columns([3, 1])
 grid_column.plotly_chart(
     grid_figure(float(extent), int(res), tuple(lams), str(ties)), key="softmax_grid"
 )
+grid_column.caption(
+    "Hover a cell for x, y, σ₁ and σ₂. The last column is the λ → +∞ limit (argmax); a "
+    "soft-min column (λ < 0) tends to the one-hot argmin instead — the same panels with σ₁ "
+    "and σ₂ swapped."
+)
 with reading_column:
     st.markdown("**Reading the grid**")
     st.markdown("With two entries, softmax depends only on the difference x − y:")
