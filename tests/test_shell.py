@@ -65,17 +65,10 @@ def test_switch_to_each_page(entry) -> None:
     assert at.title[0].value != "softlse — the soft-maximum explorer"
 
 
-HOME_STANDALONE_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="home.py calls st.page_link(<file path>), which raises StreamlitPageNotFoundError "
-    "when the file runs without app.py's st.navigation; reported to the lead",
-)
-
-
 @pytest.mark.parametrize(
     "path",
     [
-        pytest.param(HOME.path, marks=HOME_STANDALONE_BUG, id=HOME.file),
+        pytest.param(HOME.path, id=HOME.file),
         *(pytest.param(entry.path, id=entry.file) for entry in PAGES),
     ],
 )
