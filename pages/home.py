@@ -15,6 +15,7 @@ def page_link(entry: PageEntry) -> None:
     except StreamlitPageNotFoundError:
         st.markdown(f"[{entry.title}](/{entry.url_path})")
 
+
 st.title("softlse — the soft-maximum explorer")
 st.markdown(
     "The **log-sum-exp** of a vector σ with inverse temperature λ is a smooth version of its "
