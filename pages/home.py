@@ -4,6 +4,9 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from softlse_ui.navigation import PAGES, PageEntry
+from softlse_ui.shell import require_app_navigation
+
+require_app_navigation()
 
 
 def page_link(entry: PageEntry) -> None:

@@ -23,7 +23,10 @@ from softlse_core.url_params import (
     read_number_choice,
 )
 from softlse_ui.controls import lambda_control
+from softlse_ui.shell import require_app_navigation
 from softlse_ui.url_state import adopt_query_param, show_url_notes
+
+require_app_navigation()
 
 PAGE = "lse_vs_max"
 VIEWS: tuple[str, ...] = ("explore", "sheet")
