@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import json
 
 import numpy as np
 import plotly.colors
 import pytest
+from plotly_arrays import array as decode
 from scipy.special import expit
 
 from softlse_core.figures.softmax_panels import (
@@ -17,16 +17,6 @@ from softlse_core.figures.softmax_panels import (
     softmax_grid_figure,
 )
 from softlse_core.gradient_field import gradient_check, lse_gradient_field, softmax_panels
-
-
-def decode(value) -> np.ndarray:
-    """A plotly JSON array: a list, or ``{"dtype", "bdata", "shape"}`` (base64 typed array)."""
-    if isinstance(value, dict):
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        if "shape" in value:
-            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
-        return array
-    return np.asarray(value, dtype=float)
 
 
 def as_json(fig) -> dict:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 from pathlib import Path
 
 import numpy as np
 import pytest
+from plotly_arrays import array as decode
 from scipy.special import expit
 from streamlit.testing.v1 import AppTest
 
@@ -23,16 +23,6 @@ HOSTILE = [
     "<script>alert(1)</script>",
     "1000000000",
 ]
-
-
-def decode(value) -> np.ndarray:
-    """A plotly JSON array: a list, or ``{"dtype", "bdata", "shape"}`` (base64 typed array)."""
-    if isinstance(value, dict):
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        if "shape" in value:
-            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
-        return array
-    return np.asarray(value, dtype=float)
 
 
 def run_page(**params: str) -> AppTest:
