@@ -72,6 +72,7 @@ cleanup() {
             dk logs --tail 40 "$CONTAINER" >&2 2>&1
         fi
         dk rm -f "$CONTAINER" >/dev/null 2>&1
+        say "stopping dockerd (pid $DOCKERD_PID)"
         kill -TERM "$DOCKERD_PID"
         for _ in $(seq 60); do
             kill -0 "$DOCKERD_PID" 2>/dev/null || break
@@ -84,6 +85,7 @@ cleanup() {
         wait "$DOCKERD_PID" 2>/dev/null
     fi
     if [[ -n "$WORK" && -d "$WORK" ]]; then
+        say "removing $WORK"
         # Overlay, shm or debootstrap's proc/sys mounts left by a hard stop: innermost first.
         findmnt -rn -o TARGET | grep -F "$WORK/" | sort -r | while read -r mnt; do
             umount -l "$mnt"
