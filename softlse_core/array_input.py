@@ -1,0 +1,70 @@
+"""Normalising the inputs of the numerical functions: arrays, dtypes, axes and λ.
+
+Rules shared by every function of :mod:`softlse_core`:
+
+- ints and bools become float64; float16/float32 keep their dtype for the result but are
+  computed in float64 (accurately, then rounded once); float64 and longdouble are computed
+  in their own precision. Complex input is refused (``TypeError``).
+- λ must be a real number that is not NaN (``ValueError`` otherwise). Whether λ = 0 is
+  allowed depends on the function.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+__all__ = ["as_float_array", "check_lam", "normalize_axis"]
+
+FloatArray = NDArray[np.floating[Any]]
+
+
+def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
+    """Return ``(work, out_dtype)``: the input as a float array to compute with, and the
+    dtype the result must have.
+
+    ``work`` is float64 for ints, bools, float16 and float32 input (float32 is therefore
+    computed accurately), and the input's own dtype for float64 and longdouble. ``work``
+    may share memory with ``x``: callers must not write into it.
+    """
+    arr = np.asarray(x)
+    if arr.dtype.kind == "c":
+        raise TypeError("complex input is not supported: log-sum-exp needs real numbers")
+    if arr.dtype.kind == "f":
+        out_dtype = arr.dtype
+        if arr.dtype.itemsize < 8:
+            return arr.astype(np.float64), out_dtype
+        return arr, out_dtype
+    if arr.dtype.kind in "biu":
+        work = arr.astype(np.float64)
+        return work, work.dtype
+    try:
+        work = arr.astype(np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"expected an array of real numbers, got dtype {arr.dtype}") from exc
+    return work, work.dtype
+
+
+def check_lam(lam: float) -> float:
+    """Return λ as a Python float; raise ``ValueError`` if it is NaN or not real."""
+    try:
+        value = float(lam)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"λ must be a real number, got {lam!r}") from exc
+    if math.isnan(value):
+        raise ValueError("λ is NaN: the inverse temperature must be a number")
+    return value
+
+
+def normalize_axis(axis: int, ndim: int) -> int:
+    """Return ``axis`` as a non-negative index for an array of ``ndim`` dimensions.
+
+    A 0-d input is treated as a vector of length 1 by the callers (they reshape it first),
+    so ``ndim`` is at least 1 here.
+    """
+    if not -ndim <= axis < ndim:
+        raise np.exceptions.AxisError(axis, ndim)
+    return axis % ndim

@@ -1,0 +1,138 @@
+"""The strict reader of a vector a person typed (never ``eval``).
+
+Accepted forms, exactly:
+
+- entries separated by commas, semicolons or whitespace, in any mix: ``1, 2, 3``, ``1 2 3``,
+  ``1e-3; -4.5``; leading and trailing whitespace is ignored;
+- optionally one pair of enclosing brackets around everything: ``[1, 2, 3]`` or ``(1, 2, 3)``;
+- each entry is a decimal number: an optional sign, digits with an optional decimal point
+  (``3``, ``-0.5``, ``.5``, ``2.``), and an optional exponent (``1e-3``, ``2E+10``), or
+  ``inf`` / ``infinity`` with an optional sign, in any letter case. The Unicode minus sign
+  "−" (U+2212, as printed by this app and by typeset formulas) is read as "-".
+
+Refused with a :class:`VectorParseError` that names the entry and its position: empty
+input, an empty entry (two separators in a row, a separator at the start or end), anything
+that is not such a number (``1,5`` is two entries, ``1_000``, ``0x10``, ``2**3``, Unicode
+digits, …), NaN, a number beyond the float range (``1e999``; numbers below the smallest
+subnormal, like ``1e-999``, round to 0), unbalanced or nested brackets, and more than
+``max_len`` entries.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["VectorParseError", "parse_vector"]
+
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+_INFINITY = re.compile(r"[+-]?(?:inf|infinity)", re.ASCII | re.IGNORECASE)
+_NAN = re.compile(r"[+-]?nan", re.ASCII | re.IGNORECASE)
+_PIECES = re.compile(r"[,;]|[^\s,;]+")
+_SEPARATORS = ",;"
+_OPENING = {"[": "]", "(": ")"}
+_BRACKETS = "[](){}"
+_SHOWN_CHARS = 24
+
+
+class VectorParseError(ValueError):
+    """The typed text is not a vector of numbers; the message says where and why."""
+
+
+def _show(token: str) -> str:
+    """The token as a student sees it in a message: quoted, escaped and shortened."""
+    if len(token) > _SHOWN_CHARS:
+        token = token[:_SHOWN_CHARS] + "…"
+    return repr(token)
+
+
+def _strip_brackets(text: str, offset: int) -> tuple[str, int]:
+    """Remove one enclosing pair of brackets; return the inside and its offset in ``text``.
+
+    ``offset`` is the number of characters before ``text`` in what the person typed."""
+    for position, char in enumerate(text):
+        if char not in _BRACKETS:
+            continue
+        where = f"the {char!r} at character {offset + position + 1}"
+        if char in _OPENING and position == 0:
+            closing = _OPENING[char]
+            if not text.endswith(closing) or len(text) == 1:
+                raise VectorParseError(f"Unbalanced brackets: {where} is never closed.")
+            inner = text[1:-1]
+            for inner_pos, inner_char in enumerate(inner):
+                if inner_char in _BRACKETS:
+                    raise VectorParseError(
+                        f"Unbalanced or nested brackets: the {inner_char!r} at character "
+                        f"{offset + inner_pos + 2} is not allowed — type one flat list of numbers."
+                    )
+            return inner, 1
+        if char in "])}":
+            raise VectorParseError(f"Unbalanced brackets: {where} has no matching opening one.")
+        raise VectorParseError(
+            f"Unbalanced or nested brackets: {where} is not allowed there — brackets may only "
+            "enclose the whole vector."
+        )
+    return text, 0
+
+
+def _read_number(token: str, index: int, position: int) -> float:
+    where = f"entry {index}, {_show(token)} (at character {position})"
+    clean = token.replace("\u2212", "-")
+    if _NAN.fullmatch(clean):
+        raise VectorParseError(f"{where[0].upper()}{where[1:]}, is NaN (not a number).")
+    if not (_NUMBER.fullmatch(clean) or _INFINITY.fullmatch(clean)):
+        raise VectorParseError(f"{where[0].upper()}{where[1:]}, is not a number.")
+    value = float(clean)
+    if math.isinf(value) and not _INFINITY.fullmatch(clean):
+        raise VectorParseError(
+            f"{where[0].upper()}{where[1:]}, is beyond the float range "
+            "(the largest number is about 1.8e308); type inf or -inf if you mean infinity."
+        )
+    return value
+
+
+def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
+    """Read a vector typed by a person into a 1-D float64 array (the forms are listed in the
+    module docstring). Raises :class:`VectorParseError` (a ``ValueError``) with a message in
+    plain words naming the offending entry and its position; ``TypeError`` if ``text`` is not
+    a string."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_vector reads text, got {type(text).__name__}")
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    if not stripped:
+        raise VectorParseError(
+            "The input is empty: type numbers separated by commas, e.g. 1, 2, 3."
+        )
+    inner, inner_offset = _strip_brackets(stripped, offset)
+    if not inner.strip():
+        raise VectorParseError("The brackets contain no numbers: type e.g. [1, 2, 3].")
+    offset += inner_offset
+    values: list[float] = []
+    expecting_entry = True
+    for piece in _PIECES.finditer(inner):
+        token, position = piece.group(), offset + piece.start() + 1
+        if token in _SEPARATORS:
+            if expecting_entry:
+                raise VectorParseError(
+                    f"Entry {len(values) + 1} is missing: the {token!r} at character {position} "
+                    "follows another separator or starts the list."
+                )
+            expecting_entry = True
+            continue
+        values.append(_read_number(token, len(values) + 1, position))
+        if len(values) > max_len:
+            raise VectorParseError(
+                f"Too many entries: more than {max_len} (the limit); entry {len(values)} starts at "
+                f"character {position}."
+            )
+        expecting_entry = False
+    if expecting_entry:
+        raise VectorParseError(
+            f"Entry {len(values) + 1} is missing: the list ends with a separator after "
+            f"entry {len(values)}."
+        )
+    return np.array(values, dtype=np.float64)
