@@ -94,3 +94,18 @@ def show_url_notes(page: str) -> None:
     a code span (see :func:`softlse_core.url_params.quote_raw`), never as HTML."""
     for note in url_notes(page):
         st.warning(note, icon=":material/link_off:")
+
+
+def mark_query_param_read(key: str) -> None:
+    """Treat the URL's current text for ``key`` as already read, so the next
+    :func:`adopt_query_param` keeps the widget's value instead of reading that text back.
+
+    For a page that writes ``st.query_params[key]`` itself (a widget that is not bound with
+    ``bind="query-params"``), or a callback that changes a widget's value while the URL still
+    holds the previous text."""
+    handled: dict[str, str] = st.session_state.setdefault(_HANDLED, {})
+    raw_values = st.query_params.get_all(key)
+    if raw_values:
+        handled[key] = raw_values[-1]
+    else:
+        handled.pop(key, None)

@@ -1,0 +1,55 @@
+"""Vector lab (sheet question a): what an offset c, a scale a and the temperature do to
+softmax(σ, λ) and lse(σ, λ) of a vector you type, and why the stable algorithm is needed.
+
+Layout and widgets only: the numbers come from softlse_core (cached per rerun), the figures
+from softlse_core.figures.vector_lab, the sections from softlse_ui.vector_lab_sections.
+Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale).
+"""
+
+import numpy as np
+import streamlit as st
+
+from softlse_core.vector_lab_numbers import LabNumbers, lab_numbers
+from softlse_ui.controls import lambda_control
+from softlse_ui.url_state import show_url_notes
+from softlse_ui.vector_lab_controls import offset_control, read_vector, scale_control, vector_box
+from softlse_ui.vector_lab_sections import (
+    effects_section,
+    lse_section,
+    simplex_section,
+    stability_section,
+    sweep_section,
+)
+
+PAGE = "vector_lab"
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def numbers_for(sigma: np.ndarray, lam: float, c: float, a: float) -> LabNumbers:
+    """All of the page's numbers for one state (cached: reruns that change nothing are free)."""
+    return lab_numbers(sigma, lam, c, a)
+
+
+st.title("Vector lab")
+st.markdown(
+    "Type a vector σ (or take one of the sheet's s1, s2, s3) and see what adding an offset c, "
+    "rescaling by a and changing the inverse temperature λ do to softmax(σ, λ) and lse(σ, λ)."
+)
+text = vector_box(PAGE)
+lam_column, offset_column, scale_column = st.columns(3)
+lam = lambda_control(PAGE, container=lam_column)
+c = offset_control(PAGE, offset_column)
+a = scale_control(PAGE, scale_column)
+show_url_notes(PAGE)
+
+sigma, problem = read_vector(text)
+if sigma is None:
+    st.error(f"Cannot read the vector: {problem}", icon=":material/error:")
+    st.info("Fix the text in the box above; the rest of the page appears once it is readable.")
+else:
+    nums = numbers_for(sigma, lam, c, a)
+    effects_section(nums, lam, c, a)
+    lse_section(nums)
+    sweep_section(nums, lam)
+    simplex_section(nums, lam)
+    stability_section(nums, lam)

@@ -1,0 +1,162 @@
+"""Unit tests of the vector lab's pure pieces, without Streamlit: the summaries
+(softlse_core.vector_lab, .vector_lab_sweep, .vector_lab_numbers) against scipy, and the
+figure builders (softlse_core.figures.vector_lab) on the data they put in the figures."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy.special import logsumexp
+from scipy.special import softmax as scipy_softmax
+from scipy.stats import entropy as scipy_entropy
+
+from softlse_core.figures.vector_lab import lambda_sweep, simplex_path, softmax_bars
+from softlse_core.vector_lab import format_full
+from softlse_core.vector_lab_numbers import BAR_COMPONENTS, SWEEP_COMPONENTS, lab_numbers
+from softlse_core.vector_lab_sweep import softmax_sweep, sweep_magnitudes, top_k_indices
+
+S1 = np.array([1.0, 2.0, 3.0])
+
+
+def test_lab_numbers_offset_and_scale_verdicts() -> None:
+    nums = lab_numbers(S1, 1.0, 100.0, 10.0)
+    np.testing.assert_array_equal(nums.shifted, [101, 102, 103])
+    np.testing.assert_allclose(nums.p_scaled, scipy_softmax([10.0, 20, 30]), rtol=1e-12)
+    v = nums.verdicts
+    assert v.offset_unchanged
+    assert v.offset_diff <= 1e-15
+    assert v.scale_matches
+    assert v.sharpness == "sharpens"
+    assert v.entropy_scaled < v.entropy_p
+    assert lab_numbers(S1, 1.0, 0.0, 0.5).verdicts.sharpness == "flattens"
+    assert lab_numbers(S1, 1.0, 0.0, 0.0).verdicts.sharpness == "uniform"
+
+
+def test_verdict_differences_stay_within_their_rounding_estimates() -> None:
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        sigma = rng.normal(size=int(rng.integers(1, 50))) * 10.0 ** rng.uniform(-12, 3)
+        lam = float(10.0 ** rng.uniform(-2, 3)) * rng.choice([-1.0, 1.0])
+        c = float(rng.uniform(-1000, 1000))
+        a = float(rng.uniform(-100, 100))
+        v = lab_numbers(sigma, lam, c, a).verdicts
+        assert v.offset_unchanged, (sigma, lam, c, v)
+        assert v.scale_matches, (sigma, lam, a, v)
+
+
+def test_lse_readout_matches_scipy_and_the_identity() -> None:
+    sigma = np.array([0.5, -1.0, 0.5, 2.0, 2.0])
+    for lam in (0.3, 7.0, -2.0):
+        r = lab_numbers(sigma, lam, 0.0, 1.0).readout
+        assert r.value == pytest.approx(logsumexp(lam * sigma) / lam, rel=1e-14)
+        p = scipy_softmax(lam * sigma)
+        assert r.entropy == pytest.approx(scipy_entropy(p), rel=1e-13)
+        assert abs(r.identity_residual) < 1e-14
+        m = 2
+        expected = (
+            (math.log(m) / lam, math.log(5) / lam)
+            if lam > 0
+            else (math.log(5) / lam, math.log(1) / lam)
+        )
+        assert (r.gap_low, r.gap_high) == pytest.approx(expected)
+        assert r.extreme == (2.0 if lam > 0 else -1.0)
+
+
+def test_stability_report_overflow_of_s3_at_lambda_100() -> None:
+    s = lab_numbers(np.array([10.0, 20, 30]), 100.0, 0.0, 1.0).stability
+    assert s.stable_lse == pytest.approx(30.0)
+    assert s.naive_lse == math.inf
+    assert np.isnan(s.naive_softmax).all()
+    assert s.overflowed
+    assert s.naive_failed
+    assert not lab_numbers(S1, 1.0, 0.0, 1.0).stability.naive_failed
+
+
+def test_top_k_is_the_largest_with_ties_by_index() -> None:
+    p = np.array([0.1, 0.3, 0.2, 0.3, 0.05, 0.05])
+    assert top_k_indices(p, 3).tolist() == [1, 3, 2]
+    assert top_k_indices(p, 5).tolist() == [1, 3, 2, 0, 4]
+    assert top_k_indices(p, 100).tolist() == [1, 3, 2, 0, 4, 5]
+    rng = np.random.default_rng(3)
+    q = rng.random(10_000)
+    np.testing.assert_array_equal(top_k_indices(q, 20), np.argsort(-q)[:20])
+
+
+def test_sweep_grid_spans_uniform_to_one_hot_and_contains_lambda() -> None:
+    grid = sweep_magnitudes(np.array([0.0, 1e-3, 5.0]), 7.0)
+    assert grid[0] == pytest.approx(0.01 / 5)
+    assert grid[-1] >= 30 / 1e-3
+    assert 7.0 in grid
+    assert np.all(np.diff(grid) > 0)
+    sigma = np.array([1.0, 2.0, 3.0, 3.0])
+    rows = softmax_sweep(sigma, np.array([1e-9, 1.0, 1e9]), np.array([3, 0]))
+    np.testing.assert_allclose(rows[0], [0.25, 0.25], rtol=1e-8)
+    np.testing.assert_allclose(rows[1], scipy_softmax(sigma)[[3, 0]], rtol=1e-14)
+    np.testing.assert_allclose(rows[2], [0.5, 0.0], atol=1e-15)
+
+
+def test_long_vector_keeps_top_k_only() -> None:
+    sigma = np.random.default_rng(1).normal(size=10_000)
+    nums = lab_numbers(sigma, -3.0, 0.0, 1.0)
+    assert len(nums.shown) == BAR_COMPONENTS
+    assert len(nums.swept) == SWEEP_COMPONENTS
+    assert nums.sweep_pos.shape == (len(nums.magnitudes), SWEEP_COMPONENTS)
+    assert nums.sweep_neg is not None
+    assert nums.simplex_pos is None
+    assert nums.readout.extreme == sigma.min()
+
+
+def test_softmax_bars_carry_the_values() -> None:
+    p = scipy_softmax(S1)
+    fig = softmax_bars(["σ1", "σ2", "σ3"], [("a", p), ("b", p * 0)])
+    assert [t.type for t in fig.data] == ["bar", "bar"]
+    np.testing.assert_array_equal(fig.data[0].y, p)
+    assert fig.layout.barmode == "group"
+    assert fig.layout.yaxis.title.text == "probability"
+
+
+def test_lambda_sweep_panels_limits_and_marker() -> None:
+    mags = np.logspace(-2, 3, 11)
+    probs = softmax_sweep(S1, mags, np.arange(3))
+    neg = softmax_sweep(S1, -mags, np.arange(3))
+    labels = ["σ1", "σ2", "σ3"]
+    one_side = lambda_sweep(mags, probs, labels, np.array([0, 0, 1.0]), 10.0, uniform=1 / 3)
+    assert {t.xaxis for t in one_side.data} == {"x"}
+    assert one_side.layout.xaxis.type == "log"
+    (mark,) = [s for s in one_side.layout.shapes if s.line.dash == "dash"]
+    assert mark.x0 == 10.0
+    both = lambda_sweep(
+        mags,
+        probs,
+        labels,
+        np.array([0, 0, 1.0]),
+        -10.0,
+        probs_neg=neg,
+        limit_neg=np.array([1.0, 0, 0]),
+    )
+    assert {t.xaxis for t in both.data} == {"x", "x2"}
+    (mark,) = [s for s in both.layout.shapes if s.line.dash == "dash"]
+    assert (mark.x0, mark.xref) == (10.0, "x2")
+    limits = [t.y[0] for t in both.data if t.mode == "markers" and t.xaxis == "x2"]
+    assert limits == [1.0, 0.0, 0.0]
+
+
+def test_simplex_path_marks_current_point() -> None:
+    mags = np.logspace(-3, 3, 50)
+    path = softmax_sweep(S1, mags, np.arange(3))
+    current = scipy_softmax(10 * S1)
+    fig = simplex_path(path, current, ["p1", "p2", "p3"], 10.0, path_neg=path[:, ::-1])
+    assert [t.type for t in fig.data] == ["scatterternary"] * 4
+    point = fig.data[-1]
+    assert (point.a[0], point.b[0], point.c[0]) == tuple(current)
+    np.testing.assert_allclose(fig.data[0].a + fig.data[0].b + fig.data[0].c, 1.0, rtol=1e-14)
+    assert fig.layout.ternary.aaxis.title.text == "p1"
+
+
+def test_format_full_round_trips() -> None:
+    for value in (0.09003057317038046, 2.0610600462090622e-09, math.inf, 30.0):
+        assert float(format_full(value)) == value
+    assert format_full(-0.0) == "0.0"
+    assert format_full(math.nan) == "nan"

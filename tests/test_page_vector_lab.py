@@ -1,0 +1,255 @@
+"""AppTest tests of the "vector lab" page: they read the numbers the page shows (tables,
+metrics, figure data) and check them against scipy and against the sheet's printed values."""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from scipy.special import logsumexp
+from scipy.special import softmax as scipy_softmax
+from scipy.stats import entropy as scipy_entropy
+from streamlit.testing.v1 import AppTest
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "vector_lab.py")
+
+#: The sheet's printed softmax of s1, s2 and s3 (numpy's default print precision).
+SHEET = {
+    "1, 2, 3": "[0.09003057 0.24472847 0.66524096]",
+    "11, 12, 13": "[0.09003057 0.24472847 0.66524096]",
+    "10, 20, 30": "[2.06106005e-09 4.53978686e-05 9.99954600e-01]",
+}
+
+
+def run_page(**params: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run(timeout=30)
+    assert not at.exception, at.exception
+    return at
+
+
+def column(at: AppTest, table: int, name: str) -> np.ndarray:
+    """A table column as the person reads it, converted back to floats."""
+    return np.array([float(text) for text in at.dataframe[table].value[name]])
+
+
+def readout(at: AppTest, label: str) -> float:
+    """A value of the lse read-out tables (tables 1 and 2), as the person reads it."""
+    values = [
+        text
+        for table in at.dataframe[1:3]
+        for quantity, text in zip(table.value["quantity"], table.value["value"], strict=True)
+        if quantity == label
+    ]
+    (value,) = values
+    return float(value)
+
+
+def figure(at: AppTest, index: int) -> dict[str, Any]:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def decode(values: Any) -> np.ndarray:
+    """Plotly's JSON array: a list, or ``{"dtype", "bdata"}`` (base64 of the raw buffer)."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+    return np.asarray(values, dtype=np.float64)
+
+
+@pytest.mark.parametrize("text", list(SHEET))
+def test_sheet_vectors_give_the_sheets_printed_softmax(text: str) -> None:
+    at = run_page(v=text.replace(" ", ""))
+    shown = column(at, 0, "softmax(σ, λ)")
+    sigma = np.array([float(t) for t in text.split(",")])
+    np.testing.assert_allclose(shown, scipy_softmax(sigma), rtol=1e-14, atol=0)
+    assert np.array2string(shown) == SHEET[text]
+    bars = figure(at, 0)["data"][0]
+    np.testing.assert_allclose(decode(bars["y"]), shown, rtol=0, atol=0)
+
+
+def test_preset_buttons_fill_the_box_and_the_table() -> None:
+    at = run_page()
+    assert at.text_input(key="v").value == "1, 2, 3"
+    at.button(key="preset_s3").click().run(timeout=30)
+    assert not at.exception
+    assert at.text_input(key="v").value == "10, 20, 30"
+    assert np.array2string(column(at, 0, "softmax(σ, λ)")) == SHEET["10, 20, 30"]
+    at.button(key="preset_s2").click().run(timeout=30)
+    assert at.text_input(key="v").value == "11, 12, 13"
+    np.testing.assert_array_equal(column(at, 0, "σ"), [11, 12, 13])
+
+
+def test_offset_changes_the_vector_but_not_the_probabilities() -> None:
+    at = run_page(c="100")
+    np.testing.assert_array_equal(column(at, 0, "σ + c"), [101, 102, 103])
+    p = column(at, 0, "softmax(σ, λ)")
+    np.testing.assert_allclose(column(at, 0, "softmax(σ + c, λ)"), p, rtol=0, atol=1e-15)
+    assert np.array2string(column(at, 0, "softmax(σ + c, λ)")) == SHEET["1, 2, 3"]
+    verdict = at.success[0].value
+    assert "softmax unchanged" in verdict
+    assert "rounding" in verdict
+    assert float(verdict.split("(σ, λ)| = ")[1].split(",")[0]) <= 1e-15
+
+
+def test_scale_is_a_change_of_lambda() -> None:
+    at = run_page(a="10")
+    np.testing.assert_array_equal(column(at, 0, "a·σ"), [10, 20, 30])
+    scaled = column(at, 0, "softmax(a·σ, λ)")
+    np.testing.assert_allclose(scaled, scipy_softmax([10.0, 20.0, 30.0]), rtol=1e-12)
+    np.testing.assert_allclose(column(at, 0, "softmax(σ, a·λ)"), scaled, rtol=1e-12)
+    verdicts = " ".join(s.value for s in at.success)
+    assert "λ → a·λ = 10" in verdicts
+    assert "sharpens" in verdicts
+
+
+def test_small_scale_flattens_and_zero_scale_is_uniform() -> None:
+    at = run_page(a="0.5")
+    assert "flattens" in " ".join(s.value for s in at.success)
+    at = run_page(a="0")
+    np.testing.assert_allclose(column(at, 0, "softmax(a·σ, λ)"), [1 / 3] * 3, rtol=1e-15)
+    assert "uniform" in " ".join(s.value for s in at.success)
+
+
+def test_lse_of_s3_at_lambda_100_is_30_while_the_textbook_overflows() -> None:
+    at = run_page(v="10,20,30", lam="100")
+    assert readout(at, "lse(σ, λ)") == pytest.approx(30.0, abs=1e-12)
+    assert readout(at, "max(σ)") == 30.0
+    textbook = at.dataframe[3].value
+    assert textbook["textbook (no shift)"][0] == "inf"
+    assert set(textbook["textbook (no shift)"][1:]) == {"nan"}
+    assert float(textbook["stable (shift first)"][0]) == pytest.approx(30.0)
+    assert any("overflows" in e.value and "709.78" in e.value for e in at.error)
+
+
+def test_lse_readout_bounds_entropy_and_identity() -> None:
+    sigma = np.array([1.0, 3.0, 3.0, -2.0])
+    at = run_page(v="1, 3, 3, -2", lam="2")
+    assert readout(at, "lse(σ, λ)") == pytest.approx(logsumexp(2 * sigma) / 2, rel=1e-15)
+    low = readout(at, "lower bound of lse − max")
+    assert low == pytest.approx(math.log(2) / 2, rel=1e-15)
+    assert readout(at, "upper bound of lse − max") == pytest.approx(math.log(4) / 2, rel=1e-15)
+    gap = readout(at, "lse − max")
+    assert low <= gap <= readout(at, "upper bound of lse − max")
+    p = scipy_softmax(2 * sigma)
+    assert readout(at, "entropy H(p) [nats]") == pytest.approx(scipy_entropy(p), rel=1e-14)
+    assert readout(at, "⟨p, σ⟩ + H(p)/λ") == pytest.approx(readout(at, "lse(σ, λ)"), rel=1e-14)
+    assert abs(readout(at, "lse − (⟨p, σ⟩ + H(p)/λ)")) < 1e-14
+
+
+def test_negative_lambda_compares_with_min_and_sweeps_both_signs() -> None:
+    at = run_page(v="1, 2, 3", lam="-10")
+    assert at.toggle(key="neg").value is True
+    assert readout(at, "min(σ)") == 1.0
+    expected = -logsumexp(-10 * np.array([1.0, 2.0, 3.0])) / 10
+    assert readout(at, "lse(σ, λ)") == pytest.approx(expected, rel=1e-15)
+    sweep = figure(at, 1)
+    assert {t.get("xaxis", "x") for t in sweep["data"]} == {"x", "x2"}
+    marks = [s for s in sweep["layout"]["shapes"] if s.get("line", {}).get("dash") == "dash"]
+    assert [(m["x0"], m["xref"]) for m in marks] == [(10.0, "x2")]
+
+
+def test_sweep_reaches_one_hot_split_over_ties_and_marks_current_lambda() -> None:
+    at = run_page(v="3, 3, 1", lam="10")
+    sweep = figure(at, 1)
+    lines = [t for t in sweep["data"] if t["mode"] == "lines"]
+    x = decode(lines[0]["x"])
+    assert x[0] <= 0.01
+    assert x[-1] >= 1000
+    ends = [decode(t["y"])[-1] for t in lines]
+    np.testing.assert_allclose(ends, [0.5, 0.5, 0.0], atol=1e-12)
+    starts = [decode(t["y"])[0] for t in lines]
+    np.testing.assert_allclose(starts, [1 / 3] * 3, atol=0.01)
+    limits = [decode(t["y"])[0] for t in sweep["data"] if t["mode"] == "markers"]
+    assert limits == [0.5, 0.5, 0.0]
+    marks = [s for s in sweep["layout"]["shapes"] if s.get("line", {}).get("dash") == "dash"]
+    assert [m["x0"] for m in marks] == [10.0]
+
+
+def test_simplex_path_for_three_entries_only() -> None:
+    at = run_page(v="1, 2, 3", lam="10")
+    ternary = figure(at, 2)
+    current = next(t for t in ternary["data"] if t["name"].startswith("current"))
+    point = [current[k][0] for k in "abc"]
+    np.testing.assert_allclose(point, scipy_softmax(10 * np.array([1.0, 2, 3])), rtol=1e-14)
+    plus = next(t for t in ternary["data"] if t["name"] == "λ from 0 to +∞")
+    assert decode(plus["c"])[-1] > 0.999
+    assert decode(plus["a"])[0] == pytest.approx(1 / 3, abs=0.01)
+    at = run_page(v="1, 2, 3, 4")
+    assert all("ternary" not in figure(at, i)["layout"] for i in range(len(at.get("plotly_chart"))))
+
+
+BAD_VECTORS = {
+    "1, foo, 3": "'foo'",
+    "": "empty",
+    "[1, 2": "'['",
+    "nan": "'nan'",
+    "1e999": "'1e999'",
+    ",".join(["1"] * 10_001): "10000",
+}
+
+
+@pytest.mark.parametrize("text", list(BAD_VECTORS), ids=lambda text: text[:12] or "empty")
+def test_bad_vector_gets_an_error_naming_it_and_keeps_the_text(text: str) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=30).run(timeout=30)
+    at.text_input(key="v").input(text).run(timeout=30)
+    assert not at.exception
+    (error,) = at.error
+    assert BAD_VECTORS[text] in error.value
+    assert at.text_input(key="v").value == text
+    assert len(at.dataframe) == 0
+    at.text_input(key="v").input("4, 5").run(timeout=30)
+    assert not at.error
+    assert column(at, 0, "σ").tolist() == [4.0, 5.0]
+    assert at.query_params["v"] == "4, 5"
+    at.number_input(key="c").set_value(2.0).run(timeout=30)
+    assert at.text_input(key="v").value == "4, 5"
+    assert column(at, 0, "σ + c").tolist() == [6.0, 7.0]
+
+
+HOSTILE = ["abc", "0", "nan", "1e999", "-1e999", "x" * 400, "<script>alert(1)</script>", "9" * 50]
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=lambda value: value[:12])
+def test_hostile_parameters_never_crash_and_leave_a_note(value: str) -> None:
+    at = run_page(v="10,20,30", lam=value, c=value, a=value)
+    notes = [w.value for w in at.warning]
+    for key in ("lam", "c", "a"):
+        if not (key in "ca" and value == "0"):  # c = 0 and a = 0 are valid values
+            assert any(f"`{key}`=" in note for note in notes), (key, notes)
+    assert len(at.dataframe) == 4
+    assert math.isfinite(readout(at, "lse(σ, λ)"))
+    assert at.text_input(key="v").value == "10,20,30"
+
+
+def test_long_vector_renders_with_top_k_and_is_timed() -> None:
+    rng = np.random.default_rng(7)
+    sigma = np.round(rng.normal(size=10_000) * 3, 6)
+    text = ", ".join(repr(float(s)) for s in sigma)
+    at = AppTest.from_file(PAGE, default_timeout=60).run(timeout=30)
+    at.text_input(key="v").input(text)
+    start = time.perf_counter()
+    at.run(timeout=60)
+    elapsed = time.perf_counter() - start
+    print(f"AppTest rerun with a 10^4-entry vector: {elapsed:.2f} s")
+    assert not at.exception
+    assert readout(at, "lse(σ, λ)") == pytest.approx(logsumexp(sigma), rel=1e-14)
+    table = at.dataframe[0].value
+    assert len(table) == 20
+    p = scipy_softmax(sigma)
+    top = np.argsort(-p, kind="stable")[:20]
+    np.testing.assert_array_equal(table["k"].to_numpy(), top + 1)
+    np.testing.assert_allclose(column(at, 0, "softmax(σ, λ)"), p[top], rtol=1e-12)
+    bars = figure(at, 0)["data"]
+    assert [len(decode(b["y"])) for b in bars] == [20, 20, 20]
+    assert len([t for t in figure(at, 1)["data"] if t["mode"] == "lines"]) == 8
+    assert len(at.get("plotly_chart")) == 2  # no ternary for n ≠ 3
+    assert "v" not in at.query_params  # too long for a link
+    assert any("not kept in the page's link" in c.value for c in at.caption)
