@@ -1,8 +1,23 @@
 """Home page: what log-sum-exp and softmax are, what λ does, and where each page goes."""
 
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
-from softlse_ui.navigation import PAGES
+from softlse_ui.navigation import PAGES, PageEntry
+from softlse_ui.shell import require_app_navigation
+
+require_app_navigation()
+
+
+def page_link(entry: PageEntry) -> None:
+    """A link to ``entry``: Streamlit's in-app page link under ``app.py``'s navigation; a plain
+    relative link when this file runs on its own (``streamlit run pages/home.py``, AppTest),
+    where ``st.page_link`` cannot resolve pages that no ``st.navigation`` registered."""
+    try:
+        st.page_link(str(entry.path), label=entry.title, icon=entry.icon)
+    except StreamlitPageNotFoundError:
+        st.markdown(f"[{entry.title}](/{entry.url_path})")
+
 
 st.title("softlse — the soft-maximum explorer")
 st.markdown(
@@ -37,5 +52,5 @@ st.markdown(
 st.subheader("Pages")
 for entry in PAGES:
     with st.container(border=True):
-        st.page_link(str(entry.path), label=entry.title, icon=entry.icon)
+        page_link(entry)
         st.caption(entry.blurb)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from softlse_core.vector_lab_numbers import LabNumbers, lab_numbers
 from softlse_ui.controls import lambda_control
+from softlse_ui.shell import require_app_navigation
 from softlse_ui.url_state import show_url_notes
 from softlse_ui.vector_lab_controls import offset_control, read_vector, scale_control, vector_box
 from softlse_ui.vector_lab_sections import (
@@ -20,6 +21,8 @@ from softlse_ui.vector_lab_sections import (
     stability_section,
     sweep_section,
 )
+
+require_app_navigation()
 
 PAGE = "vector_lab"
 

@@ -129,10 +129,11 @@ def read_signed_number_choice(
     note = reading.note
     if note is not None:
         note = note.replace(quote_raw(magnitude_text), quote_raw(raw))
-        if value < 0:
-            note = note.replace(
-                f"using {_format_number(reading.value)}", f"using {_format_number(signed)}"
-            )
+        if value < 0:  # the magnitude's note names the value used: give it its sign
+            for using in ("using ", "using the nearest, "):
+                note = note.replace(
+                    f"{using}{_format_number(reading.value)}", f"{using}{_format_number(signed)}"
+                )
     return ParamReading(signed, note)
 
 
@@ -206,3 +207,87 @@ def read_flag(raw: str, *, name: str) -> ParamReading[bool]:
     return ParamReading(
         None, f"URL parameter `{name}`={quote_raw(raw)} is not true or false; ignored."
     )
+
+
+def read_number_list(
+    raw: str,
+    *,
+    name: str,
+    lo: float,
+    hi: float,
+    max_count: int,
+    allow_negative: bool = True,
+) -> ParamReading[tuple[float, ...]]:
+    """Read a short list of numbers such as λ values: ``0.5,2,50``, ``1, 10, 100``, ``1 10 -5``.
+
+    Entries are separated by commas, semicolons or spaces (surrounding brackets are forgiven)
+    and kept in the order written. Each entry is a nonzero number whose magnitude lies in
+    [lo, hi] (negative entries only if ``allow_negative``):
+
+    - a magnitude outside [lo, hi], including ``inf`` and ``1e999``, is clamped to the nearest
+      end with its sign kept, with a note;
+    - ``0``, ``nan``, non-numbers and (without ``allow_negative``) negative entries are left
+      out, with a note naming them;
+    - a repeated value is kept once, with a note;
+    - beyond ``max_count`` entries, the first ``max_count`` kept are used, with a note.
+
+    The value is a tuple of floats, or ``None`` (with a note) when no entry is usable.
+    """
+    import re  # local: keeps this late addition from touching the module header
+
+    text = raw.strip()
+    if text[:1] in "[(":
+        text = text[1:]
+    if text[-1:] in "])":
+        text = text[:-1]
+    kept: list[float] = []
+    ignored: list[str] = []
+    clamped: list[str] = []
+    repeated: list[str] = []
+    for token in filter(None, re.split(r"[,;\s]+", text)):
+        value = _parse_float(token)
+        if value is None or value == 0 or (value < 0 and not allow_negative):
+            ignored.append(token)
+            continue
+        magnitude = min(max(abs(value), lo), hi)
+        if magnitude != abs(value):
+            clamped.append(token)
+        signed = math.copysign(magnitude, value)
+        if signed in kept:
+            repeated.append(token)
+            continue
+        kept.append(signed)
+    rule = "nonzero numbers" if allow_negative else "positive numbers"
+    notes: list[str] = []
+    if ignored:
+        notes.append(f"left out {_quote_tokens(ignored)} (not a {rule[:-1]})")
+    if clamped:
+        size = " in size" if allow_negative else ""
+        notes.append(
+            f"clamped {_quote_tokens(clamped)} into [{_format_number(lo)}, "
+            f"{_format_number(hi)}]{size}"
+        )
+    if repeated:
+        notes.append(f"dropped the repeated {_quote_tokens(repeated)}")
+    if len(kept) > max_count:
+        notes.append(f"used only the first {max_count} of {len(kept)} values")
+        kept = kept[:max_count]
+    if not kept:
+        return ParamReading(
+            None,
+            f"URL parameter `{name}`={quote_raw(raw)} holds no usable value "
+            f"(expected up to {max_count} {rule}, e.g. `1,10,100`); ignored.",
+        )
+    if not notes:
+        return ParamReading(tuple(kept))
+    used = ", ".join(_format_number(value) for value in kept)
+    return ParamReading(
+        tuple(kept), f"URL parameter `{name}`={quote_raw(raw)}: {'; '.join(notes)}; using {used}."
+    )
+
+
+def _quote_tokens(tokens: Sequence[str], limit: int = 3) -> str:
+    """Up to ``limit`` tokens quoted with :func:`quote_raw`, then how many more there were."""
+    shown = ", ".join(quote_raw(token) for token in tokens[:limit])
+    extra = len(tokens) - limit
+    return shown + (f" and {extra} more" if extra > 0 else "")

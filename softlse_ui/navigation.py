@@ -51,6 +51,13 @@ PAGES: tuple[PageEntry, ...] = (
         "(sheet questions b and d).",
     ),
     PageEntry(
+        "softmax_grid.py",
+        "Softmax and one-hot",
+        ":material/grid_view:",
+        "σ₁ and σ₂ of softmax((x, y), λ) for several λ beside the one-hot argmax, and the "
+        "gradient connection ∇lse = softmax checked by finite differences (sheet question c).",
+    ),
+    PageEntry(
         "vector_lab.py",
         "Vector lab",
         ":material/science:",

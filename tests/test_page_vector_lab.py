@@ -3,7 +3,6 @@ metrics, figure data) and check them against scipy and against the sheet's print
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import time
@@ -12,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from plotly_arrays import array as decode
 from scipy.special import logsumexp
 from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
@@ -55,13 +55,6 @@ def readout(at: AppTest, label: str) -> float:
 
 def figure(at: AppTest, index: int) -> dict[str, Any]:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
-
-
-def decode(values: Any) -> np.ndarray:
-    """Plotly's JSON array: a list, or ``{"dtype", "bdata"}`` (base64 of the raw buffer)."""
-    if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-    return np.asarray(values, dtype=np.float64)
 
 
 @pytest.mark.parametrize("text", list(SHEET))

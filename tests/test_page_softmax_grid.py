@@ -1,0 +1,199 @@
+"""AppTest of the "Softmax and one-hot" page: the numbers in its figures and its URL state."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from plotly_arrays import array as decode
+from scipy.special import expit
+from streamlit.testing.v1 import AppTest
+
+PAGE_FILE = str(Path(__file__).resolve().parent.parent / "pages" / "softmax_grid.py")
+HOSTILE = [
+    "abc",
+    "0",
+    "nan",
+    "1e999",
+    "-1e999",
+    "x" * 400,
+    "<script>alert(1)</script>",
+    "1000000000",
+]
+
+
+def run_page(**params: str) -> AppTest:
+    at = AppTest.from_file(PAGE_FILE, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run(timeout=60)
+    assert not at.exception, at.exception
+    return at
+
+
+def grid_panels(at: AppTest) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Column titles, the 1-D axis and the (C, 2, res, res) values of the grid figure."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    heatmaps = [trace for trace in spec["data"] if trace["type"] == "heatmap"]
+    axis = decode(heatmaps[0]["x"])
+    values = np.stack([decode(trace["z"]) for trace in heatmaps]).reshape(
+        -1, 2, axis.size, axis.size
+    )
+    titles = [a["text"].replace("<br>", " ") for a in spec["layout"]["annotations"] if a["text"]]
+    return titles, axis, values
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def test_defaults_reproduce_the_sheet_grid_done_right():
+    at = run_page()
+    titles, axis, values = grid_panels(at)
+    assert titles == [
+        "λ = 1",
+        "λ = 10",
+        "λ = 100",
+        "one-hot argmax (ties: split)",
+    ]
+    assert values.shape == (4, 2, 201, 201)
+    assert axis[0] == -1.0
+    assert axis[-1] == 1.0
+    assert np.all(values >= 0.0)
+    assert np.all(values <= 1.0)
+    np.testing.assert_allclose(values[:, 0] + values[:, 1], 1.0, atol=1e-6)
+    # λ = 1, (x, y) = (1, −1): column j = last (x = 1), row i = 0 (y = −1, bottom)
+    assert values[0, 0, 0, -1] == pytest.approx(1 / (1 + math.exp(-2)), abs=1e-7)
+    x, y = np.meshgrid(axis, axis)
+    for column, lam in enumerate((1.0, 10.0, 100.0)):
+        np.testing.assert_allclose(values[column, 0], expit(lam * (x - y)), atol=1e-6)
+    onehot = values[-1]
+    diagonal = np.eye(201, dtype=bool)
+    assert set(np.unique(onehot[:, ~diagonal])) == {0.0, 1.0}
+    assert np.all(onehot[:, diagonal] == 0.5)
+    np.testing.assert_array_equal(onehot[0][~diagonal], (x > y)[~diagonal])
+    assert warnings(at) == []
+    formulas = " ".join(element.value for element in at.latex)
+    assert r"\frac{1}{1+e^{-\lambda(x-y)}}" in formulas  # the logistic reading
+    assert r"= \operatorname{softmax}(\sigma,\lambda)_i" in formulas  # the sheet's derivation
+
+
+def test_first_tie_rule_puts_the_diagonal_on_sigma1():
+    at = run_page(ties="first", res="41")
+    titles, _axis, values = grid_panels(at)
+    assert titles[-1] == "one-hot argmax (ties: first)"
+    diagonal = np.eye(41, dtype=bool)
+    assert set(np.unique(values[-1])) == {0.0, 1.0}
+    assert np.all(values[-1, 0][diagonal] == 1.0)
+    assert np.all(values[-1, 1][diagonal] == 0.0)
+
+
+def test_lams_query_gives_those_columns_and_negative_is_soft_min():
+    at = run_page(lams="0.5,2,50", res="41", extent="2")
+    titles, axis, values = grid_panels(at)
+    assert titles == ["λ = 0.5", "λ = 2", "λ = 50", "one-hot argmax (ties: split)"]
+    assert axis[-1] == 2.0
+    x, y = np.meshgrid(axis, axis)
+    for column, lam in enumerate((0.5, 2.0, 50.0)):
+        np.testing.assert_allclose(values[column, 0], expit(lam * (x - y)), atol=1e-6)
+    at = run_page(lams="-10", res="41")
+    titles, axis, values = grid_panels(at)
+    assert titles[0] == "λ = −10 (soft-min)"
+    x, y = np.meshgrid(axis, axis)
+    np.testing.assert_allclose(values[0, 0], expit(-10 * (x - y)), atol=1e-6)
+
+
+def check_table(at: AppTest) -> dict[str, list[float]]:
+    frame = at.dataframe[0].value
+    return {name: frame[name].tolist() for name in frame.columns if name != "component"}
+
+
+@pytest.mark.parametrize(
+    ("params", "point", "lam"),
+    [
+        ({}, (0.5, 0.25), 1.0),
+        ({"glam": "1000", "px": "0.3", "py": "0.3"}, (0.3, 0.3), 1000.0),
+        ({"glam": "-10", "px": "-2", "py": "1.5"}, (-2.0, 1.5), -10.0),
+    ],
+)
+def test_gradient_check_agrees_to_1e6(params, point, lam):
+    at = run_page(res="41", **params)
+    table = check_table(at)
+    sigma1 = float(expit(lam * (point[0] - point[1])))
+    np.testing.assert_allclose(table["softmax"], [sigma1, 1 - sigma1], atol=1e-12)
+    fd = np.array(table["finite difference"])
+    assert np.max(np.abs(fd - [sigma1, 1 - sigma1])) < 1e-6
+    assert np.max(np.abs(table["difference"])) < 1e-6
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    marked = [trace for trace in spec["data"] if trace.get("name") == "checked point"]
+    if max(abs(point[0]), abs(point[1])) <= 1.0:
+        assert (marked[0]["x"], marked[0]["y"]) == ([point[0]], [point[1]])
+    else:
+        assert marked == []
+
+
+def test_every_control_changes_the_figures():
+    at = run_page(res="41")
+    at.text_input(key="lams").set_value("2, -3").run(timeout=60)
+    at.slider(key="res").set_value(61).run(timeout=60)
+    at.select_slider(key="extent").set_value(5.0).run(timeout=60)
+    at.radio(key="ties").set_value("first").run(timeout=60)
+    at.select_slider(key="glam").set_value(10.0).run(timeout=60)
+    at.toggle(key="gneg").set_value(True).run(timeout=60)
+    at.number_input(key="px").set_value(-1.0).run(timeout=60)
+    at.number_input(key="py").set_value(2.0).run(timeout=60)
+    assert not at.exception
+    titles, axis, values = grid_panels(at)
+    assert titles == ["λ = 2", "λ = −3 (soft-min)", "one-hot argmax (ties: first)"]
+    assert axis.size == 61
+    assert axis[-1] == 5.0
+    x, y = np.meshgrid(axis, axis)
+    np.testing.assert_allclose(values[1, 0], expit(-3 * (x - y)), atol=1e-6)
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert spec["layout"]["title"]["text"] == "lse((x, y), λ = −10 (soft-min))"
+    lse = decode(spec["data"][0]["z"])
+    gx, gy = np.meshgrid(decode(spec["data"][0]["x"]), decode(spec["data"][0]["y"]))
+    # lse((x, y), −10) = log(e^(−10x) + e^(−10y)) / (−10), a soft minimum
+    np.testing.assert_allclose(lse, np.logaddexp(-10 * gx, -10 * gy) / -10, atol=1e-5)
+    table = check_table(at)
+    sigma1 = float(expit(-10 * (-1.0 - 2.0)))
+    np.testing.assert_allclose(table["softmax"], [sigma1, 1 - sigma1], atol=1e-12)
+    typed = at.text_input(key="lams").set_value("1, zz").run(timeout=60)
+    assert any("`zz`" in note for note in warnings(typed))
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_lams_never_crash_and_leave_a_note(value):
+    at = run_page(lams=value, res="41")
+    notes = warnings(at)
+    assert any("lams" in note for note in notes), notes
+    titles, _axis, values = grid_panels(at)
+    assert 2 <= len(titles) <= 7
+    assert np.all((values >= 0) & (values <= 1))
+    assert all("<script>" not in note or "`<script>alert(1)</script>`" in note for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected_res"),
+    [(v, r) for v, r in zip(HOSTILE, [201, 21, 201, 401, 21, 201, 201, 401], strict=True)],
+)
+def test_hostile_res_never_crash_and_leave_a_note(value, expected_res):
+    at = run_page(res=value, lams="1")
+    assert any("res" in note for note in warnings(at))
+    _titles, axis, _values = grid_panels(at)
+    assert axis.size == expected_res
+
+
+def test_seven_lambdas_keep_six_and_other_hostile_params_are_noted():
+    at = run_page(
+        lams="1,2,3,4,5,6,7", res="41", extent="nan", ties="<script>", glam="0", px="1e999"
+    )
+    notes = " ".join(warnings(at))
+    for key in ("lams", "extent", "ties", "glam", "px"):
+        assert f"`{key}`" in notes
+    titles, _axis, _values = grid_panels(at)
+    assert len(titles) == 7
+    assert at.number_input(key="px").value == 10.0

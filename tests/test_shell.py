@@ -1,0 +1,89 @@
+"""AppTest of the shell (``app.py``): home page, navigation registry, page switching, and each
+page file rendering on its own."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from plotly_arrays import array
+from streamlit.testing.v1 import AppTest
+
+from softlse_ui.navigation import HOME, PAGES, PAGES_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+def run_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run(timeout=30)
+    assert not at.exception, at.exception
+    return at
+
+
+def test_default_page_is_home() -> None:
+    at = run_app()
+    assert at.title[0].value == "softlse — the soft-maximum explorer"
+    formulas = " ".join(latex.value for latex in at.latex)
+    assert r"\operatorname{lse}(\sigma,\lambda)" in formulas
+    assert r"\operatorname{softmax}(\sigma,\lambda)_k" in formulas
+    assert r"\lim_{\lambda\to\infty}" in formulas
+    # the home page links to every registered page, with its blurb
+    links = [(link.proto.page, link.proto.label) for link in at.get("page_link")]
+    assert links == [(entry.url_path, entry.title) for entry in PAGES]
+    captions = [caption.value for caption in at.caption]
+    for entry in PAGES:
+        assert entry.blurb in captions
+
+
+def test_navigation_registers_home_and_each_page() -> None:
+    at = run_app()
+    # AppTest keeps what st.navigation registered (no public accessor in Streamlit 1.67)
+    registered = {
+        Path(info["script_path"]).name: (info["page_name"], info["url_pathname"], info["icon"])
+        for info in at._registered_pages.values()
+    }
+    expected = {HOME.file: (HOME.title, "", HOME.icon)}
+    expected |= {entry.file: (entry.title, entry.url_path, entry.icon) for entry in PAGES}
+    assert registered == expected
+    # every page file in pages/ is registered, and every registered file exists
+    assert {path.name for path in PAGES_DIR.glob("*.py")} == set(expected)
+
+
+@pytest.mark.parametrize("entry", PAGES, ids=[entry.url_path for entry in PAGES])
+def test_switch_to_each_page(entry) -> None:
+    at = run_app()
+    at.switch_page(f"pages/{entry.file}").run(timeout=30)
+    assert not at.exception, at.exception
+    ran = at._registered_pages[at._finished_page_script_hash]  # the page AppTest ran
+    assert Path(ran["script_path"]) == entry.path
+    assert ran["url_pathname"] == entry.url_path
+    assert at.title  # the page drew its own title, not the home page's
+    assert at.title[0].value != "softlse — the soft-maximum explorer"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(HOME.path, id=HOME.file),
+        *(pytest.param(entry.path, id=entry.file) for entry in PAGES),
+    ],
+)
+def test_each_page_file_renders_on_its_own(path: Path) -> None:
+    at = AppTest.from_file(str(path), default_timeout=30)
+    at.run(timeout=30)
+    assert not at.exception, at.exception
+    assert at.title
+
+
+def test_deep_link_through_the_app_keeps_query_parameters() -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["lam"] = "10"
+    at.switch_page("pages/lse_vs_max.py").run(timeout=30)
+    assert not at.exception, at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    z_lse = array(spec["data"][0]["z"])
+    assert z_lse.max() == pytest.approx(1 + math.log(2) / 10, rel=1e-6)

@@ -1,0 +1,158 @@
+"""The query-parameter readers (``softlse_core.url_params``) and the URL-state helper
+(``softlse_ui.url_state``): what a link's text turns into, and which note the page shows."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from softlse_core.url_params import (
+    QUOTE_LIMIT,
+    quote_raw,
+    read_choice,
+    read_flag,
+    read_float_range,
+    read_int_range,
+    read_number_choice,
+    read_signed_number_choice,
+)
+from softlse_ui.controls import LAMBDA_MAGNITUDES
+
+HOSTILE = ["abc", "nan", "NaN", "", "   ", "1_000", "0x10", "x" * 400, "<script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("raw", ["10", "10.0", "1e1", " 10 ", "+10"])
+def test_number_choice_exact_values_are_silent(raw: str) -> None:
+    assert read_number_choice(raw, LAMBDA_MAGNITUDES, name="lam", log_scale=True).value == 10.0
+    assert read_number_choice(raw, LAMBDA_MAGNITUDES, name="lam", log_scale=True).note is None
+
+
+def test_number_choice_snaps_in_log_scale_and_clamps() -> None:
+    # 4 lies between 3 and 5: nearer 5 in log10 (|log 4/5| < |log 4/3|)
+    reading = read_number_choice("4", LAMBDA_MAGNITUDES, name="lam", log_scale=True)
+    assert reading.value == 5.0
+    assert "nearest, 5" in reading.note
+    assert read_number_choice("4", (3.0, 5.0), name="v").value == 3.0  # linear: a tie → first
+    for raw, expected in [("1e999", 1000.0), ("inf", 1000.0), ("1e6", 1000.0), ("1e-9", 0.01)]:
+        reading = read_number_choice(raw, LAMBDA_MAGNITUDES, name="lam", log_scale=True)
+        assert reading.value == expected
+        assert "outside [0.01, 1000]" in reading.note
+    for raw in ["0", "-3", "-1e999"]:
+        reading = read_number_choice(raw, LAMBDA_MAGNITUDES, name="lam", log_scale=True)
+        assert reading.value is None
+        assert "must be positive" in reading.note
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_every_reader_ignores_hostile_text_with_a_note(raw: str) -> None:
+    readings = [
+        read_number_choice(raw, LAMBDA_MAGNITUDES, name="p", log_scale=True),
+        read_signed_number_choice(raw, LAMBDA_MAGNITUDES, name="p"),
+        read_int_range(raw, 51, 801, name="p", step=50),
+        read_float_range(raw, -1.0, 1.0, name="p"),
+        read_choice(raw, ("explore", "sheet"), name="p"),
+        read_flag(raw, name="p"),
+    ]
+    for reading in readings:
+        assert reading.value is None
+        assert reading.note.startswith("URL parameter `p`=`")
+        assert "\n" not in reading.note
+        assert len(reading.note) < 120 + QUOTE_LIMIT
+
+
+def test_signed_number_choice() -> None:
+    assert read_signed_number_choice("-10", LAMBDA_MAGNITUDES, name="lam").value == -10.0
+    assert read_signed_number_choice("-10", LAMBDA_MAGNITUDES, name="lam").note is None
+    reading = read_signed_number_choice("-4", LAMBDA_MAGNITUDES, name="lam")
+    assert reading.value == -5.0
+    assert "`-4`" in reading.note
+    assert reading.note.endswith("using the nearest, -5.")
+    reading = read_signed_number_choice("-1e999", LAMBDA_MAGNITUDES, name="lam")
+    assert reading.value == -1000.0
+    assert "`-1e999`" in reading.note
+    assert "using -1000" in reading.note
+    for raw in ["0", "-0", "0.0", "1e-400"]:  # 1e-400 underflows to 0
+        reading = read_signed_number_choice(raw, LAMBDA_MAGNITUDES, name="lam")
+        assert reading.value is None
+        assert "must not be 0" in reading.note
+
+
+def test_int_range_rounds_to_the_grid_and_clamps() -> None:
+    assert read_int_range("201", 51, 801, name="res", step=50).value == 201
+    assert read_int_range("201.0", 51, 801, name="res", step=50).note is None
+    reading = read_int_range("230", 51, 801, name="res", step=50)
+    assert (reading.value, "not on the grid 51, 101" in reading.note) == (251, True)
+    for raw, expected in [("1000000000", 801), ("1e999", 801), ("-1e999", 51), ("0", 51)]:
+        reading = read_int_range(raw, 51, 801, name="res", step=50)
+        assert reading.value == expected
+        assert f"outside [51, 801]; using {expected}" in reading.note
+        assert isinstance(reading.value, int)
+
+
+def test_float_range_and_choice_and_flag() -> None:
+    assert read_float_range("0.25", -1.0, 1.0, name="y").value == 0.25
+    reading = read_float_range("-7", -1.0, 1.0, name="y")
+    assert (reading.value, "using -1" in reading.note) == (-1.0, True)
+    assert read_float_range("inf", -1.0, 1.0, name="y").value == 1.0
+    assert read_choice(" Sheet ", ("explore", "sheet"), name="view").value == "sheet"
+    assert "explore, sheet" in read_choice("x", ("explore", "sheet"), name="view").note
+    assert [read_flag(raw, name="neg").value for raw in ("TRUE", "1", "on", "no", "0")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+def test_quote_raw_is_short_and_cannot_break_out_of_code() -> None:
+    quoted = quote_raw("a`b\nc" + "z" * 100)
+    assert quoted.startswith("`a b c")
+    assert quoted.count("`") == 2
+    assert len(quoted) == QUOTE_LIMIT + 2
+    assert quoted.endswith("…`")
+
+
+def _bound_slider_page() -> None:
+    from functools import partial
+
+    import streamlit as st
+
+    from softlse_core.url_params import read_int_range
+    from softlse_ui.url_state import adopt_query_param, show_url_notes
+
+    adopt_query_param(
+        "demo",
+        "res",
+        partial(read_int_range, lo=51, hi=801, step=50, name="res"),
+        201,
+        lambda v: isinstance(v, int) and 51 <= v <= 801,
+    )
+    st.slider("res", min_value=51, max_value=801, step=50, key="res", bind="query-params")
+    show_url_notes("demo")
+
+
+def test_adopt_query_param_reads_once_and_keeps_the_note() -> None:
+    at = AppTest.from_function(_bound_slider_page, default_timeout=30)
+    at.query_params["res"] = "1000000000"
+    at.run()
+    assert not at.exception
+    assert at.slider(key="res").value == 801
+    assert [w.value for w in at.warning] == [
+        "URL parameter `res`=`1000000000` is outside [51, 801]; using 801."
+    ]
+    # the same raw text is not read again: the person's own change wins
+    at.slider(key="res").set_value(101).run()
+    assert at.slider(key="res").value == 101
+    # new text in the URL is read again; a usable value clears the note
+    at.query_params["res"] = "401"
+    at.run()
+    assert at.slider(key="res").value == 401
+    assert not at.warning
+
+
+def test_adopt_query_param_default_without_url() -> None:
+    at = AppTest.from_function(_bound_slider_page, default_timeout=30)
+    at.run()
+    assert at.slider(key="res").value == 201
+    assert not at.warning

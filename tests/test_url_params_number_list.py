@@ -1,0 +1,117 @@
+"""``read_number_list``: the reader of the λ list in ``?lams=…`` (and of the typed λ box)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from softlse_core.url_params import read_number_list
+
+
+def read(raw: str, **options):
+    settings = {"name": "lams", "lo": 0.01, "hi": 1000.0, "max_count": 6} | options
+    return read_number_list(raw, **settings)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("0.5,2,50", (0.5, 2.0, 50.0)),
+        ("1, 10, 100", (1.0, 10.0, 100.0)),
+        ("1 10 100", (1.0, 10.0, 100.0)),
+        ("[1; 1e1; -100]", (1.0, 10.0, -100.0)),
+        ("100,1", (100.0, 1.0)),
+        ("0.01,1000,-0.01,-1000", (0.01, 1000.0, -0.01, -1000.0)),
+    ],
+)
+def test_clean_lists_are_used_silently_in_the_order_written(raw, expected):
+    reading = read(raw)
+    assert reading.value == expected
+    assert reading.note is None
+
+
+@pytest.mark.parametrize(
+    "raw", ["abc", "0", "nan", "", " , ; ", "<script>alert(1)</script>", "x" * 400, "0,0,nan"]
+)
+def test_nothing_usable_is_ignored_with_a_note(raw):
+    reading = read(raw)
+    assert reading.value is None
+    assert reading.note is not None
+    assert "ignored" in reading.note
+    assert "<script>" not in reading.note or "`<script>alert(1)</script>`" in reading.note
+
+
+def test_garbage_entries_are_left_out_and_named():
+    reading = read("1, abc, 0, nan, 10")
+    assert reading.value == (1.0, 10.0)
+    for token in ("`abc`", "`0`", "`nan`"):
+        assert token in reading.note
+    assert "using 1, 10." in reading.note
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1e999", (1000.0,)),
+        ("-1e999", (-1000.0,)),
+        ("inf", (1000.0,)),
+        ("1000000000", (1000.0,)),
+        ("1e-9,-1e-9", (0.01, -0.01)),
+    ],
+)
+def test_magnitudes_outside_the_range_are_clamped_keeping_their_sign(raw, expected):
+    reading = read(raw)
+    assert reading.value == expected
+    assert "clamped" in reading.note
+
+
+def test_repeats_are_kept_once_also_after_clamping():
+    reading = read("10, 1e1, 5000, 1000, -10")
+    assert reading.value == (10.0, 1000.0, -10.0)
+    assert "repeated" in reading.note
+
+
+def test_more_than_max_count_keeps_the_first():
+    reading = read("1,2,3,4,5,6,7,8")
+    assert reading.value == (1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
+    assert "first 6 of 8" in reading.note
+
+
+def test_negative_entries_refused_when_not_allowed():
+    reading = read("-1, 2", allow_negative=False)
+    assert reading.value == (2.0,)
+    assert "`-1`" in reading.note
+
+
+def test_long_and_hostile_text_is_quoted_short_and_never_raises():
+    raw = ",".join(["1"] * 300) + "<b>"
+    reading = read(raw)
+    assert reading.value == (1.0,)
+    assert len(reading.note) < 400
+    assert all(math.isfinite(value) for value in reading.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        st.lists(
+            st.one_of(
+                st.floats(allow_nan=True, allow_infinity=True).map(repr),
+                st.sampled_from(["abc", "0", "-0", "1e999", "<b>", "", "1_0", "0x10"]),
+            ),
+            max_size=12,
+        ).map(",".join),
+    )
+)
+def test_any_text_gives_a_short_list_of_distinct_in_range_values_or_none(raw):
+    reading = read(raw)
+    if reading.value is None:
+        assert reading.note is not None
+        return
+    assert 1 <= len(reading.value) <= 6
+    assert len(set(reading.value)) == len(reading.value)
+    assert all(0.01 <= abs(value) <= 1000.0 for value in reading.value)
