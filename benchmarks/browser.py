@@ -91,13 +91,27 @@ EDIT_JS = (
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && edit.t0 === null) edit.t0 = performance.now();
   }, {capture: true, once: true});
+  // A fast run can go running -> notRunning within one React render, so the run counter may
+  // not move: then the run is over once no message has arrived for QUIET ms, and the end is
+  // the first frame after the last message in which everything was drawn.
+  const QUIET = 150;
+  let candidate = null;
   const frame = (now) => {
     const gd = chart();
     if (edit.changed === null && gd && gd.data !== before && gd.querySelector('.main-svg')) {
       edit.changed = now;
     }
-    if (edit.changed !== null && window.__probe.runs > runs && settled(1)) {
+    const incoming = window.__probe.ws.filter((m) => m[1]);
+    const lastIn = incoming.length ? incoming[incoming.length - 1][0] : 0;
+    const done = edit.changed !== null && settled(1);
+    if (done && window.__probe.runs > runs) {
       edit.end = now;
+      return;
+    }
+    if (done && (candidate === null || candidate < lastIn)) candidate = now;
+    if (!done) candidate = null;
+    if (candidate !== null && edit.t0 !== null && lastIn > edit.t0 && now - lastIn > QUIET) {
+      edit.end = candidate;
       return;
     }
     requestAnimationFrame(frame);
