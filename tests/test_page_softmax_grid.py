@@ -59,7 +59,7 @@ def test_defaults_reproduce_the_sheet_grid_done_right():
         "λ = 100",
         "one-hot argmax (ties: split)",
     ]
-    assert values.shape == (4, 2, 201, 201)
+    assert values.shape == (4, 2, 101, 101)
     assert axis[0] == -1.0
     assert axis[-1] == 1.0
     assert np.all(values >= 0.0)
@@ -71,7 +71,7 @@ def test_defaults_reproduce_the_sheet_grid_done_right():
     for column, lam in enumerate((1.0, 10.0, 100.0)):
         np.testing.assert_allclose(values[column, 0], expit(lam * (x - y)), atol=1e-6)
     onehot = values[-1]
-    diagonal = np.eye(201, dtype=bool)
+    diagonal = np.eye(101, dtype=bool)
     assert set(np.unique(onehot[:, ~diagonal])) == {0.0, 1.0}
     assert np.all(onehot[:, diagonal] == 0.5)
     np.testing.assert_array_equal(onehot[0][~diagonal], (x > y)[~diagonal])
@@ -178,7 +178,7 @@ def test_hostile_lams_never_crash_and_leave_a_note(value):
 
 @pytest.mark.parametrize(
     ("value", "expected_res"),
-    [(v, r) for v, r in zip(HOSTILE, [201, 21, 201, 401, 21, 201, 201, 401], strict=True)],
+    [(v, r) for v, r in zip(HOSTILE, [101, 21, 101, 401, 21, 101, 101, 401], strict=True)],
 )
 def test_hostile_res_never_crash_and_leave_a_note(value, expected_res):
     at = run_page(res=value, lams="1")
