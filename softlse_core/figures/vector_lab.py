@@ -5,14 +5,17 @@ Colours: Okabe–Ito (colour-blind safe) from :mod:`softlse_core.figures.style`.
 
 Speed: the page redraws on every edit, so each figure is built in one ``go.Figure(data=[…],
 layout={…})`` call from plain dicts (plotly validates the whole figure once). ``add_trace``,
-``make_subplots``, ``add_hline``/``add_vline`` and repeated ``update_layout`` calls each
+``make_subplots``, ``add_hline``/``add_vline`` and ``update_layout``/``update_xaxes`` calls each
 re-validate and copy the figure, which made the sweep ~10× slower to build. The panels, the
-reference lines and their labels are the same layout entries those helpers would write.
+reference lines and their labels are the same layout entries those helpers would write, and
+the common look is :func:`~softlse_core.figures.style.base_layout`'s, taken once per
+(axes, height, title) from an empty figure and merged into the layout dict (:func:`_figure`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -27,6 +30,35 @@ FloatArray = NDArray[np.float64]
 PANEL_SPACING = 0.06
 
 SWEEP_TITLES = ("λ > 0 (soft maximum)", "λ < 0 (soft minimum), x = |λ|")
+
+
+@lru_cache(maxsize=32)
+def _look(axes: tuple[str, ...], height: int, title: str | None) -> dict[str, Any]:
+    """The layout :func:`base_layout` gives a figure with these axes (e.g. ``("xaxis",
+    "yaxis2")``), height and title, as a plain dict. Read-only: it is shared between calls."""
+    skeleton = go.Figure(layout={name: {} for name in axes})
+    return base_layout(skeleton, height=height, title=title).layout.to_plotly_json()
+
+
+def _merged(under: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``under`` updated with ``over`` recursively (nested dicts merged, other values of
+    ``over`` win), as ``update_layout(over)`` would do; new dicts, the inputs stay unchanged."""
+    out = dict(under)
+    for key, value in over.items():
+        old = out.get(key)
+        out[key] = (
+            _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    return out
+
+
+def _figure(
+    data: list[dict[str, Any]], layout: dict[str, Any], *, height: int, title: str | None = None
+) -> go.Figure:
+    """``base_layout(go.Figure(data=data, layout=layout), height=height, title=title)`` in one
+    construction: the common look is merged into the layout dict before plotly validates it."""
+    axes = tuple(name for name in layout if name.startswith(("xaxis", "yaxis")))
+    return go.Figure(data=data, layout=_merged(layout, _look(axes, height, title)))
 
 
 def softmax_bars(
@@ -53,7 +85,7 @@ def softmax_bars(
         "xaxis": {"title": {"text": "component"}, "type": "category"},
         "yaxis": {"title": {"text": "probability"}, "range": [0, 1.05]},
     }
-    return base_layout(go.Figure(data=bars, layout=layout), height=380, title=title)
+    return _figure(bars, layout, height=380, title=title)
 
 
 def _sweep_traces(
@@ -225,7 +257,7 @@ def lambda_sweep(
     layout["annotations"] += notes
     layout["shapes"] = shapes
     layout["legend"] = {"orientation": "h", "y": -0.25}
-    return base_layout(go.Figure(data=traces, layout=layout), height=420)
+    return _figure(traces, layout, height=420)
 
 
 def simplex_path(
@@ -293,4 +325,4 @@ def simplex_path(
         },
         "legend": {"orientation": "h", "y": -0.1},
     }
-    return base_layout(go.Figure(data=traces, layout=layout), height=460)
+    return _figure(traces, layout, height=460)
