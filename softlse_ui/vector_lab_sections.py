@@ -4,12 +4,19 @@ from :func:`softlse_core.vector_lab_numbers.lab_numbers` and the figures from
 
 Numbers in tables and read-outs are shown at full precision (the shortest decimal that reads
 back to the same double, :func:`softlse_core.vector_lab.format_full`).
+
+Figures are cached per the inputs they depend on (bars: σ, λ, c, a; sweep and simplex: σ, λ),
+so changing c or a rebuilds only the bars and a rerun that changes nothing rebuilds none.
+They are kept with ``st.cache_resource`` (the same object is handed out, never modified:
+``st.plotly_chart`` only reads it) because ``st.cache_data`` would unpickle a copy, and plotly
+re-validates a figure on unpickling, which costs about as much as building it.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from softlse_core.figures.vector_lab import lambda_sweep, simplex_path, softmax_bars
@@ -20,6 +27,50 @@ from softlse_core.vector_lab_numbers import BAR_COMPONENTS, LabNumbers
 def component_labels(indices: list[int] | tuple[int, ...]) -> list[str]:
     """1-based component names: σ1, σ2, …"""
     return [f"σ{j + 1}" for j in indices]
+
+
+#: Figures kept per kind; a session moving λ back and forth finds its recent figures again.
+FIGURE_CACHE_ENTRIES = 16
+
+
+@st.cache_resource(max_entries=FIGURE_CACHE_ENTRIES, show_spinner=False)
+def _bars_figure(sigma: bytes, lam: float, c: float, a: float, _nums: LabNumbers) -> go.Figure:
+    """Grouped bars of softmax(σ, λ), softmax(σ + c, λ), softmax(a·σ, λ) for the shown
+    components; keyed on (σ as bytes, λ, c, a), which determine ``_nums``."""
+    shown = [int(j) for j in _nums.shown]
+    return softmax_bars(
+        component_labels(shown),
+        [
+            (f"softmax(σ, λ={lam:g})", _nums.p[shown]),
+            (f"softmax(σ + {c:g}, λ)", _nums.p_offset[shown]),
+            (f"softmax({a:g}·σ, λ)", _nums.p_scaled[shown]),
+        ],
+    )
+
+
+@st.cache_resource(max_entries=FIGURE_CACHE_ENTRIES, show_spinner=False)
+def _sweep_figure(sigma: bytes, lam: float, _nums: LabNumbers) -> go.Figure:
+    """The temperature sweep; keyed on (σ as bytes, λ), the only inputs it depends on."""
+    return lambda_sweep(
+        _nums.magnitudes,
+        _nums.sweep_pos,
+        component_labels([int(j) for j in _nums.swept]),
+        _nums.limit_pos,
+        lam,
+        probs_neg=_nums.sweep_neg,
+        limit_neg=_nums.limit_neg,
+        uniform=1.0 / _nums.n,
+    )
+
+
+@st.cache_resource(max_entries=FIGURE_CACHE_ENTRIES, show_spinner=False)
+def _simplex_figure(
+    sigma: bytes, lam: float, _path_pos: np.ndarray, _nums: LabNumbers
+) -> go.Figure:
+    """The softmax path ``_path_pos`` (λ > 0) and ``_nums.simplex_neg`` on the simplex
+    (n = 3 only); keyed on (σ as bytes, λ)."""
+    labels = [f"p{j + 1} (σ{j + 1} = {_nums.sigma[j]:g})" for j in range(3)]
+    return simplex_path(_path_pos, _nums.p, labels, lam, path_neg=_nums.simplex_neg)
 
 
 def _column(values: np.ndarray, indices: list[int]) -> list[str]:
@@ -49,14 +100,7 @@ def effects_section(nums: LabNumbers, lam: float, c: float, a: float) -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    figure = softmax_bars(
-        component_labels(shown),
-        [
-            (f"softmax(σ, λ={lam:g})", nums.p[shown]),
-            (f"softmax(σ + {c:g}, λ)", nums.p_offset[shown]),
-            (f"softmax({a:g}·σ, λ)", nums.p_scaled[shown]),
-        ],
-    )
+    figure = _bars_figure(nums.sigma.tobytes(), lam, c, a, nums)
     st.plotly_chart(figure, width="stretch", key="bars")
 
     v = nums.verdicts
@@ -159,16 +203,7 @@ def sweep_section(nums: LabNumbers, lam: float) -> None:
     swept = [int(j) for j in nums.swept]
     if nums.n > len(swept):
         st.caption(f"The {len(swept)} most probable of {nums.n:,} components at the current λ.")
-    figure = lambda_sweep(
-        nums.magnitudes,
-        nums.sweep_pos,
-        component_labels(swept),
-        nums.limit_pos,
-        lam,
-        probs_neg=nums.sweep_neg,
-        limit_neg=nums.limit_neg,
-        uniform=1.0 / nums.n,
-    )
+    figure = _sweep_figure(nums.sigma.tobytes(), lam, nums)
     st.plotly_chart(figure, width="stretch", key="sweep")
     st.caption(
         "As λ → 0 every component tends to 1/n (dotted); as λ → ∞ softmax tends to one-hot on "
@@ -182,8 +217,7 @@ def simplex_section(nums: LabNumbers, lam: float) -> None:
     if nums.simplex_pos is None:
         return
     st.subheader("The path on the probability simplex")
-    labels = [f"p{j + 1} (σ{j + 1} = {nums.sigma[j]:g})" for j in range(3)]
-    figure = simplex_path(nums.simplex_pos, nums.p, labels, lam, path_neg=nums.simplex_neg)
+    figure = _simplex_figure(nums.sigma.tobytes(), lam, nums.simplex_pos, nums)
     st.plotly_chart(figure, width="stretch", key="simplex")
     st.caption(
         "λ = 0 is the centre (uniform); λ → +∞ runs to the vertex of the largest entry (to the "

@@ -246,3 +246,21 @@ def test_long_vector_renders_with_top_k_and_is_timed() -> None:
     assert len(at.get("plotly_chart")) == 2  # no ternary for n ≠ 3
     assert "v" not in at.query_params  # too long for a link
     assert any("not kept in the page's link" in c.value for c in at.caption)
+
+
+def test_cached_figures_follow_every_input_they_depend_on() -> None:
+    at = run_page(v="1, 2, 3", lam="2")
+    sweep_before = figure(at, 1)
+    at.number_input(key="c").set_value(5.0).run(timeout=30)
+    bars = figure(at, 0)["data"]
+    assert [b["name"] for b in bars] == ["softmax(σ, λ=2)", "softmax(σ + 5, λ)", "softmax(1·σ, λ)"]
+    assert figure(at, 1) == sweep_before  # the sweep does not depend on c
+    at.number_input(key="a").set_value(3.0).run(timeout=30)
+    scaled = decode(figure(at, 0)["data"][2]["y"])
+    np.testing.assert_allclose(scaled, scipy_softmax(2 * 3 * np.array([1.0, 2, 3])), rtol=1e-12)
+    at.text_input(key="v").input("3, 1, 2").run(timeout=30)
+    current = next(t for t in figure(at, 2)["data"] if t["name"].startswith("current"))
+    expected = scipy_softmax(2 * np.array([3.0, 1, 2]))
+    np.testing.assert_allclose([current[k][0] for k in "abc"], expected, rtol=1e-14)
+    marks = [s for s in figure(at, 1)["layout"]["shapes"] if s["line"].get("dash") == "dash"]
+    assert [m["x0"] for m in marks] == [2.0]
