@@ -20,9 +20,8 @@ from softlse_core.url_params import (
     read_choice,
     read_float_range,
     read_int_range,
-    read_number_choice,
 )
-from softlse_ui.controls import lambda_control
+from softlse_ui.controls import lambda_control, log_choice_control
 from softlse_ui.shell import require_app_navigation
 from softlse_ui.url_state import adopt_query_param, show_url_notes
 
@@ -136,21 +135,13 @@ view = st.segmented_control(
 )
 lam_column, extent_column, res_column = st.columns(3)
 lam = lambda_control(PAGE, container=lam_column)
-adopt_query_param(
+extent = log_choice_control(
     PAGE,
     "extent",
-    partial(read_number_choice, options=EXTENT_OPTIONS, name="extent", log_scale=True),
+    EXTENT_OPTIONS,
     1.0,
-    lambda v: v in EXTENT_OPTIONS,
-)
-extent = float(
-    extent_column.select_slider(
-        "Extent: the grid covers [−extent, extent]²",
-        options=EXTENT_OPTIONS,
-        format_func=lambda v: f"{v:g}",
-        key="extent",
-        bind="query-params",
-    )
+    "Extent: the grid covers [−extent, extent]²",
+    container=extent_column,
 )
 adopt_query_param(
     PAGE,

@@ -29,10 +29,9 @@ from softlse_core.url_params import (
     read_choice,
     read_float_range,
     read_int_range,
-    read_number_choice,
     read_number_list,
 )
-from softlse_ui.controls import lambda_control
+from softlse_ui.controls import lambda_control, log_choice_control
 from softlse_ui.shell import require_app_navigation
 from softlse_ui.url_state import adopt_query_param, show_url_notes
 
@@ -131,19 +130,8 @@ adopt_query_param(
 res = controls[1].slider(
     "Grid points per axis", min_value=lo, max_value=hi, step=step, key="res", bind="query-params"
 )
-adopt_query_param(
-    PAGE,
-    "extent",
-    partial(read_number_choice, options=EXTENTS, name="extent", log_scale=True),
-    1.0,
-    lambda v: v in EXTENTS,
-)
-extent = controls[2].select_slider(
-    "Extent a of the square [−a, a]²",
-    options=EXTENTS,
-    format_func=lambda v: f"{v:g}",
-    key="extent",
-    bind="query-params",
+extent = log_choice_control(
+    PAGE, "extent", EXTENTS, 1.0, "Extent a of the square [−a, a]²", container=controls[2]
 )
 adopt_query_param(
     PAGE,

@@ -10,7 +10,12 @@ from functools import partial
 
 import streamlit as st
 
-from softlse_core.url_params import read_flag, read_signed_number_choice
+from softlse_core.url_params import (
+    read_flag,
+    read_float_range,
+    read_number_choice,
+    read_signed_number_choice,
+)
 from softlse_ui.url_state import adopt_query_param, adopt_signed_query_param
 
 #: λ magnitudes on the slider: a 1–1.5–2–3–5–7 grid per decade from 0.01 to 1000, so the
@@ -25,8 +30,8 @@ LAMBDA_MAGNITUDES: tuple[float, ...] = (
 )
 
 
-def format_lambda(value: float) -> str:
-    """Slider label of a λ stop: ``0.01``, ``1.5``, ``100``."""
+def format_stop(value: float) -> str:
+    """Slider label of a number stop (λ, extent): ``0.01``, ``1.5``, ``100``."""
     return f"{value:g}"
 
 
@@ -64,7 +69,7 @@ def lambda_control(
     magnitude = where.select_slider(
         label,
         options=LAMBDA_MAGNITUDES,
-        format_func=format_lambda,
+        format_func=format_stop,
         key=key,
         bind="query-params",
         help="λ = 1/temperature. Larger λ: lse closer to max and softmax closer to one-hot.",
@@ -77,3 +82,65 @@ def lambda_control(
             help="λ < 0 turns lse into a soft minimum and softmax onto the smallest entries.",
         )
     return -float(magnitude) if negative else float(magnitude)
+
+
+def log_choice_control(
+    page: str,
+    key: str,
+    options: tuple[float, ...],
+    default: float,
+    label: str,
+    *,
+    container: st.delta_generator.DeltaGenerator | None = None,
+    help: str | None = None,
+) -> float:
+    """A slider over ascending positive ``options`` (e.g. the grid's extent), bound to the
+    query parameter ``key``: URL text between stops snaps to the nearest stop in log scale,
+    text outside the range clamps to its end, text that is not a number is ignored — each with
+    a note (:func:`softlse_core.url_params.read_number_choice`)."""
+    where = container if container is not None else st
+    reader = partial(read_number_choice, options=options, name=key, log_scale=True)
+    adopt_query_param(page, key, reader, default, is_valid=lambda v: v in options)
+    value = where.select_slider(
+        label,
+        options=options,
+        format_func=format_stop,
+        key=key,
+        bind="query-params",
+        help=help,
+    )
+    return float(value)
+
+
+def float_box_control(
+    page: str,
+    key: str,
+    bounds: tuple[float, float],
+    default: float,
+    label: str,
+    *,
+    step: float,
+    container: st.delta_generator.DeltaGenerator | None = None,
+    help: str | None = None,
+) -> float:
+    """A number box for a real number in ``bounds``, bound to the query parameter ``key``:
+    URL text outside the bounds (``1e999`` included) clamps with a note, text that is not a
+    number (``abc``, ``nan``) is ignored with a note
+    (:func:`softlse_core.url_params.read_float_range`)."""
+    where = container if container is not None else st
+    lo, hi = bounds
+    reader = partial(read_float_range, lo=lo, hi=hi, name=key)
+    adopt_query_param(
+        page, key, reader, default, is_valid=lambda v: isinstance(v, float) and lo <= v <= hi
+    )
+    value = where.number_input(
+        label,
+        min_value=lo,
+        max_value=hi,
+        step=step,
+        format="%g",
+        key=key,
+        bind="query-params",
+        help=help,
+    )
+    return float(value)

@@ -8,15 +8,13 @@ softmax(a·σ, λ) = softmax(σ, 0) is the uniform distribution (the limit of fl
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-
 import numpy as np
 import streamlit as st
 
 from softlse_core import VectorParseError, parse_vector
-from softlse_core.url_params import ParamReading, read_float_range
+from softlse_core.url_params import ParamReading
 from softlse_core.vector_lab import PRESETS
+from softlse_ui.controls import float_box_control
 from softlse_ui.url_state import adopt_query_param, mark_query_param_read
 
 DEFAULT_VECTOR = PRESETS["s1"]
@@ -94,48 +92,32 @@ def _sync_url(text: str) -> bool:
     return in_url
 
 
-def _float_in(bounds: tuple[float, float]) -> Callable[[object], bool]:
-    """Validity test for a value kept in session state: a float within ``bounds``."""
-    lo, hi = bounds
-    return lambda value: isinstance(value, float) and lo <= value <= hi
-
-
 def offset_control(page: str, container: st.delta_generator.DeltaGenerator) -> float:
     """The offset c (query parameter ``c``, default 0) in [−1000, 1000]."""
-    lo, hi = OFFSET_RANGE
-    adopt_query_param(
-        page, "c", partial(read_float_range, lo=lo, hi=hi, name="c"), 0.0, _float_in(OFFSET_RANGE)
-    )
-    value = container.number_input(
+    return float_box_control(
+        page,
+        "c",
+        OFFSET_RANGE,
+        0.0,
         "Offset c (σ + c)",
-        min_value=lo,
-        max_value=hi,
         step=1.0,
-        format="%g",
-        key="c",
-        bind="query-params",
+        container=container,
         help="Adds c to every entry. softmax does not change; lse moves by c.",
     )
-    return float(value)
 
 
 def scale_control(page: str, container: st.delta_generator.DeltaGenerator) -> float:
     """The scale a (query parameter ``a``, default 1) in [−100, 100]; 0 allowed (uniform)."""
-    lo, hi = SCALE_RANGE
-    adopt_query_param(
-        page, "a", partial(read_float_range, lo=lo, hi=hi, name="a"), 1.0, _float_in(SCALE_RANGE)
-    )
-    value = container.number_input(
+    return float_box_control(
+        page,
+        "a",
+        SCALE_RANGE,
+        1.0,
         "Scale a (a·σ)",
-        min_value=lo,
-        max_value=hi,
         step=0.5,
-        format="%g",
-        key="a",
-        bind="query-params",
+        container=container,
         help="Multiplies every entry by a: the same as using a·λ instead of λ.",
     )
-    return float(value)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
