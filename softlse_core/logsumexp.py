@@ -117,6 +117,9 @@ def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any,
         raise ValueError("the gap lse − max is unbounded at λ = 0 (it grows like log(n)/λ)")
     work, out_dtype, ax = _prepare(x, axis)
     n = work.shape[ax]
+    if n == 0:
+        empty = np.full(work.shape[:ax] + work.shape[ax + 1 :], math.nan)
+        return _finish(empty, out_dtype, ax, False), _finish(empty, out_dtype, ax, False)
     with np.errstate(all="ignore"):
         pivot = np.max(work, axis=ax, keepdims=True)
         if lam < 0:

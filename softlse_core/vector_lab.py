@@ -203,8 +203,7 @@ class StabilityReport:
 
     @property
     def naive_failed(self) -> bool:
-        """True when the textbook lse or softmax is not finite (or lost the sum to 1) while the
-        stable one is finite."""
+        """True when the textbook lse or softmax is not finite while the stable lse is."""
         if not math.isfinite(self.stable_lse):
             return False
         if not math.isfinite(self.naive_lse):

@@ -53,8 +53,12 @@ def sweep_magnitudes(
     finite = np.unique(sigma[np.isfinite(sigma)])
     low, high = 0.01, 1000.0
     if finite.size >= 2:
-        spread = float(finite[-1] - finite[0])
-        gap = float(min(finite[-1] - finite[-2], finite[1] - finite[0]))
+        # Python floats: max − min of ±1e308 is inf with no RuntimeWarning (low then clamps).
+        top, second, bottom, next_up = (
+            float(v) for v in (finite[-1], finite[-2], finite[0], finite[1])
+        )
+        spread = top - bottom
+        gap = min(top - second, next_up - bottom)
         if spread > 0:
             low = min(low, 0.01 / spread)
         if gap > 0:

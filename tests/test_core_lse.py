@@ -91,6 +91,10 @@ def test_empty_slices():
     assert lse(np.empty((3, 0))).shape == (3,)
     assert np.all(lse(np.empty((3, 0))) == -INF)
     assert scipy.special.logsumexp([]) == -INF
+    low, high = lse_gap_bounds([])  # no entries: no gap to bound
+    assert math.isnan(low)
+    assert math.isnan(high)
+    assert np.isnan(lse_gap_bounds(np.empty((3, 0)))[0]).all()
 
 
 def test_dtypes():
