@@ -83,7 +83,7 @@ def grid_figure(extent: float, res: int, lams: tuple[float, ...], ties: str) -> 
 @st.cache_data(max_entries=32, show_spinner=False)
 def field_figure(extent: float, res: int, lam: float, px: float, py: float) -> go.Figure:
     field = lse_gradient_field(extent, res, lam, ARROWS_PER_AXIS)
-    check = gradient_check(px, py, lam)
+    check = check_at(px, py, lam)
     return gradient_field_figure(
         field.axis,
         field.lse_values,

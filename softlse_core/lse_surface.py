@@ -149,9 +149,7 @@ def lse_slice(extent: float, resolution: int, y: float, lam: float) -> LseSlice:
     _check_lam(lam)
     if not math.isfinite(y):
         raise ValueError(f"y must be finite, got {y!r}")
-    if not math.isfinite(extent) or extent <= 0 or resolution < 2:
-        raise ValueError(f"need extent > 0 and resolution ≥ 2, got {extent!r}, {resolution!r}")
-    xs = np.linspace(-extent, extent, resolution)
+    xs = square_grid(extent, resolution).axis
     pairs = np.stack([xs, np.full_like(xs, y)])
     hard = pairs.max(axis=0) if lam > 0 else pairs.min(axis=0)
     soft = np.asarray(lse(pairs, lam, axis=0), dtype=np.float64)

@@ -14,6 +14,7 @@ control's range (clamped to the nearest end, with a note), values between the co
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -233,8 +234,6 @@ def read_number_list(
 
     The value is a tuple of floats, or ``None`` (with a note) when no entry is usable.
     """
-    import re  # local: keeps this late addition from touching the module header
-
     text = raw.strip()
     if text[:1] in "[(":
         text = text[1:]

@@ -18,7 +18,11 @@ def test_benchmark_expressions_agree_with_scipy():
     )
 
 
-def test_measure_returns_two_medians():
-    ours, theirs = measure(Case("tiny", lambda: lse([1.0, 2.0]), lambda: 0, 1.0), repeats=3)
-    assert ours > 0
-    assert theirs > 0
+def test_measure_times_each_side_alternately():
+    calls: list[str] = []
+    case = Case("tiny", lambda: calls.append("ours"), lambda: calls.append("scipy"), 1.0)
+    ours, theirs = measure(case, repeats=4)
+    # one warm-up each, then rounds alternating which side goes first
+    assert calls == ["ours", "scipy"] + ["ours", "scipy", "scipy", "ours"] * 2
+    assert isinstance(ours, float)
+    assert isinstance(theirs, float)
