@@ -59,6 +59,18 @@ def check_lam(lam: float) -> float:
     return value
 
 
+def check_finite_nonzero_lam(lam: float, needs: str) -> float:
+    """Return λ as a Python float for a quantity defined only at finite, nonzero λ (lse and
+    its derivatives diverge at λ = 0; at λ = ±inf they are limits, not functions of λ).
+
+    Raises ``ValueError`` naming ``needs`` (what asked) for λ = 0, ±inf, NaN or a non-number.
+    """
+    value = check_lam(lam)
+    if value == 0.0 or math.isinf(value):
+        raise ValueError(f"{needs} needs a finite, nonzero λ, got {lam!r}")
+    return value
+
+
 def normalize_axis(axis: int, ndim: int) -> int:
     """Return ``axis`` as a non-negative index for an array of ``ndim`` dimensions.
 

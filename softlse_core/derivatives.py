@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import as_float_array, check_lam
+from softlse_core.array_input import as_float_array, check_finite_nonzero_lam, check_lam
 from softlse_core.logsumexp import lse
 from softlse_core.softmax import softmax
 
@@ -38,9 +38,7 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
     O(h²·λ²); the default h = ∛ε·max(1, max|x|)/max(1, |λ|) balances it against rounding.
     The result approximates softmax(x, λ) (the exact gradient). λ must be finite and nonzero.
     """
-    lam = check_lam(lam)
-    if lam == 0.0 or math.isinf(lam):
-        raise ValueError("lse has a gradient only for a finite, nonzero λ")
+    lam = check_finite_nonzero_lam(lam, "the gradient of lse")
     vec = _vector(x)
     n = vec.size
     if h is None:

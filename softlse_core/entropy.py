@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from softlse_core.array_input import as_float_array, check_lam
+from softlse_core.array_input import as_float_array, check_finite_nonzero_lam
 from softlse_core.logsumexp import lse
 from softlse_core.softmax import softmax
 
@@ -48,9 +48,7 @@ def entropy_identity(x: ArrayLike, lam: float) -> tuple[Any, Any, Any]:
     the module docstring for the derivation). λ must be finite and nonzero (``ValueError``
     otherwise). Entries with p_k = 0 do not contribute to ⟨p, x⟩ (so −inf entries are fine).
     """
-    lam = check_lam(lam)
-    if lam == 0.0 or math.isinf(lam):
-        raise ValueError("the entropy identity needs a finite, nonzero λ")
+    lam = check_finite_nonzero_lam(lam, "the entropy identity")
     work, _ = as_float_array(x)
     total = lse(x, lam)
     p = softmax(work, lam)

@@ -17,7 +17,6 @@ softmax at one point. All values come from :mod:`softlse_core` (``lse``, ``softm
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -26,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_core import lse, lse_gradient_fd, onehot_argmax, softmax
+from softlse_core.array_input import check_finite_nonzero_lam
 from softlse_core.grids import square_grid
 
 TieRule = Literal["split", "first"]
@@ -87,8 +87,7 @@ def lse_gradient_field(
     """lse of the pair (x, y) on [−extent, extent]² with ``resolution`` points per axis, and
     its gradient softmax((x, y), λ) on a coarser grid of ``arrows_per_axis`` points per axis
     over the same square. λ must be finite and nonzero (lse diverges at λ = 0)."""
-    if lam == 0 or not math.isfinite(lam):
-        raise ValueError(f"the gradient field needs a finite nonzero λ, got {lam!r}")
+    check_finite_nonzero_lam(lam, "the gradient field")
     grid = square_grid(extent, resolution)
     coarse = square_grid(extent, arrows_per_axis)
     return GradientField(

@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_core import lse, lse_gap_bounds
+from softlse_core.array_input import check_finite_nonzero_lam
 from softlse_core.grids import square_grid
 
 #: Rounding slack, in units of roundoff of |hard| + |log(2)/λ|, allowed when checking the
@@ -30,11 +31,6 @@ _ROUNDOFF_UNITS = 4.0
 def hard_name(lam: float) -> str:
     """``"max"`` for λ > 0 and ``"min"`` for λ < 0: what lse tends to as |λ| → ∞."""
     return "max" if lam > 0 else "min"
-
-
-def _check_lam(lam: float) -> None:
-    if not math.isfinite(lam) or lam == 0:
-        raise ValueError(f"λ must be a finite non-zero number, got {lam!r}")
 
 
 @dataclass(frozen=True)
@@ -61,7 +57,7 @@ def lse_surface(extent: float, resolution: int, lam: float) -> LseSurface:
     Raises ValueError for λ = 0, NaN or ±inf (the page offers finite non-zero λ only) and for
     an extent or resolution that :func:`softlse_core.grids.square_grid` refuses.
     """
-    _check_lam(lam)
+    check_finite_nonzero_lam(lam, "the lse surface")
     grid = square_grid(extent, resolution)
     soft = np.asarray(lse(grid.stacked, lam, axis=0), dtype=np.float64)
     hard = grid.stacked.max(axis=0) if lam > 0 else grid.stacked.min(axis=0)
@@ -146,7 +142,7 @@ def lse_slice(extent: float, resolution: int, y: float, lam: float) -> LseSlice:
     Raises ValueError for λ = 0, NaN or ±inf, a non-finite ``y``, extent ≤ 0 or
     resolution < 2.
     """
-    _check_lam(lam)
+    check_finite_nonzero_lam(lam, "the lse surface")
     if not math.isfinite(y):
         raise ValueError(f"y must be finite, got {y!r}")
     xs = square_grid(extent, resolution).axis
