@@ -17,6 +17,7 @@ from softlse_core.figures.lse_contours import lse_max_gap_figure, sheet_figure
 from softlse_core.figures.lse_slice import lse_slice_figure
 from softlse_core.lse_surface import GapSummary, gap_summary, hard_name, lse_slice, lse_surface
 from softlse_core.url_params import (
+    is_on_int_grid,
     read_choice,
     read_float_range,
     read_int_range,
@@ -32,15 +33,6 @@ VIEWS: tuple[str, ...] = ("explore", "sheet")
 SHEET_LAMBDAS: tuple[float, ...] = (1.0, 10.0, 100.0)
 EXTENT_OPTIONS: tuple[float, ...] = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0)
 RES_MIN, RES_MAX, RES_STEP, RES_DEFAULT = 51, 801, 50, 201
-
-
-def _is_resolution(value: object) -> bool:
-    return (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and RES_MIN <= value <= RES_MAX
-        and (value - RES_MIN) % RES_STEP == 0
-    )
 
 
 # Bounded caches: an entry at res = 801 holds about 10 MB of figure, so at most
@@ -148,7 +140,7 @@ adopt_query_param(
     "res",
     partial(read_int_range, lo=RES_MIN, hi=RES_MAX, step=RES_STEP, name="res"),
     RES_DEFAULT,
-    _is_resolution,
+    partial(is_on_int_grid, lo=RES_MIN, hi=RES_MAX, step=RES_STEP),
 )
 res = int(
     res_column.slider(

@@ -26,6 +26,7 @@ from softlse_core.gradient_field import (
 )
 from softlse_core.url_params import (
     ParamReading,
+    is_on_int_grid,
     read_choice,
     read_float_range,
     read_int_range,
@@ -125,7 +126,7 @@ adopt_query_param(
     "res",
     partial(read_int_range, lo=lo, hi=hi, step=step, name="res"),
     RES_DEFAULT,
-    lambda v: isinstance(v, int) and lo <= v <= hi and (v - lo) % step == 0,
+    partial(is_on_int_grid, lo=lo, hi=hi, step=step),
 )
 res = controls[1].slider(
     "Grid points per axis", min_value=lo, max_value=hi, step=step, key="res", bind="query-params"

@@ -138,6 +138,18 @@ def read_signed_number_choice(
     return ParamReading(signed, note)
 
 
+def is_on_int_grid(value: object, lo: int, hi: int, step: int = 1) -> bool:
+    """True for an int (not a bool) on the grid lo, lo + step, …, ≤ hi: the values
+    :func:`read_int_range` can return, and so the values a control kept in session state
+    may hold."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and lo <= value <= hi
+        and (value - lo) % step == 0
+    )
+
+
 def read_int_range(raw: str, lo: int, hi: int, *, name: str, step: int = 1) -> ParamReading[int]:
     """Read an integer in [lo, hi] on the grid lo, lo + step, …
 

@@ -157,6 +157,11 @@ class LseReadout:
     lam: float
 
     @property
+    def gap(self) -> float:
+        """lse(σ, λ) − max(σ) (− min(σ) for λ < 0), between ``gap_low`` and ``gap_high``."""
+        return self.value - self.extreme
+
+    @property
     def extreme_name(self) -> str:
         """'max' for λ > 0, 'min' for λ < 0."""
         return "max" if self.lam > 0 else "min"

@@ -158,7 +158,7 @@ def lse_section(nums: LabNumbers) -> None:
     rows = {
         "lse(σ, λ)": r.value,
         f"{name}(σ)": r.extreme,
-        f"lse − {name}": r.value - r.extreme,
+        f"lse − {name}": r.gap,
         f"lower bound of lse − {name}": r.gap_low,
         f"upper bound of lse − {name}": r.gap_high,
     }

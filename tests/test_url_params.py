@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from softlse_core.url_params import (
     QUOTE_LIMIT,
+    is_on_int_grid,
     quote_raw,
     read_choice,
     read_flag,
@@ -156,3 +157,12 @@ def test_adopt_query_param_default_without_url() -> None:
     at.run()
     assert at.slider(key="res").value == 201
     assert not at.warning
+
+
+def test_is_on_int_grid_accepts_exactly_what_read_int_range_returns():
+    grid = {"lo": 51, "hi": 801, "step": 50}
+    for value in (51, 201, 801):
+        assert is_on_int_grid(value, **grid)
+        assert read_int_range(str(value), 51, 801, name="res", step=50).value == value
+    for value in (50, 200, 851, 201.0, True, "201", None):
+        assert not is_on_int_grid(value, **grid)
