@@ -232,6 +232,15 @@ class AppPage:
         link = self.page.locator('[data-testid="stSidebarNavLink"]').filter(has_text=title)
         self.rerun(link.click, charts=charts)
 
+    def expect_path(self, url_path: str) -> None:
+        """Wait (bounded) until the address bar shows the page ``url_path`` ("" for the home
+        page at ``/``), with any query string: the frontend updates the URL after the run, so
+        reading it once right after a click races with that update."""
+        tail = f"/{re.escape(url_path)}" if url_path else "/?"
+        expect(self.page).to_have_url(
+            re.compile(re.escape(self.base_url) + tail + r"(\?.*)?$"), timeout=self.timeout_ms
+        )
+
     def exceptions(self) -> list[str]:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()
 

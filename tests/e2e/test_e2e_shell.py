@@ -34,7 +34,7 @@ def test_home_page_links_open_every_page(app: AppPage) -> None:
     for entry in PAGES:
         link = app.page.locator(f'[data-testid="stPageLink-NavLink"][href="{entry.url_path}"]')
         app.rerun(link.click, charts=1)
-        assert app.page.url.split("?")[0].endswith(f"/{entry.url_path}")
+        app.expect_path(entry.url_path)
         app.assert_healthy(charts=1)
         app.click_nav(HOME.title)
 
@@ -43,10 +43,10 @@ def test_sidebar_navigation_walks_through_all_pages(app: AppPage) -> None:
     app.open("/")
     for entry in PAGES:
         app.click_nav(entry.title, charts=1)
-        assert app.page.url.split("?")[0].endswith(f"/{entry.url_path}")
+        app.expect_path(entry.url_path)
         app.assert_healthy(charts=1)
     app.click_nav(HOME.title)
-    assert app.page.url.split("?")[0].rstrip("/") == app.base_url
+    app.expect_path("")
     app.assert_healthy()
 
 
