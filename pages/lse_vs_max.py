@@ -17,12 +17,10 @@ from softlse_core.figures.lse_contours import lse_max_gap_figure, sheet_figure
 from softlse_core.figures.lse_slice import lse_slice_figure
 from softlse_core.lse_surface import GapSummary, gap_summary, hard_name, lse_slice, lse_surface
 from softlse_core.url_params import (
-    is_on_int_grid,
     read_choice,
     read_float_range,
-    read_int_range,
 )
-from softlse_ui.controls import lambda_control, log_choice_control
+from softlse_ui.controls import int_grid_control, lambda_control, log_choice_control
 from softlse_ui.shell import require_app_navigation
 from softlse_ui.url_state import adopt_query_param, show_url_notes
 
@@ -135,23 +133,14 @@ extent = log_choice_control(
     "Extent: the grid covers [−extent, extent]²",
     container=extent_column,
 )
-adopt_query_param(
+res = int_grid_control(
     PAGE,
     "res",
-    partial(read_int_range, lo=RES_MIN, hi=RES_MAX, step=RES_STEP, name="res"),
+    (RES_MIN, RES_MAX, RES_STEP),
     RES_DEFAULT,
-    partial(is_on_int_grid, lo=RES_MIN, hi=RES_MAX, step=RES_STEP),
-)
-res = int(
-    res_column.slider(
-        "Grid points per axis",
-        min_value=RES_MIN,
-        max_value=RES_MAX,
-        step=RES_STEP,
-        key="res",
-        bind="query-params",
-        help="The read-outs use every grid point; 801 × 801 takes a moment to draw.",
-    )
+    "Grid points per axis",
+    container=res_column,
+    help="The read-outs use every grid point; 801 × 801 takes a moment to draw.",
 )
 adopt_query_param(
     PAGE,

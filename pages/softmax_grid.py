@@ -26,13 +26,11 @@ from softlse_core.gradient_field import (
 )
 from softlse_core.url_params import (
     ParamReading,
-    is_on_int_grid,
     read_choice,
     read_float_range,
-    read_int_range,
     read_number_list,
 )
-from softlse_ui.controls import lambda_control, log_choice_control
+from softlse_ui.controls import int_grid_control, lambda_control, log_choice_control
 from softlse_ui.shell import require_app_navigation
 from softlse_ui.url_state import adopt_query_param, show_url_notes
 
@@ -120,16 +118,8 @@ lams_text = controls[0].text_input(
     max_chars=120,
     help="Each λ between 0.01 and 1000 in size, e.g. 0.5, 2, 50 or 1, -10.",
 )
-lo, hi, step = RES_RANGE
-adopt_query_param(
-    PAGE,
-    "res",
-    partial(read_int_range, lo=lo, hi=hi, step=step, name="res"),
-    RES_DEFAULT,
-    partial(is_on_int_grid, lo=lo, hi=hi, step=step),
-)
-res = controls[1].slider(
-    "Grid points per axis", min_value=lo, max_value=hi, step=step, key="res", bind="query-params"
+res = int_grid_control(
+    PAGE, "res", RES_RANGE, RES_DEFAULT, "Grid points per axis", container=controls[1]
 )
 extent = log_choice_control(
     PAGE, "extent", EXTENTS, 1.0, "Extent a of the square [−a, a]²", container=controls[2]

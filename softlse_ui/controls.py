@@ -11,8 +11,10 @@ from functools import partial
 import streamlit as st
 
 from softlse_core.url_params import (
+    is_on_int_grid,
     read_flag,
     read_float_range,
+    read_int_range,
     read_number_choice,
     read_signed_number_choice,
 )
@@ -144,3 +146,28 @@ def float_box_control(
         help=help,
     )
     return float(value)
+
+
+def int_grid_control(
+    page: str,
+    key: str,
+    grid: tuple[int, int, int],
+    default: int,
+    label: str,
+    *,
+    container: st.delta_generator.DeltaGenerator | None = None,
+    help: str | None = None,
+) -> int:
+    """A slider over the integers lo, lo + step, …, hi (``grid`` = (lo, hi, step), e.g. a
+    resolution), bound to the query parameter ``key``: URL text off the grid is rounded to it
+    and text outside [lo, hi] (``1000000000`` included) clamps, each with a note; text that is
+    not a number is ignored with a note (:func:`softlse_core.url_params.read_int_range`)."""
+    where = container if container is not None else st
+    lo, hi, step = grid
+    reader = partial(read_int_range, lo=lo, hi=hi, step=step, name=key)
+    is_valid = partial(is_on_int_grid, lo=lo, hi=hi, step=step)
+    adopt_query_param(page, key, reader, default, is_valid=is_valid)
+    value = where.slider(
+        label, min_value=lo, max_value=hi, step=step, key=key, bind="query-params", help=help
+    )
+    return int(value)
