@@ -9,6 +9,11 @@ ports and drives Debian's Chromium (headless, through Playwright) against both:
      Enter keydown to the first animation frame in which the script has finished, the bar
      chart shows the new data and every chart is drawn. Vector lab and bare page are measured
      alternately (same machine state), each edit with a vector not seen before (no cache hit).
+     A third page takes part: the bare page with the app's garbage-collector freeze
+     (``benchmarks/bare_app_frozen.py``), so the report can separate what the freeze gains
+     from what the vector lab page itself costs.
+(iii) tab switch: on the vector lab, click the "Temperature sweep" tab (and back to "Offset
+     and scale") and time from the click to the tab's chart drawn with the script idle.
 
 All times are taken inside the page (``performance.now()``); a WebSocket hook records when
 Streamlit's messages leave and arrive and their size, which splits an edit into server +
@@ -122,6 +127,35 @@ EDIT_JS = (
 )
 
 
+#: Arms the measurement of one tab switch; the result lands in __probe.tab.
+TAB_JS = (
+    """
+([label, watched]) => {
+  const settled = """
+    + SETTLED_JS
+    + """;
+  const tab = {t0: null, end: null};
+  window.__probe.tab = tab;
+  document.addEventListener('click', (e) => {
+    if (tab.t0 === null && e.target.closest('[role="tab"]')) tab.t0 = performance.now();
+  }, {capture: true, once: true});
+  const frame = (now) => {
+    const drawn = document.querySelector(watched + ' .js-plotly-plot .main-svg');
+    if (tab.t0 !== null && drawn && settled(1)) {
+      tab.end = now;
+      return;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+"""
+)
+
+#: The vector lab's tabs switched between, with the key of the chart each one draws.
+TAB_SWITCHES = (("Temperature sweep", ".st-key-sweep"), ("Offset and scale", ".st-key-bars"))
+
+
 @dataclass
 class Target:
     """One page to measure: where it is, which text box and bar chart the edit uses."""
@@ -147,6 +181,7 @@ class EditTiming:
 class Results:
     loads: dict[str, list[tuple[float, int, int, int]]] = field(default_factory=dict)
     edits: dict[str, list[EditTiming]] = field(default_factory=dict)
+    tab_switches: dict[str, list[float]] = field(default_factory=dict)
 
 
 def _settle_time(page: Any, min_charts: int) -> float:
@@ -220,9 +255,23 @@ def measure_edit(page: Any, target: Target, vector: str) -> EditTiming:
     )
 
 
+def measure_tab_switch(page: Any, label: str, watched: str) -> float:
+    """Click the tab ``label`` and time it until the chart ``watched`` is drawn (ms)."""
+    page.bring_to_front()
+    page.evaluate(TAB_JS, [label, watched])
+    page.get_by_role("tab", name=label, exact=True).click()
+    page.wait_for_function("() => window.__probe.tab.end !== null", timeout=120_000)
+    tab = page.evaluate("() => window.__probe.tab")
+    return float(tab["end"] - tab["t0"])
+
+
 def new_vector(index: int) -> str:
     """A length-3 vector not typed before in this run (so no cached result is reused)."""
     return f"{index % 7 + 0.5:g}, {2 + index * 0.37:.2f}, {3 - index * 0.11:.2f}"
+
+
+#: The bare page with the app's garbage-collector freeze (benchmarks/bare_app_frozen.py).
+FROZEN = "bare + freeze"
 
 
 def median(values: list[float]) -> float:
@@ -239,12 +288,14 @@ def run(edits: int, loads: int, log: Callable[[str], None]) -> Results:
     with (
         StreamlitServer(ROOT / "app.py") as app_server,
         StreamlitServer(ROOT / "benchmarks" / "bare_app.py") as bare_server,
+        StreamlitServer(ROOT / "benchmarks" / "bare_app_frozen.py") as frozen_server,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(
             executable_path=executable, headless=True, args=list(CHROMIUM_ARGS)
         )
         bare = Target("bare page", bare_server.url, "/")
+        frozen = Target(FROZEN, frozen_server.url, "/")
         lab = Target("vector lab", app_server.url, "/vector_lab")
         pages = [
             Target("home", app_server.url, "/", min_charts=0),
@@ -260,13 +311,19 @@ def run(edits: int, loads: int, log: Callable[[str], None]) -> Results:
                 timing = measure_load(browser, target)
                 results.loads.setdefault(target.name, []).append(timing)
                 log(f"load {round_index + 1}/{loads} {target.name}: {timing[0]:.0f} ms")
-        tabs = {target.name: open_for_edits(browser, target) for target in (bare, lab)}
+        tabs = {target.name: open_for_edits(browser, target) for target in (bare, frozen, lab)}
         for index in range(edits + 2):
-            for target in (bare, lab):
+            for target in (bare, frozen, lab):
                 timing = measure_edit(tabs[target.name], target, new_vector(index))
                 if index >= 2:  # the first two edits warm up both sides
                     results.edits.setdefault(target.name, []).append(timing)
                     log(f"edit {index - 1}/{edits} {target.name}: {timing.total_ms:.0f} ms")
+        for index in range(max(edits // 2, 1) + 1):
+            for label, watched in TAB_SWITCHES:
+                ms = measure_tab_switch(tabs[lab.name], label, watched)
+                if index >= 1:  # the first round warms the caches of both tabs
+                    results.tab_switches.setdefault(label, []).append(ms)
+                    log(f"tab switch to {label!r}: {ms:.0f} ms")
         browser.close()
     return results
 
@@ -304,6 +361,15 @@ def report(results: Results) -> str:
         f"Edit → redraw ratio vector lab / bare page: {ratio:.2f} ({verdict} the ≤ 2× target; "
         "aim 1.25×)"
     )
+    lines.append(
+        f"Edit → redraw ratio vector lab / {FROZEN}: "
+        f"{medians['vector lab'] / medians[FROZEN]:.2f} (the page's own cost, freeze excluded)"
+    )
+    if results.tab_switches:
+        lines.append("")
+        lines.append("Vector lab tab switch (click → the tab's chart drawn, script idle), median:")
+        for label, timings in results.tab_switches.items():
+            lines.append(f"  to {label!r}: {median(timings):.0f} ms")
     return "\n".join(lines)
 
 

@@ -2,8 +2,9 @@
 softmax(σ, λ) and lse(σ, λ) of a vector you type, and why the stable algorithm is needed.
 
 Layout and widgets only: the numbers come from softlse_core (cached per rerun), the figures
-from softlse_core.figures.vector_lab, the sections from softlse_ui.vector_lab_sections.
-Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale).
+from softlse_ui.vector_lab_figures, the sections (one tab each, only the open one drawn) from
+softlse_ui.vector_lab_sections.
+Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale), section (tab).
 """
 
 import numpy as np
@@ -13,14 +14,14 @@ from softlse_core.vector_lab_numbers import LabNumbers, lab_numbers
 from softlse_ui.controls import lambda_control
 from softlse_ui.shell import require_app_navigation
 from softlse_ui.url_state import show_url_notes
-from softlse_ui.vector_lab_controls import offset_control, read_vector, scale_control, vector_box
-from softlse_ui.vector_lab_sections import (
-    effects_section,
-    lse_section,
-    simplex_section,
-    stability_section,
-    sweep_section,
+from softlse_ui.vector_lab_controls import (
+    offset_control,
+    read_vector,
+    scale_control,
+    section_tabs,
+    vector_box,
 )
+from softlse_ui.vector_lab_sections import SECTIONS
 
 require_app_navigation()
 
@@ -43,16 +44,19 @@ lam_column, offset_column, scale_column = st.columns(3)
 lam = lambda_control(PAGE, container=lam_column)
 c = offset_control(PAGE, offset_column)
 a = scale_control(PAGE, scale_column)
-show_url_notes(PAGE)
-
+messages = st.container()  # above the tabs, filled once every parameter has been read
+tabs = section_tabs(PAGE, [section.label for section in SECTIONS])
 sigma, problem = read_vector(text)
-if sigma is None:
-    st.error(f"Cannot read the vector: {problem}", icon=":material/error:")
-    st.info("Fix the text in the box above; the rest of the page appears once it is readable.")
-else:
-    nums = numbers_for(sigma, lam, c, a)
-    effects_section(nums, lam, c, a)
-    lse_section(nums)
-    sweep_section(nums, lam)
-    simplex_section(nums, lam)
-    stability_section(nums, lam)
+with messages:
+    show_url_notes(PAGE)
+    if sigma is None:
+        st.error(f"Cannot read the vector: {problem}", icon=":material/error:")
+
+for section, (is_open, tab) in zip(SECTIONS, tabs, strict=True):
+    if not is_open:
+        continue
+    with tab:
+        if sigma is None:
+            st.info("Fix the text in the box above; this section appears once it is readable.")
+        else:
+            section.render(numbers_for(sigma, lam, c, a))

@@ -45,8 +45,12 @@ class LabNumbers:
     """The page's numbers. ``shown`` are the component indices drawn and tabulated (all of
     them for n ≤ ``BAR_COMPONENTS``, else the most probable under p = softmax(σ, λ), most
     probable first); ``swept`` those followed in the sweep. ``sweep_neg`` and ``limit_neg``
-    are set only when λ < 0; ``simplex_pos``/``simplex_neg`` only for n = 3."""
+    are set only when λ < 0; ``simplex_pos``/``simplex_neg`` only for n = 3. ``lam``, ``c``
+    and ``a`` are the inputs the numbers were computed for."""
 
+    lam: float
+    c: float
+    a: float
     sigma: FloatArray
     shifted: FloatArray
     scaled: FloatArray
@@ -103,6 +107,9 @@ def lab_numbers(sigma: FloatArray, lam: float, c: float, a: float) -> LabNumbers
         simplex_pos = softmax_sweep(sigma, magnitudes, everything)
         simplex_neg = softmax_sweep(sigma, -magnitudes, everything)
     return LabNumbers(
+        lam=lam,
+        c=c,
+        a=a,
         sigma=sigma,
         shifted=shifted,
         scaled=scaled,

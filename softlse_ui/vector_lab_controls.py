@@ -1,6 +1,6 @@
 """Controls of the "vector lab" page: the vector text box with the sheet's presets, the
-offset c and the scale a, each bound to its query parameter (``v``, ``c``, ``a``), and the
-cached reading of the box.
+offset c, the scale a and the section tabs, each bound to its query parameter (``v``, ``c``,
+``a``, ``section``), and the cached reading of the box.
 
 Ranges: c ∈ [−1000, 1000] and a ∈ [−100, 100]. a = 0 is allowed on purpose: a·σ = 0, so
 softmax(a·σ, λ) = softmax(σ, 0) is the uniform distribution (the limit of flattening).
@@ -8,11 +8,15 @@ softmax(a·σ, λ) = softmax(σ, 0) is the uniform distribution (the limit of fl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+
 import numpy as np
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from softlse_core import VectorParseError, parse_vector
-from softlse_core.url_params import ParamReading
+from softlse_core.url_params import ParamReading, read_choice
 from softlse_core.vector_lab import PRESETS
 from softlse_ui.controls import float_box_control
 from softlse_ui.url_state import adopt_query_param, mark_query_param_read
@@ -127,3 +131,20 @@ def read_vector(text: str) -> tuple[np.ndarray | None, str | None]:
         return parse_vector(text), None
     except VectorParseError as exc:
         return None, str(exc)
+
+
+def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGenerator]]:
+    """The page's tabs, bound to ``?section=<label>``: ``(open, container)`` per label.
+
+    Only the open tab is filled (the tabs rerun the page when another is picked), so an edit
+    redraws one section, not five. A ``section`` in the link that is no label (any case is
+    forgiven) leaves the first tab open, with a note."""
+    adopt_query_param(
+        page,
+        "section",
+        partial(read_choice, options=labels, name="section"),
+        labels[0],
+        is_valid=lambda value: value in labels,
+    )
+    tabs = st.tabs(list(labels), key="section", bind="query-params")
+    return [(bool(tab.open), tab) for tab in tabs]

@@ -1,5 +1,10 @@
 """AppTest tests of the "vector lab" page: they read the numbers the page shows (tables,
-metrics, figure data) and check them against scipy and against the sheet's printed values."""
+metrics, figure data) and check them against scipy and against the sheet's printed values.
+
+The page draws only its open tab; a test opens another with ``?section=<tab label>``, as a
+link does and as a click does in the browser (the tab is bound to that query parameter;
+AppTest keeps its query string as set, so setting only the tab's state would be overridden).
+The browser tests click the tabs."""
 
 from __future__ import annotations
 
@@ -38,14 +43,29 @@ def run_page(**params: str) -> AppTest:
 
 def column(at: AppTest, table: int, name: str) -> np.ndarray:
     """A table column as the person reads it, converted back to floats."""
-    return np.array([float(text) for text in at.dataframe[table].value[name]])
+    return np.array([float(text) for text in at.table[table].value[name]])
+
+
+LSE = "lse vs max"
+SWEEP = "Temperature sweep"
+SIMPLEX = "Simplex"
+STABILITY = "Stable vs textbook"
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Switch to the tab ``label`` (``?section=label``), and rerun."""
+    at.query_params["section"] = label
+    at.run(timeout=30)
+    assert not at.exception, at.exception
+    return at
 
 
 def readout(at: AppTest, label: str) -> float:
-    """A value of the lse read-out tables (tables 1 and 2), as the person reads it."""
+    """A value of the lse read-out tables (tab "lse vs max"), as the person reads it."""
     values = [
         text
-        for table in at.dataframe[1:3]
+        for table in at.table
+        if "quantity" in table.value
         for quantity, text in zip(table.value["quantity"], table.value["value"], strict=True)
         if quantity == label
     ]
@@ -112,10 +132,12 @@ def test_small_scale_flattens_and_zero_scale_is_uniform() -> None:
 
 
 def test_lse_of_s3_at_lambda_100_is_30_while_the_textbook_overflows() -> None:
-    at = run_page(v="10,20,30", lam="100")
+    at = run_page(v="10,20,30", lam="100", section=LSE)
     assert readout(at, "lse(σ, λ)") == pytest.approx(30.0, abs=1e-12)
     assert readout(at, "max(σ)") == 30.0
-    textbook = at.dataframe[3].value
+    open_tab(at, STABILITY)
+    (table,) = at.table
+    textbook = table.value
     assert textbook["textbook (no shift)"][0] == "inf"
     assert set(textbook["textbook (no shift)"][1:]) == {"nan"}
     assert float(textbook["stable (shift first)"][0]) == pytest.approx(30.0)
@@ -124,7 +146,7 @@ def test_lse_of_s3_at_lambda_100_is_30_while_the_textbook_overflows() -> None:
 
 def test_lse_readout_bounds_entropy_and_identity() -> None:
     sigma = np.array([1.0, 3.0, 3.0, -2.0])
-    at = run_page(v="1, 3, 3, -2", lam="2")
+    at = run_page(v="1, 3, 3, -2", lam="2", section=LSE)
     assert readout(at, "lse(σ, λ)") == pytest.approx(logsumexp(2 * sigma) / 2, rel=1e-15)
     low = readout(at, "lower bound of lse − max")
     assert low == pytest.approx(math.log(2) / 2, rel=1e-15)
@@ -138,20 +160,20 @@ def test_lse_readout_bounds_entropy_and_identity() -> None:
 
 
 def test_negative_lambda_compares_with_min_and_sweeps_both_signs() -> None:
-    at = run_page(v="1, 2, 3", lam="-10")
+    at = run_page(v="1, 2, 3", lam="-10", section=LSE)
     assert at.toggle(key="neg").value is True
     assert readout(at, "min(σ)") == 1.0
     expected = -logsumexp(-10 * np.array([1.0, 2.0, 3.0])) / 10
     assert readout(at, "lse(σ, λ)") == pytest.approx(expected, rel=1e-15)
-    sweep = figure(at, 1)
+    sweep = figure(open_tab(at, SWEEP), 0)
     assert {t.get("xaxis", "x") for t in sweep["data"]} == {"x", "x2"}
     marks = [s for s in sweep["layout"]["shapes"] if s.get("line", {}).get("dash") == "dash"]
     assert [(m["x0"], m["xref"]) for m in marks] == [(10.0, "x2")]
 
 
 def test_sweep_reaches_one_hot_split_over_ties_and_marks_current_lambda() -> None:
-    at = run_page(v="3, 3, 1", lam="10")
-    sweep = figure(at, 1)
+    at = run_page(v="3, 3, 1", lam="10", section=SWEEP)
+    sweep = figure(at, 0)
     lines = [t for t in sweep["data"] if t["mode"] == "lines"]
     x = decode(lines[0]["x"])
     assert x[0] <= 0.01
@@ -167,16 +189,18 @@ def test_sweep_reaches_one_hot_split_over_ties_and_marks_current_lambda() -> Non
 
 
 def test_simplex_path_for_three_entries_only() -> None:
-    at = run_page(v="1, 2, 3", lam="10")
-    ternary = figure(at, 2)
+    at = run_page(v="1, 2, 3", lam="10", section=SIMPLEX)
+    ternary = figure(at, 0)
     current = next(t for t in ternary["data"] if t["name"].startswith("current"))
     point = [current[k][0] for k in "abc"]
     np.testing.assert_allclose(point, scipy_softmax(10 * np.array([1.0, 2, 3])), rtol=1e-14)
     plus = next(t for t in ternary["data"] if t["name"] == "λ from 0 to +∞")
     assert decode(plus["c"])[-1] > 0.999
     assert decode(plus["a"])[0] == pytest.approx(1 / 3, abs=0.01)
-    at = run_page(v="1, 2, 3, 4")
-    assert all("ternary" not in figure(at, i)["layout"] for i in range(len(at.get("plotly_chart"))))
+    at = run_page(v="1, 2, 3, 4", section=SIMPLEX)
+    assert len(at.get("plotly_chart")) == 0
+    (why,) = at.info
+    assert "exactly three entries (σ has 4)" in why.value
 
 
 BAD_VECTORS = {
@@ -197,7 +221,9 @@ def test_bad_vector_gets_an_error_naming_it_and_keeps_the_text(text: str) -> Non
     (error,) = at.error
     assert BAD_VECTORS[text] in error.value
     assert at.text_input(key="v").value == text
-    assert len(at.dataframe) == 0
+    assert len(at.table) == 0
+    assert len(at.get("plotly_chart")) == 0
+    assert "appears once it is readable" in at.info[0].value
     at.text_input(key="v").input("4, 5").run(timeout=30)
     assert not at.error
     assert column(at, 0, "σ").tolist() == [4.0, 5.0]
@@ -212,13 +238,15 @@ HOSTILE = ["abc", "0", "nan", "1e999", "-1e999", "x" * 400, "<script>alert(1)</s
 
 @pytest.mark.parametrize("value", HOSTILE, ids=lambda value: value[:12])
 def test_hostile_parameters_never_crash_and_leave_a_note(value: str) -> None:
-    at = run_page(v="10,20,30", lam=value, c=value, a=value)
+    at = run_page(v="10,20,30", lam=value, c=value, a=value, section=value)
     notes = [w.value for w in at.warning]
-    for key in ("lam", "c", "a"):
+    for key in ("lam", "c", "a", "section"):
         if not (key in "ca" and value == "0"):  # c = 0 and a = 0 are valid values
             assert any(f"`{key}`=" in note for note in notes), (key, notes)
-    assert len(at.dataframe) == 4
-    assert math.isfinite(readout(at, "lse(σ, λ)"))
+    assert at.session_state["section"] == "Offset and scale"  # the first tab stays open
+    assert len(at.table) == 1
+    assert np.all(np.isfinite(column(at, 0, "softmax(σ, λ)")))
+    assert math.isfinite(readout(open_tab(at, LSE), "lse(σ, λ)"))
     assert at.text_input(key="v").value == "10,20,30"
 
 
@@ -233,8 +261,7 @@ def test_long_vector_renders_with_top_k_and_is_timed() -> None:
     elapsed = time.perf_counter() - start
     print(f"AppTest rerun with a 10^4-entry vector: {elapsed:.2f} s")
     assert not at.exception
-    assert readout(at, "lse(σ, λ)") == pytest.approx(logsumexp(sigma), rel=1e-14)
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert len(table) == 20
     p = scipy_softmax(sigma)
     top = np.argsort(-p, kind="stable")[:20]
@@ -242,25 +269,74 @@ def test_long_vector_renders_with_top_k_and_is_timed() -> None:
     np.testing.assert_allclose(column(at, 0, "softmax(σ, λ)"), p[top], rtol=1e-12)
     bars = figure(at, 0)["data"]
     assert [len(decode(b["y"])) for b in bars] == [20, 20, 20]
-    assert len([t for t in figure(at, 1)["data"] if t["mode"] == "lines"]) == 8
-    assert len(at.get("plotly_chart")) == 2  # no ternary for n ≠ 3
     assert "v" not in at.query_params  # too long for a link
     assert any("not kept in the page's link" in c.value for c in at.caption)
+    assert readout(open_tab(at, LSE), "lse(σ, λ)") == pytest.approx(logsumexp(sigma), rel=1e-14)
+    assert len([t for t in figure(open_tab(at, SWEEP), 0)["data"] if t["mode"] == "lines"]) == 8
+    assert len(open_tab(at, SIMPLEX).get("plotly_chart")) == 0  # no ternary for n ≠ 3
 
 
 def test_cached_figures_follow_every_input_they_depend_on() -> None:
-    at = run_page(v="1, 2, 3", lam="2")
-    sweep_before = figure(at, 1)
+    at = run_page(v="1, 2, 3", lam="2", section=SWEEP)
+    sweep_before = figure(at, 0)
     at.number_input(key="c").set_value(5.0).run(timeout=30)
-    bars = figure(at, 0)["data"]
+    assert figure(at, 0) == sweep_before  # the sweep does not depend on c
+    bars = figure(open_tab(at, "Offset and scale"), 0)["data"]
     assert [b["name"] for b in bars] == ["softmax(σ, λ=2)", "softmax(σ + 5, λ)", "softmax(1·σ, λ)"]
-    assert figure(at, 1) == sweep_before  # the sweep does not depend on c
     at.number_input(key="a").set_value(3.0).run(timeout=30)
     scaled = decode(figure(at, 0)["data"][2]["y"])
     np.testing.assert_allclose(scaled, scipy_softmax(2 * 3 * np.array([1.0, 2, 3])), rtol=1e-12)
     at.text_input(key="v").input("3, 1, 2").run(timeout=30)
-    current = next(t for t in figure(at, 2)["data"] if t["name"].startswith("current"))
+    current = next(
+        t for t in figure(open_tab(at, SIMPLEX), 0)["data"] if t["name"].startswith("current")
+    )
     expected = scipy_softmax(2 * np.array([3.0, 1, 2]))
     np.testing.assert_allclose([current[k][0] for k in "abc"], expected, rtol=1e-14)
-    marks = [s for s in figure(at, 1)["layout"]["shapes"] if s["line"].get("dash") == "dash"]
+    sweep = figure(open_tab(at, SWEEP), 0)
+    assert sweep != sweep_before  # σ changed
+    marks = [s for s in sweep["layout"]["shapes"] if s["line"].get("dash") == "dash"]
     assert [m["x0"] for m in marks] == [2.0]
+
+
+SECTION_CONTENT = {
+    # tab label: (tables, charts, the text that only this tab shows)
+    "Offset and scale": (1, 1, "softmax unchanged"),
+    LSE: (2, 0, "It holds for every λ ≠ 0"),
+    SWEEP: (0, 1, "As λ → 0 every component tends to 1/n"),
+    SIMPLEX: (0, 1, "λ = 0 is the centre (uniform)"),
+    STABILITY: (1, 0, "Here both agree"),
+}
+
+
+def page_text(at: AppTest) -> str:
+    """The prose the page shows: captions, alerts and markdown."""
+    parts = [*at.caption, *at.success, *at.info, *at.markdown]
+    return " ".join(str(part.value) for part in parts)
+
+
+@pytest.mark.parametrize("label", list(SECTION_CONTENT))
+def test_each_tab_is_linkable_and_only_the_open_tab_is_drawn(label: str) -> None:
+    at = run_page(section=label)
+    assert [tab.label for tab in at.tabs] == list(SECTION_CONTENT)
+    assert at.session_state["section"] == label
+    tables, charts, _ = SECTION_CONTENT[label]
+    assert (len(at.table), len(at.get("plotly_chart"))) == (tables, charts)
+    text = page_text(at)
+    for other, (_, _, other_marker) in SECTION_CONTENT.items():
+        assert (other_marker in text) == (other == label), other
+    assert not at.warning
+
+
+def test_section_in_a_link_forgives_case_and_switching_tabs_keeps_the_inputs() -> None:
+    at = run_page(v="10,20,30", lam="100", section="TEMPERATURE SWEEP")
+    assert at.session_state["section"] == SWEEP
+    assert not at.warning
+    sweep = figure(at, 0)
+    marks = [s for s in sweep["layout"]["shapes"] if s.get("line", {}).get("dash") == "dash"]
+    assert [m["x0"] for m in marks] == [100.0]
+    open_tab(at, STABILITY)
+    assert any("overflows" in e.value for e in at.error)
+    open_tab(at, "Offset and scale")
+    assert at.text_input(key="v").value == "10,20,30"
+    expected = scipy_softmax(100 * np.array([10.0, 20.0, 30.0]))
+    np.testing.assert_allclose(column(at, 0, "softmax(σ, λ)"), expected, rtol=1e-14, atol=0)

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, expect
 from streamlit_server import ROOT
@@ -227,6 +228,13 @@ class AppPage:
         )
         return [text.strip() for text in labels.all_inner_texts()]
 
+    def click_tab(self, label: str, *, charts: int = 0) -> None:
+        """Click the tab ``label`` (tabs bound to a query parameter rerun the page) and wait
+        until the run has finished and ``charts`` charts are drawn."""
+        tab = self.page.get_by_role("tab", name=label, exact=True)
+        self.rerun(tab.click, charts=charts)
+        expect(tab).to_have_attribute("aria-selected", "true", timeout=self.timeout_ms)
+
     def click_nav(self, title: str, *, charts: int = 0) -> None:
         """Click the sidebar link ``title`` and wait until that page has run and drawn."""
         link = self.page.locator('[data-testid="stSidebarNavLink"]').filter(has_text=title)
@@ -240,6 +248,19 @@ class AppPage:
         expect(self.page).to_have_url(
             re.compile(re.escape(self.base_url) + tail + r"(\?.*)?$"), timeout=self.timeout_ms
         )
+
+    def query(self, name: str) -> str | None:
+        """The last value of query parameter ``name`` in the address bar (``None`` if absent)."""
+        values = parse_qs(urlsplit(self.page.url).query).get(name)
+        return values[-1] if values else None
+
+    def expect_query(self, name: str, value: str | None) -> None:
+        """Wait (bounded) until the address bar's ``name`` is ``value`` (``None``: absent)."""
+        deadline = time.monotonic() + self.timeout_ms / 1000
+        while self.query(name) != value:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"URL never had {name}={value!r}: {self.page.url}")
+            self.page.wait_for_timeout(50)
 
     def exceptions(self) -> list[str]:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()

@@ -1,7 +1,10 @@
 """ "Vector lab" in a real browser: the deep link's vector and λ are the ones drawn; typing a
-vector, moving λ and pressing a preset each redraw the softmax bars (sheet question a)."""
+vector, moving λ and pressing a preset each redraw the softmax bars (sheet question a); each
+tab, clicked or linked, draws its own section for the current inputs."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pytest
@@ -31,36 +34,72 @@ def shows(app: AppPage, vector: list[float], lam: float) -> None:
 
 def test_deep_link_vector_and_lambda_then_type_move_and_preset(app: AppPage) -> None:
     registered_page("vector_lab")
-    app.open("/vector_lab?v=10,20,30&lam=100", charts=3)
-    app.assert_healthy(charts=3)
+    app.open("/vector_lab?v=10,20,30&lam=100", charts=1)
+    app.assert_healthy(charts=1)
     app.expect_input_value("v", "10,20,30")
     app.expect_slider_value("lam", "100")
     shows(app, [10, 20, 30], 100)
     app.screenshot("vector_lab")
 
     # Typed: σ = 0.01·s1 at λ = 100 is the sheet's softmax([1, 2, 3]).
-    app.type_into("v", "0.01, 0.02, 0.03", charts=3)
+    app.type_into("v", "0.01, 0.02, 0.03", charts=1)
     shows(app, [0.01, 0.02, 0.03], 100)
     bars = app.chart_traces("bars")[0]["y"]
     assert bars == pytest.approx([0.09003057, 0.24472847, 0.66524096], abs=1e-8)
 
-    app.press_on_slider("lam", "ArrowLeft", charts=3)
+    app.press_on_slider("lam", "ArrowLeft", charts=1)
     app.expect_slider_value("lam", "70")
     shows(app, [0.01, 0.02, 0.03], 70)
 
     preset = app.page.locator(".st-key-preset_s1").get_by_role("button", name="s1", exact=True)
-    app.rerun(preset.click, charts=3)
+    app.rerun(preset.click, charts=1)
     app.expect_input_value("v", "1, 2, 3")
     shows(app, [1, 2, 3], 70)
-    app.assert_healthy(charts=3)
+    app.assert_healthy(charts=1)
 
 
 def test_unreadable_vector_shows_an_error_and_keeps_the_text(app: AppPage) -> None:
     registered_page("vector_lab")
-    app.open("/vector_lab", charts=3)
+    app.open("/vector_lab", charts=1)
     app.type_into("v", "1, foo, 3")
     error = app.page.locator('[data-testid="stAlertContentError"]')
     assert "foo" in error.inner_text()
     app.expect_input_value("v", "1, foo, 3")
     assert app.exceptions() == []
     assert app.errors == []
+
+
+def test_tabs_draw_their_section_and_are_kept_in_the_link(app: AppPage) -> None:
+    registered_page("vector_lab")
+    app.open("/vector_lab?v=3,3,1&lam=10", charts=1)
+    assert app.chart_count() == 1  # only the open tab is drawn
+
+    app.click_tab("Temperature sweep", charts=1)
+    app.expect_query("section", "Temperature sweep")
+    named = app.wait_for_traces(
+        "sweep", lambda t: {"σ1", "σ2", "σ3"} <= set(t), what="the three components"
+    )
+    # λ → ∞: one-hot split over the tied maxima σ1 = σ2 = 3
+    assert [named[f"σ{k}"]["y"][-1] for k in (1, 2, 3)] == pytest.approx([0.5, 0.5, 0], abs=1e-9)
+    assert app.chart_count() == 1
+    app.assert_healthy(charts=1)
+
+    app.click_tab("Simplex", charts=1)
+    app.expect_query("section", "Simplex")
+    expected = softmax(10 * np.array([3.0, 3.0, 1.0]))
+    current = app.wait_for_traces(
+        "simplex", lambda t: any(name.startswith("current") for name in t), what="the point"
+    )
+    point = next(trace for name, trace in current.items() if name.startswith("current"))
+    assert [point[k][0] for k in "abc"] == pytest.approx(expected, rel=1e-9)
+
+    # The textbook formula overflows for s3 at λ = 100; the link keeps the open tab.
+    app.open("/vector_lab?v=10,20,30&lam=100&section=Stable+vs+textbook")
+    assert app.chart_count() == 0
+    error = app.page.locator('[data-testid="stAlertContentError"]')
+    assert "overflows" in error.inner_text()
+    app.click_tab("Offset and scale", charts=1)
+    app.expect_query("section", None)  # the default tab leaves the link clean
+    shows(app, [10, 20, 30], 100)
+    app.assert_healthy(charts=1)
+    assert re.search(r"[?&]v=10%2C20%2C30|[?&]v=10,20,30", app.page.url), app.page.url
