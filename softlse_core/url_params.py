@@ -178,6 +178,18 @@ def read_int_range(raw: str, lo: int, hi: int, *, name: str, step: int = 1) -> P
     )
 
 
+def clamp_to_range(value: object, lo: float, hi: float) -> float | None:
+    """``value`` moved into [lo, hi]: min(max(value, lo), hi), so a value inside is kept and one
+    outside goes to the nearer end (for a slider whose range shrank under a kept value).
+
+    Only a float is clamped (``±inf`` goes to the nearer end); anything else — NaN, an int, a
+    bool, text, ``None`` — gives ``None``: not a value of a real-number control, reset it.
+    """
+    if not isinstance(value, float) or math.isnan(value):
+        return None
+    return min(max(value, lo), hi)
+
+
 def read_float_range(raw: str, lo: float, hi: float, *, name: str) -> ParamReading[float]:
     """Read a real number in [lo, hi]: in range it is used as written; outside (including
     ``±inf`` and ``1e999``) it is clamped with a note; a non-number or ``nan`` is ignored with a
