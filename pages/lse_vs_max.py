@@ -16,13 +16,10 @@ import streamlit as st
 from softlse_core.figures.lse_contours import lse_max_gap_figure, sheet_figure
 from softlse_core.figures.lse_slice import lse_slice_figure
 from softlse_core.lse_surface import GapSummary, gap_summary, hard_name, lse_slice, lse_surface
-from softlse_core.url_params import (
-    read_choice,
-    read_float_range,
-)
+from softlse_core.url_params import clamp_to_range, read_choice, read_float_range
 from softlse_ui.controls import int_grid_control, lambda_control, log_choice_control
 from softlse_ui.shell import require_app_navigation
-from softlse_ui.url_state import adopt_query_param, show_url_notes
+from softlse_ui.url_state import adopt_query_param, mark_query_param_read, show_url_notes
 
 require_app_navigation()
 
@@ -142,12 +139,14 @@ res = int_grid_control(
     container=res_column,
     help="The read-outs use every grid point; 801 × 801 takes a moment to draw.",
 )
+# A new extent keeps the slice's y where it still fits and clamps it to ±extent otherwise.
 adopt_query_param(
     PAGE,
     "y",
     partial(read_float_range, lo=-extent, hi=extent, name="y"),
     0.0,
     lambda v: isinstance(v, float) and -extent <= v <= extent,
+    repair=partial(clamp_to_range, lo=-extent, hi=extent),
 )
 show_url_notes(PAGE)
 
@@ -180,6 +179,7 @@ else:
         key="y",
         bind="query-params",
     )
+    mark_query_param_read("y")  # Streamlit may have written the y set in code into the URL
     st.plotly_chart(slice_view(lam, extent, res, float(y)), width="stretch", key="slice_chart")
 
 sheet_conclusion()

@@ -26,6 +26,7 @@ from softlse_core.gradient_field import (
 )
 from softlse_core.url_params import (
     ParamReading,
+    format_number_list,
     read_choice,
     read_float_range,
     read_number_list,
@@ -61,15 +62,11 @@ read_lams = partial(
 )
 
 
-def format_lams(lams: tuple[float, ...]) -> str:
-    """The λ list as the text box shows it: ``1, 10, 100``."""
-    return ", ".join(f"{lam:g}" for lam in lams)
-
-
 def read_lams_text(raw: str) -> ParamReading[str]:
     """``?lams=…`` read as a list, handed to the text box in its tidy form."""
     reading = read_lams(raw)
-    return ParamReading(None if reading.value is None else format_lams(reading.value), reading.note)
+    tidy = None if reading.value is None else format_number_list(reading.value)
+    return ParamReading(tidy, reading.note)
 
 
 # A cached grid figure holds 4·(len(lams) + 1) float32 res² arrays (≈ 18 MB at res = 401, 6 λ).
@@ -109,7 +106,7 @@ st.markdown(
 controls = st.columns([3, 2, 2, 2])
 notes_box = st.container()  # URL notes of every control, filled once all are read
 adopt_query_param(
-    PAGE, "lams", read_lams_text, format_lams(DEFAULT_LAMS), lambda v: isinstance(v, str)
+    PAGE, "lams", read_lams_text, format_number_list(DEFAULT_LAMS), lambda v: isinstance(v, str)
 )
 lams_text = controls[0].text_input(
     "λ values (comma-separated, up to 6; negative = soft-min)",
@@ -139,15 +136,12 @@ ties = controls[3].radio(
     horizontal=True,
     help="split: 1/2 each, the true limit of softmax. first: numpy's argmax, as the sheet did.",
 )
-typed = read_lams(lams_text)
+typed = read_lams(lams_text, subject="The λ list")
 lams = typed.value if typed.value is not None else DEFAULT_LAMS
 # On a first visit Streamlit shows the raw ?lams= text in the box; its URL note covers it.
 if typed.note is not None and lams_text != st.query_params.get("lams"):
-    fallback = "" if typed.value is not None else f" Showing {format_lams(DEFAULT_LAMS)}."
-    st.warning(
-        typed.note.replace("URL parameter `lams`=", "The λ list ", 1) + fallback,
-        icon=":material/edit_note:",
-    )
+    fallback = "" if typed.value is not None else f" Showing {format_number_list(DEFAULT_LAMS)}."
+    st.warning(typed.note + fallback, icon=":material/edit_note:")
 
 grid_column, reading_column = st.columns([3, 1])
 grid_column.plotly_chart(

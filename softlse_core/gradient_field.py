@@ -37,13 +37,12 @@ class SoftmaxPanels:
 
     ``axis`` (float64, shape (res,)) holds the x and y coordinates; ``values`` (float32, shape
     (len(lams) + 1, 2, res, res)) holds ``values[c, k, i, j]`` = σ_{k+1} at
-    (x, y) = (axis[j], axis[i]) for column c: one column per λ in ``lams``, then the one-hot
-    argmax. Row i = 0 is y = −extent (origin bottom-left, as plotly draws heatmaps).
+    (x, y) = (axis[j], axis[i]) for column c: one column per λ in the ``lams`` given to
+    :func:`softmax_panels`, in that order, then the one-hot argmax under its ``ties`` rule.
+    Row i = 0 is y = −extent (origin bottom-left, as plotly draws heatmaps).
     """
 
     axis: NDArray[np.float64]
-    lams: tuple[float, ...]
-    ties: TieRule
     values: NDArray[np.float32]
 
 
@@ -59,14 +58,13 @@ def softmax_panels(
     for column, lam in enumerate(lams):
         values[column] = softmax(grid.stacked, lam, axis=0)
     values[-1] = onehot_argmax(grid.stacked, axis=0, ties=ties)
-    return SoftmaxPanels(
-        axis=grid.axis, lams=tuple(float(lam) for lam in lams), ties=ties, values=values
-    )
+    return SoftmaxPanels(axis=grid.axis, values=values)
 
 
 @dataclass(frozen=True)
 class GradientField:
-    """lse((x, y), λ) on a fine grid and its gradient on a coarse grid of arrow positions.
+    """lse((x, y), λ) on a fine grid and its gradient on a coarse grid of arrow positions, for
+    the λ given to :func:`lse_gradient_field`.
 
     ``lse_values[i, j]`` (float32) is lse at (axis[j], axis[i]); ``arrows[:, i, j]`` is
     softmax((arrow_axis[j], arrow_axis[i]), λ) = ∇lse there: both components in [0, 1],
@@ -74,7 +72,6 @@ class GradientField:
     coordinate).
     """
 
-    lam: float
     axis: NDArray[np.float64]
     lse_values: NDArray[np.float32]
     arrow_axis: NDArray[np.float64]
@@ -91,7 +88,6 @@ def lse_gradient_field(
     grid = square_grid(extent, resolution)
     coarse = square_grid(extent, arrows_per_axis)
     return GradientField(
-        lam=float(lam),
         axis=grid.axis,
         lse_values=np.asarray(lse(grid.stacked, lam, axis=0), dtype=np.float32),
         arrow_axis=coarse.axis,

@@ -26,16 +26,6 @@ class SquareGrid:
     axis: NDArray[np.float64]
     stacked: NDArray[np.float64]
 
-    @property
-    def x(self) -> NDArray[np.float64]:
-        """x coordinate at every grid point, shape (resolution, resolution)."""
-        return self.stacked[0]
-
-    @property
-    def y(self) -> NDArray[np.float64]:
-        """y coordinate at every grid point, shape (resolution, resolution)."""
-        return self.stacked[1]
-
 
 def square_grid(extent: float, resolution: int) -> SquareGrid:
     """Sample [−extent, extent]² with ``resolution`` points per axis (endpoints included).

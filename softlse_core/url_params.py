@@ -1,4 +1,5 @@
-"""Readers for query-parameter text: what a shared link or a hand-typed URL says.
+"""Readers for query-parameter text: what a shared link or a hand-typed URL says (and, for
+:func:`read_number_list`, what a person typed into a text box).
 
 A query parameter is input a person (or a hostile link) typed, so each reader takes the raw
 text and returns a :class:`ParamReading`: the value to use, or ``None`` to ignore the text and
@@ -177,6 +178,18 @@ def read_int_range(raw: str, lo: int, hi: int, *, name: str, step: int = 1) -> P
     )
 
 
+def clamp_to_range(value: object, lo: float, hi: float) -> float | None:
+    """``value`` moved into [lo, hi]: min(max(value, lo), hi), so a value inside is kept and one
+    outside goes to the nearer end (for a slider whose range shrank under a kept value).
+
+    Only a float is clamped (``±inf`` goes to the nearer end); anything else — NaN, an int, a
+    bool, text, ``None`` — gives ``None``: not a value of a real-number control, reset it.
+    """
+    if not isinstance(value, float) or math.isnan(value):
+        return None
+    return min(max(value, lo), hi)
+
+
 def read_float_range(raw: str, lo: float, hi: float, *, name: str) -> ParamReading[float]:
     """Read a real number in [lo, hi]: in range it is used as written; outside (including
     ``±inf`` and ``1e999``) it is clamped with a note; a non-number or ``nan`` is ignored with a
@@ -230,6 +243,7 @@ def read_number_list(
     hi: float,
     max_count: int,
     allow_negative: bool = True,
+    subject: str | None = None,
 ) -> ParamReading[tuple[float, ...]]:
     """Read a short list of numbers such as λ values: ``0.5,2,50``, ``1, 10, 100``, ``1 10 -5``.
 
@@ -245,6 +259,10 @@ def read_number_list(
     - beyond ``max_count`` entries, the first ``max_count`` kept are used, with a note.
 
     The value is a tuple of floats, or ``None`` (with a note) when no entry is usable.
+
+    A note names the text as a query parameter (URL parameter `name`=`raw`: …). For text typed
+    into a box, pass ``subject``: the note then names it by that subject (with ``subject="The λ
+    list"``: The λ list `raw`: …), with the same wording otherwise.
     """
     text = raw.strip()
     if text[:1] in "[(":
@@ -286,15 +304,31 @@ def read_number_list(
     if not kept:
         return ParamReading(
             None,
-            f"URL parameter `{name}`={quote_raw(raw)} holds no usable value "
+            f"{_name_text(raw, name, subject)} holds no usable value "
             f"(expected up to {max_count} {rule}, e.g. `1,10,100`); ignored.",
         )
     if not notes:
         return ParamReading(tuple(kept))
-    used = ", ".join(_format_number(value) for value in kept)
+    used = format_number_list(kept)
     return ParamReading(
-        tuple(kept), f"URL parameter `{name}`={quote_raw(raw)}: {'; '.join(notes)}; using {used}."
+        tuple(kept), f"{_name_text(raw, name, subject)}: {'; '.join(notes)}; using {used}."
     )
+
+
+def format_number_list(values: Sequence[float]) -> str:
+    """A list of numbers as a person would type it, in a form :func:`read_number_list` reads:
+    ``1, 10, 100``, ``0.5, -2``. Each entry is written as ``%g``: 6 significant digits (a value
+    with more reads back rounded), exponent form below 1e-4 and from 1e6 (``1e+06``);
+    an empty list gives ``""``."""
+    return ", ".join(_format_number(value) for value in values)
+
+
+def _name_text(raw: str, name: str, subject: str | None) -> str:
+    """How a note names the text it is about: URL parameter `name`=`raw` for a query parameter
+    (``subject`` None), else the subject and the quoted text, e.g. The λ list `1, zz`."""
+    if subject is None:
+        return f"URL parameter `{name}`={quote_raw(raw)}"
+    return f"{subject} {quote_raw(raw)}"
 
 
 def _quote_tokens(tokens: Sequence[str], limit: int = 3) -> str:

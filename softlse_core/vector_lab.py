@@ -78,7 +78,6 @@ class EffectVerdicts:
     entropy_p: float
     entropy_scaled: float
     a: float
-    lam: float
 
     @property
     def offset_unchanged(self) -> bool:
@@ -130,7 +129,6 @@ def effect_verdicts(
         entropy_p=float(entropy(p)),
         entropy_scaled=float(entropy(p_scaled)),
         a=float(a),
-        lam=float(lam),
     )
 
 

@@ -32,18 +32,30 @@ def adopt_query_param(
     reader: Callable[[str], ParamReading[Any]],
     default: Any,
     is_valid: Callable[[Any], bool] = lambda _value: True,
+    repair: Callable[[Any], Any] | None = None,
 ) -> None:
     """Prepare the session state of the widget ``key`` before it is created.
 
     - A value left in session state that this page's widget cannot show (another page used the
       same key with other options) is reset to ``default``.
+    - ``repair`` is for a widget whose range follows another control (a slider over
+      [−extent, extent]): a kept value outside the current range becomes ``repair(value)``
+      (e.g. clamped into it) when that is valid, else ``default``; a kept value inside is set
+      again in code, since Streamlit treats a slider with new bounds as a new widget, which
+      would start at its minimum instead. Call :func:`mark_query_param_read` after creating
+      the widget: Streamlit may write the value set in code into the URL.
     - Without a value, the widget starts at ``default`` (widgets are then created without
       ``value=``, so Streamlit never sees two sources for one value).
     - New raw query text for ``key`` is read once with ``reader``: a usable value replaces the
       widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``.
     """
     if key in st.session_state and not is_valid(st.session_state[key]):
+        repaired = None if repair is None else repair(st.session_state[key])
         del st.session_state[key]
+        if repaired is not None and is_valid(repaired):
+            st.session_state[key] = repaired
+    elif key in st.session_state and repair is not None:
+        st.session_state[key] = st.session_state[key]
     if key not in st.session_state:
         st.session_state[key] = default
 
@@ -101,8 +113,10 @@ def mark_query_param_read(key: str) -> None:
     :func:`adopt_query_param` keeps the widget's value instead of reading that text back.
 
     For a page that writes ``st.query_params[key]`` itself (a widget that is not bound with
-    ``bind="query-params"``), or a callback that changes a widget's value while the URL still
-    holds the previous text."""
+    ``bind="query-params"``), a callback that changes a widget's value while the URL still
+    holds the previous text, or after a bound widget whose value was set in code (as
+    :func:`adopt_query_param` does with ``repair``): Streamlit then writes that value into the
+    URL itself, and it is the page's own text, not a link to read and note on the next run."""
     handled: dict[str, str] = st.session_state.setdefault(_HANDLED, {})
     raw_values = st.query_params.get_all(key)
     if raw_values:

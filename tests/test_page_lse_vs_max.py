@@ -190,6 +190,44 @@ def test_url_sets_extent_res_and_y() -> None:
     assert not warnings(at)
 
 
+@pytest.mark.parametrize("via", ["slider", "url"])
+@pytest.mark.parametrize(
+    ("extent", "y", "new_extent", "expected"),
+    [
+        ("2", 1.5, 1.0, 1.0),
+        ("5", -2.5, 1.0, -1.0),
+        ("2", 0.5, 1.0, 0.5),
+        ("2", -1.0, 1.0, -1.0),
+        ("1", 0.0, 2.0, 0.0),
+        ("1", -1.0, 5.0, -1.0),
+    ],
+)
+def test_a_new_extent_keeps_the_slice_y_or_clamps_it(
+    via: str, extent: str, y: float, new_extent: float, expected: float
+) -> None:
+    # y set on the slider or arriving in the link, then the extent changes: a y outside the
+    # new [−extent, extent] moves to the nearer end instead of jumping to 0, a y inside stays
+    # (and does not start at −extent, the new slider's minimum).
+    if via == "slider":
+        at = run_page(extent=extent, res="51")
+        at.slider(key="y").set_value(y).run(timeout=30)
+    else:
+        at = run_page(extent=extent, res="51", y=f"{y:g}")
+    assert at.slider(key="y").value == y
+    at.select_slider(key="extent").set_value(new_extent).run(timeout=30)
+    assert not at.exception
+    assert at.slider(key="y").value == expected
+    slice_spec = charts(at)[1]
+    assert slice_spec["layout"]["title"]["text"] == f"Slice at y = {expected:g}, λ = 1"
+    xs = array(slice_spec["data"][0]["x"])
+    assert (xs[0], xs[-1]) == (-new_extent, new_extent)
+    np.testing.assert_array_equal(array(slice_spec["data"][1]["y"]), np.maximum(xs, expected))
+    np.testing.assert_allclose(
+        array(slice_spec["data"][0]["y"]), np.logaddexp(xs, expected), rtol=1e-13
+    )
+    assert not warnings(at)  # the person's own change: no note
+
+
 #: Values every parameter is tried with; the numeric extremes (``0``, ``nan``, ``-1e999``,
 #: the huge int) matter for the numeric parameters only.
 TEXT_HOSTILE = ["abc", "x" * 400, "<script>alert(1)</script>", "1e999", ""]

@@ -165,6 +165,24 @@ def test_every_control_changes_the_figures():
     assert any("`zz`" in note for note in warnings(typed))
 
 
+def test_typed_lams_notes_name_the_lambda_list_not_the_url():
+    at = run_page(res="21")
+    at.text_input(key="lams").set_value("1, zz, 5000").run(timeout=60)
+    assert warnings(at) == [
+        "The λ list `1, zz, 5000`: left out `zz` (not a nonzero number); clamped `5000` into "
+        "[0.01, 1000] in size; using 1, 1000."
+    ]
+    titles, _axis, _values = grid_panels(at)
+    assert titles == ["λ = 1", "λ = 1000", "one-hot argmax (ties: split)"]
+    at.text_input(key="lams").set_value("abc").run(timeout=60)
+    assert warnings(at) == [
+        "The λ list `abc` holds no usable value (expected up to 6 nonzero numbers, e.g. "
+        "`1,10,100`); ignored. Showing 1, 10, 100."
+    ]
+    titles, _axis, _values = grid_panels(at)
+    assert titles == ["λ = 1", "λ = 10", "λ = 100", "one-hot argmax (ties: split)"]
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_lams_never_crash_and_leave_a_note(value):
     at = run_page(lams=value, res="41")

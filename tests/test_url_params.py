@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from softlse_core.url_params import (
     QUOTE_LIMIT,
+    clamp_to_range,
     is_on_int_grid,
     quote_raw,
     read_choice,
@@ -166,3 +167,78 @@ def test_is_on_int_grid_accepts_exactly_what_read_int_range_returns():
         assert read_int_range(str(value), 51, 801, name="res", step=50).value == value
     for value in (50, 200, 851, 201.0, True, "201", None):
         assert not is_on_int_grid(value, **grid)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1.5, 1.0),
+        (-2.5, -1.0),
+        (0.5, 0.5),
+        (-1.0, -1.0),
+        (1.0, 1.0),
+        (0.0, 0.0),
+        (float("inf"), 1.0),
+        (float("-inf"), -1.0),
+    ],
+)
+def test_clamp_to_range_keeps_what_fits_and_moves_the_rest_to_the_nearer_end(
+    value: float, expected: float
+) -> None:
+    assert clamp_to_range(value, -1.0, 1.0) == expected
+
+
+@pytest.mark.parametrize("value", [float("nan"), 1, True, "1.5", None, [1.5]])
+def test_clamp_to_range_refuses_what_is_not_a_real_number(value: object) -> None:
+    assert clamp_to_range(value, -1.0, 1.0) is None
+
+
+def _ranged_slider_page() -> None:
+    from functools import partial
+
+    import streamlit as st
+
+    from softlse_core.url_params import clamp_to_range, read_float_range
+    from softlse_ui.url_state import adopt_query_param, mark_query_param_read
+
+    hi = st.session_state.setdefault("hi", 2.0)  # the slider's range; the tests change it
+    repairs = {
+        "clamp": partial(clamp_to_range, lo=-hi, hi=hi),
+        "outside": lambda _value: 2 * hi,  # a repair that gives no valid value
+        "none": None,
+    }
+    adopt_query_param(
+        "demo",
+        "y",
+        partial(read_float_range, lo=-hi, hi=hi, name="y"),
+        0.0,
+        lambda v: isinstance(v, float) and -hi <= v <= hi,
+        repair=repairs[st.session_state.setdefault("repair", "clamp")],
+    )
+    y = st.slider("y", min_value=-hi, max_value=hi, key="y", bind="query-params")
+    mark_query_param_read("y")
+    st.markdown(f"y = {y}")
+
+
+@pytest.mark.parametrize(
+    ("repair", "hi", "expected"),
+    [
+        ("clamp", 1.0, 1.0),  # outside the new range: clamped
+        ("clamp", 5.0, 1.5),  # inside: kept, also by the remounted slider
+        ("outside", 1.0, 0.0),  # repair gives nothing valid: the default
+        ("none", 1.0, 0.0),  # without repair: the default, as for every other control
+    ],
+)
+def test_adopt_query_param_repairs_or_keeps_a_value_when_the_range_changes(
+    repair: str, hi: float, expected: float
+) -> None:
+    at = AppTest.from_function(_ranged_slider_page, default_timeout=30)
+    at.session_state["repair"] = repair
+    at.run()
+    at.slider(key="y").set_value(1.5).run()
+    at.session_state["hi"] = hi
+    at.run()
+    assert not at.exception
+    assert at.slider(key="y").value == expected
+    assert at.markdown[0].value == f"y = {expected}"  # what the page got back from the slider
+    assert not at.warning

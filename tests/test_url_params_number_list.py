@@ -1,4 +1,5 @@
-"""``read_number_list``: the reader of the λ list in ``?lams=…`` (and of the typed λ box)."""
+"""``read_number_list``: the reader of the λ list in ``?lams=…`` (and of the typed λ box), and
+``format_number_list``, the tidy text the λ box shows."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from softlse_core.url_params import read_number_list
+from softlse_core.url_params import format_number_list, read_number_list
 
 
 def read(raw: str, **options):
@@ -115,3 +116,79 @@ def test_any_text_gives_a_short_list_of_distinct_in_range_values_or_none(raw):
     assert 1 <= len(reading.value) <= 6
     assert len(set(reading.value)) == len(reading.value)
     assert all(0.01 <= abs(value) <= 1000.0 for value in reading.value)
+
+
+@pytest.mark.parametrize(
+    ("values", "text"),
+    [
+        ((1.0, 10.0, 100.0), "1, 10, 100"),
+        ((0.5, -2.0, 50.0), "0.5, -2, 50"),
+        ((0.01, 1000.0, -0.01), "0.01, 1000, -0.01"),
+        ((1 / 3,), "0.333333"),
+        ((1e-5, 2e6), "1e-05, 2e+06"),
+        ((), ""),
+    ],
+)
+def test_format_number_list_writes_what_a_person_types(values, text):
+    assert format_number_list(values) == text
+
+
+#: λ values as the box shows them: in [0.01, 1000] in size, at most 6 significant digits.
+SHOWN_LAMBDAS = st.lists(
+    st.builds(
+        lambda size, negative: float(f"{-size if negative else size:g}"),
+        st.floats(0.01, 1000.0),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=6,
+    unique=True,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SHOWN_LAMBDAS)
+def test_formatted_list_reads_back_silently_as_the_same_values(values):
+    # the page writes this text into the λ box and reads the box on the next run: no note
+    reading = read(format_number_list(values))
+    assert reading.value == tuple(values)
+    assert reading.note is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "note"),
+    [
+        ("1, zz", "The λ list `1, zz`: left out `zz` (not a nonzero number); using 1."),
+        (
+            "abc",
+            "The λ list `abc` holds no usable value (expected up to 6 nonzero numbers, "
+            "e.g. `1,10,100`); ignored.",
+        ),
+        (
+            "5000, 10, 1e1",
+            "The λ list `5000, 10, 1e1`: clamped `5000` into [0.01, 1000] in size; "
+            "dropped the repeated `1e1`; using 1000, 10.",
+        ),
+    ],
+)
+def test_subject_words_the_note_for_typed_text(raw, note):
+    assert read(raw, subject="The λ list").note == note
+    assert read(raw).note == note.replace("The λ list ", "URL parameter `lams`=", 1)
+
+
+def test_subject_adds_no_note_to_a_clean_list():
+    assert read("1, 10, 100", subject="The λ list") == read("1, 10, 100")
+    assert read("1, 10, 100", subject="The λ list").note is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_subject_changes_only_how_the_note_names_the_text(raw):
+    url = read(raw)
+    typed = read(raw, subject="The λ list")
+    assert typed.value == url.value
+    if url.note is None:
+        assert typed.note is None
+    else:
+        assert url.note.startswith("URL parameter `lams`=")
+        assert typed.note == url.note.replace("URL parameter `lams`=", "The λ list ", 1)
