@@ -110,7 +110,7 @@ def main() -> None:
         first, unchanged, changed, payload = measure(case, args.repeats)
         print(
             f"{case.name:<34} {first:>9.3f}s {unchanged:>7.3f}s {changed:>9.3f}s "
-            f"{payload / 1e6:>9.2f}MB"
+            f"{payload / 1e3:>9.1f}kB"
         )
     print(f"medians of {args.repeats} sessions each")
 
