@@ -137,8 +137,10 @@ def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGene
     """The page's tabs, bound to ``?section=<label>``: ``(open, container)`` per label.
 
     Only the open tab is filled (the tabs rerun the page when another is picked), so an edit
-    redraws one section, not five. A ``section`` in the link that is no label (any case is
-    forgiven) leaves the first tab open, with a note."""
+    redraws one section, not five. A ``section`` in the link that is no label leaves the first
+    tab open, with a note. Case and spaces are forgiven (``?section=simplex``); Streamlit drops
+    such text from the URL as no label, so the tab's state is set again in code on every run,
+    which makes Streamlit write the label back (from the next run on)."""
     adopt_query_param(
         page,
         "section",
@@ -146,5 +148,6 @@ def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGene
         labels[0],
         is_valid=lambda value: value in labels,
     )
+    st.session_state["section"] = st.session_state["section"]
     tabs = st.tabs(list(labels), key="section", bind="query-params")
     return [(bool(tab.open), tab) for tab in tabs]

@@ -9,7 +9,7 @@ back to the same double, :func:`softlse_core.vector_lab.format_full`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +21,7 @@ from softlse_core.vector_lab_numbers import BAR_COMPONENTS, LabNumbers
 from softlse_ui.vector_lab_figures import bars_figure, simplex_figure, sweep_figure
 
 
-def readout_table(data: pd.DataFrame | dict[str, list[str]]) -> None:
+def readout_table(data: Mapping[str, Sequence[int | str]]) -> None:
     """A read-out table (at most ``BAR_COMPONENTS`` + 1 rows of numbers as text) drawn as a
     static table: every digit visible without scrolling a grid, and ~18 ms less per edit in
     the browser than ``st.dataframe``'s canvas grid (measured on the 2-core test machine)."""
@@ -42,7 +42,7 @@ def effects_section(nums: LabNumbers) -> None:
             f"σ has {nums.n:,} entries: the table and the bars show the {len(shown)} most "
             f"probable under softmax(σ, λ); the verdicts use all {nums.n:,}."
         )
-    table = pd.DataFrame(
+    readout_table(
         {
             "k": [j + 1 for j in shown],
             "σ": _column(nums.sigma, shown),
@@ -54,7 +54,6 @@ def effects_section(nums: LabNumbers) -> None:
             "softmax(σ, a·λ)": _column(nums.p_scaled_lam, shown),
         }
     )
-    readout_table(table)
     st.plotly_chart(bars_figure(nums), width="stretch", key="bars")
 
     v = nums.verdicts
@@ -108,6 +107,8 @@ def lse_section(nums: LabNumbers) -> None:
     """lse beside max (min for λ < 0), the gap bounds, H(p) and the entropy identity."""
     r = nums.readout
     name = r.extreme_name
+    heading = f"**lse(σ, λ) next to {name}(σ)**"
+    st.markdown(heading if r.lam > 0 else f"{heading}: for λ < 0, lse is a soft minimum.")
     rows = {
         "lse(σ, λ)": r.value,
         f"{name}(σ)": r.extreme,
@@ -175,7 +176,7 @@ def stability_section(nums: LabNumbers) -> None:
     s = nums.stability
     shown = [int(j) for j in nums.shown]
     rows = ["lse(σ, λ)", *(f"softmax(σ, λ)_{j + 1}" for j in shown)]
-    table = pd.DataFrame(
+    readout_table(
         {
             "quantity": rows,
             "stable (shift first)": [
@@ -185,7 +186,6 @@ def stability_section(nums: LabNumbers) -> None:
             "textbook (no shift)": [format_full(s.naive_lse), *_column(s.naive_softmax, shown)],
         }
     )
-    readout_table(table)
     if s.overflowed and s.naive_failed:
         st.error(
             f"The textbook formula overflows: max_j λ·σ_j = {s.largest_exponent:.6g} exceeds "

@@ -163,6 +163,7 @@ def test_negative_lambda_compares_with_min_and_sweeps_both_signs() -> None:
     at = run_page(v="1, 2, 3", lam="-10", section=LSE)
     assert at.toggle(key="neg").value is True
     assert readout(at, "min(σ)") == 1.0
+    assert any("next to min(σ)" in m.value and "soft minimum" in m.value for m in at.markdown)
     expected = -logsumexp(-10 * np.array([1.0, 2.0, 3.0])) / 10
     assert readout(at, "lse(σ, λ)") == pytest.approx(expected, rel=1e-15)
     sweep = figure(open_tab(at, SWEEP), 0)
@@ -331,6 +332,8 @@ def test_section_in_a_link_forgives_case_and_switching_tabs_keeps_the_inputs() -
     at = run_page(v="10,20,30", lam="100", section="TEMPERATURE SWEEP")
     assert at.session_state["section"] == SWEEP
     assert not at.warning
+    at.number_input(key="c").set_value(1.0).run(timeout=30)
+    assert at.query_params["section"] == SWEEP  # the label replaces the forgiven spelling
     sweep = figure(at, 0)
     marks = [s for s in sweep["layout"]["shapes"] if s.get("line", {}).get("dash") == "dash"]
     assert [m["x0"] for m in marks] == [100.0]
