@@ -24,13 +24,8 @@ from softlse_core.gradient_field import (
     lse_gradient_field,
     softmax_panels,
 )
-from softlse_core.url_params import (
-    ParamReading,
-    format_number_list,
-    read_choice,
-    read_float_range,
-    read_number_list,
-)
+from softlse_core.number_list import format_number_list, read_number_list
+from softlse_core.url_params import ParamReading, read_choice, read_float_range
 from softlse_ui.controls import int_grid_control, lambda_control, log_choice_control
 from softlse_ui.shell import require_app_navigation
 from softlse_ui.url_state import adopt_query_param, show_url_notes

@@ -1,5 +1,5 @@
-"""Readers for query-parameter text: what a shared link or a hand-typed URL says (and, for
-:func:`read_number_list`, what a person typed into a text box).
+"""Readers for query-parameter text: what a shared link or a hand-typed URL says. (A list of
+numbers, typed into a box or in a link, is read by :mod:`softlse_core.number_list`.)
 
 A query parameter is input a person (or a hostile link) typed, so each reader takes the raw
 text and returns a :class:`ParamReading`: the value to use, or ``None`` to ignore the text and
@@ -15,7 +15,6 @@ control's range (clamped to the nearest end, with a note), values between the co
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -47,7 +46,7 @@ def quote_raw(raw: str) -> str:
     return f"`{cleaned}`"
 
 
-def _parse_float(raw: str) -> float | None:
+def parse_number_text(raw: str) -> float | None:
     """``float(raw)`` for plain decimal text (Python's float syntax, ``_`` separators refused);
     ``None`` when it is not a number or is NaN. ``inf`` and ``1e999`` give ``±inf``."""
     text = raw.strip()
@@ -60,7 +59,8 @@ def _parse_float(raw: str) -> float | None:
     return None if math.isnan(value) else value
 
 
-def _format_number(value: float) -> str:
+def format_number(value: float) -> str:
+    """A number as a note or a box shows it: ``%g`` (6 significant digits)."""
     return f"{value:g}"
 
 
@@ -75,7 +75,7 @@ def read_number_choice(
     the end of the range. Non-numbers, ``nan`` and (with ``log_scale``) values ≤ 0 are ignored
     with a note.
     """
-    value = _parse_float(raw)
+    value = parse_number_text(raw)
     if value is None:
         return ParamReading(
             None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
@@ -93,7 +93,7 @@ def read_number_choice(
         return ParamReading(
             clamped,
             f"URL parameter `{name}`={quote_raw(raw)} is outside "
-            f"[{_format_number(lo)}, {_format_number(hi)}]; using {_format_number(clamped)}.",
+            f"[{format_number(lo)}, {format_number(hi)}]; using {format_number(clamped)}.",
         )
 
     def distance(option: float) -> float:
@@ -103,7 +103,7 @@ def read_number_choice(
     return ParamReading(
         nearest,
         f"URL parameter `{name}`={quote_raw(raw)} is not one of the slider's values; "
-        f"using the nearest, {_format_number(nearest)}.",
+        f"using the nearest, {format_number(nearest)}.",
     )
 
 
@@ -113,7 +113,7 @@ def read_signed_number_choice(
     """Read a signed number whose magnitude must be one of ``magnitudes`` (ascending, positive,
     snapped in log10 as :func:`read_number_choice`): ``-10`` gives −10, ``0`` is refused with a
     note (λ = 0 has no log-sum-exp), non-numbers and ``nan`` are ignored with a note."""
-    value = _parse_float(raw)
+    value = parse_number_text(raw)
     if value == 0:
         return ParamReading(
             None, f"URL parameter `{name}`={quote_raw(raw)} must not be 0; ignored."
@@ -134,7 +134,7 @@ def read_signed_number_choice(
         if value < 0:  # the magnitude's note names the value used: give it its sign
             for using in ("using ", "using the nearest, "):
                 note = note.replace(
-                    f"{using}{_format_number(reading.value)}", f"{using}{_format_number(signed)}"
+                    f"{using}{format_number(reading.value)}", f"{using}{format_number(signed)}"
                 )
     return ParamReading(signed, note)
 
@@ -158,7 +158,7 @@ def read_int_range(raw: str, lo: int, hi: int, *, name: str, step: int = 1) -> P
     to the nearest grid point and clamped into [lo, hi] with a note (``1e999`` → hi); text that
     is not a number, or ``nan``, is ignored with a note.
     """
-    value = _parse_float(raw)
+    value = parse_number_text(raw)
     if value is None:
         return ParamReading(
             None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
@@ -194,7 +194,7 @@ def read_float_range(raw: str, lo: float, hi: float, *, name: str) -> ParamReadi
     """Read a real number in [lo, hi]: in range it is used as written; outside (including
     ``±inf`` and ``1e999``) it is clamped with a note; a non-number or ``nan`` is ignored with a
     note."""
-    value = _parse_float(raw)
+    value = parse_number_text(raw)
     if value is None:
         return ParamReading(
             None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
@@ -205,7 +205,7 @@ def read_float_range(raw: str, lo: float, hi: float, *, name: str) -> ParamReadi
     return ParamReading(
         clamped,
         f"URL parameter `{name}`={quote_raw(raw)} is outside "
-        f"[{_format_number(lo)}, {_format_number(hi)}]; using {_format_number(clamped)}.",
+        f"[{format_number(lo)}, {format_number(hi)}]; using {format_number(clamped)}.",
     )
 
 
@@ -233,106 +233,3 @@ def read_flag(raw: str, *, name: str) -> ParamReading[bool]:
     return ParamReading(
         None, f"URL parameter `{name}`={quote_raw(raw)} is not true or false; ignored."
     )
-
-
-def read_number_list(
-    raw: str,
-    *,
-    name: str,
-    lo: float,
-    hi: float,
-    max_count: int,
-    allow_negative: bool = True,
-    subject: str | None = None,
-) -> ParamReading[tuple[float, ...]]:
-    """Read a short list of numbers such as λ values: ``0.5,2,50``, ``1, 10, 100``, ``1 10 -5``.
-
-    Entries are separated by commas, semicolons or spaces (surrounding brackets are forgiven)
-    and kept in the order written. Each entry is a nonzero number whose magnitude lies in
-    [lo, hi] (negative entries only if ``allow_negative``):
-
-    - a magnitude outside [lo, hi], including ``inf`` and ``1e999``, is clamped to the nearest
-      end with its sign kept, with a note;
-    - ``0``, ``nan``, non-numbers and (without ``allow_negative``) negative entries are left
-      out, with a note naming them;
-    - a repeated value is kept once, with a note;
-    - beyond ``max_count`` entries, the first ``max_count`` kept are used, with a note.
-
-    The value is a tuple of floats, or ``None`` (with a note) when no entry is usable.
-
-    A note names the text as a query parameter (URL parameter `name`=`raw`: …). For text typed
-    into a box, pass ``subject``: the note then names it by that subject (with ``subject="The λ
-    list"``: The λ list `raw`: …), with the same wording otherwise.
-    """
-    text = raw.strip()
-    if text[:1] in "[(":
-        text = text[1:]
-    if text[-1:] in "])":
-        text = text[:-1]
-    kept: list[float] = []
-    ignored: list[str] = []
-    clamped: list[str] = []
-    repeated: list[str] = []
-    for token in filter(None, re.split(r"[,;\s]+", text)):
-        value = _parse_float(token)
-        if value is None or value == 0 or (value < 0 and not allow_negative):
-            ignored.append(token)
-            continue
-        magnitude = min(max(abs(value), lo), hi)
-        if magnitude != abs(value):
-            clamped.append(token)
-        signed = math.copysign(magnitude, value)
-        if signed in kept:
-            repeated.append(token)
-            continue
-        kept.append(signed)
-    rule = "nonzero numbers" if allow_negative else "positive numbers"
-    notes: list[str] = []
-    if ignored:
-        notes.append(f"left out {_quote_tokens(ignored)} (not a {rule[:-1]})")
-    if clamped:
-        size = " in size" if allow_negative else ""
-        notes.append(
-            f"clamped {_quote_tokens(clamped)} into [{_format_number(lo)}, "
-            f"{_format_number(hi)}]{size}"
-        )
-    if repeated:
-        notes.append(f"dropped the repeated {_quote_tokens(repeated)}")
-    if len(kept) > max_count:
-        notes.append(f"used only the first {max_count} of {len(kept)} values")
-        kept = kept[:max_count]
-    if not kept:
-        return ParamReading(
-            None,
-            f"{_name_text(raw, name, subject)} holds no usable value "
-            f"(expected up to {max_count} {rule}, e.g. `1,10,100`); ignored.",
-        )
-    if not notes:
-        return ParamReading(tuple(kept))
-    used = format_number_list(kept)
-    return ParamReading(
-        tuple(kept), f"{_name_text(raw, name, subject)}: {'; '.join(notes)}; using {used}."
-    )
-
-
-def format_number_list(values: Sequence[float]) -> str:
-    """A list of numbers as a person would type it, in a form :func:`read_number_list` reads:
-    ``1, 10, 100``, ``0.5, -2``. Each entry is written as ``%g``: 6 significant digits (a value
-    with more reads back rounded), exponent form below 1e-4 and from 1e6 (``1e+06``);
-    an empty list gives ``""``."""
-    return ", ".join(_format_number(value) for value in values)
-
-
-def _name_text(raw: str, name: str, subject: str | None) -> str:
-    """How a note names the text it is about: URL parameter `name`=`raw` for a query parameter
-    (``subject`` None), else the subject and the quoted text, e.g. The λ list `1, zz`."""
-    if subject is None:
-        return f"URL parameter `{name}`={quote_raw(raw)}"
-    return f"{subject} {quote_raw(raw)}"
-
-
-def _quote_tokens(tokens: Sequence[str], limit: int = 3) -> str:
-    """Up to ``limit`` tokens quoted with :func:`quote_raw`, then how many more there were."""
-    shown = ", ".join(quote_raw(token) for token in tokens[:limit])
-    extra = len(tokens) - limit
-    return shown + (f" and {extra} more" if extra > 0 else "")

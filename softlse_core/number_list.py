@@ -1,0 +1,119 @@
+"""A short list of numbers — the λ values of the softmax page — read from text a person typed
+into a box or wrote in a link (``0.5,2,50``, ``1, 10, 100``, ``[1 10 -5]``), and written back
+as a person would type it.
+
+Like the query-parameter readers of :mod:`softlse_core.url_params`, reading never raises on any
+string and never evaluates it: it returns a :class:`~softlse_core.url_params.ParamReading` with
+the usable values and a plain-language note naming what was left out, clamped or dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from softlse_core.url_params import ParamReading, format_number, parse_number_text, quote_raw
+
+
+def read_number_list(
+    raw: str,
+    *,
+    name: str,
+    lo: float,
+    hi: float,
+    max_count: int,
+    allow_negative: bool = True,
+    subject: str | None = None,
+) -> ParamReading[tuple[float, ...]]:
+    """Read a short list of numbers such as λ values: ``0.5,2,50``, ``1, 10, 100``, ``1 10 -5``.
+
+    Entries are separated by commas, semicolons or spaces (surrounding brackets are forgiven)
+    and kept in the order written. Each entry is a nonzero number whose magnitude lies in
+    [lo, hi] (negative entries only if ``allow_negative``):
+
+    - a magnitude outside [lo, hi], including ``inf`` and ``1e999``, is clamped to the nearest
+      end with its sign kept, with a note;
+    - ``0``, ``nan``, non-numbers and (without ``allow_negative``) negative entries are left
+      out, with a note naming them;
+    - a repeated value is kept once, with a note;
+    - beyond ``max_count`` entries, the first ``max_count`` kept are used, with a note.
+
+    The value is a tuple of floats, or ``None`` (with a note) when no entry is usable.
+
+    A note names the text as a query parameter (URL parameter `name`=`raw`: …). For text typed
+    into a box, pass ``subject``: the note then names it by that subject (with ``subject="The λ
+    list"``: The λ list `raw`: …), with the same wording otherwise.
+    """
+    text = raw.strip()
+    if text[:1] in "[(":
+        text = text[1:]
+    if text[-1:] in "])":
+        text = text[:-1]
+    kept: list[float] = []
+    ignored: list[str] = []
+    clamped: list[str] = []
+    repeated: list[str] = []
+    for token in filter(None, re.split(r"[,;\s]+", text)):
+        value = parse_number_text(token)
+        if value is None or value == 0 or (value < 0 and not allow_negative):
+            ignored.append(token)
+            continue
+        magnitude = min(max(abs(value), lo), hi)
+        if magnitude != abs(value):
+            clamped.append(token)
+        signed = math.copysign(magnitude, value)
+        if signed in kept:
+            repeated.append(token)
+            continue
+        kept.append(signed)
+    rule = "nonzero numbers" if allow_negative else "positive numbers"
+    notes: list[str] = []
+    if ignored:
+        notes.append(f"left out {_quote_tokens(ignored)} (not a {rule[:-1]})")
+    if clamped:
+        size = " in size" if allow_negative else ""
+        notes.append(
+            f"clamped {_quote_tokens(clamped)} into [{format_number(lo)}, "
+            f"{format_number(hi)}]{size}"
+        )
+    if repeated:
+        notes.append(f"dropped the repeated {_quote_tokens(repeated)}")
+    if len(kept) > max_count:
+        notes.append(f"used only the first {max_count} of {len(kept)} values")
+        kept = kept[:max_count]
+    if not kept:
+        return ParamReading(
+            None,
+            f"{_name_text(raw, name, subject)} holds no usable value "
+            f"(expected up to {max_count} {rule}, e.g. `1,10,100`); ignored.",
+        )
+    if not notes:
+        return ParamReading(tuple(kept))
+    used = format_number_list(kept)
+    return ParamReading(
+        tuple(kept), f"{_name_text(raw, name, subject)}: {'; '.join(notes)}; using {used}."
+    )
+
+
+def format_number_list(values: Sequence[float]) -> str:
+    """A list of numbers as a person would type it, in a form :func:`read_number_list` reads:
+    ``1, 10, 100``, ``0.5, -2``. Each entry is written as ``%g``: 6 significant digits (a value
+    with more reads back rounded), exponent form below 1e-4 and from 1e6 (``1e+06``);
+    an empty list gives ``""``."""
+    return ", ".join(format_number(value) for value in values)
+
+
+def _name_text(raw: str, name: str, subject: str | None) -> str:
+    """How a note names the text it is about: URL parameter `name`=`raw` for a query parameter
+    (``subject`` None), else the subject and the quoted text, e.g. The λ list `1, zz`."""
+    if subject is None:
+        return f"URL parameter `{name}`={quote_raw(raw)}"
+    return f"{subject} {quote_raw(raw)}"
+
+
+def _quote_tokens(tokens: Sequence[str], limit: int = 3) -> str:
+    """Up to ``limit`` tokens quoted with :func:`quote_raw`, then how many more there were."""
+    shown = ", ".join(quote_raw(token) for token in tokens[:limit])
+    extra = len(tokens) - limit
+    return shown + (f" and {extra} more" if extra > 0 else "")
