@@ -10,6 +10,7 @@ import pytest
 from scipy.special import expit, logsumexp
 
 from softlse_core.gradient_field import gradient_check, lse_gradient_field, softmax_panels
+from softlse_core.grids import square_grid
 
 
 def test_panels_match_the_logistic_form_and_sum_to_one():
@@ -91,3 +92,11 @@ def test_finite_differences_agree_with_softmax_to_1e6(x, y, lam):
 def test_check_refuses_non_finite_points():
     with pytest.raises(ValueError, match="finite"):
         gradient_check(math.nan, 0.0, 1.0)
+
+
+def test_square_grid_stacks_x_along_rows_and_y_along_columns():
+    grid = square_grid(1.0, 3)
+    assert grid.axis.tolist() == [-1.0, 0.0, 1.0]
+    assert grid.stacked.shape == (2, 3, 3)
+    assert grid.stacked[0][0].tolist() == [-1.0, 0.0, 1.0]  # x along a row
+    assert grid.stacked[1][:, 0].tolist() == [-1.0, 0.0, 1.0]  # y along a column
