@@ -130,7 +130,7 @@ EDIT_JS = (
 #: Arms the measurement of one tab switch; the result lands in __probe.tab.
 TAB_JS = (
     """
-([label, watched]) => {
+(watched) => {
   const settled = """
     + SETTLED_JS
     + """;
@@ -258,7 +258,7 @@ def measure_edit(page: Any, target: Target, vector: str) -> EditTiming:
 def measure_tab_switch(page: Any, label: str, watched: str) -> float:
     """Click the tab ``label`` and time it until the chart ``watched`` is drawn (ms)."""
     page.bring_to_front()
-    page.evaluate(TAB_JS, [label, watched])
+    page.evaluate(TAB_JS, watched)
     page.get_by_role("tab", name=label, exact=True).click()
     page.wait_for_function("() => window.__probe.tab.end !== null", timeout=120_000)
     tab = page.evaluate("() => window.__probe.tab")
