@@ -6,6 +6,12 @@ created, :func:`adopt_query_param` reads the raw text with a reader from
 and keeps a note for :func:`show_url_notes` when the text was not used as written — so a link
 with ``lam=abc``, ``res=1000000000`` or a script tag never crashes a page and the person sees
 why the view differs from the link.
+
+A value corrected from the link (``res=1000000000`` → 801, ``lam=8`` → 7, ``lam=-10`` → λ = 10
+with the negative switch on) is then written back to the address bar, so a link copied later
+reproduces the view. Streamlit writes a bound widget's value set in code only when that widget
+already existed in an earlier run, so the corrected value reaches the address bar with the
+page's next run (the person's first interaction), not on the first load.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import streamlit as st
 from softlse_core.url_params import ParamReading
 
 _HANDLED = "_url_raw_handled"  # key -> last raw text read for it
+_REWRITE = "_url_rewrite"  # keys whose URL text was corrected: set in code until the URL agrees
 _NOTES = "_url_notes"  # page -> {key: note}
 
 
@@ -48,6 +55,10 @@ def adopt_query_param(
       ``value=``, so Streamlit never sees two sources for one value).
     - New raw query text for ``key`` is read once with ``reader``: a usable value replaces the
       widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``.
+    - A usable value read with a note (corrected) is set again in code on every later run
+      until the URL reads back without a note (or the parameter is gone and the value is the
+      default, which Streamlit leaves out of the URL): that makes Streamlit write it to the
+      address bar. The note goes once the URL holds the corrected text.
     """
     if key in st.session_state and not is_valid(st.session_state[key]):
         repaired = None if repair is None else repair(st.session_state[key])
@@ -58,17 +69,26 @@ def adopt_query_param(
         st.session_state[key] = st.session_state[key]
     if key not in st.session_state:
         st.session_state[key] = default
+    rewrite: set[str] = st.session_state.setdefault(_REWRITE, set())
+    if key in rewrite:
+        st.session_state[key] = st.session_state[key]
 
     raw_values = st.query_params.get_all(key)
     handled: dict[str, str] = st.session_state.setdefault(_HANDLED, {})
     if not raw_values:
         handled.pop(key, None)
+        if st.session_state[key] == default:
+            rewrite.discard(key)
         return
     raw = raw_values[-1]
     if handled.get(key) == raw:
         return
     handled[key] = raw
     reading = reader(raw)
+    if reading.note is None:
+        rewrite.discard(key)
+    elif reading.value is not None:
+        rewrite.add(key)
     if reading.value is not None:
         st.session_state[key] = reading.value
     notes = _page_notes(page)
@@ -94,6 +114,7 @@ def adopt_signed_query_param(
     if isinstance(value, float) and value < 0:
         st.session_state[key] = -value
         st.session_state[sign_key] = True
+        st.session_state.setdefault(_REWRITE, set()).update({key, sign_key})
 
 
 def url_notes(page: str) -> list[str]:

@@ -103,3 +103,24 @@ def test_tabs_draw_their_section_and_are_kept_in_the_link(app: AppPage) -> None:
     shows(app, [10, 20, 30], 100)
     app.assert_healthy(charts=1)
     assert re.search(r"[?&]v=10%2C20%2C30|[?&]v=10,20,30", app.page.url), app.page.url
+
+
+def test_corrected_link_values_reach_the_address_bar(app: AppPage) -> None:
+    registered_page("vector_lab")
+    app.open("/vector_lab?c=5000&lam=-10&section=simplex", charts=1)
+    assert "outside" in app.page.locator('[data-testid="stAlertContentWarning"]').inner_text()
+    assert app.input_value("c") == "1000"
+    app.type_into("v", "4, 5, 6", charts=1)  # the first interaction writes the corrections
+    app.expect_query("c", "1000.0")
+    app.expect_query("lam", "10")
+    app.expect_query("neg", "true")
+    app.expect_query("section", "Simplex")
+
+    app.open(app.page.url.removeprefix(app.base_url), charts=1)  # the copied link, reopened
+    assert app.page.locator('[data-testid="stAlertContentWarning"]').count() == 0
+    assert app.input_value("c") == "1000"
+    app.expect_slider_value("lam", "10")
+    assert app.page.locator(".st-key-neg input").is_checked()
+    tab = app.page.get_by_role("tab", name="Simplex", exact=True)
+    assert tab.get_attribute("aria-selected") == "true"
+    app.assert_healthy(charts=1)

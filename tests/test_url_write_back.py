@@ -1,0 +1,54 @@
+"""A value corrected from a link reaches the address bar with the page's next run, so a link
+copied after the first interaction reproduces the view (softlse_ui.url_state).
+
+AppTest keeps the query string the page writes, as the browser's address bar does; the
+browser test ``test_corrected_link_values_reach_the_address_bar`` checks the same in Chromium.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+
+CASES = [
+    # page, link parameters, what the address bar holds after the next run
+    ("lse_vs_max", {"lam": "8"}, {"lam": "7"}),
+    ("lse_vs_max", {"lam": "-10"}, {"lam": "10", "neg": "true"}),
+    ("lse_vs_max", {"res": "1000000000"}, {"res": "801"}),
+    ("vector_lab", {"c": "5000", "a": "1e999"}, {"c": "1000.0", "a": "100.0"}),
+    ("vector_lab", {"lam": "1e999", "section": "SIMPLEX"}, {"lam": "1000", "section": "Simplex"}),
+    ("softmax_grid", {"res": "99999"}, {"res": "401"}),
+]
+
+
+@pytest.mark.parametrize(("page", "link", "written"), CASES, ids=lambda c: str(c))
+def test_corrected_values_are_written_back_and_the_note_goes(
+    page: str, link: dict[str, str], written: dict[str, str]
+) -> None:
+    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=30)
+    for key, value in link.items():
+        at.query_params[key] = value
+    at.run(timeout=30)
+    assert not at.exception
+    shown = {key: at.session_state[key] for key in written}
+    at.run(timeout=30)  # the next run, as the person's first interaction makes
+    assert not at.exception
+    assert {key: at.query_params.get(key) for key in written} == written
+    assert {key: at.session_state[key] for key in written} == shown  # the view stays
+    at.run(timeout=30)
+    assert not at.warning  # the link now says what the page shows: no note left
+
+
+def test_a_value_the_person_sets_is_not_overridden_by_the_write_back() -> None:
+    at = AppTest.from_file(str(PAGES / "vector_lab.py"), default_timeout=30)
+    at.query_params["c"] = "5000"
+    at.run(timeout=30)
+    at.number_input(key="c").set_value(3.0).run(timeout=30)
+    assert at.session_state["c"] == 3.0
+    assert at.query_params["c"] == "3.0"
+    at.run(timeout=30)
+    assert at.session_state["c"] == 3.0
