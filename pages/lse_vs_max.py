@@ -176,6 +176,7 @@ else:
         min_value=-extent,
         max_value=extent,
         step=extent / 100,
+        value=0.0,
         key="y",
         bind="query-params",
     )

@@ -72,6 +72,7 @@ def lambda_control(
         label,
         options=LAMBDA_MAGNITUDES,
         format_func=format_stop,
+        value=default,
         key=key,
         bind="query-params",
         help="λ = 1/temperature. Larger λ: lse closer to max and softmax closer to one-hot.",
@@ -107,6 +108,7 @@ def log_choice_control(
         label,
         options=options,
         format_func=format_stop,
+        value=default,
         key=key,
         bind="query-params",
         help=help,
@@ -141,6 +143,7 @@ def float_box_control(
         max_value=hi,
         step=step,
         format="%g",
+        value=default,
         key=key,
         bind="query-params",
         help=help,
@@ -168,6 +171,13 @@ def int_grid_control(
     is_valid = partial(is_on_int_grid, lo=lo, hi=hi, step=step)
     adopt_query_param(page, key, reader, default, is_valid=is_valid)
     value = where.slider(
-        label, min_value=lo, max_value=hi, step=step, key=key, bind="query-params", help=help
+        label,
+        min_value=lo,
+        max_value=hi,
+        step=step,
+        value=default,
+        key=key,
+        bind="query-params",
+        help=help,
     )
     return int(value)

@@ -7,11 +7,12 @@ and keeps a note for :func:`show_url_notes` when the text was not used as writte
 with ``lam=abc``, ``res=1000000000`` or a script tag never crashes a page and the person sees
 why the view differs from the link.
 
-A value corrected from the link (``res=1000000000`` → 801, ``lam=8`` → 7, ``lam=-10`` → λ = 10
-with the negative switch on) is then written back to the address bar, so a link copied later
-reproduces the view. Streamlit writes a bound widget's value set in code only when that widget
-already existed in an earlier run, so the corrected value reaches the address bar with the
-page's next run (the person's first interaction), not on the first load.
+A value taken from the link is then written back to the address bar in the page's own form —
+corrected (``res=1000000000`` → 801, ``lam=8`` → 7), split (``lam=-10`` → ``lam=10&neg=true``)
+or canonical (``lam=10.0`` → 10, ``neg=yes`` → true) — so a link copied later reproduces the
+view. Streamlit writes a bound widget's value set in code only when that widget already existed
+in an earlier run, so it reaches the address bar with the page's next run (the person's first
+interaction), not on the first load.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import streamlit as st
 from softlse_core.url_params import ParamReading
 
 _HANDLED = "_url_raw_handled"  # key -> last raw text read for it
-_REWRITE = "_url_rewrite"  # keys whose URL text was corrected: set in code until the URL agrees
+_REWRITE = "_url_rewrite"  # key -> value taken from the link, set in code until the URL says it
 _NOTES = "_url_notes"  # page -> {key: note}
 
 
@@ -51,14 +52,16 @@ def adopt_query_param(
       again in code, since Streamlit treats a slider with new bounds as a new widget, which
       would start at its minimum instead. Call :func:`mark_query_param_read` after creating
       the widget: Streamlit may write the value set in code into the URL.
-    - Without a value, the widget starts at ``default`` (widgets are then created without
-      ``value=``, so Streamlit never sees two sources for one value).
+    - Without a value, the widget starts at ``default``. Create the widget with
+      ``value=default`` too: Streamlit leaves a bound widget's own default out of the URL, and
+      an absent parameter must mean this same default. (Streamlit would log, once, that the
+      widget also has a session-state value; ``.streamlit/config.toml`` turns that line off.)
     - New raw query text for ``key`` is read once with ``reader``: a usable value replaces the
       widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``.
-    - A usable value read with a note (corrected) is set again in code on every later run
-      until the URL reads back without a note (or the parameter is gone and the value is the
-      default, which Streamlit leaves out of the URL): that makes Streamlit write it to the
-      address bar. The note goes once the URL holds the corrected text.
+    - A value taken from the link is set again in code on every later run until the URL reads
+      back, without a note, as that value (Streamlit then has written it) — or the parameter
+      is gone and the value is the default. From then on the URL's text is the page's own: it
+      is not read again as a new link, and the note about the link goes.
     """
     if key in st.session_state and not is_valid(st.session_state[key]):
         repaired = None if repair is None else repair(st.session_state[key])
@@ -69,7 +72,7 @@ def adopt_query_param(
         st.session_state[key] = st.session_state[key]
     if key not in st.session_state:
         st.session_state[key] = default
-    rewrite: set[str] = st.session_state.setdefault(_REWRITE, set())
+    rewrite: dict[str, Any] = st.session_state.setdefault(_REWRITE, {})
     if key in rewrite:
         st.session_state[key] = st.session_state[key]
 
@@ -78,19 +81,24 @@ def adopt_query_param(
     if not raw_values:
         handled.pop(key, None)
         if st.session_state[key] == default:
-            rewrite.discard(key)
+            rewrite.pop(key, None)
         return
     raw = raw_values[-1]
+    if key in rewrite:
+        own = reader(raw)
+        if own.note is None and own.value == rewrite[key]:
+            # the URL holds the value this page had written (or kept): not a new link
+            handled[key] = raw
+            rewrite.pop(key)
+            _page_notes(page).pop(key, None)
+            return
     if handled.get(key) == raw:
         return
     handled[key] = raw
     reading = reader(raw)
-    if reading.note is None:
-        rewrite.discard(key)
-    elif reading.value is not None:
-        rewrite.add(key)
     if reading.value is not None:
         st.session_state[key] = reading.value
+        rewrite[key] = reading.value
     notes = _page_notes(page)
     if reading.note is None:
         notes.pop(key, None)
@@ -114,7 +122,7 @@ def adopt_signed_query_param(
     if isinstance(value, float) and value < 0:
         st.session_state[key] = -value
         st.session_state[sign_key] = True
-        st.session_state.setdefault(_REWRITE, set()).update({key, sign_key})
+        st.session_state.setdefault(_REWRITE, {}).update({key: -value, sign_key: True})
 
 
 def url_notes(page: str) -> list[str]:

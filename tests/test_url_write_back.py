@@ -22,6 +22,13 @@ CASES = [
     ("vector_lab", {"c": "5000", "a": "1e999"}, {"c": "1000.0", "a": "100.0"}),
     ("vector_lab", {"lam": "1e999", "section": "SIMPLEX"}, {"lam": "1000", "section": "Simplex"}),
     ("softmax_grid", {"res": "99999"}, {"res": "401"}),
+    # corrected to the control's minimum (Streamlit's own default if created without value=)
+    ("vector_lab", {"a": "-1e999"}, {"a": "-100.0"}),
+    ("lse_vs_max", {"lam": "-0.001"}, {"lam": "0.01", "neg": "true"}),
+    ("lse_vs_max", {"y": "-5"}, {"y": "-1"}),
+    # read without a note but not in the page's own form
+    ("lse_vs_max", {"lam": "10.0", "neg": "yes"}, {"lam": "10", "neg": "true"}),
+    ("lse_vs_max", {"view": "SHEET"}, {"view": "sheet"}),
 ]
 
 

@@ -50,3 +50,24 @@ def test_deep_link_lambda_is_drawn_and_keyboard_moves_it(app: AppPage) -> None:
     assert min(gap) == pytest.approx(-math.log(2) / 15, abs=1e-5)
     assert max(gap) <= 1e-6
     app.assert_healthy(charts=2)
+
+
+def test_a_link_keeps_every_value_the_person_picks_even_the_minimum(app: AppPage) -> None:
+    registered_page("lse_vs_max")
+    app.open("/lse_vs_max?lam=10.0&neg=yes", charts=2)  # read as λ = −10, not in our own form
+    app.expect_slider_value("lam", "10")
+    app.press_on_slider("lam", "Home", charts=2)  # the slider's minimum, 0.01
+    app.expect_slider_value("lam", "0.01")
+    app.expect_query("lam", "0.01")
+    app.expect_query("neg", "true")
+    app.open(app.page.url.removeprefix(app.base_url), charts=2)  # the copied link, reopened
+    app.expect_slider_value("lam", "0.01")
+    assert app.page.locator(".st-key-neg input").is_checked()
+    traces = app.wait_for_traces(
+        "contour_chart", lambda t: "lse − min" in t, what="the soft-min comparison at λ = −0.01"
+    )
+    # At λ = −0.01 on [−1, 1]², lse − min reaches −log(2)/0.01 on the diagonal.
+    assert min(flat_numbers(traces["lse − min"]["z"])) == pytest.approx(
+        -math.log(2) / 0.01, rel=1e-4
+    )
+    app.assert_healthy(charts=2)
