@@ -138,9 +138,9 @@ def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGene
 
     Only the open tab is filled (the tabs rerun the page when another is picked), so an edit
     redraws one section, not five. A ``section`` in the link that is no label leaves the first
-    tab open, with a note. Case and spaces are forgiven (``?section=simplex``); Streamlit drops
-    such text from the URL as no label, so the tab's state is set again in code on every run,
-    which makes Streamlit write the label back (from the next run on)."""
+    tab open, with a note. Case and spaces are forgiven (``?section=simplex``); the label is
+    written back to the URL from the next run on, as for every value taken from a link
+    (:func:`softlse_ui.url_state.adopt_query_param`)."""
     adopt_query_param(
         page,
         "section",
@@ -148,6 +148,5 @@ def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGene
         labels[0],
         is_valid=lambda value: value in labels,
     )
-    st.session_state["section"] = st.session_state["section"]
     tabs = st.tabs(list(labels), key="section", bind="query-params")
     return [(bool(tab.open), tab) for tab in tabs]
