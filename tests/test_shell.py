@@ -11,7 +11,7 @@ import pytest
 from plotly_arrays import array
 from streamlit.testing.v1 import AppTest
 
-from softlse_ui.navigation import HOME, PAGES, PAGES_DIR
+from softlse_app.common.navigation import HOME, PAGES, PAGES_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
