@@ -5,6 +5,8 @@ put in the figures."""
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 
 import numpy as np
@@ -15,6 +17,7 @@ from scipy.stats import entropy as scipy_entropy
 
 from softlse_app.common.number_format import format_full
 from softlse_app.vector_lab.bars_figure import softmax_bars
+from softlse_app.vector_lab.charts import bars_csv, simplex_csv, sweep_csv
 from softlse_app.vector_lab.components import SWEEP_COMPONENTS, TABLE_COMPONENTS, top_k_indices
 from softlse_app.vector_lab.lse_readout import lse_readout
 from softlse_app.vector_lab.offset_scale import offset_scale_numbers
@@ -193,3 +196,43 @@ def test_extreme_vector_gives_a_sweep_without_overflow_warnings():
     assert np.all(np.isfinite(nums.magnitudes))
     assert nums.magnitudes.min() >= 1e-12  # the range's floor: the spread is infinite
     assert 1.0 in nums.magnitudes  # the current |λ| is always on the sweep
+
+
+def read_csv(text: str) -> tuple[list[str], np.ndarray]:
+    """Header and numbers of a chart's CSV."""
+    rows = list(csv.reader(io.StringIO(text)))
+    return rows[0], np.array([[float(cell) for cell in row] for row in rows[1:]])
+
+
+def test_bars_csv_holds_the_drawn_series() -> None:
+    nums = offset_scale_numbers(S1, 2.0, 5.0, 3.0)
+    header, values = read_csv(bars_csv(nums))
+    assert header == [
+        "k",
+        "σ_k",
+        "softmax(σ, λ=2)",
+        "softmax(σ + 5, λ)",
+        "softmax(3·σ, λ)",
+        "softmax(σ, 3·λ)",
+    ]
+    np.testing.assert_array_equal(values[:, :2], [[1, 1], [2, 2], [3, 3]])
+    np.testing.assert_allclose(values[:, 2], scipy_softmax(2 * S1), rtol=1e-15)
+    np.testing.assert_allclose(values[:, 3], scipy_softmax(2 * (S1 + 5)), rtol=1e-14)
+    np.testing.assert_allclose(values[:, 4], scipy_softmax(6 * S1), rtol=1e-14)
+    np.testing.assert_allclose(values[:, 5], scipy_softmax(6 * S1), rtol=1e-14)
+
+
+def test_sweep_and_simplex_csv_hold_every_point_of_both_signs() -> None:
+    sweep = sweep_numbers(S1, -2.0)
+    header, values = read_csv(sweep_csv(sweep))
+    assert header == ["λ", "softmax(σ, λ)_1", "softmax(σ, λ)_2", "softmax(σ, λ)_3"]
+    assert len(values) == 2 * len(sweep.magnitudes)
+    assert np.all(np.diff(values[:, 0]) > 0)  # λ ascending, negative side first
+    assert -2.0 in values[:, 0]
+    for row in values[[0, len(values) // 2, -1]]:
+        np.testing.assert_allclose(row[1:], scipy_softmax(row[0] * S1), rtol=1e-12, atol=1e-300)
+    header, path = read_csv(simplex_csv(simplex_numbers(S1, 10.0)))
+    assert header == ["λ", "p1", "p2", "p3"]
+    np.testing.assert_allclose(path[:, 1:].sum(axis=1), 1.0, rtol=1e-14)
+    row = path[np.flatnonzero(path[:, 0] == 10.0)[0]]
+    np.testing.assert_allclose(row[1:], scipy_softmax(10 * S1), rtol=1e-14)

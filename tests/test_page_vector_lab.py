@@ -1,18 +1,11 @@
 """AppTest tests of the "vector lab" page: they read the numbers the page shows (tables,
-metrics, figure data) and check them against scipy and against the sheet's printed values.
-
-The page draws only its open tab; a test opens another with ``?section=<tab label>``, as a
-link does and as a click does in the browser (the tab is bound to that query parameter;
-AppTest keeps its query string as set, so setting only the tab's state would be overridden).
-The browser tests click the tabs."""
+read-outs, figure data) and check them against scipy and against the sheet's printed values.
+Helpers and the way tabs are opened: ``tests/vector_lab_apptest.py``."""
 
 from __future__ import annotations
 
-import json
 import math
 import time
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -21,60 +14,19 @@ from scipy.special import logsumexp
 from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
 from streamlit.testing.v1 import AppTest
-
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "vector_lab.py")
-
-#: The sheet's printed softmax of s1, s2 and s3 (numpy's default print precision).
-SHEET = {
-    "1, 2, 3": "[0.09003057 0.24472847 0.66524096]",
-    "11, 12, 13": "[0.09003057 0.24472847 0.66524096]",
-    "10, 20, 30": "[2.06106005e-09 4.53978686e-05 9.99954600e-01]",
-}
-
-
-def run_page(**params: str) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run(timeout=30)
-    assert not at.exception, at.exception
-    return at
-
-
-def column(at: AppTest, table: int, name: str) -> np.ndarray:
-    """A table column as the person reads it, converted back to floats."""
-    return np.array([float(text) for text in at.table[table].value[name]])
-
-
-LSE = "lse vs max"
-SWEEP = "Temperature sweep"
-SIMPLEX = "Simplex"
-STABILITY = "Stable vs textbook"
-
-
-def open_tab(at: AppTest, label: str) -> AppTest:
-    """Switch to the tab ``label`` (``?section=label``), and rerun."""
-    at.query_params["section"] = label
-    at.run(timeout=30)
-    assert not at.exception, at.exception
-    return at
-
-
-def readout(at: AppTest, label: str) -> float:
-    """A value of the lse read-out tables (tab "lse vs max"), as the person reads it."""
-    values = [
-        text
-        for table in at.table
-        if "quantity" in table.value
-        for quantity, text in zip(table.value["quantity"], table.value["value"], strict=True)
-        if quantity == label
-    ]
-    (value,) = values
-    return float(value)
-
-
-def figure(at: AppTest, index: int) -> dict[str, Any]:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+from vector_lab_apptest import (
+    LSE,
+    PAGE,
+    SHEET,
+    SIMPLEX,
+    STABILITY,
+    SWEEP,
+    column,
+    figure,
+    open_tab,
+    readout,
+    run_page,
+)
 
 
 @pytest.mark.parametrize("text", list(SHEET))

@@ -66,7 +66,7 @@ def bars_alt(numbers: OffsetScaleNumbers) -> str:
     return (
         f"Grouped bar chart of {len(numbers.shown)} components: {names[0]} beside "
         f"{names[1]}, {names[2]} and {names[3]}. Largest under {names[0]}: σ{top + 1} with "
-        f"probability {format_short(numbers.p[best], 3)}."
+        f"probability {format_short(numbers.p[best])}."
     )
 
 
@@ -165,7 +165,7 @@ def simplex_chart(sigma: bytes, numbers: SimplexNumbers) -> go.Figure:
 
 def simplex_alt(numbers: SimplexNumbers) -> str:
     """What the triangle shows, in one sentence for a screen reader."""
-    point = ", ".join(format_short(value, 3) for value in numbers.current)
+    point = ", ".join(format_short(value) for value in numbers.current)
     return (
         "Triangle of the probabilities (p1, p2, p3) with the path of softmax(σ, λ): from the "
         f"centre at λ = 0 towards {_path_end(numbers.positive[-1])} as λ → +∞ and towards "
