@@ -38,7 +38,7 @@ def test_eight_digits_print_the_sheets_softmax(text: str) -> None:
 
 def test_full_precision_is_the_default_and_reads_back_the_same_doubles() -> None:
     at = run_page()
-    assert at.selectbox(key="digits").value == "full"
+    assert at.selectbox(key="digits").value == "full precision"
     shown = column_text(at, 0, SOFTMAX)
     expected = scipy_softmax([1.0, 2.0, 3.0])
     assert shown == [repr(float(value)) for value in column(at, 0, SOFTMAX)]
@@ -62,7 +62,11 @@ def test_choosing_digits_rounds_every_table_and_is_kept_in_the_link() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "shown", "note"),
-    [("99", "17", "outside [1, 17]"), ("2.6", "3", "not on the grid"), ("abc", "full", "abc")],
+    [
+        ("99", "17", "outside [1, 17]"),
+        ("2.6", "3", "not on the grid"),
+        ("abc", "full precision", "abc"),
+    ],
 )
 def test_digits_in_a_link_are_clamped_or_ignored_with_a_note(
     raw: str, shown: str, note: str
@@ -151,3 +155,11 @@ def test_text_typed_while_the_link_changed_is_kept() -> None:
     assert at.text_input(key="v").value == "2, 2"
     assert at.query_params["v"] == "2, 2"
     assert column(at, 0, "σ").tolist() == [2.0, 2.0]
+
+
+@pytest.mark.parametrize("raw", ["full", "FULL", "full precision", "Full  Precision"])
+def test_full_precision_in_a_link_is_read_silently(raw: str) -> None:
+    at = run_page(digits=raw, v="10, 20, 30")
+    assert at.selectbox(key="digits").value == "full precision"
+    assert not at.warning
+    assert column_text(at, 0, SOFTMAX)[0] == "2.061060046209062e-09"

@@ -39,8 +39,10 @@ _SYNCED_V = "_vector_lab_v_synced"
 OFFSET_RANGE = (-1000.0, 1000.0)
 SCALE_RANGE = (-100.0, 100.0)
 
-#: The digits choices of the tables: full precision, or numpy's print precision 1 … 17.
-FULL_PRECISION = "full"
+#: The digits choices of the tables: full precision, or numpy's print precision 1 … 17. A bound
+#: select box writes its option's text into the link, so the options are the words a link
+#: holds (full precision is the default and stays out of the link).
+FULL_PRECISION = "full precision"
 DIGITS_CHOICES: tuple[str, ...] = (FULL_PRECISION, *(str(d) for d in range(1, MAX_DIGITS + 1)))
 
 
@@ -144,9 +146,9 @@ def scale_control(page: str, container: DeltaGenerator) -> float:
 
 
 def read_digits(raw: str) -> ParamReading[str]:
-    """Read ``?digits=``: ``full`` (any case) or a whole number, rounded and clamped into
-    [1, 17] with a note; anything else is ignored with a note."""
-    if raw.strip().lower() == FULL_PRECISION:
+    """Read ``?digits=``: ``full`` or ``full precision`` (any case) or a whole number, rounded
+    and clamped into [1, 17] with a note; anything else is ignored with a note."""
+    if " ".join(raw.lower().split()) in {"full", FULL_PRECISION}:
         return ParamReading(FULL_PRECISION)
     reading = read_int_range(raw, 1, MAX_DIGITS, name="digits")
     if reading.value is None:
@@ -154,14 +156,6 @@ def read_digits(raw: str) -> ParamReading[str]:
             None, (reading.note or "").replace("is not a number", "is not full or a number")
         )
     return ParamReading(str(reading.value), reading.note)
-
-
-def _digits_label(choice: str) -> str:
-    if choice == FULL_PRECISION:
-        return "full precision"
-    if choice == "8":
-        return "8 (numpy's print-out)"
-    return choice
 
 
 def digits_control(page: str, container: DeltaGenerator) -> int | None:
@@ -172,12 +166,11 @@ def digits_control(page: str, container: DeltaGenerator) -> int | None:
     choice = container.selectbox(
         "Digits in the tables",
         DIGITS_CHOICES,
-        format_func=_digits_label,
         key="digits",
         bind="query-params",
         help="Full precision: the shortest decimal that reads back to the same double. "
         "A number n: rounded as numpy prints with precision n (at most n digits after the "
-        "decimal point); 8 is numpy's default and reproduces the sheet's print-out.",
+        "decimal point); 8 is numpy's default print-out, as in the sheet.",
     )
     return None if choice == FULL_PRECISION else int(choice)
 

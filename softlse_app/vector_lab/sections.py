@@ -67,7 +67,7 @@ def effects_section(state: LabState) -> None:
         "same factor exp(λc), which cancels; the scale only ever appears in the product λ·a."
     )
     st.latex(
-        r"\begin{aligned}\operatorname{softmax}(\sigma+c,\lambda)_k"
+        r"\begin{aligned}&\operatorname{softmax}(\sigma+c,\lambda)_k\\"
         r"&=\frac{e^{\lambda(\sigma_k+c)}}{\sum_j e^{\lambda(\sigma_j+c)}}\\"
         r"&=\frac{e^{\lambda c}\,e^{\lambda\sigma_k}}{e^{\lambda c}\sum_j e^{\lambda\sigma_j}}\\"
         r"&=\operatorname{softmax}(\sigma,\lambda)_k,\end{aligned}"
@@ -168,7 +168,7 @@ def lse_section(state: LabState) -> None:
     )
     st.latex(
         r"\begin{gathered}\operatorname{lse}(\sigma,\lambda)=\langle p,\sigma\rangle"
-        r"+\frac{H(p)}{\lambda},\\ p=\operatorname{softmax}(\sigma,\lambda),\quad "
+        r"+\frac{H(p)}{\lambda},\\ p=\operatorname{softmax}(\sigma,\lambda),\\ "
         r"H(p)=-\sum_k p_k\log p_k\end{gathered}"
     )
     st.caption("It holds for every λ ≠ 0 because log p_k = λ·σ_k − λ·lse(σ, λ).")
