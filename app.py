@@ -10,13 +10,14 @@ walk them.
 import streamlit as st
 
 from softlse_app.common.gc_freeze import freeze_loaded_modules
-from softlse_app.common.navigation import HOME, PAGES
+from softlse_app.common.navigation import FAVICON, HOME, PAGES
+from softlse_app.common.page_style import apply_page_style
 
 freeze_loaded_modules()
 
 st.set_page_config(
     page_title="softlse · soft-maximum explorer",
-    page_icon=":material/functions:",
+    page_icon=str(FAVICON),  # a local file: a Material icon would be fetched from Google
     layout="wide",
 )
 
@@ -29,4 +30,5 @@ navigation = st.navigation(
         ),
     ]
 )
+apply_page_style()
 navigation.run()
