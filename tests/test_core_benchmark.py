@@ -69,7 +69,8 @@ def test_script_reports_every_data_kind_for_lse_and_softmax():
                 name = f"{function:8} {kind}, {setting}"
                 rows = [line for line in lines if line.startswith(name)]
                 assert len(rows) == 1, name
-                *_, ours, theirs, ratio, target, verdict = rows[0].split()
+                *_, ours, theirs, ratio, target, verdict, cpu_ratio = rows[0].split()
                 assert min(float(ours), float(theirs), float(ratio)) >= 0
+                assert not float(cpu_ratio) < 0
                 assert target == f"≤{TARGETS[function]}"
                 assert verdict in ("ok", "MISSED")
