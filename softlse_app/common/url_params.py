@@ -1,5 +1,5 @@
 """Readers for query-parameter text: what a shared link or a hand-typed URL says. (A list of
-numbers, typed into a box or in a link, is read by :mod:`softlse_core.number_list`.)
+numbers, typed into a box or in a link, is read by :mod:`softlse_app.common.number_list`.)
 
 A query parameter is input a person (or a hostile link) typed, so each reader takes the raw
 text and returns a :class:`ParamReading`: the value to use, or ``None`` to ignore the text and

@@ -2,9 +2,10 @@
 into a box or wrote in a link (``0.5,2,50``, ``1, 10, 100``, ``[1 10 -5]``), and written back
 as a person would type it.
 
-Like the query-parameter readers of :mod:`softlse_core.url_params`, reading never raises on any
-string and never evaluates it: it returns a :class:`~softlse_core.url_params.ParamReading` with
-the usable values and a plain-language note naming what was left out, clamped or dropped.
+Like the query-parameter readers of :mod:`softlse_app.common.url_params`, reading never
+raises on any string and never evaluates it: it returns a
+:class:`~softlse_app.common.url_params.ParamReading` with the usable values and a
+plain-language note naming what was left out, clamped or dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from softlse_core.url_params import ParamReading, format_number, parse_number_text, quote_raw
+from softlse_app.common.url_params import ParamReading, format_number, parse_number_text, quote_raw
 
 
 def read_number_list(
