@@ -16,6 +16,7 @@ import streamlit as st
 
 from softlse_app.common.gc_freeze import freeze_loaded_modules
 from softlse_app.common.navigation import FAVICON, HOME, PAGES
+from softlse_app.common.page_style import apply_page_style
 
 freeze_loaded_modules()
 
@@ -34,4 +35,5 @@ navigation = st.navigation(
         ),
     ]
 )
+apply_page_style()
 navigation.run()
