@@ -10,10 +10,12 @@ on loopback ports.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +113,28 @@ def test_after_the_warm_up_no_page_imports_anything() -> None:
         if not name.startswith(("packaging", "streamlit.components.v2.manifest_scanner"))
     ]
     assert late_imports == []
+
+
+def _opening_statements(path: Path) -> list[str]:
+    """The first two statements of a script after its docstring and ``__future__`` import."""
+    body = ast.parse(path.read_text()).body
+    body = [
+        node
+        for node in body
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+        and not (isinstance(node, ast.ImportFrom) and node.module == "__future__")
+    ]
+    return [ast.unparse(node) for node in body[:2]]
+
+
+@pytest.mark.parametrize(
+    "script", ["app.py", *sorted(p.name for p in (ROOT / "pages").glob("*.py"))]
+)
+def test_every_script_warms_the_process_up_before_anything_else(script: str) -> None:
+    """A deep link into a fresh server runs a page file directly: each one, not just app.py,
+    must wait for the warm-up before its own imports."""
+    path = ROOT / script if script == "app.py" else ROOT / "pages" / script
+    assert _opening_statements(path) == [
+        "from softlse_app.common.warm_up import warm_up_process",
+        "warm_up_process()",
+    ]
