@@ -163,3 +163,24 @@ def test_full_precision_in_a_link_is_read_silently(raw: str) -> None:
     assert at.selectbox(key="digits").value == "full precision"
     assert not at.warning
     assert column_text(at, 0, SOFTMAX)[0] == "2.061060046209062e-09"
+
+
+@pytest.mark.parametrize("lam", ["100", "-100"])
+def test_gap_at_large_lambda_is_computed_directly_with_a_note_on_rounding(lam: str) -> None:
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 80
+    sign = 1 if float(lam) > 0 else -1
+    at = run_page(v="1, 2, 3", lam=lam, section=LSE)
+    name = "max" if sign > 0 else "min"
+    extreme = 3 if sign > 0 else 1
+    exact = mpmath.log(mpmath.fsum(mpmath.exp(float(lam) * (s - extreme)) for s in (1, 2, 3)))
+    exact /= float(lam)
+    gap = float(readout_text(at, f"lse − {name}"))
+    assert gap == pytest.approx(float(exact), rel=1e-14)
+    assert abs(gap) == pytest.approx(3.72e-46, rel=1e-3)  # not 0.0, the rounded difference
+    assert readout_text(at, "lse(σ, λ)") == f"{extreme}.0"  # lse itself rounds to the extreme
+    (note,) = at.info
+    assert f"Why lse(σ, λ) reads exactly {name}(σ)" in note.value
+    assert "computed directly" in note.value
+    spacing = "4.44e-16" if sign > 0 else "2.22e-16"  # doubles near 3 and near 1
+    assert f"near {extreme} are {spacing} apart" in note.value

@@ -2,10 +2,9 @@
 as CSV. The figures are drawn by :mod:`.bars_figure`, :mod:`.sweep_figure` and
 :mod:`.simplex_figure` from the numbers of :mod:`.numbers`.
 
-Figures are kept with ``st.cache_resource`` (the one shared object is handed out and never
-modified: ``st.plotly_chart`` only reads it); ``st.cache_data`` would unpickle a copy per hit,
-and plotly re-validates a figure on unpickling, which costs about as much as building it. The
-cache key is σ as bytes plus the scalars the figure depends on (bars: λ, c, a; sweep and
+Figures are cached by the app's rule for figures (:func:`softlse_app.common.caching.cache_figure`:
+one shared object, never modified after it is returned; ``st.plotly_chart`` only reads it).
+The cache key is σ as bytes plus the scalars the figure depends on (bars: λ, c, a; sweep and
 simplex: λ), so changing c or a rebuilds only the bars; the ``_numbers`` argument (not hashed)
 is determined by the key.
 """
@@ -13,8 +12,8 @@ is determined by the key.
 from __future__ import annotations
 
 import plotly.graph_objects as go
-import streamlit as st
 
+from softlse_app.common.caching import cache_figure
 from softlse_app.common.chart_output import csv_table
 from softlse_app.common.number_format import format_short
 from softlse_app.vector_lab.bars_figure import softmax_bars
@@ -43,7 +42,7 @@ def bar_series_names(lam: float, c: float, a: float) -> tuple[str, str, str, str
     )
 
 
-@st.cache_resource(max_entries=FIGURE_CACHE_ENTRIES, show_spinner=False)
+@cache_figure(max_entries=FIGURE_CACHE_ENTRIES)
 def _bars(sigma: bytes, lam: float, c: float, a: float, _numbers: OffsetScaleNumbers) -> go.Figure:
     values = (_numbers.p, _numbers.p_offset, _numbers.p_scaled, _numbers.p_scaled_lam)
     return softmax_bars(
@@ -86,7 +85,7 @@ def bars_csv(numbers: OffsetScaleNumbers) -> str:
 # -- Temperature sweep ----------------------------------------------------------------------
 
 
-@st.cache_resource(max_entries=FIGURE_CACHE_ENTRIES, show_spinner=False)
+@cache_figure(max_entries=FIGURE_CACHE_ENTRIES)
 def _sweep(sigma: bytes, lam: float, _numbers: SweepNumbers) -> go.Figure:
     return lambda_sweep(
         _numbers.magnitudes,
@@ -147,7 +146,7 @@ def corner_names(numbers: SimplexNumbers) -> list[str]:
     return [f"p{j + 1}<br>(σ{j + 1} = {format_short(numbers.sigma[j])})" for j in range(3)]
 
 
-@st.cache_resource(max_entries=FIGURE_CACHE_ENTRIES, show_spinner=False)
+@cache_figure(max_entries=FIGURE_CACHE_ENTRIES)
 def _simplex(sigma: bytes, lam: float, _numbers: SimplexNumbers) -> go.Figure:
     return simplex_path(
         _numbers.positive,

@@ -15,6 +15,7 @@ import numpy as np
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from softlse_app.common.caching import cache_numbers
 from softlse_app.common.controls import float_box_control
 from softlse_app.common.number_format import MAX_DIGITS
 from softlse_app.common.url_params import ParamReading, read_choice, read_int_range
@@ -175,7 +176,7 @@ def digits_control(page: str, container: DeltaGenerator) -> int | None:
     return None if choice == FULL_PRECISION else int(choice)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@cache_numbers(max_entries=32)
 def read_vector(text: str) -> tuple[np.ndarray | None, str | None]:
     """``(σ, None)`` for readable text, ``(None, message)`` naming the problem otherwise."""
     try:

@@ -1,8 +1,10 @@
 """The numbers of the "lse vs max" tab: lse(σ, λ) beside max(σ) (min for λ < 0), the gap
 between them and its bounds, H(p) and the entropy identity.
 
-Every number comes from :mod:`softlse_core` (``entropy_identity``, ``lse_gap_bounds``,
-``entropy``, ``softmax``); this module combines them.
+Every number comes from :mod:`softlse_core` (``entropy_identity``, ``lse_gap``,
+``lse_gap_bounds``, ``entropy``, ``softmax``); this module combines them. The gap is
+``lse_gap``'s, computed directly, not lse − max: at s1 and λ = 100 it is 3.7e-46 while lse
+itself rounds to max.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from softlse_core import entropy, entropy_identity, lse_gap_bounds, softmax
+from softlse_core import entropy, entropy_identity, lse_gap, lse_gap_bounds, softmax
 from softlse_core.array_input import FloatArray
 
 
@@ -20,8 +22,9 @@ from softlse_core.array_input import FloatArray
 class LseReadout:
     """lse(σ, λ) beside max(σ) (min for λ < 0), its tight gap bounds and the entropy identity.
 
-    ``extreme`` is max(σ) for λ > 0 and min(σ) for λ < 0; ``gap`` = lse − extreme, with
-    ``gap_low ≤ gap ≤ gap_high`` (from ``lse_gap_bounds``). ``spacing`` is the distance from
+    ``extreme`` is max(σ) for λ > 0 and min(σ) for λ < 0; ``gap`` = lse − extreme computed
+    directly (:func:`softlse_core.lse_gap`), with ``gap_low ≤ gap ≤ gap_high`` (from
+    ``lse_gap_bounds``). ``spacing`` is the distance from
     |extreme| to the next double: a gap smaller than half of it cannot show in lse itself,
     which then equals the extreme in float64 although the gap is not 0.
 
@@ -53,7 +56,12 @@ class LseReadout:
     def gap_hidden_by_rounding(self) -> bool:
         """True when lse equals max (min) in float64 although the gap is not 0: the gap is
         below the rounding of numbers of the size of max."""
-        return self.value == self.extreme and self.gap != 0 and math.isfinite(self.gap)
+        return (
+            self.value == self.extreme
+            and math.isfinite(self.extreme)
+            and math.isfinite(self.gap)
+            and self.gap != 0
+        )
 
 
 def lse_readout(sigma: FloatArray, lam: float) -> LseReadout:
@@ -64,13 +72,12 @@ def lse_readout(sigma: FloatArray, lam: float) -> LseReadout:
     extreme = float(np.max(sigma) if lam > 0 else np.min(sigma))
     low, high = lse_gap_bounds(sigma, lam)
     with np.errstate(all="ignore"):
-        gap = value - extreme if math.isfinite(extreme) else math.nan
         rhs = inner + h_over_lam
         residual = value - rhs if math.isfinite(value) else math.nan
     return LseReadout(
         value=value,
         extreme=extreme,
-        gap=gap,
+        gap=float(lse_gap(sigma, lam)),
         gap_low=float(low),
         gap_high=float(high),
         spacing=float(np.spacing(abs(extreme))) if math.isfinite(extreme) else math.nan,

@@ -2,9 +2,10 @@
 only what the open tab shows (the sweep and the simplex path are not computed while their tab
 is closed).
 
-Each is ``st.cache_data`` on a pure function of hashable inputs — σ as the bytes of its float64
-array, λ, c, a — so reruns that change nothing, and other sessions with the same inputs, reuse
-the result. Entries are small (a long σ keeps only its shown components), and bounded.
+Each is cached by the app's rule for numbers (:func:`softlse_app.common.caching.cache_numbers`)
+on a pure function of hashable inputs — σ as the bytes of its float64 array, λ, c, a — so reruns
+that change nothing, and other sessions with the same inputs, reuse the result. Entries are
+small (a long σ keeps only its shown components), and bounded.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import streamlit as st
 
+from softlse_app.common.caching import cache_numbers
 from softlse_app.vector_lab import lse_readout as lse_module
 from softlse_app.vector_lab import offset_scale, stability, sweep
 from softlse_core.array_input import FloatArray
@@ -49,7 +50,7 @@ def vector(sigma: bytes) -> FloatArray:
     return np.frombuffer(sigma, dtype=np.float64)
 
 
-@st.cache_data(max_entries=NUMBER_CACHE_ENTRIES, show_spinner=False)
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
 def offset_scale_numbers(
     sigma: bytes, lam: float, c: float, a: float
 ) -> offset_scale.OffsetScaleNumbers:
@@ -58,26 +59,26 @@ def offset_scale_numbers(
     return offset_scale.offset_scale_numbers(vector(sigma), lam, c, a)
 
 
-@st.cache_data(max_entries=NUMBER_CACHE_ENTRIES, show_spinner=False)
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
 def lse_numbers(sigma: bytes, lam: float) -> lse_module.LseReadout:
     """The "lse vs max" tab: :func:`softlse_app.vector_lab.lse_readout.lse_readout`."""
     return lse_module.lse_readout(vector(sigma), lam)
 
 
-@st.cache_data(max_entries=NUMBER_CACHE_ENTRIES, show_spinner=False)
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
 def sweep_numbers(sigma: bytes, lam: float) -> sweep.SweepNumbers:
     """The "Temperature sweep" tab: :func:`softlse_app.vector_lab.sweep.sweep_numbers`."""
     return sweep.sweep_numbers(vector(sigma), lam)
 
 
-@st.cache_data(max_entries=NUMBER_CACHE_ENTRIES, show_spinner=False)
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
 def simplex_numbers(sigma: bytes, lam: float) -> sweep.SimplexNumbers | None:
     """The "Simplex" tab: :func:`softlse_app.vector_lab.sweep.simplex_numbers` (``None``
     unless n = 3)."""
     return sweep.simplex_numbers(vector(sigma), lam)
 
 
-@st.cache_data(max_entries=NUMBER_CACHE_ENTRIES, show_spinner=False)
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
 def stability_numbers(sigma: bytes, lam: float) -> stability.StabilityReport:
     """The "Stable vs textbook" tab: :func:`softlse_app.vector_lab.stability.stability_report`."""
     return stability.stability_report(vector(sigma), lam)

@@ -137,12 +137,14 @@ def lse_section(state: LabState) -> None:
         state.digits,
     )
     if r.gap_hidden_by_rounding:
+        extreme = format_short(r.extreme)
         st.info(
-            f"lse − {name} = {format_short(r.gap, 3)} is computed directly, as "
-            f"log(Σⱼ e^(λ(σⱼ − {name})))/λ, not as a difference. lse itself reads "
-            f"{format_value(r.value)}, exactly {name}(σ), because float64 numbers near "
-            f"{format_short(abs(r.extreme))} are {format_short(r.spacing, 3)} apart: "
-            f"{name} + {format_short(r.gap, 3)} rounds back to {name}.",
+            f"**Why lse(σ, λ) reads exactly {name}(σ):** the gap lse − {name} is "
+            f"{format_short(r.gap, 3)}. It is computed directly, as "
+            f"log(Σⱼ e^(λ·(σⱼ − {name})))/λ, not as the difference of two rounded numbers. "
+            f"float64 numbers near {extreme} are {format_short(r.spacing, 3)} apart, so "
+            f"{extreme} + ({format_short(r.gap, 3)}) is stored as {extreme}: lse rounds to "
+            f"{name}, while the gap keeps its own digits.",
             icon=":material/info:",
         )
     if r.lam > 0:
