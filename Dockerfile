@@ -60,7 +60,7 @@ COPY requirements.txt app.py ./
 COPY .streamlit/ ./.streamlit/
 COPY pages/ ./pages/
 COPY softlse_core/ ./softlse_core/
-COPY softlse_ui/ ./softlse_ui/
+COPY softlse_app/ ./softlse_app/
 
 USER softlse
 EXPOSE 8501

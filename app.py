@@ -1,21 +1,23 @@
 """softlse, the soft-maximum explorer: entry point.
 
 Run with ``streamlit run app.py``. Sets the page configuration, builds the navigation from
-:mod:`softlse_ui.navigation` and runs the selected page. Before that, the libraries loaded so
-far are frozen out of the garbage collector's way (:mod:`softlse_ui.gc_freeze`): Streamlit's
-full collection after every run would otherwise cost 50–70 ms per rerun.
+:mod:`softlse_app.common.navigation` and runs the selected page. Before that, the libraries
+loaded so far are frozen out of the garbage collector's way
+(:mod:`softlse_app.common.gc_freeze`), so Streamlit's full collection after every run does not
+walk them.
 """
 
 import streamlit as st
 
-from softlse_ui.gc_freeze import freeze_loaded_modules
-from softlse_ui.navigation import HOME, PAGES
+from softlse_app.common.gc_freeze import freeze_loaded_modules
+from softlse_app.common.navigation import FAVICON, HOME, PAGES
+from softlse_app.common.page_style import apply_page_style
 
 freeze_loaded_modules()
 
 st.set_page_config(
     page_title="softlse · soft-maximum explorer",
-    page_icon=":material/functions:",
+    page_icon=str(FAVICON),  # a local file: a Material icon would be fetched from Google
     layout="wide",
 )
 
@@ -28,4 +30,5 @@ navigation = st.navigation(
         ),
     ]
 )
+apply_page_style()
 navigation.run()

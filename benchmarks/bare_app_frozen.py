@@ -1,5 +1,5 @@
 """The bare page of ``benchmarks/bare_app.py`` with the app's garbage-collector freeze
-(:mod:`softlse_ui.gc_freeze`), as ``app.py`` does it: the floor a Streamlit page pays once
+(:mod:`softlse_app.common.gc_freeze`), as ``app.py`` does it: the floor a Streamlit page pays once
 Streamlit's after-run full collection no longer walks the imported libraries.
 
 ``benchmarks/browser.py`` measures it beside the plain bare page, so the README can say how
@@ -8,7 +8,7 @@ much of the vector lab's speed comes from the freeze and how much from the page 
 
 from bare_app import bare_page  # Streamlit puts the script's folder on sys.path
 
-from softlse_ui.gc_freeze import freeze_loaded_modules
+from softlse_app.common.gc_freeze import freeze_loaded_modules
 
 freeze_loaded_modules()
 bare_page()

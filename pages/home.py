@@ -3,8 +3,8 @@
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from softlse_ui.navigation import PAGES, PageEntry
-from softlse_ui.shell import require_app_navigation
+from softlse_app.common.navigation import PAGES, PageEntry
+from softlse_app.common.shell import require_app_navigation
 
 require_app_navigation()
 

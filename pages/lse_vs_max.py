@@ -1,8 +1,8 @@
 """Page "LSE vs max": contours of lse((x, y), λ) beside max(x, y) and their gap, the sheet's
 three plots for λ = 1, 10, 100, the gap read-outs and a 1-D slice (sheet questions b and d).
 
-Layout and widgets only: the math is :mod:`softlse_core.lse_surface`, the figures are
-:mod:`softlse_core.figures.lse_contours` and :mod:`softlse_core.figures.lse_slice`. Every
+Layout and widgets only: the math is :mod:`softlse_app.lse_vs_max.surface`, the figures are
+:mod:`softlse_app.lse_vs_max.contour_figures` and :mod:`softlse_app.lse_vs_max.slice_figure`. Every
 control's key is its query parameter: ``lam``, ``neg``, ``extent``, ``res``, ``view``, ``y``.
 """
 
@@ -13,13 +13,19 @@ from functools import partial
 import plotly.graph_objects as go
 import streamlit as st
 
-from softlse_core.figures.lse_contours import lse_max_gap_figure, sheet_figure
-from softlse_core.figures.lse_slice import lse_slice_figure
-from softlse_core.lse_surface import GapSummary, gap_summary, hard_name, lse_slice, lse_surface
-from softlse_core.url_params import clamp_to_range, read_choice, read_float_range
-from softlse_ui.controls import int_grid_control, lambda_control, log_choice_control
-from softlse_ui.shell import require_app_navigation
-from softlse_ui.url_state import adopt_query_param, mark_query_param_read, show_url_notes
+from softlse_app.common.controls import int_grid_control, lambda_control, log_choice_control
+from softlse_app.common.shell import require_app_navigation
+from softlse_app.common.url_params import clamp_to_range, read_choice, read_float_range
+from softlse_app.common.url_state import adopt_query_param, mark_query_param_read, show_url_notes
+from softlse_app.lse_vs_max.contour_figures import lse_max_gap_figure, sheet_figure
+from softlse_app.lse_vs_max.slice_figure import lse_slice_figure
+from softlse_app.lse_vs_max.surface import (
+    GapSummary,
+    gap_summary,
+    hard_name,
+    lse_slice,
+    lse_surface,
+)
 
 require_app_navigation()
 

@@ -1,8 +1,9 @@
 """Page "Softmax and one-hot" (sheet 7, question c): σ₁ and σ₂ of softmax((x, y), λ) for a list
 of λ next to the one-hot argmax, and the gradient connection ∇lse = softmax.
 
-Widgets → validated state (:mod:`softlse_ui.url_state`) → :mod:`softlse_core.gradient_field`
-→ :mod:`softlse_core.figures.softmax_panels` → ``st.plotly_chart``; no math here.
+Widgets → validated state (:mod:`softlse_app.common.url_state`) →
+:mod:`softlse_app.softmax_grid.fields` → :mod:`softlse_app.softmax_grid.figures` →
+``st.plotly_chart``; no math here.
 """
 
 from __future__ import annotations
@@ -12,23 +13,24 @@ from functools import partial
 import plotly.graph_objects as go
 import streamlit as st
 
-from softlse_core.figures.softmax_panels import (
-    column_titles,
-    format_lambda_title,
-    gradient_field_figure,
-    softmax_grid_figure,
-)
-from softlse_core.gradient_field import (
+from softlse_app.common.controls import int_grid_control, lambda_control, log_choice_control
+from softlse_app.common.inert_text import show_message
+from softlse_app.common.number_list import format_number_list, read_number_list
+from softlse_app.common.shell import require_app_navigation
+from softlse_app.common.url_params import ParamReading, read_choice, read_float_range
+from softlse_app.common.url_state import adopt_query_param, show_url_notes
+from softlse_app.softmax_grid.fields import (
     GradientCheck,
     gradient_check,
     lse_gradient_field,
     softmax_panels,
 )
-from softlse_core.number_list import format_number_list, read_number_list
-from softlse_core.url_params import ParamReading, read_choice, read_float_range
-from softlse_ui.controls import int_grid_control, lambda_control, log_choice_control
-from softlse_ui.shell import require_app_navigation
-from softlse_ui.url_state import adopt_query_param, show_url_notes
+from softlse_app.softmax_grid.figures import (
+    column_titles,
+    format_lambda_title,
+    gradient_field_figure,
+    softmax_grid_figure,
+)
 
 require_app_navigation()
 
@@ -136,7 +138,7 @@ lams = typed.value if typed.value is not None else DEFAULT_LAMS
 # On a first visit Streamlit shows the raw ?lams= text in the box; its URL note covers it.
 if typed.note is not None and lams_text != st.query_params.get("lams"):
     fallback = "" if typed.value is not None else f" Showing {format_number_list(DEFAULT_LAMS)}."
-    st.warning(typed.note + fallback, icon=":material/edit_note:")
+    show_message("warning", typed.note + fallback, icon=":material/edit_note:")
 
 grid_column, reading_column = st.columns([3, 1])
 grid_column.plotly_chart(

@@ -2,26 +2,27 @@
 softmax(σ, λ) and lse(σ, λ) of a vector you type, and why the stable algorithm is needed.
 
 Layout and widgets only: the numbers come from softlse_core (cached per rerun), the figures
-from softlse_ui.vector_lab_figures, the sections (one tab each, only the open one drawn) from
-softlse_ui.vector_lab_sections.
+from softlse_app.vector_lab.charts, the sections (one tab each, only the open one drawn) from
+softlse_app.vector_lab.sections.
 Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale), section (tab).
 """
 
 import numpy as np
 import streamlit as st
 
-from softlse_core.vector_lab_numbers import LabNumbers, lab_numbers
-from softlse_ui.controls import lambda_control
-from softlse_ui.shell import require_app_navigation
-from softlse_ui.url_state import show_url_notes
-from softlse_ui.vector_lab_controls import (
+from softlse_app.common.controls import lambda_control
+from softlse_app.common.inert_text import show_message
+from softlse_app.common.shell import require_app_navigation
+from softlse_app.common.url_state import show_url_notes
+from softlse_app.vector_lab.controls import (
     offset_control,
     read_vector,
     scale_control,
     section_tabs,
     vector_box,
 )
-from softlse_ui.vector_lab_sections import SECTIONS
+from softlse_app.vector_lab.numbers import LabNumbers, lab_numbers
+from softlse_app.vector_lab.sections import SECTIONS
 
 require_app_navigation()
 
@@ -50,7 +51,7 @@ sigma, problem = read_vector(text)
 with messages:
     show_url_notes(PAGE)
     if sigma is None:
-        st.error(f"Cannot read the vector: {problem}", icon=":material/error:")
+        show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
 
 for section, (is_open, tab) in zip(SECTIONS, tabs, strict=True):
     if not is_open:

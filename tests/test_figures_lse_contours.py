@@ -12,9 +12,9 @@ import pytest
 from plotly_arrays import array
 from scipy.special import logsumexp
 
-from softlse_core.figures.lse_contours import lse_max_gap_figure, sheet_figure
-from softlse_core.figures.lse_slice import lse_slice_figure
-from softlse_core.lse_surface import gap_summary, lse_slice, lse_surface
+from softlse_app.lse_vs_max.contour_figures import lse_max_gap_figure, sheet_figure
+from softlse_app.lse_vs_max.slice_figure import lse_slice_figure
+from softlse_app.lse_vs_max.surface import gap_summary, lse_slice, lse_surface
 
 LOG2 = math.log(2.0)
 F32 = float(np.finfo(np.float32).eps)

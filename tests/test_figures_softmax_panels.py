@@ -10,13 +10,13 @@ import pytest
 from plotly_arrays import array as decode
 from scipy.special import expit
 
-from softlse_core.figures.softmax_panels import (
+from softlse_app.softmax_grid.fields import gradient_check, lse_gradient_field, softmax_panels
+from softlse_app.softmax_grid.figures import (
     column_titles,
     format_lambda_title,
     gradient_field_figure,
     softmax_grid_figure,
 )
-from softlse_core.gradient_field import gradient_check, lse_gradient_field, softmax_panels
 
 
 def as_json(fig) -> dict:

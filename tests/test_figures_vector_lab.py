@@ -1,6 +1,6 @@
 """Unit tests of the vector lab's pure pieces, without Streamlit: the summaries
-(softlse_core.vector_lab, .vector_lab_sweep, .vector_lab_numbers) against scipy, and the
-figure builders (softlse_core.figures.vector_lab) on the data they put in the figures."""
+(softlse_app.vector_lab.readouts, .vector_lab_sweep, .vector_lab_numbers) against scipy, and the
+figure builders (softlse_app.vector_lab.figures) on the data they put in the figures."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from scipy.special import logsumexp
 from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
 
-from softlse_core.figures.vector_lab import lambda_sweep, simplex_path, softmax_bars
-from softlse_core.vector_lab import format_full
-from softlse_core.vector_lab_numbers import BAR_COMPONENTS, SWEEP_COMPONENTS, lab_numbers
-from softlse_core.vector_lab_sweep import softmax_sweep, sweep_magnitudes, top_k_indices
+from softlse_app.vector_lab.figures import lambda_sweep, simplex_path, softmax_bars
+from softlse_app.vector_lab.numbers import BAR_COMPONENTS, SWEEP_COMPONENTS, lab_numbers
+from softlse_app.vector_lab.readouts import format_full
+from softlse_app.vector_lab.sweep import softmax_sweep, sweep_magnitudes, top_k_indices
 
 S1 = np.array([1.0, 2.0, 3.0])
 

@@ -1,4 +1,4 @@
-"""The garbage-collector freeze (softlse_ui.gc_freeze): garbage is collected first, live
+"""The garbage-collector freeze (softlse_app.common.gc_freeze): garbage is collected first, live
 objects leave the collector's generations, and a call with no newly loaded module does nothing.
 
 No timing here (that is benchmarks/browser.py's job): the tests check the mechanism that makes
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import softlse_ui.gc_freeze as gc_freeze
+import softlse_app.common.gc_freeze as gc_freeze
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

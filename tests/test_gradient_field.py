@@ -1,4 +1,4 @@
-"""softlse_core.gradient_field: softmax/one-hot panels on a grid, lse's gradient field, FD check."""
+"""softlse_app.softmax_grid.fields: softmax/one-hot panels, lse's gradient field, FD check."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from scipy.special import expit, logsumexp
 
-from softlse_core.gradient_field import gradient_check, lse_gradient_field, softmax_panels
-from softlse_core.grids import square_grid
+from softlse_app.common.square_grid import square_grid
+from softlse_app.softmax_grid.fields import gradient_check, lse_gradient_field, softmax_panels
 
 
 def test_panels_match_the_logistic_form_and_sum_to_one():

@@ -1,12 +1,13 @@
-"""The query-parameter readers (``softlse_core.url_params``) and the URL-state helper
-(``softlse_ui.url_state``): what a link's text turns into, and which note the page shows."""
+"""The query-parameter readers (``softlse_app.common.url_params``) and the URL-state helper
+(``softlse_app.common.url_state``): what a link's text turns into, and which note the page shows."""
 
 from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from softlse_core.url_params import (
+from softlse_app.common.controls import LAMBDA_MAGNITUDES
+from softlse_app.common.url_params import (
     QUOTE_LIMIT,
     clamp_to_range,
     is_on_int_grid,
@@ -18,7 +19,6 @@ from softlse_core.url_params import (
     read_number_choice,
     read_signed_number_choice,
 )
-from softlse_ui.controls import LAMBDA_MAGNITUDES
 
 HOSTILE = ["abc", "nan", "NaN", "", "   ", "1_000", "0x10", "x" * 400, "<script>alert(1)</script>"]
 
@@ -120,8 +120,8 @@ def _bound_slider_page() -> None:
 
     import streamlit as st
 
-    from softlse_core.url_params import read_int_range
-    from softlse_ui.url_state import adopt_query_param, show_url_notes
+    from softlse_app.common.url_params import read_int_range
+    from softlse_app.common.url_state import adopt_query_param, show_url_notes
 
     adopt_query_param(
         "demo",
@@ -198,8 +198,8 @@ def _ranged_slider_page() -> None:
 
     import streamlit as st
 
-    from softlse_core.url_params import clamp_to_range, read_float_range
-    from softlse_ui.url_state import adopt_query_param, mark_query_param_read
+    from softlse_app.common.url_params import clamp_to_range, read_float_range
+    from softlse_app.common.url_state import adopt_query_param, mark_query_param_read
 
     hi = st.session_state.setdefault("hi", 2.0)  # the slider's range; the tests change it
     repairs = {

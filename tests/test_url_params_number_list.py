@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from softlse_core.number_list import format_number_list, read_number_list
+from softlse_app.common.number_list import format_number_list, read_number_list
 
 
 def read(raw: str, **options):

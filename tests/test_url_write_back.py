@@ -1,5 +1,5 @@
 """A value corrected from a link reaches the address bar with the page's next run, so a link
-copied after the first interaction reproduces the view (softlse_ui.url_state).
+copied after the first interaction reproduces the view (softlse_app.common.url_state).
 
 AppTest keeps the query string the page writes, as the browser's address bar does; the
 browser test ``test_corrected_link_values_reach_the_address_bar`` checks the same in Chromium.

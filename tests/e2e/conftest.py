@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # softlse_ui, for bare `pytest`
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # softlse_app, for bare `pytest`
 
 from app_page import ARTIFACTS, AppPage
 from streamlit_server import CHROMIUM_ARGS, ROOT, StreamlitServer, find_chromium

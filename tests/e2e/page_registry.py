@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from softlse_ui.navigation import PAGES, PageEntry
+from softlse_app.common.navigation import PAGES, PageEntry
 
 
 def registered_page(url_path: str) -> PageEntry:
     """The registry entry of ``url_path``; skips (with the reason printed) when the page is not
-    in :data:`softlse_ui.navigation.PAGES` yet."""
+    in :data:`softlse_app.common.navigation.PAGES` yet."""
     for entry in PAGES:
         if entry.url_path == url_path:
             return entry
-    pytest.skip(f"page /{url_path} is not registered in softlse_ui.navigation.PAGES")
+    pytest.skip(f"page /{url_path} is not registered in softlse_app.common.navigation.PAGES")

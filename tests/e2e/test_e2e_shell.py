@@ -9,7 +9,7 @@ import pytest
 from app_page import AppPage
 from streamlit_server import ROOT, StreamlitServer
 
-from softlse_ui.navigation import HOME, PAGES
+from softlse_app.common.navigation import HOME, PAGES
 
 pytestmark = pytest.mark.e2e
 

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 from plotly.subplots import make_subplots
 
-from softlse_core.figures.style import GAP_SCALE, SEQUENTIAL_SCALE, base_layout
+from softlse_app.common.plot_style import GAP_SCALE, SEQUENTIAL_SCALE, base_layout
 
 #: Number of contour levels drawn across a colour axis.
 CONTOUR_LEVELS = 20

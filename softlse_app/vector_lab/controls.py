@@ -15,11 +15,11 @@ import numpy as np
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from softlse_app.common.controls import float_box_control
+from softlse_app.common.url_params import ParamReading, read_choice
+from softlse_app.common.url_state import adopt_query_param, mark_query_param_read
+from softlse_app.vector_lab.readouts import PRESETS
 from softlse_core import VectorParseError, parse_vector
-from softlse_core.url_params import ParamReading, read_choice
-from softlse_core.vector_lab import PRESETS
-from softlse_ui.controls import float_box_control
-from softlse_ui.url_state import adopt_query_param, mark_query_param_read
 
 DEFAULT_VECTOR = PRESETS["s1"]
 
@@ -140,7 +140,7 @@ def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGene
     redraws one section, not five. A ``section`` in the link that is no label leaves the first
     tab open, with a note. Case and spaces are forgiven (``?section=simplex``); the label is
     written back to the URL from the next run on, as for every value taken from a link
-    (:func:`softlse_ui.url_state.adopt_query_param`)."""
+    (:func:`softlse_app.common.url_state.adopt_query_param`)."""
     adopt_query_param(
         page,
         "section",

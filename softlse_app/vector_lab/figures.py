@@ -1,14 +1,14 @@
 """Figures of the "vector lab" page: grouped softmax bars, the temperature sweep and the
 softmax path on the probability simplex. Pure: arrays in, ``go.Figure`` out.
 
-Colours: Okabe–Ito (colour-blind safe) from :mod:`softlse_core.figures.style`.
+Colours: Okabe–Ito (colour-blind safe) from :mod:`softlse_app.common.plot_style`.
 
 Speed: the page redraws on every edit, so each figure is built in one ``go.Figure(data=[…],
 layout={…})`` call from plain dicts (plotly validates the whole figure once). ``add_trace``,
 ``make_subplots``, ``add_hline``/``add_vline`` and ``update_layout``/``update_xaxes`` calls each
 re-validate and copy the figure, which made the sweep ~10× slower to build. The panels, the
 reference lines and their labels are the same layout entries those helpers would write, and
-the common look is :func:`~softlse_core.figures.style.base_layout`'s, taken once per
+the common look is :func:`~softlse_app.common.plot_style.base_layout`'s, taken once per
 (axes, height, title) from an empty figure and merged into the layout dict (:func:`_figure`).
 """
 
@@ -22,7 +22,7 @@ import numpy as np
 import plotly.graph_objects as go
 from numpy.typing import NDArray
 
-from softlse_core.figures.style import OKABE_ITO, base_layout
+from softlse_app.common.plot_style import OKABE_ITO, base_layout
 
 FloatArray = NDArray[np.float64]
 

@@ -1,10 +1,10 @@
 """Sections of the "vector lab" page, one function per concept, each drawn in its own tab
 (:data:`SECTIONS`). Layout only: the numbers come from
-:func:`softlse_core.vector_lab_numbers.lab_numbers` and the figures from
-:mod:`softlse_ui.vector_lab_figures`.
+:func:`softlse_app.vector_lab.numbers.lab_numbers` and the figures from
+:mod:`softlse_app.vector_lab.charts`.
 
 Numbers in tables and read-outs are shown at full precision (the shortest decimal that reads
-back to the same double, :func:`softlse_core.vector_lab.format_full`).
+back to the same double, :func:`softlse_app.vector_lab.readouts.format_full`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from softlse_core.vector_lab import EXP_OVERFLOW, format_full
-from softlse_core.vector_lab_numbers import BAR_COMPONENTS, LabNumbers
-from softlse_ui.vector_lab_figures import bars_figure, simplex_figure, sweep_figure
+from softlse_app.vector_lab.charts import bars_figure, simplex_figure, sweep_figure
+from softlse_app.vector_lab.numbers import BAR_COMPONENTS, LabNumbers
+from softlse_app.vector_lab.readouts import EXP_OVERFLOW, format_full
 
 
 def readout_table(data: Mapping[str, Sequence[int | str]]) -> None:

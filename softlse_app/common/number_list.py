@@ -2,9 +2,10 @@
 into a box or wrote in a link (``0.5,2,50``, ``1, 10, 100``, ``[1 10 -5]``), and written back
 as a person would type it.
 
-Like the query-parameter readers of :mod:`softlse_core.url_params`, reading never raises on any
-string and never evaluates it: it returns a :class:`~softlse_core.url_params.ParamReading` with
-the usable values and a plain-language note naming what was left out, clamped or dropped.
+Like the query-parameter readers of :mod:`softlse_app.common.url_params`, reading never
+raises on any string and never evaluates it: it returns a
+:class:`~softlse_app.common.url_params.ParamReading` with the usable values and a
+plain-language note naming what was left out, clamped or dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ import math
 import re
 from collections.abc import Sequence
 
-from softlse_core.url_params import ParamReading, format_number, parse_number_text, quote_raw
+from softlse_app.common.url_params import (
+    ParamReading,
+    format_number,
+    param_text,
+    parse_number_text,
+    quote_raw,
+)
 
 
 def read_number_list(
@@ -108,7 +115,7 @@ def _name_text(raw: str, name: str, subject: str | None) -> str:
     """How a note names the text it is about: URL parameter `name`=`raw` for a query parameter
     (``subject`` None), else the subject and the quoted text, e.g. The λ list `1, zz`."""
     if subject is None:
-        return f"URL parameter `{name}`={quote_raw(raw)}"
+        return param_text(name, raw)
     return f"{subject} {quote_raw(raw)}"
 
 

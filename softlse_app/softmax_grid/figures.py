@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 from plotly.subplots import make_subplots
 
-from softlse_core.figures.style import OKABE_ITO, SEQUENTIAL_SCALE, base_layout
+from softlse_app.common.plot_style import OKABE_ITO, SEQUENTIAL_SCALE, base_layout
 
 #: Arrow length (for a unit-length vector) as a fraction of the spacing between arrow feet.
 ARROW_FILL = 0.85

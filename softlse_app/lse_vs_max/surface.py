@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from softlse_app.common.square_grid import square_grid
 from softlse_core import lse, lse_gap_bounds
 from softlse_core.array_input import check_finite_nonzero_lam
-from softlse_core.grids import square_grid
 
 #: Rounding slack, in units of roundoff of |hard| + |log(2)/λ|, allowed when checking the
 #: computed gap (lse − max is a difference of two rounded numbers) against its bounds.
@@ -55,7 +55,7 @@ def lse_surface(extent: float, resolution: int, lam: float) -> LseSurface:
     """Evaluate lse((x, y), λ), max(x, y) (min for λ < 0) and the gap on [−extent, extent]².
 
     Raises ValueError for λ = 0, NaN or ±inf (the page offers finite non-zero λ only) and for
-    an extent or resolution that :func:`softlse_core.grids.square_grid` refuses.
+    an extent or resolution that :func:`softlse_app.common.square_grid.square_grid` refuses.
     """
     check_finite_nonzero_lam(lam, "the lse surface")
     grid = square_grid(extent, resolution)
@@ -137,7 +137,7 @@ class LseSlice:
 
 def lse_slice(extent: float, resolution: int, y: float, lam: float) -> LseSlice:
     """Evaluate the slice at the grid's x coordinates (``resolution`` points on
-    [−extent, extent], as :func:`softlse_core.grids.square_grid`) and the fixed ``y``.
+    [−extent, extent], as :func:`softlse_app.common.square_grid.square_grid`) and the fixed ``y``.
 
     Raises ValueError for λ = 0, NaN or ±inf, a non-finite ``y``, extent ≤ 0 or
     resolution < 2.

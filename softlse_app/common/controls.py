@@ -1,7 +1,7 @@
 """Controls shared by several pages, each bound to its query parameter.
 
 Every function here creates one widget (or a widget and its sign switch) whose ``key`` is the
-query parameter, after :mod:`softlse_ui.url_state` has read the URL for it.
+query parameter, after :mod:`softlse_app.common.url_state` has read the URL for it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from functools import partial
 
 import streamlit as st
 
-from softlse_core.url_params import (
+from softlse_app.common.url_params import (
     is_on_int_grid,
     read_flag,
     read_float_range,
@@ -18,7 +18,7 @@ from softlse_core.url_params import (
     read_number_choice,
     read_signed_number_choice,
 )
-from softlse_ui.url_state import adopt_query_param, adopt_signed_query_param
+from softlse_app.common.url_state import adopt_query_param, adopt_signed_query_param
 
 #: λ magnitudes on the slider: a 1–1.5–2–3–5–7 grid per decade from 0.01 to 1000, so the
 #: sheet's 1, 10 and 100 are exact stops and neighbouring stops differ by at most a factor 5/3.
@@ -100,7 +100,7 @@ def log_choice_control(
     """A slider over ascending positive ``options`` (e.g. the grid's extent), bound to the
     query parameter ``key``: URL text between stops snaps to the nearest stop in log scale,
     text outside the range clamps to its end, text that is not a number is ignored — each with
-    a note (:func:`softlse_core.url_params.read_number_choice`)."""
+    a note (:func:`softlse_app.common.url_params.read_number_choice`)."""
     where = container if container is not None else st
     reader = partial(read_number_choice, options=options, name=key, log_scale=True)
     adopt_query_param(page, key, reader, default, is_valid=lambda v: v in options)
@@ -130,7 +130,7 @@ def float_box_control(
     """A number box for a real number in ``bounds``, bound to the query parameter ``key``:
     URL text outside the bounds (``1e999`` included) clamps with a note, text that is not a
     number (``abc``, ``nan``) is ignored with a note
-    (:func:`softlse_core.url_params.read_float_range`)."""
+    (:func:`softlse_app.common.url_params.read_float_range`)."""
     where = container if container is not None else st
     lo, hi = bounds
     reader = partial(read_float_range, lo=lo, hi=hi, name=key)
@@ -164,7 +164,7 @@ def int_grid_control(
     """A slider over the integers lo, lo + step, …, hi (``grid`` = (lo, hi, step), e.g. a
     resolution), bound to the query parameter ``key``: URL text off the grid is rounded to it
     and text outside [lo, hi] (``1000000000`` included) clamps, each with a note; text that is
-    not a number is ignored with a note (:func:`softlse_core.url_params.read_int_range`)."""
+    not a number is ignored with a note (:func:`softlse_app.common.url_params.read_int_range`)."""
     where = container if container is not None else st
     lo, hi, step = grid
     reader = partial(read_int_range, lo=lo, hi=hi, step=step, name=key)

@@ -24,9 +24,9 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from softlse_app.common.square_grid import square_grid
 from softlse_core import lse, lse_gradient_fd, onehot_argmax, softmax
 from softlse_core.array_input import check_finite_nonzero_lam
-from softlse_core.grids import square_grid
 
 TieRule = Literal["split", "first"]
 

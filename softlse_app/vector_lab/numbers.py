@@ -14,8 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from softlse_core import softmax
-from softlse_core.vector_lab import (
+from softlse_app.vector_lab.readouts import (
     EffectVerdicts,
     LseReadout,
     StabilityReport,
@@ -23,12 +22,13 @@ from softlse_core.vector_lab import (
     lse_readout,
     stability_report,
 )
-from softlse_core.vector_lab_sweep import (
+from softlse_app.vector_lab.sweep import (
     softmax_limits,
     softmax_sweep,
     sweep_magnitudes,
     top_k_indices,
 )
+from softlse_core import softmax
 
 FloatArray = NDArray[np.float64]
 

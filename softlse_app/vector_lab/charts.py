@@ -1,6 +1,6 @@
 """The "vector lab" figures, cached per the inputs each depends on (bars: σ, λ, c, a; sweep and
 simplex: σ, λ), so changing c or a rebuilds only the bars and a rerun that changes nothing
-rebuilds none. The figures themselves come from :mod:`softlse_core.figures.vector_lab`.
+rebuilds none. The figures themselves come from :mod:`softlse_app.vector_lab.figures`.
 
 They are kept with ``st.cache_resource`` (the same object is handed out, never modified:
 ``st.plotly_chart`` only reads it) because ``st.cache_data`` would unpickle a copy, and plotly
@@ -14,8 +14,8 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from softlse_core.figures.vector_lab import lambda_sweep, simplex_path, softmax_bars
-from softlse_core.vector_lab_numbers import LabNumbers
+from softlse_app.vector_lab.figures import lambda_sweep, simplex_path, softmax_bars
+from softlse_app.vector_lab.numbers import LabNumbers
 
 #: Figures kept per kind; a session moving λ back and forth finds its recent figures again.
 FIGURE_CACHE_ENTRIES = 16

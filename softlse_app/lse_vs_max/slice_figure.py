@@ -12,8 +12,8 @@ import numpy as np
 import plotly.graph_objects as go
 from numpy.typing import NDArray
 
-from softlse_core.figures.lse_contours import format_lam
-from softlse_core.figures.style import OKABE_ITO, base_layout
+from softlse_app.common.plot_style import OKABE_ITO, base_layout
+from softlse_app.lse_vs_max.contour_figures import format_lam
 
 
 def lse_slice_figure(

@@ -2,7 +2,7 @@
 
 Streamlit itself drops a bound parameter it cannot use, silently. Before a bound widget is
 created, :func:`adopt_query_param` reads the raw text with a reader from
-:mod:`softlse_core.url_params`, puts the usable value (clamped or snapped) into session state,
+:mod:`softlse_app.common.url_params`, puts the usable value (clamped or snapped) into session state,
 and keeps a note for :func:`show_url_notes` when the text was not used as written — so a link
 with ``lam=abc``, ``res=1000000000`` or a script tag never crashes a page and the person sees
 why the view differs from the link.
@@ -22,7 +22,8 @@ from typing import Any
 
 import streamlit as st
 
-from softlse_core.url_params import ParamReading
+from softlse_app.common.inert_text import show_message
+from softlse_app.common.url_params import ParamReading
 
 _HANDLED = "_url_raw_handled"  # key -> last raw text read for it
 _REWRITE = "_url_rewrite"  # key -> value taken from the link, set in code until the URL says it
@@ -131,10 +132,11 @@ def url_notes(page: str) -> list[str]:
 
 
 def show_url_notes(page: str) -> None:
-    """Show each kept note for ``page`` as a warning; the text quotes the raw parameter only in
-    a code span (see :func:`softlse_core.url_params.quote_raw`), never as HTML."""
+    """Show each kept note for ``page`` as a warning (:func:`show_message`); a note quotes the
+    raw parameter only as a literal code span (:func:`softlse_app.common.url_params.quote_raw`),
+    never as Markdown or HTML."""
     for note in url_notes(page):
-        st.warning(note, icon=":material/link_off:")
+        show_message("warning", note, icon=":material/link_off:")
 
 
 def mark_query_param_read(key: str) -> None:
