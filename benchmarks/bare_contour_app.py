@@ -12,7 +12,7 @@ on [−1, 1]² with 201 points per axis, computed with plain numpy (float64, shi
 maximum, so no overflow at λ = 1000).
 
 By default it freezes the loaded libraries out of the garbage collector's way as ``app.py``
-does (:mod:`softlse_ui.gc_freeze`), so it differs from the app only in what the page itself
+does (:mod:`softlse_app.common.gc_freeze`), so it differs from the app only in what the page itself
 does; ``streamlit run benchmarks/bare_contour_app.py -- --no-gc-freeze`` runs it as a default
 Streamlit page would, paying Streamlit's after-run full collection on every rerun.
 """
@@ -23,7 +23,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from softlse_ui.gc_freeze import freeze_loaded_modules
+from softlse_app.common.gc_freeze import freeze_loaded_modules
 
 #: λ stops: 1, 1.5, 2, 3, 5, 7 per decade from 0.01 up to 1000.
 LAMBDAS: tuple[float, ...] = (

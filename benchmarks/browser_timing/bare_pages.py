@@ -1,5 +1,5 @@
 """The bare pages every interaction is measured against, each with and without the app's
-garbage-collector freeze (``softlse_ui/gc_freeze.py``; the app freezes, so "× bare" in the
+garbage-collector freeze (``softlse_app/common/gc_freeze.py``; the app freezes, so "× bare" in the
 report is against the frozen page, and the unfrozen one shows what a default Streamlit page
 pays).
 
