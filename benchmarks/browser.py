@@ -5,9 +5,10 @@ Starts ``streamlit run app.py`` and the bare pages (``benchmarks/bare_contour_ap
 loopback ports and drives Debian's Chromium (headless, through Playwright):
 
 - every interaction of ``benchmarks/browser_timing/app_interactions.py``: on each page its
-  main controls (LSE vs max: λ slider at resolution 201 and 801, a typed λ if the page has a
-  box for it, extent, resolution, the sheet/explore switch; Softmax and one-hot: the λ list,
-  the gradient λ, the check point; Vector lab: a new vector, λ, c, a, a tab switch), each
+  main controls (LSE vs max: λ slider at resolution 201 and 801, a typed λ, extent,
+  resolution, the sheet/explore switch; Softmax and one-hot: the λ list, the gradient λ by
+  slider and typed, the check point; Vector lab: a new vector, λ by slider and typed, c, a, a
+  tab switch; a typed λ is skipped on a page without a box for it), each
   stepped to values not shown before (no cache hits), timed from the input (keydown or
   pointerdown) until the chart shows the new data and the script is idle, with the bytes
   received per step (WebSocket messages and HTTP responses, ``/_stcore/message`` included).
@@ -72,7 +73,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=2, help="untimed steps first")
     parser.add_argument("--loads", type=int, default=2, help="first-load rounds (0: none)")
     parser.add_argument(
-        "--budget", type=float, default=2400.0, help="seconds the whole run may take"
+        "--budget", type=float, default=3600.0, help="seconds the whole run may take"
     )
     parser.add_argument("--json", type=Path, help="also write every step to this JSON file")
     parser.add_argument(

@@ -107,7 +107,7 @@ class StreamlitServer:
         if self.script_args:
             command += ["--", *self.script_args]
         with self.log_path.open("wb") as log:
-            self._process = subprocess.Popen(  # noqa: S603 (our interpreter, our script)
+            self._process = subprocess.Popen(
                 command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
             )
         deadline = time.monotonic() + self.startup_timeout

@@ -37,10 +37,7 @@ from benchmarks.browser_timing.probed_page import ChartRef, ProbedPage
 
 LAM = ControlRef("λ slider", keys=("lam",), label="λ")
 LAM_BOX = ControlRef(
-    "typed λ box",
-    keys=("lam_text", "lam_box", "lam_typed", "lam_input", "lam_value", "lam_exact", "lam"),
-    label="λ",
-    exclude="(?i)values|list",
+    "typed λ box", keys=("lam_typed", "lam_text", "lam_box"), label="λ", exclude="(?i)values|list"
 )
 EXTENT = ControlRef("extent slider", keys=("extent",), label="(?i)extent")
 RES = ControlRef("resolution slider", keys=("res",), label="(?i)grid points|resolution")
@@ -49,9 +46,9 @@ CONTOUR = ChartRef(keys=("contour_chart",), index=0)
 SHEET = ChartRef(keys=("sheet_chart",), index=0)
 
 
-def typed_lambda(index: int) -> str:
+def typed_lambda(index: int, first: float = 1.23) -> str:
     """λ values between the slider's stops (1.23, 1.59, 2.05, …), new at every step."""
-    return f"{1.23 * 1.29**index:.3g}"
+    return f"{first * 1.29**index:.3g}"
 
 
 class ViewSwitch:
@@ -122,6 +119,9 @@ LSE_VS_MAX = (
 
 LAMS = ControlRef("λ list box", keys=("lams",), label="(?i)λ values")
 GLAM = ControlRef("gradient λ slider", keys=("glam",), label="λ")
+GLAM_BOX = ControlRef(
+    "typed gradient λ box", keys=("glam_typed", "glam_text", "glam_box"), label="(?i)exact λ"
+)
 PX = ControlRef("check point x box", keys=("px",), label="(?i)check point x")
 GRID = ChartRef(keys=("softmax_grid",), index=0)
 FIELD = ChartRef(keys=("gradient_field",), index=1)
@@ -153,6 +153,17 @@ SOFTMAX_GRID = (
             GLAM, FIELD, lane_change=TypedValues(PX, lambda k: f"{0.2 + 0.041 * k:.3f}").lane_change
         ),
     ),
+    Interaction(
+        "softmax_grid",
+        "Softmax and one-hot",
+        "typed gradient λ + Enter",
+        "glam-typed",
+        "",
+        "contour",
+        lambda: TypedValues(GLAM_BOX, lambda i: typed_lambda(i, first=1.17), FIELD),
+        needs=GLAM_BOX,
+        needs_inner=TEXT_INPUTS,
+    ),
     _softmax(
         "point",
         "check point x typed + Enter",
@@ -165,6 +176,7 @@ SOFTMAX_GRID = (
 
 VECTOR = ControlRef("vector box", keys=("v",), label="(?i)vector")
 VLAM = ControlRef("λ slider", keys=("lam",), label="λ")
+VLAM_BOX = ControlRef("typed λ box", keys=("lam_typed", "lam_text", "lam_box"), label="(?i)exact λ")
 OFFSET = ControlRef("offset c box", keys=("c",), label="(?i)offset")
 SCALE = ControlRef("scale a box", keys=("a",), label="(?i)scale")
 SECTIONS = ControlRef("section tabs", keys=("section",))
@@ -214,6 +226,17 @@ VECTOR_LAB = (
             BARS,
             lane_change=TypedValues(OFFSET, lambda k: f"{-0.5 - 0.61 * k:g}").lane_change,
         ),
+    ),
+    Interaction(
+        "vector_lab",
+        "Vector lab",
+        "typed λ + Enter",
+        "lam-typed",
+        "?v=0.5,1.6,2.8",
+        "one_input",
+        lambda: TypedValues(VLAM_BOX, lambda i: typed_lambda(i, first=1.11), BARS),
+        needs=VLAM_BOX,
+        needs_inner=TEXT_INPUTS,
     ),
     _lab(
         "c",

@@ -215,9 +215,11 @@
         }
       }
       if (now - step.armedAt > timeoutMs) {
-        step.failed = step.t0 === null ? 'no input seen' :
-          `not settled: new data ${step.changed !== null}, run finished ` +
-          `${step.finished !== null}, idle ${idle()}`;
+        const missing = [];
+        if (needsNewData && step.changed === null) missing.push('the chart never showed new data');
+        if (step.finished === null) missing.push('no script run finished');
+        if (!idle()) missing.push('the script never went idle');
+        step.failed = step.t0 === null ? 'no input seen' : missing.join(', ');
         return;
       }
       requestAnimationFrame(frame);

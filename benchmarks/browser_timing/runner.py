@@ -55,7 +55,7 @@ class Options:
     steps: int = 9
     warmup: int = 2
     loads: int = 2
-    budget_s: float = 2400.0
+    budget_s: float = 3600.0
     cdp_check: bool = False  # count each step's bytes with DevTools events too
     interactions: tuple[Interaction, ...] = INTERACTIONS
 
