@@ -17,9 +17,41 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["as_float_array", "check_lam", "normalize_axis"]
+__all__ = ["as_float_array", "as_real_array", "check_lam", "normalize_axis", "widened"]
 
 FloatArray = NDArray[np.floating[Any]]
+
+
+def as_real_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
+    """Return ``(arr, out_dtype)``: the input as a float array in its own precision, and the
+    dtype the result must have.
+
+    Floating input is returned as it is (float16 and float32 too: kernels that compute block
+    by block widen each block to float64 themselves); ints and bools become float64. ``arr``
+    may share memory with ``x``: callers must not write into it. Complex input raises
+    ``TypeError``.
+    """
+    arr = np.asarray(x)
+    if arr.dtype.kind == "c":
+        raise TypeError("complex input is not supported: log-sum-exp needs real numbers")
+    if arr.dtype.kind == "f":
+        return arr, arr.dtype
+    if arr.dtype.kind in "biu":
+        work = arr.astype(np.float64)
+        return work, work.dtype
+    try:
+        work = arr.astype(np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"expected an array of real numbers, got dtype {arr.dtype}") from exc
+    return work, work.dtype
+
+
+def widened(arr: FloatArray) -> FloatArray:
+    """``arr`` in the precision it is computed in: float64 for float16 and float32 (so they
+    are computed accurately and rounded once at the end), its own for float64 and longdouble."""
+    if arr.dtype.itemsize < 8:
+        return arr.astype(np.float64)
+    return arr
 
 
 def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
@@ -30,22 +62,8 @@ def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
     computed accurately), and the input's own dtype for float64 and longdouble. ``work``
     may share memory with ``x``: callers must not write into it.
     """
-    arr = np.asarray(x)
-    if arr.dtype.kind == "c":
-        raise TypeError("complex input is not supported: log-sum-exp needs real numbers")
-    if arr.dtype.kind == "f":
-        out_dtype = arr.dtype
-        if arr.dtype.itemsize < 8:
-            return arr.astype(np.float64), out_dtype
-        return arr, out_dtype
-    if arr.dtype.kind in "biu":
-        work = arr.astype(np.float64)
-        return work, work.dtype
-    try:
-        work = arr.astype(np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"expected an array of real numbers, got dtype {arr.dtype}") from exc
-    return work, work.dtype
+    arr, out_dtype = as_real_array(x)
+    return widened(arr), out_dtype
 
 
 def check_lam(lam: float) -> float:

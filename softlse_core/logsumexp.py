@@ -18,8 +18,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import as_float_array, check_lam, normalize_axis
-from softlse_core.logsumexp_kernels import lse_along_axis
+from softlse_core.array_input import (
+    as_float_array,
+    as_real_array,
+    check_lam,
+    normalize_axis,
+    widened,
+)
+from softlse_core.logsumexp_kernels import lse_along_axis, lse_pairs
 
 __all__ = ["lse", "lse_gap_bounds", "naive_lse"]
 
@@ -69,7 +75,13 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
             "lse is undefined at λ = 0: (1/λ)·log Σ exp(λ·x_j) diverges like log(n)/λ as "
             "λ → 0; use a nonzero λ (softmax at λ = 0 is the uniform distribution)"
         )
-    work, out_dtype, ax = _prepare(x, axis)
+    arr, out_dtype = as_real_array(x)
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    ax = normalize_axis(axis, arr.ndim)
+    if arr.shape[ax] == 2 and math.isfinite(lam) and arr.dtype.itemsize <= 8:
+        return _finish(lse_pairs(arr, lam, ax, out_dtype), out_dtype, ax, keepdims)
+    work = widened(arr)
     reduced_shape = work.shape[:ax] + work.shape[ax + 1 :]
     if work.shape[ax] == 0:
         result: NDArray[Any] = np.full(reduced_shape, -math.inf if lam > 0 else math.inf)

@@ -5,9 +5,10 @@ different memory traffic:
 
 - ``_lse_blocked_row``: one long contiguous slice, in cache-sized chunks, reusing one exp
   buffer (no temporary of the slice's size);
-- ``_lse_pair``: a reduction axis of length 2, elementwise:
-  a + log1p(exp(−|λ|·|x_0 − x_1|))/λ with a the max (min for λ < 0) — for two entries this
-  *is* Algorithm 4.1: m = 1, s = exp(λ·(x_other − a)), or m = 2, s = 0 and log1p(1) = log 2;
+- :func:`lse_pairs` (``_lse_pair`` per block): a reduction axis of length 2, elementwise:
+  a + log1p(exp(−|λ|·|x₀ − x₁|))/λ with a the max (min for λ < 0) — for two entries this
+  *is* Algorithm 4.1: m = 1, s = exp(λ·(x_other − a)), or m = 2, s = 0 and log1p(1) = log 2.
+  It runs block by block (:mod:`softlse_core.pair_blocks`) and has no data-dependent branch;
 - ``_lse_slab``: the vectorised algorithm along any axis.
 
 All kernels expect a float array and a finite λ ≠ 0; they never emit RuntimeWarnings.
@@ -25,7 +26,16 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["CHUNK", "lse_along_axis"]
+from softlse_core.pair_blocks import (
+    PAIR_BLOCK,
+    Float64Blocks,
+    block_buffer,
+    pair_blocks,
+    pair_plane,
+    split_pair_axis,
+)
+
+__all__ = ["CHUNK", "lse_along_axis", "lse_pairs"]
 
 #: Elements per chunk of the blocked pass: 32768 float64 = 256 KiB, which stays in L2 cache.
 CHUNK = 32_768
@@ -66,24 +76,44 @@ def _blocked_sum(row: NDArray[np.float64], pivot: float, lam: float) -> float:
     return pivot + gap / lam
 
 
-def _lse_pair(a: NDArray[Any], b: NDArray[Any], lam: float) -> NDArray[Any]:
-    """Algorithm 4.1 for two entries, elementwise over arrays ``a`` and ``b``."""
+def lse_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[Any]) -> NDArray[Any]:
+    """Algorithm 4.1 over ``axis`` of length 2, block by block, in float64, returned in
+    ``out_dtype`` with ``axis`` removed. ``x`` must be float16, float32 or float64."""
+    out = np.empty(x.shape[:axis] + x.shape[axis + 1 :], dtype=out_dtype)
+    first_plane, second_plane = split_pair_axis(x, axis)
+    out_plane = pair_plane(x.shape, axis, out)
+    size = min(PAIR_BLOCK, first_plane.size)
+    first, second = Float64Blocks(first_plane, size), Float64Blocks(second_plane, size)
+    gap_buffer = np.empty(size)
+    pivot_buffer = np.empty(size)
     with np.errstate(all="ignore"):
-        d = np.subtract(a, b)
-        np.abs(d, out=d)
-        np.multiply(d, -abs(lam), out=d)
-        np.exp(d, out=d)
-        np.log1p(d, out=d)
-        np.minimum(d, _LOG2, out=d)
-        np.divide(d, lam, out=d)
-        pivot = np.maximum(a, b) if lam > 0 else np.minimum(a, b)
-        result = np.add(pivot, d, out=d)
-        nan_at = np.isnan(result)
-        if nan_at.any():
-            # inf − inf: both entries are the same infinity, which is then the answer.
-            fix = nan_at & np.isinf(pivot) & (a == b)
-            result[fix] = pivot[fix]
-    return result
+        for rows, cols in pair_blocks(first_plane.shape, size):
+            a, b = first[rows, cols], second[rows, cols]
+            gap = block_buffer(gap_buffer, rows, cols)
+            pivot = block_buffer(pivot_buffer, rows, cols)
+            _lse_pair(a, b, lam, gap, pivot)
+            np.copyto(out_plane[rows, cols], gap, casting="same_kind")
+    return out
+
+
+def _lse_pair(
+    a: NDArray[Any], b: NDArray[Any], lam: float, result: NDArray[Any], pivot: NDArray[Any]
+) -> None:
+    """Algorithm 4.1 for two entries, elementwise: ``result`` = a + log1p(E)/λ with
+    E = exp(−|λ|·|a − b|) and a the max (min for λ < 0); ``pivot`` is scratch space."""
+    np.subtract(a, b, out=result)
+    np.abs(result, out=result)
+    np.multiply(result, -abs(lam), out=result)
+    np.exp(result, out=result)
+    np.log1p(result, out=result)
+    np.minimum(result, _LOG2, out=result)
+    np.divide(result, lam, out=result)
+    (np.maximum if lam > 0 else np.minimum)(a, b, out=pivot)
+    np.add(pivot, result, out=result)
+    if math.isnan(np.maximum.reduce(result, axis=None)):
+        # inf − inf: both entries are the same infinity, which is then the answer.
+        fix = np.isnan(result) & np.isinf(pivot) & (a == b)
+        result[fix] = pivot[fix]
 
 
 def _lse_slab(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
@@ -118,9 +148,12 @@ def lse_along_axis(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
         rows = x.reshape(-1, n)
         out = np.array([_lse_blocked_row(row, lam) for row in rows])
         return out.reshape(x.shape[:-1])
-    if n == 2 and not last:
+    if n == 2 and not last:  # longdouble: float16/32/64 pairs go to lse_pairs before this
         a, b = np.moveaxis(x, axis, 0)
-        return _lse_pair(a, b, lam)
+        result = np.empty(a.shape, dtype=x.dtype)
+        with np.errstate(all="ignore"):
+            _lse_pair(a, b, lam, result, np.empty_like(result))
+        return result
     if last and x.ndim > 1 and x.size > CHUNK:
         rows = x.reshape(-1, n)
         step = max(1, CHUNK // n)
