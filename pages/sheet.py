@@ -7,8 +7,13 @@ download :mod:`softlse_app.sheet.summary`. Query parameters: ``reveal`` (``a,b``
 prediction (``pa1``, ``pa2``, … ``pd2``).
 """
 
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
 import streamlit as st
 
+from softlse_app.common.inert_text import show_message
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.sheet.progress import revealed_letters
@@ -50,7 +55,7 @@ for question in QUESTIONS:
 with notes:
     show_url_notes(PAGE)
     if reveals.note is not None:
-        st.warning(reveals.note, icon=":material/link_off:")
+        show_message("warning", reveals.note, icon=":material/link_off:")
 
 st.header("Your summary", anchor="summary")
 st.markdown(

@@ -82,7 +82,7 @@ def gap_heatmap_figure(r: GapResults) -> tuple[go.Figure, str]:
     )
     fig.update_xaxes(title_text="x", range=[-1, 1], constrain="domain")
     fig.update_yaxes(title_text="y", range=[-1, 1], scaleanchor="x", constrain="domain")
-    fig.update_layout(title={"text": "λ = 10", "x": 0, "font": {"size": 13}})
+    fig.update_layout(title={"text": "λ = 10", "x": 0})
     alt = (
         "Heat map of the gap lse − max over the square from −1 to 1 for λ = 10: a bright band "
         "along the diagonal from the lower-left to the upper-right corner, dark elsewhere, "

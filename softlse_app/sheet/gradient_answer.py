@@ -33,8 +33,8 @@ def answer_c(r: GradientResults) -> Answer:
             "∂lse(σ, λ)/∂σᵢ = softmax(σ, λ)ᵢ for every i and every λ ≠ 0: at "
             f"({x:g}, {y:g}) the finite-difference gradient matches softmax.",
             "σ₁ = 1/(1 + e^(−λ(x − y))): for λ → ∞ it is 1 where x > y and 0 where x < y; on "
-            f"the diagonal the limit splits the weight, {format_like_numpy(r.tie_split)} at "
-            f"(0.3, 0.3), where numpy's argmax says {format_like_numpy(r.tie_first)}.",
+            f"the diagonal the limit splits the weight, `{format_like_numpy(r.tie_split)}` at "
+            f"(0.3, 0.3), where numpy's argmax says `{format_like_numpy(r.tie_first)}`.",
         ),
         derivation=(
             ("md", "The sheet's derivation, by the chain rule:"),

@@ -18,6 +18,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from softlse_app.common.caching import cache_figure, cache_numbers
+from softlse_app.common.inert_text import show_message
 from softlse_app.common.navigation import PAGES
 from softlse_app.sheet.answer_parts import Answer, DeepLink
 from softlse_app.sheet.answers import answer_a, answer_b, answer_c, answer_d, judge
@@ -63,19 +65,26 @@ _FIGURES: dict[str, Callable[[Any], tuple[go.Figure, str]]] = {
     "d": lse_limit_figure,
 }
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~$])")
+_CODE_SPAN = re.compile(r"(`[^`]*`)")
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_$<>~])")
 
 
 def markdown_text(text: str) -> str:
-    """Our own plain sentence made literal for ``st.markdown``: Markdown's special characters
-    are backslash-escaped (``σ_i`` keeps its underscore, ``[0.1 0.2]`` stays no link, ``$`` opens
-    no formula)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Our own sentence, which may hold code spans (`[0.5 0.5]`), made literal for
+    ``st.markdown``: outside code spans the characters that would start emphasis, math, HTML
+    or strikethrough are backslash-escaped (``σ_i`` keeps its underscore, ``$`` opens no
+    formula). Brackets stay as they are: without a following ``(`` they make no link, so the
+    numbers read exactly as numpy prints them. Not for text a person typed: that goes through
+    :mod:`softlse_app.common.inert_text`."""
+    return "".join(
+        part if _CODE_SPAN.fullmatch(part) else _MARKDOWN_SPECIAL.sub(r"\\\1", part)
+        for part in _CODE_SPAN.split(text)
+    )
 
 
 # The numbers depend on nothing a person types: one entry per question, a few kB each
 # (question b's holds one 201 × 201 grid).
-@st.cache_data(max_entries=4, show_spinner=False)
+@cache_numbers(max_entries=4)
 def results_for(letter: str) -> Any:
     """Question ``letter``'s numbers, computed once per process."""
     return _RESULTS[letter]()
@@ -87,7 +96,7 @@ def answer_for(letter: str) -> Answer:
     return _ANSWERS[letter](results_for(letter))
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@cache_figure(max_entries=4)
 def figure_for(letter: str) -> tuple[go.Figure, str]:
     """Question ``letter``'s figure and alt text (shared, never modified after it is built)."""
     return _FIGURES[letter](results_for(letter))
@@ -168,15 +177,19 @@ def _code_critique(letter: str) -> None:
         st.code(right, language="python")
 
 
-def _judgement(label: str, judgement: Judgement) -> None:
-    """How close one prediction was: a success box when close, an explanation box otherwise."""
-    text = f"**{markdown_text(label)}**  \n{markdown_text(judgement.verdict)}"
+def _judgement(label: str, judgement: Judgement, typed: str | None) -> None:
+    """How close one prediction was: a success box when close, an explanation box otherwise;
+    a typed prediction is quoted back as literal text (never as Markdown)."""
+    words = f"**{markdown_text(label)}**  \n{markdown_text(judgement.verdict)}"
     if judgement.reasons:
-        text += "  \n" + markdown_text(" ".join(judgement.reasons))
+        words += "  \n" + markdown_text(" ".join(judgement.reasons))
+    echo = typed if typed is not None and typed.strip() else None
+    if echo is not None:
+        words += "  \nYou typed: "
     if judgement.close:
-        st.success(text, icon=":material/check_circle:")
+        show_message("success", words, echo, icon=":material/check_circle:")
     else:
-        st.info(text, icon=":material/lightbulb:")
+        show_message("info", words, echo, icon=":material/lightbulb:")
 
 
 def answer_part(question: Question, predictions: dict[str, str | None]) -> None:
@@ -191,8 +204,10 @@ def answer_part(question: Question, predictions: dict[str, str | None]) -> None:
         columns = st.columns(len(question.predictions))
         for column, prediction in zip(columns, question.predictions, strict=True):
             with column:
-                judge_text = predictions.get(prediction.key)
-                _judgement(prediction.label, judge(answer.truths[prediction.key], judge_text))
+                given = predictions.get(prediction.key)
+                typed = None if isinstance(prediction, ChoicePrediction) else given
+                judgement = judge(answer.truths[prediction.key], given)
+                _judgement(prediction.label, judgement, typed)
         st.markdown(markdown_text(answer.summary))
         st.code("\n".join(answer.printout), language=None, wrap_lines=True)
         numbers_column, derivation_column = st.columns(2, gap="large")

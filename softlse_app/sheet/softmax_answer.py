@@ -13,9 +13,10 @@ def answer_a(r: SoftmaxResults) -> Answer:
     return Answer(
         letter="a",
         summary=(
-            "Adding a constant to every entry leaves softmax unchanged, so softmax(s2) = "
-            "softmax(s1); multiplying every entry by 10 is the same as λ = 10, so softmax(s3) "
-            "is much sharper."
+            f"softmax(s1) = softmax(s2) = `{format_like_numpy(p['s1'])}`: adding a constant "
+            "to every entry leaves softmax unchanged. softmax(s3) = "
+            f"`{format_like_numpy(p['s3'])}`: multiplying every entry by 10 is the same as "
+            "λ = 10, so softmax(s3) is much sharper."
         ),
         printout=tuple(
             f"softmax({name}) = {format_like_numpy(p[name])}" for name in ("s1", "s2", "s3")

@@ -8,6 +8,7 @@ of text — the predictions above all, which are whatever someone typed — goes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from html import escape
 
@@ -26,6 +27,14 @@ code { overflow-wrap: anywhere; }
 .hidden { color: #555; font-style: italic; }
 @media print { h2 { break-before: auto; } section { break-inside: avoid; } }
 """
+
+
+_CODE_SPAN = re.compile(r"`([^`]*)`")
+
+
+def _sentence(text: str) -> str:
+    """One of our sentences as HTML: escaped, its `code spans` as <code>."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", escape(text))
 
 
 def _prediction_item(label: str, text: str | None) -> str:
@@ -61,9 +70,9 @@ def summary_html(predictions: Mapping[str, str | None], answers: Mapping[str, An
         if answer is None:
             parts.append('<p class="hidden">Not revealed yet.</p></section>')
             continue
-        parts.append(f"<h3>Answer</h3><p>{escape(answer.summary)}</p>")
+        parts.append(f"<h3>Answer</h3><p>{_sentence(answer.summary)}</p>")
         parts.append(f"<pre>{escape(chr(10).join(answer.printout))}</pre><ul>")
-        parts.extend(f"<li>{escape(line)}</li>" for line in answer.results)
+        parts.extend(f"<li>{_sentence(line)}</li>" for line in answer.results)
         parts.append("</ul><h3>How close</h3><ul>")
         for prediction in question.predictions:
             judgement = judge(answer.truths[prediction.key], predictions.get(prediction.key))
