@@ -123,6 +123,7 @@ class BrowserTab:
         self.cached_hashes: dict[str, None] = {}  # insertion-ordered set
         self._cached_deltas: dict[str, ForwardMsg] = {}
         self._ws: Any = None
+        self.response_headers: dict[str, str] = {}  # of the websocket handshake
         self._run_widgets: dict[str, Widget] = {}
         self._tab_blocks: dict[tuple[int, ...], Widget] = {}
         self._fresh_widgets: dict[str, Widget] = {}
@@ -148,6 +149,7 @@ class BrowserTab:
             )
         except (OSError, websockets.exceptions.WebSocketException) as exc:
             raise ProtocolError(f"connect failed: {exc!r}") from exc
+        self.response_headers = {k.lower(): v for k, v in self._ws.response.headers.raw_items()}
 
     async def probe_open(self) -> bool:
         """Connect and report whether the server keeps the socket open for a first message

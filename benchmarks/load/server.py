@@ -84,8 +84,10 @@ class ServerProcess:
         ttl: int = 5,
         app_dir: Path = ROOT,
         log_path: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.app_dir = app_dir
+        self.env = env or {}
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
@@ -108,7 +110,11 @@ class ServerProcess:
         """Start and wait for ``/_stcore/health``; :class:`RuntimeError` with the log if the
         server exits or stays unhealthy."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(self.ttl)}
+        env = {
+            **os.environ,
+            "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(self.ttl),
+            **self.env,
+        }
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 self.command(),
