@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 
+import mpmath
 import numpy as np
 import pytest
 from plotly_arrays import array as decode
@@ -123,11 +124,16 @@ def test_c_reveals_the_gradient_as_softmax_with_numbers() -> None:
 
 def test_d_reveals_the_limit_and_lse_of_s1() -> None:
     at = reveal(run_page(), "d")
-    (printout,) = [block for block in code_blocks(at) if block.startswith("lse(s1, 1)")]
-    values = [float(line.split(" = ")[1]) for line in printout.splitlines()]
+    (printout,) = [block for block in code_blocks(at) if "lse(s1, λ)" in block]
     s1 = np.array([1.0, 2.0, 3.0])
-    expected = [logsumexp(lam * s1) / lam for lam in (1, 10, 100)]
-    np.testing.assert_allclose(values, expected, rtol=1e-8)
+    for line, lam in zip(printout.splitlines(), (1, 10, 100), strict=True):
+        match = re.fullmatch(
+            rf"λ = {lam} +lse\(s1, λ\) = ([0-9.]+) +lse − max = ([0-9.e+-]+)", line
+        )
+        assert match is not None, line
+        assert float(match.group(1)) == pytest.approx(logsumexp(lam * s1) / lam, rel=1e-8)
+        gap = mpmath.log(sum(mpmath.e ** (lam * (s - 3)) for s in (1, 2, 3))) / lam
+        assert float(match.group(2)) == pytest.approx(float(gap), rel=1e-8)  # 3.72e-46 at 100
     assert "lim lse = max" in page_text(at)
     (limit,) = charts(at)
     lse_trace = next(t for t in limit["data"] if t["name"] == "lse(s1, λ)")

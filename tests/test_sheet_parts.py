@@ -184,12 +184,14 @@ def test_answer_numbers_against_mpmath() -> None:
         exact = float(mpmath.log(2) / lam)
         assert gaps.largest[lam] == pytest.approx(exact, rel=1e-12)
     far = float(mpmath.log(1 + mpmath.e ** (-20)) / 10)
-    assert gaps.far_corner_gap == pytest.approx(far, rel=1e-5)  # 1 + 2e-10 − 1 keeps ~6 digits
+    assert gaps.far_corner_gap == pytest.approx(far, rel=1e-13)  # lse_gap: no cancellation
     limits = limit_results()
     for lam, value in limits.table.items():
         exact = mpmath.log(sum(mpmath.e ** (lam * s) for s in (1, 2, 3))) / lam
         assert value == pytest.approx(float(exact), rel=1e-15)
     assert limits.table[1.0] == pytest.approx(logsumexp([1.0, 2.0, 3.0]), rel=1e-15)
+    exact_gap = mpmath.log(1 + mpmath.e ** (-100) + mpmath.e ** (-200)) / 100
+    assert limits.gaps[100.0] == pytest.approx(float(exact_gap), rel=1e-13)
     assert math.isinf(gaps.naive_at_overflow)
 
 

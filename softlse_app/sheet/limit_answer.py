@@ -26,13 +26,16 @@ def answer_d(r: LimitResults) -> Answer:
             "lim lse = max: as λ → ∞ the largest term e^(λ·max σ) dominates the sum, and the "
             "rest adds at most log(n)/λ, which vanishes."
         ),
-        printout=tuple(f"lse(s1, {lam:g}) = {value:.9g}" for lam, value in r.table.items()),
+        printout=tuple(
+            f"λ = {lam:<4g} lse(s1, λ) = {value:<10.9g}  lse − max = {r.gaps[lam]:.9g}"
+            for lam, value in r.table.items()
+        ),
         results=(
             "As λ → ∞, lse(σ, λ) → max(σ), the largest entry.",
             f"lse(s1, λ) with max(s1) = {r.largest:g}: {table}.",
-            "At λ = 100 the remaining gap, about e^−100/100 ≈ "
-            f"{math.exp(-100.0) / 100:.1g}, is far below the spacing of doubles near 3, "
-            "so lse(s1, 100) prints as 3.",
+            f"At λ = 100 the gap lse − max is {r.gaps[100.0]:.3g} (computed directly, as "
+            "`lse_gap` does), far below the spacing of doubles near 3 "
+            f"({math.ulp(r.largest):.2g}), so lse(s1, 100) itself prints as 3.",
             f"Bounds: max ≤ lse ≤ max + log(n)/λ; for s1 (n = 3): 3 ≤ lse(s1, λ) ≤ 3 + "
             f"{n_bound:.6g}/λ.",
         ),
