@@ -4,9 +4,9 @@
 //  - HTTP resources through Resource Timing (the buffer is enlarged so none are dropped);
 //  - on request (`__bench.arm`), the timing of one interaction: from the first keydown or
 //    pointerdown after arming until the first animation frame in which (1) a message received
-//    after the input said that a script run finished successfully, (2) the page shows the
-//    script as idle, and (3) the watched plotly chart is drawn with data that differs from the
-//    data it had when armed.
+//    after the input said that a script (or fragment) run finished successfully, (2) the page
+//    shows the script as idle, and (3) the watched plotly chart is drawn with data that differs
+//    from the data it had when armed.
 // Nothing here waits for a fixed time: every frame checks the conditions again.
 (() => {
   if (window.__bench) return;
@@ -22,7 +22,8 @@
   }
 
   // ForwardMsg field 6 is `script_finished` (a varint enum: 0 = finished successfully,
-  // 2 = stopped early for a rerun); the top-level fields are walked without decoding payloads.
+  // 2 = stopped early for a rerun, 3 = a fragment's run finished successfully); the top-level
+  // fields are walked without decoding payloads.
   const varint = (bytes, at) => {
     let value = 0;
     let scale = 1;
@@ -59,6 +60,7 @@
     }
     return -1;
   };
+  const SUCCESS = new Set([0, 3]);
   const record = (time, data, direction) => {
     if (data instanceof ArrayBuffer) {
       const status = direction ? scriptFinishedStatus(new Uint8Array(data)) : -1;
@@ -92,7 +94,7 @@
       if (!direction || time < from || time >= to) continue;
       out.ws += bytes;
       out.ws_messages += 1;
-      if (status === 0) out.runs += 1;
+      if (SUCCESS.has(status)) out.runs += 1;
     }
     for (const entry of performance.getEntriesByType('resource')) {
       if (entry.responseEnd < from || entry.responseEnd >= to) continue;
@@ -204,7 +206,7 @@
           const [time, , direction, status] = bench.messages[scanned];
           if (time < step.t0 || !direction) continue;
           step.lastIn = time;
-          if (status === 0 && step.finished === null) step.finished = time;
+          if (SUCCESS.has(status) && step.finished === null) step.finished = time;
         }
         const print = needsNewData ? bench.chartFingerprint(chart) : null;
         const fresh = needsNewData ? print !== null && print !== step.before : true;
