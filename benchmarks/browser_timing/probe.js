@@ -186,6 +186,7 @@
       end: null, // first frame with all three conditions
       lastIn: null, // last message received before the end
       failed: null,
+      failedAt: null,
       armedAt: performance.now(),
       before: bench.chartFingerprint(chart),
     };
@@ -196,6 +197,7 @@
     window.addEventListener('keydown', onInput, {capture: true, once: true});
     window.addEventListener('pointerdown', onInput, {capture: true, once: true});
     let scanned = bench.messages.length;
+    let waitingSince = null;
     // Times are taken when the frame's callback runs (not the frame's start time, which can
     // precede messages handled earlier in the same frame).
     const frame = () => {
@@ -215,13 +217,18 @@
           step.end = now;
           return;
         }
+        // Run over, page idle, chart unchanged: the input was probably ignored. Give the chart
+        // a quarter of the timeout (at least 10 s) to catch up, then give up early.
+        waitingSince = step.finished !== null && idle() ? (waitingSince ?? now) : null;
       }
-      if (now - step.armedAt > timeoutMs) {
+      const grace = Math.max(10_000, timeoutMs / 4);
+      if (now - step.armedAt > timeoutMs || (waitingSince !== null && now - waitingSince > grace)) {
         const missing = [];
         if (needsNewData && step.changed === null) missing.push('the chart never showed new data');
         if (step.finished === null) missing.push('no script run finished');
         if (!idle()) missing.push('the script never went idle');
         step.failed = step.t0 === null ? 'no input seen' : missing.join(', ');
+        step.failedAt = now;
         return;
       }
       requestAnimationFrame(frame);
