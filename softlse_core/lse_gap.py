@@ -136,7 +136,9 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
         result = lse_pairs(arr, lam, ax, out_dtype, want="gap")
     else:
         result = gap_along_axis(widened(arr), lam, ax)
-    return reduced_result(np.add(result, 0.0), out_dtype, ax, keepdims)
+    result = np.asarray(result)
+    np.add(result, 0.0, out=result)  # −0.0 (λ < 0, no gap) becomes 0.0
+    return reduced_result(result, out_dtype, ax, keepdims)
 
 
 def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any, Any]:
