@@ -184,3 +184,4 @@ def test_gap_at_large_lambda_is_computed_directly_with_a_note_on_rounding(lam: s
     assert "computed directly" in note.value
     spacing = "4.44e-16" if sign > 0 else "2.22e-16"  # doubles near 3 and near 1
     assert f"near {extreme} are {spacing} apart" in note.value
+    assert f"{extreme} {'+' if sign > 0 else '−'} 3.72e-46 is stored as {extreme}" in note.value

@@ -73,7 +73,7 @@ def effects_section(state: LabState) -> None:
         r"&=\operatorname{softmax}(\sigma,\lambda)_k,\end{aligned}"
     )
     st.latex(
-        r"\begin{aligned}\operatorname{softmax}(a\sigma,\lambda)_k"
+        r"\begin{aligned}&\operatorname{softmax}(a\sigma,\lambda)_k\\"
         r"&=\frac{e^{(a\lambda)\sigma_k}}{\sum_j e^{(a\lambda)\sigma_j}}\\"
         r"&=\operatorname{softmax}(\sigma,a\lambda)_k.\end{aligned}"
     )
@@ -138,12 +138,13 @@ def lse_section(state: LabState) -> None:
     )
     if r.gap_hidden_by_rounding:
         extreme = format_short(r.extreme)
+        plus_gap = f"{'+' if r.gap > 0 else '−'} {format_short(abs(r.gap), 3)}"
         st.info(
             f"**Why lse(σ, λ) reads exactly {name}(σ):** the gap lse − {name} is "
             f"{format_short(r.gap, 3)}. It is computed directly, as "
             f"log(Σⱼ e^(λ·(σⱼ − {name})))/λ, not as the difference of two rounded numbers. "
             f"float64 numbers near {extreme} are {format_short(r.spacing, 3)} apart, so "
-            f"{extreme} + ({format_short(r.gap, 3)}) is stored as {extreme}: lse rounds to "
+            f"{extreme} {plus_gap} is stored as {extreme}: lse rounds to "
             f"{name}, while the gap keeps its own digits.",
             icon=":material/info:",
         )

@@ -164,7 +164,6 @@ def test_sweep_for_negative_lambda_stacks_its_panels_full_width(phone: AppPage) 
     # λ → +∞: the tied maxima σ1 = σ2 = 3 share; λ → −∞: all on the minimum σ3
     assert [ends["x", f"σ{k}"] for k in (1, 2, 3)] == pytest.approx([0.5, 0.5, 0], abs=1e-9)
     assert [ends["x2", f"σ{k}"] for k in (1, 2, 3)] == pytest.approx([0, 0, 1], abs=1e-9)
-    phone.screenshot("vector_lab_phone_sweep")
 
 
 def test_simplex_current_point_is_drawn_inside_the_picture(phone: AppPage) -> None:
