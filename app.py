@@ -1,11 +1,16 @@
 """softlse, the soft-maximum explorer: entry point.
 
 Run with ``streamlit run app.py``. Sets the page configuration, builds the navigation from
-:mod:`softlse_app.common.navigation` and runs the selected page. Before that, the libraries
-loaded so far are frozen out of the garbage collector's way
-(:mod:`softlse_app.common.gc_freeze`), so Streamlit's full collection after every run does not
-walk them.
+:mod:`softlse_app.common.navigation` and runs the selected page. First of all, the process is
+warmed up once (:mod:`softlse_app.common.warm_up`: every library and module a page uses is
+imported before concurrent first visitors can race on it); then what is loaded is frozen out of
+the garbage collector's way (:mod:`softlse_app.common.gc_freeze`), so Streamlit's full
+collection after every run does not walk it.
 """
+
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
 
 import streamlit as st
 

@@ -7,6 +7,10 @@ softlse_app.vector_lab.sections.
 Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale), section (tab).
 """
 
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
 import numpy as np
 import streamlit as st
 

@@ -110,32 +110,32 @@ def read_number_choice(
     )
 
 
-def read_signed_number_choice(
-    raw: str, magnitudes: Sequence[float], *, name: str
-) -> ParamReading[float]:
-    """Read a signed number whose magnitude must be one of ``magnitudes`` (ascending, positive,
-    snapped in log10 as :func:`read_number_choice`): ``-10`` gives −10, ``0`` is refused with a
-    note (λ = 0 has no log-sum-exp), non-numbers and ``nan`` are ignored with a note."""
+def exact_number(value: float, digits: int = 10) -> float:
+    """``value`` rounded to ``digits`` significant digits: what a control keeps of a typed or
+    linked number, so that the text the page writes back (``%.10g``) reads as the same value."""
+    return float(f"{value:.{digits}g}")
+
+
+def read_signed_magnitude(raw: str, lo: float, hi: float, *, name: str) -> ParamReading[float]:
+    """Read a signed number whose size must lie in [lo, hi] (0 < lo < hi), such as λ: used as
+    written (to 10 significant digits: ``37``, ``-2.5``, ``0.333``) when |value| is in range;
+    clamped in size with its sign kept, with a note, when outside (``1e999`` → hi, ``-1e-9`` →
+    −lo); ``0`` is refused with a note (λ = 0 has no log-sum-exp), non-numbers and ``nan`` are
+    ignored with a note."""
     value = parse_number_text(raw)
-    if value == 0:
-        return ParamReading(None, f"{param_text(name, raw)} must not be 0; ignored.")
     if value is None:
         return not_a_number(name, raw)
-    text = raw.strip()
-    magnitude_text = text[1:] if text[:1] in "+-" else text
-    reading = read_number_choice(magnitude_text, magnitudes, name=name, log_scale=True)
-    if reading.value is None:
-        return reading
-    signed = math.copysign(reading.value, value)
-    note = reading.note
-    if note is not None:
-        note = note.replace(quote_raw(magnitude_text), quote_raw(raw))
-        if value < 0:  # the magnitude's note names the value used: give it its sign
-            for using in ("using ", "using the nearest, "):
-                note = note.replace(
-                    f"{using}{format_number(reading.value)}", f"{using}{format_number(signed)}"
-                )
-    return ParamReading(signed, note)
+    if value == 0:
+        return ParamReading(None, f"{param_text(name, raw)} must not be 0; ignored.")
+    size = abs(value)
+    if lo <= size <= hi:
+        return ParamReading(exact_number(value))
+    clamped = math.copysign(lo if size < lo else hi, value)
+    return ParamReading(
+        clamped,
+        f"{param_text(name, raw)} is outside [{format_number(lo)}, {format_number(hi)}] in "
+        f"size; using {format_number(clamped)}.",
+    )
 
 
 def is_on_int_grid(value: object, lo: int, hi: int, step: int = 1) -> bool:
