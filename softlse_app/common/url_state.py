@@ -58,7 +58,9 @@ def adopt_query_param(
       an absent parameter must mean this same default. (Streamlit would log, once, that the
       widget also has a session-state value; ``.streamlit/config.toml`` turns that line off.)
     - New raw query text for ``key`` is read once with ``reader``: a usable value replaces the
-      widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``.
+      widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``. Text is new
+      also when the widget has no state: after another page ran (Back or Forward to this
+      page's address), the page shows what the address says.
     - A value taken from the link is set again in code on every later run until the URL reads
       back, without a note, as that value (Streamlit then has written it) — or the parameter
       is gone and the value is the default. From then on the URL's text is the page's own: it
@@ -73,6 +75,9 @@ def adopt_query_param(
         st.session_state[key] = st.session_state[key]
     if key not in st.session_state:
         st.session_state[key] = default
+        # No state: the widget is new, or its state went while a page without it ran. Either
+        # way the link's text describes this view: read it again (Back to a page's address).
+        st.session_state.setdefault(_HANDLED, {}).pop(key, None)
     rewrite: dict[str, Any] = st.session_state.setdefault(_REWRITE, {})
     if key in rewrite:
         st.session_state[key] = st.session_state[key]
