@@ -16,6 +16,12 @@ import pytest
 from streamlit.runtime.state.query_params_proxy import QueryParamsProxy
 from streamlit.testing.v1 import AppTest
 
+from softlse_core import VectorParseError, parse_vector
+
+#: Parameters whose text goes into a box as written and is judged there (the vector): the
+#: box's own message echoes it, not a URL note.
+BOX_PARAMS = frozenset({"v"})
+
 _READERS = ("get_all", "get", "__getitem__", "__contains__")
 
 
@@ -42,3 +48,21 @@ def query_params_read_by(page: Path) -> tuple[str, ...]:
         at.run(timeout=60)
     assert not at.exception, at.exception
     return tuple(keys)
+
+
+def vector_problem(text: str) -> str:
+    """The message :func:`softlse_core.parse_vector` gives for unreadable ``text``."""
+    try:
+        parse_vector(text)
+    except VectorParseError as error:
+        return str(error)
+    raise AssertionError(f"{text!r} is a readable vector")
+
+
+@cache
+def text_box_max_chars(page: Path, key: str) -> int | None:
+    """The ``max_chars`` of text box ``key`` on ``page`` (``None``: no limit). Streamlit's box
+    ignores a longer paste as a whole, so a test types at most this much."""
+    at = AppTest.from_file(str(page), default_timeout=60)
+    at.run(timeout=60)
+    return at.text_input(key=key).max_chars or None

@@ -6,33 +6,18 @@ Chromium: tests/e2e/test_e2e_inert_text.py.)"""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from hostile_text import DENSE_PAYLOADS, markdown_leaks
-from page_params import query_params_read_by
+from page_params import BOX_PARAMS, query_params_read_by, text_box_max_chars, vector_problem
 from streamlit.testing.v1 import AppTest
 
 from softlse_app.common.inert_text import inert_code, inert_markdown
 from softlse_app.common.navigation import PAGES, PageEntry
-from softlse_core import VectorParseError, parse_vector
-
-#: Parameters whose text goes into a box as written and is judged there (the vector):
-#: the box's own message echoes it, not a URL note.
-BOX_PARAMS = {"v"}
 
 
 def messages(at: AppTest) -> list[str]:
     """The Markdown of every alert box on the page (errors, warnings, infos, successes)."""
     return [m.value for kind in ("error", "warning", "info", "success") for m in getattr(at, kind)]
-
-
-def vector_problem(text: str) -> str:
-    try:
-        parse_vector(text)
-    except VectorParseError as error:
-        return str(error)
-    raise AssertionError(f"{text!r} is a readable vector")
 
 
 def run(entry: PageEntry, params: dict[str, str]) -> AppTest:
@@ -81,8 +66,8 @@ def test_the_vector_box_echoes_typed_text_inert(payload: str) -> None:
 def test_the_lambda_list_box_echoes_typed_text_inert(payload: str) -> None:
     entry = next(entry for entry in PAGES if entry.url_path == "softmax_grid")
     at = run(entry, {})
-    box: Any = at.text_input(key="lams")
-    box.input(payload[: box.max_chars] if box.max_chars else payload).run(timeout=60)
+    limit = text_box_max_chars(entry.path, "lams")
+    at.text_input(key="lams").input(payload[:limit] if limit else payload).run(timeout=60)
     assert not at.exception
     typed = at.text_input(key="lams").value
     notes = [m for m in messages(at) if m.startswith("The λ list")]
