@@ -46,6 +46,13 @@ HOME = PageEntry(
 #: The pages after the home page, in navigation order.
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(
+        "sheet.py",
+        "Exercise sheet",
+        ":material/assignment:",
+        "The sheet's questions (a)–(d) one by one: predict each answer first, then reveal it "
+        "with live numbers, the derivation, a picture and a link to explore it further.",
+    ),
+    PageEntry(
         "lse_vs_max.py",
         "LSE vs max",
         ":material/stacked_line_chart:",

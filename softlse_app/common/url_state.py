@@ -66,6 +66,7 @@ def adopt_query_param(
       is gone and the value is the default. From then on the URL's text is the page's own: it
       is not read again as a new link, and the note about the link goes.
     """
+    state_was_gone = key not in st.session_state
     if key in st.session_state and not is_valid(st.session_state[key]):
         repaired = None if repair is None else repair(st.session_state[key])
         del st.session_state[key]
@@ -75,8 +76,9 @@ def adopt_query_param(
         st.session_state[key] = st.session_state[key]
     if key not in st.session_state:
         st.session_state[key] = default
-        # No state: the widget is new, or its state went while a page without it ran. Either
-        # way the link's text describes this view: read it again (Back to a page's address).
+    if state_was_gone:
+        # the widget is new, or its state went while a page without it ran: either way the
+        # address's text describes this view, so read it again (Back to a page's address)
         st.session_state.setdefault(_HANDLED, {}).pop(key, None)
     rewrite: dict[str, Any] = st.session_state.setdefault(_REWRITE, {})
     if key in rewrite:
