@@ -172,3 +172,23 @@ def markdown_leaks(markdown: str) -> list[str]:
         if pattern.search(prose):
             problems.append(f"{pattern.pattern} in {prose!r}")
     return problems
+
+
+def payload_leaks(markdown: str, payload: str) -> list[str]:
+    """Pieces of ``payload`` that stand in ``markdown`` outside code spans as written — so
+    Markdown would read them — rather than escaped; and invisible format characters. For
+    messages that mix the app's own Markdown (bold labels, line breaks) with echoed input,
+    where :func:`markdown_leaks` would flag the app's own formatting."""
+    prose = _CODE_SPAN.sub("", markdown)
+    problems = [
+        f"U+{ord(ch):04X}"
+        for ch in markdown
+        if ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200d\ufeff"
+    ]
+    for piece in re.split(r"\s+", payload):
+        risky = set(piece) & (_UNSAFE_CHARS | set("[]:")) or any(
+            pattern.search(piece) for pattern in _UNSAFE_PATTERNS
+        )
+        if len(piece) >= 2 and risky and piece in prose:
+            problems.append(piece)
+    return problems

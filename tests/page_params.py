@@ -18,10 +18,6 @@ from streamlit.testing.v1 import AppTest
 
 from softlse_core import VectorParseError, parse_vector
 
-#: Parameters whose text goes into a box as written and is judged there (the vector): the
-#: box's own message echoes it, not a URL note.
-BOX_PARAMS = frozenset({"v"})
-
 _READERS = ("get_all", "get", "__getitem__", "__contains__")
 
 

@@ -7,8 +7,8 @@ Chromium: tests/e2e/test_e2e_inert_text.py.)"""
 from __future__ import annotations
 
 import pytest
-from hostile_text import DENSE_PAYLOADS, markdown_leaks
-from page_params import BOX_PARAMS, query_params_read_by, text_box_max_chars, vector_problem
+from hostile_text import DENSE_PAYLOADS, markdown_leaks, payload_leaks
+from page_params import query_params_read_by, text_box_max_chars, vector_problem
 from streamlit.testing.v1 import AppTest
 
 from softlse_app.common.inert_text import inert_code, inert_markdown
@@ -20,13 +20,28 @@ def messages(at: AppTest) -> list[str]:
     return [m.value for kind in ("error", "warning", "info", "success") for m in getattr(at, kind)]
 
 
-def run(entry: PageEntry, params: dict[str, str]) -> AppTest:
+def run(entry: PageEntry, params: dict[str, str | list[str]]) -> AppTest:
     at = AppTest.from_file(str(entry.path), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
     at.run(timeout=60)
     assert not at.exception, at.exception
     return at
+
+
+def hostile_query(keys: tuple[str, ...], payload: str) -> dict[str, str | list[str]]:
+    """Every parameter set to ``payload``; on the sheet, every answer revealed as well
+    (``reveal=all`` after the payload), so that its typed predictions are judged and quoted."""
+    query: dict[str, str | list[str]] = dict.fromkeys(keys, payload)
+    if "reveal" in keys:
+        query["reveal"] = [payload, "all"]
+    return query
+
+
+def box_value(at: AppTest, key: str) -> str | None:
+    """The text of text box ``key`` (``None``: no such box)."""
+    boxes = [box for box in at.text_input if box.key == key]
+    return str(boxes[0].value) if boxes else None
 
 
 PAGES_WITH_PARAMS = [entry for entry in PAGES if query_params_read_by(entry.path)]
@@ -36,18 +51,25 @@ PAGES_WITH_PARAMS = [entry for entry in PAGES if query_params_read_by(entry.path
 @pytest.mark.parametrize("entry", PAGES_WITH_PARAMS, ids=lambda entry: entry.url_path)
 def test_every_query_parameter_is_echoed_inert(entry: PageEntry, payload: str) -> None:
     keys = query_params_read_by(entry.path)
-    at = run(entry, dict.fromkeys(keys, payload))
+    at = run(entry, hostile_query(keys, payload))
     shown = messages(at)
     for message in shown:
-        assert markdown_leaks(message) == [], message
+        assert payload_leaks(message, payload) == [], message
     for key in keys:
-        if key in BOX_PARAMS:
-            continue
-        # the note names the parameter and quotes what the link said, literally
-        assert any(f"`{key}`={inert_code(payload)}" in m for m in shown), (key, shown)
+        # a note names the parameter and quotes what the link said, literally — or a text
+        # box took the text as written (a vector, a prediction), to be judged there
+        noted = any(f"`{key}`={inert_code(payload)}" in m for m in shown)
+        boxed = box_value(at, key) is not None and payload.startswith(box_value(at, key) or "")
+        assert noted or boxed, (key, shown)
     if "v" in keys:
         problem = inert_markdown(vector_problem(payload))
         assert any(m.endswith(problem) for m in shown), shown
+    if "reveal" in keys:  # each typed prediction is quoted back, escaped, in its judgement
+        for key in keys:
+            typed = box_value(at, key)
+            if typed and typed.strip():
+                echo = f"You typed: {inert_markdown(typed)}"
+                assert any(m.endswith(echo) for m in shown), (key, shown)
 
 
 @pytest.mark.parametrize("payload", list(DENSE_PAYLOADS.values()), ids=list(DENSE_PAYLOADS))

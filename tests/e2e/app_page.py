@@ -79,13 +79,18 @@ window.WebSocket = class extends NativeWebSocket {
 """
 
 #: ``(args) => bool`` with ``args = {runs, charts, key}``: more than ``runs`` runs have
-#: finished, the script is idle, at least ``charts`` plotly charts are on the page, the chart
-#: keyed ``key`` (if given) is among them, and every chart is drawn.
+#: finished, the script is idle, no element is still loading (Streamlit shows a skeleton
+#: while an element's code or a Markdown plugin loads, after the run has finished) or stale,
+#: at least ``charts`` plotly charts are on the page, the chart keyed ``key`` (if given) is
+#: among them, and every chart is drawn.
 SETTLED_JS = """
 ({runs, charts, key}) => {
   if (window.__softlseFinished <= runs) return false;
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  // elements whose code or Markdown plugins are still loading show a skeleton; elements of
+  // an earlier run not yet replaced are marked stale
+  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return false;
   const all = Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'));
   if (all.length < charts) return false;
   if (key && !document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"]')) {

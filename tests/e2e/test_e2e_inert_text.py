@@ -17,7 +17,7 @@ from urllib.parse import quote
 import pytest
 from app_page import AppPage
 from hostile_text import DENSE_PAYLOADS, PAYLOADS, collapsed, fuzz_payloads
-from page_params import BOX_PARAMS, query_params_read_by, text_box_max_chars, vector_problem
+from page_params import query_params_read_by, text_box_max_chars, vector_problem
 from streamlit_server import StreamlitServer
 
 from softlse_app.common.inert_text import (
@@ -135,16 +135,23 @@ PAGES_WITH_PARAMS = [entry for entry in PAGES if query_params_read_by(entry.path
 
 
 def assert_inert_and_visible(app: AppPage, dialogs: list[str]) -> list[str]:
-    """No element made from hostile text anywhere, alerts hold only paragraphs and code, no
-    dialog and no script error; returns the alerts' texts."""
+    """No element made from hostile text anywhere; alerts hold only paragraphs, code and the
+    app's own bold labels and line breaks (the sheet's judgements); no dialog, no script error.
+    Returns the alerts' texts."""
     assert app.page.evaluate(INJECTED_JS) == []
     alerts = app.page.evaluate(ALERTS_JS)
     for alert in alerts:
-        assert set(alert["tags"]) <= {"p", "code"}, alert
+        assert set(alert["tags"]) <= {"p", "code", "strong", "br"}, alert
     assert dialogs == []
     assert app.errors == []
     assert app.exceptions() == []
     return [collapsed(alert["text"]) for alert in alerts]
+
+
+def box_text(app: AppPage, key: str) -> str | None:
+    """The text in text box ``key`` (``None``: the page has no such box)."""
+    box = app.page.locator(f'.st-key-{key} [data-testid="stTextInputRootElement"] input')
+    return box.input_value() if box.count() == 1 else None
 
 
 @pytest.mark.parametrize("entry", PAGES_WITH_PARAMS, ids=lambda entry: entry.url_path)
@@ -154,13 +161,23 @@ def test_every_query_parameter_echoes_hostile_links_inert(app: AppPage, entry: P
     app.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for name, payload in DENSE_PAYLOADS.items():
         query = "&".join(f"{key}={quote(payload, safe='')}" for key in keys)
+        if "reveal" in keys:  # the sheet: reveal every answer, so predictions are quoted back
+            query += "&reveal=all"
         app.open(f"/{entry.url_path}?{query}")
         texts = assert_inert_and_visible(app, dialogs)
+        one_line = payload.replace("\r", "").replace("\n", "")  # what an <input> can hold
         for key in keys:
-            if key in BOX_PARAMS:
-                continue
+            # a note quotes the link's text literally, or a text box took it as written
             quoted = collapsed(visible_text(payload.replace("`", " "), QUOTE_LIMIT))
-            assert any(f"URL parameter {key}={quoted}" in text for text in texts), (name, key)
+            noted = any(f"URL parameter {key}={quoted}" in text for text in texts)
+            typed = box_text(app, key)
+            boxed = typed is not None and one_line.startswith(typed)
+            assert noted or boxed, (name, key, texts)
+            if boxed and typed and "reveal" in keys:  # the judgement quotes the prediction
+                # as the server holds it: line breaks kept (an <input> shows none)
+                held = payload[: text_box_max_chars(entry.path, key)]
+                echo = collapsed(f"You typed: {visible_text(held, MESSAGE_LIMIT)}")
+                assert any(text.endswith(echo) for text in texts), (name, key, texts)
         if "v" in keys:
             problem = collapsed(visible_text(vector_problem(payload), MESSAGE_LIMIT))
             assert any(text.endswith(problem) for text in texts), (name, texts)
