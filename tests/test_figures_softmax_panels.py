@@ -202,6 +202,7 @@ def test_contour_levels_are_round_and_labelled_where_they_cross_the_diagonal(lam
 
 def test_round_steps_and_levels():
     assert round_step(2.0) == 0.25
+    assert round_step(2.0000000596046448) == 0.25  # float32 ends of [−1, 1]
     assert round_step(8.0) == 1.0
     assert round_step(0.03) == 0.005
     assert round_step(math.nan) == 1.0

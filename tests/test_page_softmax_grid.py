@@ -123,8 +123,11 @@ def test_lams_query_gives_those_columns_and_negative_is_soft_min():
 
 
 def check_table(at: AppTest) -> dict[str, list[float]]:
-    frame = at.dataframe[0].value
-    return {name: frame[name].tolist() for name in frame.columns if name != "component"}
+    """The finite-difference table as a person reads it: its printed numbers."""
+    (table,) = at.table
+    frame = table.value
+    assert frame["component"].tolist() == ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"]
+    return {name: [float(v) for v in frame[name]] for name in frame.columns if name != "component"}
 
 
 @pytest.mark.parametrize(

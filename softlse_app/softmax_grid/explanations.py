@@ -43,16 +43,16 @@ def reading_the_grid() -> None:
 
 
 def derivation() -> None:
-    """The sheet's derivation of ∂lse/∂σᵢ = softmaxᵢ, term by term, and the finite-difference
-    step the check uses."""
+    """The sheet's derivation of ∂lse/∂σᵢ = softmaxᵢ, term by term (one step a line, so it fits
+    a phone's width), and the finite-difference step the check uses."""
     st.markdown("The sheet's derivation, term by term:")
     st.latex(
         r"\begin{aligned}\frac{\partial}{\partial\sigma_i}\operatorname{lse}(\sigma,\lambda)"
         r" &= \frac{\partial}{\partial\sigma_i}\,\frac{1}{\lambda}\log\sum_j e^{\lambda\sigma_j}\\"
         r" &= \frac{1}{\lambda}\,\frac{1}{\sum_j e^{\lambda\sigma_j}}"
         r"\,\frac{\partial}{\partial\sigma_i}\sum_j e^{\lambda\sigma_j}\\"
-        r" &= \frac{1}{\lambda}\,\frac{\lambda\, e^{\lambda\sigma_i}}{\sum_j e^{\lambda\sigma_j}}"
-        r" = \operatorname{softmax}(\sigma,\lambda)_i\end{aligned}"
+        r" &= \frac{1}{\lambda}\,\frac{\lambda\, e^{\lambda\sigma_i}}{\sum_j e^{\lambda\sigma_j}}\\"
+        r" &= \operatorname{softmax}(\sigma,\lambda)_i\end{aligned}"
     )
     st.caption(
         "Finite difference: (lse(σ + h·eᵢ, λ) − lse(σ − h·eᵢ, λ)) / 2h with "

@@ -56,7 +56,8 @@ def round_step(span: float, bands: int = CONTOUR_BANDS) -> float:
         return 1.0
     raw = span / bands
     power = 10.0 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw)
+    # A span a rounding error over a round number (float32 values) keeps that number's step.
+    return next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw * (1 - 1e-6))
 
 
 def contour_levels(lo: float, hi: float) -> NDArray[np.float64]:
@@ -100,7 +101,7 @@ def gradient_field_figure(
     *,
     point: tuple[float, float] | None = None,
     point_gradient: Sequence[float] | None = None,
-    height: int = 600,
+    height: int = 560,
 ) -> go.Figure:
     """Contours of lse (``lse_values[i, j]`` at (axis[j], axis[i]), for ``lam``) with arrows
     ``arrows[:, i, j]`` = ∇lse = softmax at (arrow_axis[j], arrow_axis[i]), scaled so a unit
