@@ -8,6 +8,10 @@ control's key is its query parameter: ``lam``, ``neg``, ``extent``, ``res``, ``v
 
 from __future__ import annotations
 
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
 from functools import partial
 
 import plotly.graph_objects as go

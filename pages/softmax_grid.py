@@ -4,6 +4,10 @@ of λ next to the one-hot argmax, and the gradient connection ∇lse = softmax.
 Layout only: controls, numbers, figures and text live in :mod:`softlse_app.softmax_grid`.
 """
 
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
 import streamlit as st
 
 from softlse_app.common.shell import require_app_navigation

@@ -12,32 +12,42 @@ Rules shared by every function of :mod:`softlse_core`:
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["as_float_array", "check_lam", "normalize_axis"]
+__all__ = [
+    "AxisInput",
+    "FloatArray",
+    "along_axis",
+    "as_float_array",
+    "as_real_array",
+    "check_finite_nonzero_lam",
+    "check_lam",
+    "normalize_axis",
+    "reduced_result",
+    "widened",
+]
 
+#: A NumPy array of floats of any precision: what the functions of softlse_core take and give.
 FloatArray = NDArray[np.floating[Any]]
 
 
-def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
-    """Return ``(work, out_dtype)``: the input as a float array to compute with, and the
+def as_real_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
+    """Return ``(arr, out_dtype)``: the input as a float array in its own precision, and the
     dtype the result must have.
 
-    ``work`` is float64 for ints, bools, float16 and float32 input (float32 is therefore
-    computed accurately), and the input's own dtype for float64 and longdouble. ``work``
-    may share memory with ``x``: callers must not write into it.
+    Floating input is returned as it is (float16 and float32 too: kernels that compute block
+    by block widen each block to float64 themselves); ints and bools become float64. ``arr``
+    may share memory with ``x``: callers must not write into it. Complex input raises
+    ``TypeError``.
     """
     arr = np.asarray(x)
     if arr.dtype.kind == "c":
         raise TypeError("complex input is not supported: log-sum-exp needs real numbers")
     if arr.dtype.kind == "f":
-        out_dtype = arr.dtype
-        if arr.dtype.itemsize < 8:
-            return arr.astype(np.float64), out_dtype
-        return arr, out_dtype
+        return arr, arr.dtype
     if arr.dtype.kind in "biu":
         work = arr.astype(np.float64)
         return work, work.dtype
@@ -48,8 +58,50 @@ def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
     return work, work.dtype
 
 
+def widened(arr: FloatArray) -> FloatArray:
+    """``arr`` in the precision it is computed in: float64 for float16 and float32 (so they
+    are computed accurately and rounded once at the end), its own for float64 and longdouble."""
+    if arr.dtype.itemsize < 8:
+        return arr.astype(np.float64)
+    return arr
+
+
+def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
+    """Return ``(work, out_dtype)``: the input as a float array to compute with, and the
+    dtype the result must have.
+
+    ``work`` is float64 for ints, bools, float16 and float32 input (float32 is therefore
+    computed accurately), and the input's own dtype for float64 and longdouble. ``work``
+    may share memory with ``x``: callers must not write into it.
+    """
+    arr, out_dtype = as_real_array(x)
+    return widened(arr), out_dtype
+
+
 def check_lam(lam: float) -> float:
-    """Return λ as a Python float; raise ``ValueError`` if it is NaN or not real."""
+    """λ as a Python float, refusing what is not a real number.
+
+    Parameters
+    ----------
+    lam : float
+        The inverse temperature: anything ``float()`` accepts, ±inf included.
+
+    Returns
+    -------
+    float
+        ``float(lam)``.
+
+    Raises
+    ------
+    ValueError
+        If λ is NaN or not a real number.
+
+    Examples
+    --------
+    >>> from softlse_core.array_input import check_lam
+    >>> check_lam(10), check_lam("-inf")
+    (10.0, -inf)
+    """
     try:
         value = float(lam)
     except (TypeError, ValueError) as exc:
@@ -60,10 +112,37 @@ def check_lam(lam: float) -> float:
 
 
 def check_finite_nonzero_lam(lam: float, needs: str) -> float:
-    """Return λ as a Python float for a quantity defined only at finite, nonzero λ (lse and
-    its derivatives diverge at λ = 0; at λ = ±inf they are limits, not functions of λ).
+    """λ as a Python float for a quantity defined only at finite, nonzero λ.
 
-    Raises ``ValueError`` naming ``needs`` (what asked) for λ = 0, ±inf, NaN or a non-number.
+    lse and its derivatives diverge at λ = 0; at λ = ±inf they are limits, not functions
+    of λ.
+
+    Parameters
+    ----------
+    lam : float
+        The inverse temperature.
+    needs : str
+        What asked, named in the error message (e.g. "the gradient of lse").
+
+    Returns
+    -------
+    float
+        ``float(lam)``.
+
+    Raises
+    ------
+    ValueError
+        For λ = 0, ±inf, NaN or a non-number, naming ``needs``.
+
+    Examples
+    --------
+    >>> from softlse_core.array_input import check_finite_nonzero_lam
+    >>> check_finite_nonzero_lam(-2, "the Hessian")
+    -2.0
+    >>> check_finite_nonzero_lam(0.0, "the Hessian")
+    Traceback (most recent call last):
+        ...
+    ValueError: the Hessian needs a finite, nonzero λ, got 0.0
     """
     value = check_lam(lam)
     if value == 0.0 or math.isinf(value):
@@ -80,3 +159,35 @@ def normalize_axis(axis: int, ndim: int) -> int:
     if not -ndim <= axis < ndim:
         raise np.exceptions.AxisError(axis, ndim)
     return axis % ndim
+
+
+class AxisInput(NamedTuple):
+    """The input of a function that works along one axis, normalised by :func:`along_axis`."""
+
+    #: the input as a float array in its own precision (see :func:`as_real_array`), at least 1-D
+    arr: FloatArray
+    #: the dtype of the result
+    out_dtype: np.dtype[Any]
+    #: the axis, non-negative
+    axis: int
+    #: the input's own shape (``()`` for a scalar, which ``arr`` holds as a vector of length 1)
+    shape: tuple[int, ...]
+
+
+def along_axis(x: ArrayLike, axis: int) -> AxisInput:
+    """Normalise ``x`` and ``axis`` for a function along ``axis``; a scalar is a vector of
+    length 1. Raises ``TypeError`` for complex input and ``AxisError`` for a bad axis."""
+    arr, out_dtype = as_real_array(x)
+    shape = arr.shape
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    return AxisInput(arr, out_dtype, normalize_axis(axis, arr.ndim), shape)
+
+
+def reduced_result(result: ArrayLike, out_dtype: np.dtype[Any], axis: int, keepdims: bool) -> Any:
+    """A reduction's result in ``out_dtype``: a NumPy scalar when nothing is left of the
+    input's shape, otherwise an array (with ``axis`` kept as length 1 if ``keepdims``)."""
+    result = np.asarray(result)
+    if keepdims:
+        result = np.expand_dims(result, axis)
+    return result.astype(out_dtype, copy=False)[()]

@@ -20,6 +20,7 @@ from softlse_app.common.controls import (
     lambda_control,
     log_choice_control,
 )
+from softlse_app.common.inert_text import show_message
 from softlse_app.common.number_list import format_number_list, read_number_list
 from softlse_app.common.url_params import ParamReading, read_choice
 from softlse_app.common.url_state import adopt_query_param
@@ -86,7 +87,7 @@ def lambda_list_control(page: str, container: DeltaGenerator) -> tuple[float, ..
         fallback = (
             "" if typed.value is not None else f" Showing {format_number_list(DEFAULT_LAMS)}."
         )
-        st.warning(typed.note + fallback, icon=":material/edit_note:")
+        show_message("warning", typed.note + fallback, icon=":material/edit_note:")
     return typed.value if typed.value is not None else DEFAULT_LAMS
 
 
