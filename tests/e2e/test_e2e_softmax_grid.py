@@ -42,14 +42,17 @@ LAYOUT_JS = """
 })
 """
 
-#: Marks every grid chart's current data, to tell later whether it was drawn again.
-MARK_GRID_JS = f"""
-() => document.querySelectorAll('{GRID_CHARTS} .js-plotly-plot')
-  .forEach((gd) => {{ gd.__softlseData = gd.data; }})
-"""
-GRID_REDRAWN_JS = f"""
-() => Array.from(document.querySelectorAll('{GRID_CHARTS} .js-plotly-plot'))
-  .map((gd) => gd.data !== gd.__softlseData)
+#: Counts Streamlit's incoming WebSocket messages (one per element sent, at least), so a test
+#: can tell a rerun of one section from a rerun of the whole page.
+COUNT_MESSAGES_JS = """
+window.__softmaxIn = 0;
+const CountedWebSocket = window.WebSocket;
+window.WebSocket = class extends CountedWebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', () => { window.__softmaxIn += 1; });
+  }
+};
 """
 
 
@@ -140,27 +143,46 @@ def test_deep_link_lambdas_are_drawn_then_typing_and_ties_redraw(app: AppPage) -
 
 def test_gradient_lambda_redraws_the_gradient_chart_alone(app: AppPage) -> None:
     registered_page("softmax_grid")
+    app.page.add_init_script(COUNT_MESSAGES_JS)
     app.open("/softmax_grid?glam=1&px=0.5&py=0.25", charts=5)
-    app.page.evaluate(MARK_GRID_JS)
+    # A whole-page run (the extent is the page's own control), counted for comparison.
+    before = app.page.evaluate("() => window.__softmaxIn")
+    app.press_on_slider("extent", "ArrowRight", charts=5)
+    app.expect_slider_value("extent", "2")
+    whole_page = app.page.evaluate("() => window.__softmaxIn") - before
+
+    before = app.page.evaluate("() => window.__softmaxIn")
     app.press_on_slider("glam", "ArrowRight", charts=5)
     app.expect_slider_value("glam", "1.5")
     app.expect_query("glam", "1.5")
-    named = app.wait_for_traces(
-        "gradient_field",
-        lambda t: "∇lse = softmax" in t and _arrow_lambda(t["∇lse = softmax"]) is not None,
-        what="the arrows",
-    )
     app.page.wait_for_function(
         "() => document.querySelector('.st-key-gradient_field .gtitle')"
         ".textContent.includes('λ = 1.5')"
     )
-    named = {t["name"]: t for t in app.chart_traces("gradient_field")}
-    assert _arrow_lambda(named["∇lse = softmax"]) == pytest.approx(1.5, rel=1e-4)
-    # The check follows λ (the table's numbers are drawn on a canvas: AppTest reads them).
+    named = app.wait_for_traces(
+        "gradient_field",
+        lambda t: _arrow_lambda(t.get("∇lse = softmax", {})) == pytest.approx(1.5, rel=1e-4),
+        what="arrows of λ = 1.5",
+    )
+    # The arrow at (2, −2) on the square [−2, 2]² is softmax((2, −2), 1.5).
+    assert _arrow_at(named["∇lse = softmax"], 2.0, -2.0) == pytest.approx(
+        sigma1(1.5, 2.0, -2.0), abs=1e-6
+    )
+    # The check follows λ (the table's numbers: AppTest reads them).
     app.page.get_by_text("At σ = (0.5, 0.25), λ = 1.5:").wait_for()
-    # The grid is another section: its charts were not sent or drawn again.
-    assert app.page.evaluate(GRID_REDRAWN_JS) == [False] * 4
+    # Only the gradient section ran: far fewer messages than a run of the whole page, which
+    # also sends the grid's charts, controls and text.
+    section = app.page.evaluate("() => window.__softmaxIn") - before
+    assert section < 0.7 * whole_page, (section, whole_page)
     app.assert_healthy(charts=5)
+
+
+def _arrow_at(trace: dict, x: float, y: float) -> float:
+    """σ₁ of the arrow whose foot is (x, y), from the arrows' hover data."""
+    for foot_x, foot_y, s1, _s2 in trace["customdata"]:
+        if abs(foot_x - x) < 1e-6 and abs(foot_y - y) < 1e-6:
+            return s1
+    raise AssertionError(f"no arrow at ({x}, {y})")
 
 
 def _arrow_lambda(trace: dict) -> float | None:
