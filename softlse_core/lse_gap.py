@@ -39,9 +39,10 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
           = \frac{1}{λ} \Bigl(\log m + \operatorname{log1p}\bigl(\tfrac{s}{m}\bigr)\Bigr)
 
     with a = max(x) for λ > 0 (min(x) for λ < 0), m the number of entries equal to a and
-    s the sum. This is the term L/λ that Algorithm 4.1 adds to the pivot a; returning it
-    instead of subtracting two nearly equal floats keeps its relative accuracy however small
-    it is: for x = [1, 2, 3] and λ = 100 it is 3.720075976020836e-46, where
+    s = Σ_{x_j ≠ a} exp(λ·(x_j − a)) the sum over the others. This is the term L/λ that
+    Algorithm 4.1 adds to the pivot a; returning it instead of subtracting two nearly equal
+    floats keeps its relative accuracy however small it is: for x = [1, 2, 3] and λ = 100
+    it is 3.720075976020836e-46, where
     ``lse(x, 100) - 3`` is 0.0 because lse itself rounds to 3.
 
     Parameters
