@@ -59,7 +59,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 
 # HAProxy for SOFTLSE_WORKERS (Debian's, no recommends; no apt lists, package caches or logs
-# left behind: those would be ~75 MB of the layer).
+# left behind: they would be most of the layer).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends haproxy \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/log/apt /var/log/dpkg.log \
