@@ -112,6 +112,7 @@ def sample_figure() -> Any:
         1,
     )
     figure.add_trace(go.Bar(x=["a", "b"], y=[0.5, 0.5], marker={"color": "#0072B2"}), 1, 2)
+    figure.add_trace(go.Scatter(x=axis, y=axis, mode="text", text=["a"] * 3, textfont={"size": 11}))
     figure.add_hline(y=0.0, line={"dash": "dash"}, annotation_text="h")
     figure.add_vline(x=0.0, line={"dash": "dash"}, annotation_text="v")
     figure.add_annotation(x=0.0, y=0.0, text="a", font={"size": 12}, showarrow=False)
@@ -119,20 +120,30 @@ def sample_figure() -> Any:
         coloraxis={"colorscale": "Viridis", "colorbar": colorbar},
         coloraxis2={"colorscale": "Cividis", "colorbar": colorbar},
         ternary={
-            "aaxis": {"title": {"text": "a"}},
-            "baxis": {"title": {"text": "b"}},
-            "caxis": {"title": {"text": "c"}},
+            "aaxis": {"title": {"text": "a"}, "tickfont": {"size": 11}},
+            "baxis": {"title": {"text": "b"}, "tickfont": {"size": 11}},
+            "caxis": {"title": {"text": "c"}, "tickfont": {"size": 11}},
+            "domain": {"x": [0.0, 1.0]},
         },
         legend={"orientation": "h"},
         margin={"t": 10},
         hoverlabel={"font_size": 13},
-        title={"text": "t"},
+        title={"text": "t", "pad": {"t": 4}},
         font={"size": 12},
     )
     figure.update_xaxes(title={"text": "x"}, range=[-1, 1])
     figure.update_yaxes(title={"text": "y"}, scaleanchor="x")
     # A ternary trace has no x axis, so it cannot share a figure with the lines above.
-    simplex = go.Scatterternary(a=[0.2], b=[0.3], c=[0.5], line={"width": 1}, marker={"size": 3})
+    simplex = go.Scatterternary(
+        a=[0.2],
+        b=[0.3],
+        c=[0.5],
+        mode="markers+text",
+        text=["t"],
+        textfont={"size": 12},
+        line={"width": 1},
+        marker={"size": 3, "line": {"width": 1}},
+    )
     return go.Figure([*figure.data, simplex], figure.layout)
 
 
