@@ -163,10 +163,10 @@ TABLE_COLUMN_JS = """(header) => {
 
 def test_back_and_forward_restore_each_committed_vector(app: AppPage) -> None:
     registered_page("vector_lab")
-    app.open("/vector_lab", charts=1)
-    app.type_into("v", "4, 5, 6", charts=1)
+    app.open("/vector_lab", chart="bars")
+    app.type_into("v", "4, 5, 6", chart="bars")
     app.expect_query("v", "4, 5, 6")
-    app.type_into("v", "7, 8, 9", charts=1)
+    app.type_into("v", "7, 8, 9", chart="bars")
     app.expect_query("v", "7, 8, 9")
     app.click_nav("LSE vs max", charts=1)
     app.expect_path("lse_vs_max")
@@ -186,16 +186,16 @@ def test_back_and_forward_restore_each_committed_vector(app: AppPage) -> None:
 
 def test_digits_reproduce_the_sheet_and_stay_in_the_link(app: AppPage) -> None:
     registered_page("vector_lab")
-    app.open("/vector_lab?v=10,20,30", charts=1)
+    app.open("/vector_lab?v=10,20,30", chart="bars")
     assert table_column(app, "softmax(σ, λ)")[0] == "2.061060046209062e-09"  # full precision
     box = app.page.locator(".st-key-digits")
     option = app.page.get_by_role("option", name="8", exact=True)
     box.click()
-    app.rerun(option.click, charts=1)
+    app.rerun(option.click, chart="bars")
     app.expect_query("digits", "8")
     s3_printed = ["2.06106005e-09", "4.53978686e-05", "9.99954600e-01"]
     expect_table_column(app, "softmax(σ, λ)", s3_printed)
-    app.type_into("v", "1, 2, 3", charts=1)  # the sheet's s1, printed as the sheet prints it
+    app.type_into("v", "1, 2, 3", chart="bars")  # the sheet's s1, printed as the sheet prints it
     expect_table_column(app, "softmax(σ, λ)", ["0.09003057", "0.24472847", "0.66524096"])
     app.assert_healthy(charts=1)
 
@@ -208,7 +208,7 @@ def test_each_chart_is_named_for_screen_readers_and_downloads_its_numbers(
     app: AppPage, section: str, key: str
 ) -> None:
     registered_page("vector_lab")
-    app.open(f"/vector_lab?v=3,1,2&lam=2&section={section}", charts=1)
+    app.open(f"/vector_lab?v=3,1,2&lam=2&section={section}", chart=key)
     chart = app.page.locator(f".st-key-{key} [data-testid='stPlotlyChart']")
     assert chart.get_attribute("role") == "figure"
     assert "softmax" in (chart.get_attribute("aria-label") or "")
