@@ -75,7 +75,11 @@ def log_ticks(lo: float, hi: float, most: int = 6) -> tuple[list[float], list[st
         return [], []
     span = hi - lo
     if span >= 3:
-        step = next((s for s in _DECADE_STEPS if span / s <= most), _DECADE_STEPS[-1])
+
+        def count(step: int) -> int:
+            return math.floor(hi / step + 1e-9) - math.ceil(lo / step - 1e-9) + 1
+
+        step = next((s for s in _DECADE_STEPS if count(s) <= most), _DECADE_STEPS[-1])
         first = math.ceil(lo / step - 1e-9) * step
         exponents = range(first, math.floor(hi + 1e-9) + 1, step)
         return [float(k) for k in exponents], [format_power_of_ten(k) for k in exponents]

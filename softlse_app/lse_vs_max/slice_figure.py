@@ -43,7 +43,7 @@ def lse_slice_figure(
     and max + log(2)/λ (dotted), at the fixed ``y``; hover shows x and each value. The x
     values go as their start and step (``x0``, ``dx``), not as an array per line."""
     xs = np.asarray(x, dtype=np.float64)
-    step = float(xs[1] - xs[0]) if xs.size > 1 else 1.0
+    step = float(xs[-1] - xs[0]) / (xs.size - 1) if xs.size > 1 else 1.0
     looks = ((OKABE_ITO[0], "solid", 2.5), (OKABE_ITO[1], "dash", 2), (OKABE_ITO[2], "dot", 2))
     traces = [
         {
