@@ -5,6 +5,10 @@
 #   docker run --rm -p 8080:8501 softlse            # same app on host port 8080
 #   docker run --rm --network host -e STREAMLIT_SERVER_PORT=8080 softlse
 #                                                   # container itself listens on 8080
+#   docker run --rm -e SOFTLSE_WORKERS=4 -p 8501:8501 softlse
+#                                                   # 4 app processes behind HAProxy
+#   docker run --rm -e STREAMLIT_SERVER_ALLOWED_HOSTS="class.example.edu" -p 8501:8501 softlse
+#                                                   # the host name students type
 #
 # Two stages on the same base: the builder makes /opt/venv with the pinned runtime
 # requirements (binary wheels only, so no compiler is needed anywhere), prunes what the app
@@ -42,14 +46,23 @@ FROM ${BASE_IMAGE}
 # Headless, no usage statistics, no .pyc writes (the app's files are read-only to its user).
 # STREAMLIT_SERVER_PORT is the container's listening port: the entrypoint and the
 # HEALTHCHECK both read it, so `-e STREAMLIT_SERVER_PORT=...` moves both together.
+# STREAMLIT_SERVER_ALLOWED_HOSTS pins the host names whose pages may open the app's websocket
+# (space-separated; a page on any other name, e.g. a rebound DNS name, is refused): set it to
+# the name students use. SOFTLSE_WORKERS, if set, is the number of app processes behind
+# HAProxy (scripts/serve_class.sh); unset, one process serves directly.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     STREAMLIT_SERVER_PORT=8501 \
     STREAMLIT_SERVER_HEADLESS=true \
+    STREAMLIT_SERVER_ALLOWED_HOSTS="localhost 127.0.0.1 ::1" \
     STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 
-RUN useradd --system --uid 10001 --user-group --create-home --home-dir /home/softlse \
+# HAProxy for SOFTLSE_WORKERS (Debian's, no recommends, no apt lists left behind).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends haproxy \
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb \
+ && useradd --system --uid 10001 --user-group --create-home --home-dir /home/softlse \
         --shell /usr/sbin/nologin softlse
 
 COPY --from=builder /opt/venv /opt/venv
@@ -61,6 +74,7 @@ COPY .streamlit/ ./.streamlit/
 COPY pages/ ./pages/
 COPY softlse_core/ ./softlse_core/
 COPY softlse_app/ ./softlse_app/
+COPY scripts/serve_class.sh ./scripts/serve_class.sh
 
 USER softlse
 EXPOSE 8501
@@ -69,7 +83,9 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import os, sys, urllib.request as u; port = os.environ.get('STREAMLIT_SERVER_PORT', '8501'); r = u.build_opener(u.ProxyHandler({})).open('http://127.0.0.1:%s/_stcore/health' % port, timeout=4); sys.exit(0 if r.status == 200 and r.read().strip() == b'ok' else 1)"]
 
-# exec: streamlit becomes PID 1 and receives `docker stop`'s SIGTERM itself. With the
-# default port this runs: streamlit run app.py --server.port=8501 --server.address=0.0.0.0
+# exec: streamlit (or, with SOFTLSE_WORKERS, serve_class.sh, which stops HAProxy and its
+# workers) becomes PID 1 and receives `docker stop`'s SIGTERM itself. With the default port
+# and no SOFTLSE_WORKERS this runs:
+#   streamlit run app.py --server.port=8501 --server.address=0.0.0.0
 # Arguments given to `docker run IMAGE ...` are appended as further streamlit options.
-ENTRYPOINT ["/bin/sh", "-c", "exec streamlit run app.py --server.port=\"${STREAMLIT_SERVER_PORT}\" --server.address=0.0.0.0 --server.headless=true --browser.gatherUsageStats=false \"$@\"", "streamlit"]
+ENTRYPOINT ["/bin/sh", "-c", "if [ -n \"${SOFTLSE_WORKERS:-}\" ]; then exec bash scripts/serve_class.sh --port \"${STREAMLIT_SERVER_PORT}\" --host 0.0.0.0 -- \"$@\"; fi; exec streamlit run app.py --server.port=\"${STREAMLIT_SERVER_PORT}\" --server.address=0.0.0.0 --server.headless=true --browser.gatherUsageStats=false \"$@\"", "streamlit"]

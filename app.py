@@ -1,22 +1,28 @@
 """softlse, the soft-maximum explorer: entry point.
 
 Run with ``streamlit run app.py``. Sets the page configuration, builds the navigation from
-:mod:`softlse_app.common.navigation` and runs the selected page. Before that, the libraries
-loaded so far are frozen out of the garbage collector's way
-(:mod:`softlse_app.common.gc_freeze`), so Streamlit's full collection after every run does not
-walk them.
+:mod:`softlse_app.common.navigation` and runs the selected page. First of all, the process is
+warmed up once (:mod:`softlse_app.common.warm_up`: every library and module a page uses is
+imported before concurrent first visitors can race on it); then what is loaded is frozen out of
+the garbage collector's way (:mod:`softlse_app.common.gc_freeze`), so Streamlit's full
+collection after every run does not walk it.
 """
+
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
 
 import streamlit as st
 
 from softlse_app.common.gc_freeze import freeze_loaded_modules
-from softlse_app.common.navigation import HOME, PAGES
+from softlse_app.common.navigation import FAVICON, HOME, PAGES
+from softlse_app.common.page_style import apply_page_style
 
 freeze_loaded_modules()
 
 st.set_page_config(
     page_title="softlse · soft-maximum explorer",
-    page_icon=":material/functions:",
+    page_icon=str(FAVICON),  # a local file: a Material icon would be fetched from Google
     layout="wide",
 )
 
@@ -29,4 +35,5 @@ navigation = st.navigation(
         ),
     ]
 )
+apply_page_style()
 navigation.run()

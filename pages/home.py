@@ -1,5 +1,9 @@
 """Home page: what log-sum-exp and softmax are, what λ does, and where each page goes."""
 
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 

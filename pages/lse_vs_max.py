@@ -8,6 +8,10 @@ Layout only: the sections are :mod:`softlse_app.lse_vs_max.sections`, the page's
 
 from __future__ import annotations
 
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
 import streamlit as st
 
 from softlse_app.common.controls import int_grid_control, lambda_control, log_choice_control

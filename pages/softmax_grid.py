@@ -8,12 +8,17 @@ Widgets → validated state (:mod:`softlse_app.common.url_state`) →
 
 from __future__ import annotations
 
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
 from functools import partial
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from softlse_app.common.controls import int_grid_control, lambda_control, log_choice_control
+from softlse_app.common.inert_text import show_message
 from softlse_app.common.number_list import format_number_list, read_number_list
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_params import ParamReading, read_choice, read_float_range
@@ -137,7 +142,7 @@ lams = typed.value if typed.value is not None else DEFAULT_LAMS
 # On a first visit Streamlit shows the raw ?lams= text in the box; its URL note covers it.
 if typed.note is not None and lams_text != st.query_params.get("lams"):
     fallback = "" if typed.value is not None else f" Showing {format_number_list(DEFAULT_LAMS)}."
-    st.warning(typed.note + fallback, icon=":material/edit_note:")
+    show_message("warning", typed.note + fallback, icon=":material/edit_note:")
 
 grid_column, reading_column = st.columns([3, 1])
 grid_column.plotly_chart(

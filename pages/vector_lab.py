@@ -7,10 +7,15 @@ softlse_app.vector_lab.sections.
 Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale), section (tab).
 """
 
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
 import numpy as np
 import streamlit as st
 
 from softlse_app.common.controls import lambda_control
+from softlse_app.common.inert_text import show_message
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.vector_lab.controls import (
@@ -50,7 +55,7 @@ sigma, problem = read_vector(text)
 with messages:
     show_url_notes(PAGE)
     if sigma is None:
-        st.error(f"Cannot read the vector: {problem}", icon=":material/error:")
+        show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
 
 for section, (is_open, tab) in zip(SECTIONS, tabs, strict=True):
     if not is_open:

@@ -7,7 +7,8 @@ identity and the strict reader of typed vectors.
 
 from softlse_core.derivatives import lse_gradient_fd, lse_hessian, softmax_lambda_sweep
 from softlse_core.entropy import entropy, entropy_identity
-from softlse_core.logsumexp import lse, lse_gap_bounds, naive_lse
+from softlse_core.logsumexp import lse, naive_lse
+from softlse_core.lse_gap import lse_gap, lse_gap_bounds
 from softlse_core.softmax import naive_softmax, onehot_argmax, softmax
 from softlse_core.vector_input import VectorParseError, parse_vector
 
@@ -16,6 +17,7 @@ __all__ = [
     "entropy",
     "entropy_identity",
     "lse",
+    "lse_gap",
     "lse_gap_bounds",
     "lse_gradient_fd",
     "lse_hessian",

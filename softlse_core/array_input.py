@@ -12,14 +12,58 @@ Rules shared by every function of :mod:`softlse_core`:
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["as_float_array", "check_lam", "normalize_axis"]
+__all__ = [
+    "AxisInput",
+    "FloatArray",
+    "along_axis",
+    "as_float_array",
+    "as_real_array",
+    "check_finite_nonzero_lam",
+    "check_lam",
+    "normalize_axis",
+    "reduced_result",
+    "widened",
+]
 
+#: A NumPy array of floats of any precision: what the functions of softlse_core take and give.
 FloatArray = NDArray[np.floating[Any]]
+
+
+def as_real_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
+    """Return ``(arr, out_dtype)``: the input as a float array in its own precision, and the
+    dtype the result must have.
+
+    Floating input is returned as it is (float16 and float32 too: kernels that compute block
+    by block widen each block to float64 themselves); ints and bools become float64. ``arr``
+    may share memory with ``x``: callers must not write into it. Complex input raises
+    ``TypeError``.
+    """
+    arr = np.asarray(x)
+    if arr.dtype.kind == "c":
+        raise TypeError("complex input is not supported: log-sum-exp needs real numbers")
+    if arr.dtype.kind == "f":
+        return arr, arr.dtype
+    if arr.dtype.kind in "biu":
+        work = arr.astype(np.float64)
+        return work, work.dtype
+    try:
+        work = arr.astype(np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"expected an array of real numbers, got dtype {arr.dtype}") from exc
+    return work, work.dtype
+
+
+def widened(arr: FloatArray) -> FloatArray:
+    """``arr`` in the precision it is computed in: float64 for float16 and float32 (so they
+    are computed accurately and rounded once at the end), its own for float64 and longdouble."""
+    if arr.dtype.itemsize < 8:
+        return arr.astype(np.float64)
+    return arr
 
 
 def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
@@ -30,22 +74,8 @@ def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
     computed accurately), and the input's own dtype for float64 and longdouble. ``work``
     may share memory with ``x``: callers must not write into it.
     """
-    arr = np.asarray(x)
-    if arr.dtype.kind == "c":
-        raise TypeError("complex input is not supported: log-sum-exp needs real numbers")
-    if arr.dtype.kind == "f":
-        out_dtype = arr.dtype
-        if arr.dtype.itemsize < 8:
-            return arr.astype(np.float64), out_dtype
-        return arr, out_dtype
-    if arr.dtype.kind in "biu":
-        work = arr.astype(np.float64)
-        return work, work.dtype
-    try:
-        work = arr.astype(np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"expected an array of real numbers, got dtype {arr.dtype}") from exc
-    return work, work.dtype
+    arr, out_dtype = as_real_array(x)
+    return widened(arr), out_dtype
 
 
 def check_lam(lam: float) -> float:
@@ -80,3 +110,35 @@ def normalize_axis(axis: int, ndim: int) -> int:
     if not -ndim <= axis < ndim:
         raise np.exceptions.AxisError(axis, ndim)
     return axis % ndim
+
+
+class AxisInput(NamedTuple):
+    """The input of a function that works along one axis, normalised by :func:`along_axis`."""
+
+    #: the input as a float array in its own precision (see :func:`as_real_array`), at least 1-D
+    arr: FloatArray
+    #: the dtype of the result
+    out_dtype: np.dtype[Any]
+    #: the axis, non-negative
+    axis: int
+    #: the input's own shape (``()`` for a scalar, which ``arr`` holds as a vector of length 1)
+    shape: tuple[int, ...]
+
+
+def along_axis(x: ArrayLike, axis: int) -> AxisInput:
+    """Normalise ``x`` and ``axis`` for a function along ``axis``; a scalar is a vector of
+    length 1. Raises ``TypeError`` for complex input and ``AxisError`` for a bad axis."""
+    arr, out_dtype = as_real_array(x)
+    shape = arr.shape
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    return AxisInput(arr, out_dtype, normalize_axis(axis, arr.ndim), shape)
+
+
+def reduced_result(result: ArrayLike, out_dtype: np.dtype[Any], axis: int, keepdims: bool) -> Any:
+    """A reduction's result in ``out_dtype``: a NumPy scalar when nothing is left of the
+    input's shape, otherwise an array (with ``axis`` kept as length 1 if ``keepdims``)."""
+    result = np.asarray(result)
+    if keepdims:
+        result = np.expand_dims(result, axis)
+    return result.astype(out_dtype, copy=False)[()]

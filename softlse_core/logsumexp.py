@@ -18,24 +18,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import as_float_array, check_lam, normalize_axis
-from softlse_core.logsumexp_kernels import lse_along_axis
+from softlse_core.array_input import along_axis, check_lam, reduced_result, widened
+from softlse_core.logsumexp_kernels import lse_along_axis, lse_pairs
 
-__all__ = ["lse", "lse_gap_bounds", "naive_lse"]
-
-
-def _prepare(x: ArrayLike, axis: int) -> tuple[NDArray[Any], np.dtype[Any], int]:
-    work, out_dtype = as_float_array(x)
-    if work.ndim == 0:
-        work = work.reshape(1)
-    return work, out_dtype, normalize_axis(axis, work.ndim)
-
-
-def _finish(result: NDArray[Any], out_dtype: np.dtype[Any], axis: int, keepdims: bool) -> Any:
-    result = np.asarray(result)
-    if keepdims:
-        result = np.expand_dims(result, axis)
-    return result.astype(out_dtype, copy=False)[()]
+__all__ = ["lse", "naive_lse"]
 
 
 def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) -> Any:
@@ -69,7 +55,10 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
             "lse is undefined at λ = 0: (1/λ)·log Σ exp(λ·x_j) diverges like log(n)/λ as "
             "λ → 0; use a nonzero λ (softmax at λ = 0 is the uniform distribution)"
         )
-    work, out_dtype, ax = _prepare(x, axis)
+    arr, out_dtype, ax, _ = along_axis(x, axis)
+    if arr.shape[ax] == 2 and math.isfinite(lam) and arr.dtype.itemsize <= 8:
+        return reduced_result(lse_pairs(arr, lam, ax, out_dtype), out_dtype, ax, keepdims)
+    work = widened(arr)
     reduced_shape = work.shape[:ax] + work.shape[ax + 1 :]
     if work.shape[ax] == 0:
         result: NDArray[Any] = np.full(reduced_shape, -math.inf if lam > 0 else math.inf)
@@ -78,7 +67,7 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
             result = np.max(work, axis=ax) if lam > 0 else np.min(work, axis=ax)
     else:
         result = lse_along_axis(work, lam, ax)
-    return _finish(result, out_dtype, ax, keepdims)
+    return reduced_result(result, out_dtype, ax, keepdims)
 
 
 def naive_lse(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> Any:
@@ -98,38 +87,3 @@ def naive_lse(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> Any:
         total = np.sum(np.exp(lam_t * arr), axis=axis)
         result = np.log(total) / lam_t
     return np.asarray(result, dtype=dtype)[()]
-
-
-def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any, Any]:
-    """The tight bounds ``(low, high)`` of lse(x, λ) − max(x) (of lse − min for λ < 0).
-
-    With n the length of the slice and m the number of entries equal to its max:
-
-    - λ > 0: log(m)/λ ≤ lse(x, λ) − max(x) ≤ log(n)/λ (low when all but the maxima are −inf,
-      high when all entries are equal);
-    - λ < 0: −log(n)/|λ| ≤ lse(x, λ) − min(x) ≤ −log(m)/|λ|, with m the number of minima;
-    - λ = ±inf: (0, 0). λ = 0 or NaN raises ``ValueError`` (the gap is unbounded).
-
-    A slice containing NaN gets NaN bounds; an empty slice gets (NaN, NaN).
-    """
-    lam = check_lam(lam)
-    if lam == 0.0:
-        raise ValueError("the gap lse − max is unbounded at λ = 0 (it grows like log(n)/λ)")
-    work, out_dtype, ax = _prepare(x, axis)
-    n = work.shape[ax]
-    if n == 0:
-        empty = np.full(work.shape[:ax] + work.shape[ax + 1 :], math.nan)
-        return _finish(empty, out_dtype, ax, False), _finish(empty, out_dtype, ax, False)
-    with np.errstate(all="ignore"):
-        pivot = np.max(work, axis=ax, keepdims=True)
-        if lam < 0:
-            pivot = np.min(work, axis=ax, keepdims=True)
-        m = np.count_nonzero(work == pivot, axis=ax).astype(np.float64)
-        pivot = np.squeeze(pivot, axis=ax) if n else np.full(m.shape, math.nan)
-        m_term = np.log(m) / lam + 0.0 if math.isfinite(lam) else np.zeros_like(m)
-        n_term = np.full_like(m, math.log(n) / lam if math.isfinite(lam) and n else 0.0)
-        bad = np.isnan(pivot) | (m == 0)
-        m_term = np.where(bad, math.nan, m_term)
-        n_term = np.where(bad, math.nan, n_term)
-    low, high = (m_term, n_term) if lam > 0 else (n_term, m_term)
-    return _finish(low, out_dtype, ax, False), _finish(high, out_dtype, ax, False)

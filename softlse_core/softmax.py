@@ -14,7 +14,14 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import as_float_array, check_lam, normalize_axis
+from softlse_core.array_input import (
+    as_float_array,
+    as_real_array,
+    check_lam,
+    normalize_axis,
+    widened,
+)
+from softlse_core.softmax_kernels import softmax_pairs, softmax_shifted
 
 __all__ = ["naive_softmax", "onehot_argmax", "softmax"]
 
@@ -56,49 +63,6 @@ def onehot_argmax(
     return p.astype(out_dtype, copy=False).reshape(shape)
 
 
-def _softmax_pair(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
-    """Softmax over an axis of length 2, elementwise with one exp per pair.
-
-    With t = λ·(x_0 − x_1) and E = exp(−|t|): the entry at the pivot gets 1/(1 + E) and the
-    other E/(1 + E) — the same operations as the general formula, so the same numbers.
-    """
-    a, b = np.moveaxis(x, axis, 0)
-    out = np.empty(x.shape, dtype=x.dtype)
-    out_a, out_b = np.moveaxis(out, axis, 0)
-    t = np.subtract(a, b)
-    b_on_top = t < 0 if lam > 0 else t > 0
-    np.abs(t, out=t)
-    np.multiply(t, -abs(lam), out=t)  # −|λ·(a − b)|, bit for bit
-    np.exp(t, out=t)
-    denom = np.add(t, 1.0)
-    np.divide(t, denom, out=out_b)
-    np.reciprocal(denom, out=out_a)
-    np.copyto(denom, out_a)
-    np.copyto(out_a, out_b, where=b_on_top)
-    np.copyto(out_b, denom, where=b_on_top)
-    nan_at = np.isnan(out_a)
-    if nan_at.any():
-        both_winning_inf = nan_at & (a == b) & (a == math.copysign(math.inf, lam))
-        out_a[both_winning_inf] = 0.5
-        out_b[both_winning_inf] = 0.5
-    return out
-
-
-def _softmax_general(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
-    reduce = np.max if lam > 0 else np.min
-    pivot = reduce(x, axis=axis, keepdims=True)
-    p = np.subtract(x, pivot)
-    np.multiply(p, lam, out=p)
-    np.exp(p, out=p)
-    p /= np.sum(p, axis=axis, keepdims=True)
-    winning_inf = pivot == math.copysign(math.inf, lam)
-    if winning_inf.any():
-        is_top = x == pivot
-        uniform = is_top / np.count_nonzero(is_top, axis=axis, keepdims=True)
-        p = np.where(winning_inf, uniform, p)
-    return p
-
-
 def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
     """Softmax with inverse temperature λ: exp(λ·x_k) / Σ_j exp(λ·x_j) along ``axis``.
 
@@ -125,10 +89,17 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
       float32. No RuntimeWarning is emitted.
     """
     lam = check_lam(lam)
-    work, out_dtype, ax, shape = _prepare(x, axis)
-    n = work.shape[ax]
+    arr, out_dtype = as_real_array(x)
+    shape = arr.shape
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    ax = normalize_axis(axis, arr.ndim)
+    n = arr.shape[ax]
     if n == 0:
         return np.empty(shape, dtype=out_dtype)
+    if n == 2 and math.isfinite(lam) and lam != 0.0 and arr.dtype.itemsize <= 8:
+        return softmax_pairs(arr, lam, ax, out_dtype).reshape(shape)
+    work = widened(arr)
     with np.errstate(all="ignore"):
         if lam == 0.0:
             p = np.full(work.shape, 1.0 / n)
@@ -138,10 +109,8 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
             p = onehot_argmax(work if lam > 0 else -work, axis=ax)
             losing_inf = np.all(work == -math.copysign(math.inf, lam), axis=ax, keepdims=True)
             p = np.where(losing_inf, math.nan, p)
-        elif n == 2 and ax != work.ndim - 1:
-            p = _softmax_pair(work, lam, ax)
         else:
-            p = _softmax_general(work, lam, ax)
+            p = softmax_shifted(work, lam, ax)
     return np.asarray(p).astype(out_dtype, copy=False).reshape(shape)
 
 

@@ -26,3 +26,51 @@ def test_measure_times_each_side_alternately():
     assert calls == ["ours", "scipy"] + ["ours", "scipy", "scipy", "ours"] * 2
     assert isinstance(ours, float)
     assert isinstance(theirs, float)
+
+
+def test_grid_data_kinds_have_their_layout():
+    from benchmarks.core import DATA_KINDS, grid_data
+
+    shapes = {kind: grid_data(kind, 5).shape for kind in DATA_KINDS}
+    assert set(shapes.values()) == {(2, 5, 5)}
+    assert np.all(grid_data("sorted", 5)[0] < grid_data("sorted", 5)[1])
+    assert np.all(grid_data("constant", 5) == 0.5)
+    mesh = grid_data("meshgrid", 5)
+    np.testing.assert_array_equal(mesh[0, 0], np.linspace(-1, 1, 5))
+    random = grid_data("random", 5)
+    assert 0 < np.count_nonzero(random[0] < random[1]) < 25
+    assert grid_data("random", 5, np.float32).dtype == np.float32
+
+
+def test_script_reports_every_data_kind_for_lse_and_softmax():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from benchmarks.core import DATA_KINDS, TARGETS
+
+    root = Path(__file__).resolve().parents[1]
+    args = ["--repeats", "1", "--size", "21", "--vector-size", "1000"]
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks.core", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    lines = run.stdout.splitlines()
+    assert any(line.startswith("lse      vector of 1,000 float64") for line in lines)
+    settings = ["λ=10, float64", "λ=1, float64", "λ=100, float64", "λ=-10, float64"]
+    settings.append("λ=10, float32")
+    for function in ("lse", "softmax"):
+        for kind in DATA_KINDS:
+            for setting in settings:
+                name = f"{function:8} {kind}, {setting}"
+                rows = [line for line in lines if line.startswith(name)]
+                assert len(rows) == 1, name
+                *_, ours, theirs, ratio, target, verdict, cpu_ratio = rows[0].split()
+                assert min(float(ours), float(theirs), float(ratio)) >= 0
+                assert not float(cpu_ratio) < 0
+                assert target == f"≤{TARGETS[function]}"
+                assert verdict in ("ok", "MISSED")

@@ -22,6 +22,8 @@ from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
 from streamlit.testing.v1 import AppTest
 
+from softlse_app.common.inert_text import shown_text
+
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "vector_lab.py")
 
 #: The sheet's printed softmax of s1, s2 and s3 (numpy's default print precision).
@@ -220,7 +222,7 @@ def test_bad_vector_gets_an_error_naming_it_and_keeps_the_text(text: str) -> Non
     at.text_input(key="v").input(text).run(timeout=30)
     assert not at.exception
     (error,) = at.error
-    assert BAD_VECTORS[text] in error.value
+    assert BAD_VECTORS[text] in shown_text(error.value)  # the text shown, escapes resolved
     assert at.text_input(key="v").value == text
     assert len(at.table) == 0
     assert len(at.get("plotly_chart")) == 0

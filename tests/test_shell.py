@@ -87,3 +87,36 @@ def test_deep_link_through_the_app_keeps_query_parameters() -> None:
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     z_lse = array(spec["data"][0]["z"])
     assert z_lse.max() == pytest.approx(1 + math.log(2) / 10, rel=1e-6)
+
+
+def test_streamlit_still_has_the_legacy_pages_flag_the_guard_reads() -> None:
+    """The deep-link guard (softlse_app.common.shell) reads Streamlit's private
+    ``PagesManager.uses_pages_directory``. If this fails after a Streamlit upgrade, the app
+    still serves every page from ``/``, but a first deep link into a fresh server shows the page
+    without the app's navigation: find the new way to leave the legacy ``pages/`` mode."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    from softlse_app.common.shell import LEGACY_PAGES_FLAG
+
+    assert hasattr(PagesManager, LEGACY_PAGES_FLAG), (
+        f"Streamlit no longer has PagesManager.{LEGACY_PAGES_FLAG}: the deep-link guard in "
+        "softlse_app/common/shell.py is now a no-op"
+    )
+
+
+def test_app_serves_every_page_when_the_private_flag_is_gone(monkeypatch) -> None:
+    """Fail-safe: when the guard cannot find the private attribute (as after a Streamlit upgrade
+    that renamed it), it does nothing and every page still renders through app.py's navigation.
+    """
+    from softlse_app.common import shell
+
+    monkeypatch.setattr(shell, "LEGACY_PAGES_FLAG", "renamed_by_an_upgrade")
+    assert shell.legacy_pages_mode_is_on() is False
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run(timeout=30)
+    assert not at.exception, at.exception
+    for entry in PAGES:
+        at.switch_page(f"pages/{entry.file}").run(timeout=30)
+        assert not at.exception, (entry.file, at.exception)
+        assert at.title
+        assert at.title[0].value != "softlse — the soft-maximum explorer"

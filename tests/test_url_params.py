@@ -17,7 +17,7 @@ from softlse_app.common.url_params import (
     read_float_range,
     read_int_range,
     read_number_choice,
-    read_signed_number_choice,
+    read_signed_magnitude,
 )
 
 HOSTILE = ["abc", "nan", "NaN", "", "   ", "1_000", "0x10", "x" * 400, "<script>alert(1)</script>"]
@@ -49,7 +49,7 @@ def test_number_choice_snaps_in_log_scale_and_clamps() -> None:
 def test_every_reader_ignores_hostile_text_with_a_note(raw: str) -> None:
     readings = [
         read_number_choice(raw, LAMBDA_MAGNITUDES, name="p", log_scale=True),
-        read_signed_number_choice(raw, LAMBDA_MAGNITUDES, name="p"),
+        read_signed_magnitude(raw, 0.01, 1000.0, name="p"),
         read_int_range(raw, 51, 801, name="p", step=50),
         read_float_range(raw, -1.0, 1.0, name="p"),
         read_choice(raw, ("explore", "sheet"), name="p"),
@@ -62,19 +62,34 @@ def test_every_reader_ignores_hostile_text_with_a_note(raw: str) -> None:
         assert len(reading.note) < 120 + QUOTE_LIMIT
 
 
-def test_signed_number_choice() -> None:
-    assert read_signed_number_choice("-10", LAMBDA_MAGNITUDES, name="lam").value == -10.0
-    assert read_signed_number_choice("-10", LAMBDA_MAGNITUDES, name="lam").note is None
-    reading = read_signed_number_choice("-4", LAMBDA_MAGNITUDES, name="lam")
-    assert reading.value == -5.0
-    assert "`-4`" in reading.note
-    assert reading.note.endswith("using the nearest, -5.")
-    reading = read_signed_number_choice("-1e999", LAMBDA_MAGNITUDES, name="lam")
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("-10", -10.0),
+        ("37", 37.0),
+        ("2.5", 2.5),
+        ("-0.333", -0.333),
+        ("1e3", 1000.0),
+        ("0.01", 0.01),
+        ("0.1234567890123", 0.123456789),
+    ],
+)
+def test_signed_magnitude_in_range_is_used_as_written(raw: str, expected: float) -> None:
+    reading = read_signed_magnitude(raw, 0.01, 1000.0, name="lam")
+    assert reading.value == expected
+    assert reading.note is None
+
+
+def test_signed_magnitude_clamps_in_size_and_refuses_zero() -> None:
+    reading = read_signed_magnitude("-1e999", 0.01, 1000.0, name="lam")
     assert reading.value == -1000.0
     assert "`-1e999`" in reading.note
-    assert "using -1000" in reading.note
+    assert reading.note.endswith("in size; using -1000.")
+    reading = read_signed_magnitude("1e-9", 0.01, 1000.0, name="lam")
+    assert reading.value == 0.01
+    assert "using 0.01" in reading.note
     for raw in ["0", "-0", "0.0", "1e-400"]:  # 1e-400 underflows to 0
-        reading = read_signed_number_choice(raw, LAMBDA_MAGNITUDES, name="lam")
+        reading = read_signed_magnitude(raw, 0.01, 1000.0, name="lam")
         assert reading.value is None
         assert "must not be 0" in reading.note
 

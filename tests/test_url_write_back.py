@@ -16,7 +16,7 @@ PAGES = Path(__file__).resolve().parent.parent / "pages"
 
 CASES = [
     # page, link parameters, what the address bar holds after the next run
-    ("lse_vs_max", {"lam": "8"}, {"lam": "7"}),
+    ("lse_vs_max", {"lam": "-5000"}, {"lam": "1000", "neg": "true"}),
     ("lse_vs_max", {"lam": "-10"}, {"lam": "10", "neg": "true"}),
     ("lse_vs_max", {"res": "1000000000"}, {"res": "801"}),
     ("vector_lab", {"c": "5000", "a": "1e999"}, {"c": "1000.0", "a": "100.0"}),
@@ -28,6 +28,7 @@ CASES = [
     ("lse_vs_max", {"y": "-5"}, {"y": "-1"}),
     # read without a note but not in the page's own form
     ("lse_vs_max", {"lam": "10.0", "neg": "yes"}, {"lam": "10", "neg": "true"}),
+    ("lse_vs_max", {"lam": "3.70e1"}, {"lam": "37"}),  # any λ in range is kept exactly
     ("lse_vs_max", {"view": "SHEET"}, {"view": "sheet"}),
 ]
 

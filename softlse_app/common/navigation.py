@@ -12,6 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES_DIR = ROOT / "pages"
+#: The browser tab's icon, served by the app itself so it shows with no internet.
+FAVICON = Path(__file__).resolve().parent / "favicon.png"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,13 @@ import math
 import re
 from collections.abc import Sequence
 
-from softlse_app.common.url_params import ParamReading, format_number, parse_number_text, quote_raw
+from softlse_app.common.url_params import (
+    ParamReading,
+    format_number,
+    param_text,
+    parse_number_text,
+    quote_raw,
+)
 
 
 def read_number_list(
@@ -109,7 +115,7 @@ def _name_text(raw: str, name: str, subject: str | None) -> str:
     """How a note names the text it is about: URL parameter `name`=`raw` for a query parameter
     (``subject`` None), else the subject and the quoted text, e.g. The λ list `1, zz`."""
     if subject is None:
-        return f"URL parameter `{name}`={quote_raw(raw)}"
+        return param_text(name, raw)
     return f"{subject} {quote_raw(raw)}"
 
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+from softlse_app.common.inert_text import QUOTE_LIMIT, inert_code
 
 T = TypeVar("T")
-
-#: Longest piece of a raw parameter that a note quotes back.
-QUOTE_LIMIT = 40
 
 
 @dataclass(frozen=True)
@@ -38,12 +37,20 @@ class ParamReading(Generic[T]):
 
 
 def quote_raw(raw: str) -> str:
-    """Quote raw parameter text for a note: shortened to ``QUOTE_LIMIT`` characters, with no
-    backticks or line breaks, wrapped in backticks so Markdown shows it literally."""
-    cleaned = "".join(" " if ch in "`\r\n\t" else ch for ch in raw)
-    if len(cleaned) > QUOTE_LIMIT:
-        cleaned = cleaned[: QUOTE_LIMIT - 1] + "…"
-    return f"`{cleaned}`"
+    """Quote raw parameter text for a note: a code span that shows it literally, shortened to
+    ``QUOTE_LIMIT`` characters, backticks and line breaks as spaces
+    (:func:`softlse_app.common.inert_text.inert_code`)."""
+    return inert_code(raw, QUOTE_LIMIT)
+
+
+def param_text(name: str, raw: str) -> str:
+    """How a note names a query parameter and its text: URL parameter `name`=`raw`."""
+    return f"URL parameter `{name}`={quote_raw(raw)}"
+
+
+def not_a_number(name: str, raw: str) -> ParamReading[Any]:
+    """The reading of text that is no number (or NaN): ignored, with the note that says so."""
+    return ParamReading(None, f"{param_text(name, raw)} is not a number; ignored.")
 
 
 def parse_number_text(raw: str) -> float | None:
@@ -77,13 +84,9 @@ def read_number_choice(
     """
     value = parse_number_text(raw)
     if value is None:
-        return ParamReading(
-            None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
-        )
+        return not_a_number(name, raw)
     if log_scale and value <= 0:
-        return ParamReading(
-            None, f"URL parameter `{name}`={quote_raw(raw)} must be positive; ignored."
-        )
+        return ParamReading(None, f"{param_text(name, raw)} must be positive; ignored.")
     for option in options:
         if value == option:
             return ParamReading(float(option))
@@ -92,7 +95,7 @@ def read_number_choice(
         clamped = float(lo if value < lo else hi)
         return ParamReading(
             clamped,
-            f"URL parameter `{name}`={quote_raw(raw)} is outside "
+            f"{param_text(name, raw)} is outside "
             f"[{format_number(lo)}, {format_number(hi)}]; using {format_number(clamped)}.",
         )
 
@@ -102,41 +105,37 @@ def read_number_choice(
     nearest = float(min(options, key=distance))
     return ParamReading(
         nearest,
-        f"URL parameter `{name}`={quote_raw(raw)} is not one of the slider's values; "
+        f"{param_text(name, raw)} is not one of the slider's values; "
         f"using the nearest, {format_number(nearest)}.",
     )
 
 
-def read_signed_number_choice(
-    raw: str, magnitudes: Sequence[float], *, name: str
-) -> ParamReading[float]:
-    """Read a signed number whose magnitude must be one of ``magnitudes`` (ascending, positive,
-    snapped in log10 as :func:`read_number_choice`): ``-10`` gives −10, ``0`` is refused with a
-    note (λ = 0 has no log-sum-exp), non-numbers and ``nan`` are ignored with a note."""
+def exact_number(value: float, digits: int = 10) -> float:
+    """``value`` rounded to ``digits`` significant digits: what a control keeps of a typed or
+    linked number, so that the text the page writes back (``%.10g``) reads as the same value."""
+    return float(f"{value:.{digits}g}")
+
+
+def read_signed_magnitude(raw: str, lo: float, hi: float, *, name: str) -> ParamReading[float]:
+    """Read a signed number whose size must lie in [lo, hi] (0 < lo < hi), such as λ: used as
+    written (to 10 significant digits: ``37``, ``-2.5``, ``0.333``) when |value| is in range;
+    clamped in size with its sign kept, with a note, when outside (``1e999`` → hi, ``-1e-9`` →
+    −lo); ``0`` is refused with a note (λ = 0 has no log-sum-exp), non-numbers and ``nan`` are
+    ignored with a note."""
     value = parse_number_text(raw)
-    if value == 0:
-        return ParamReading(
-            None, f"URL parameter `{name}`={quote_raw(raw)} must not be 0; ignored."
-        )
     if value is None:
-        return ParamReading(
-            None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
-        )
-    text = raw.strip()
-    magnitude_text = text[1:] if text[:1] in "+-" else text
-    reading = read_number_choice(magnitude_text, magnitudes, name=name, log_scale=True)
-    if reading.value is None:
-        return reading
-    signed = math.copysign(reading.value, value)
-    note = reading.note
-    if note is not None:
-        note = note.replace(quote_raw(magnitude_text), quote_raw(raw))
-        if value < 0:  # the magnitude's note names the value used: give it its sign
-            for using in ("using ", "using the nearest, "):
-                note = note.replace(
-                    f"{using}{format_number(reading.value)}", f"{using}{format_number(signed)}"
-                )
-    return ParamReading(signed, note)
+        return not_a_number(name, raw)
+    if value == 0:
+        return ParamReading(None, f"{param_text(name, raw)} must not be 0; ignored.")
+    size = abs(value)
+    if lo <= size <= hi:
+        return ParamReading(exact_number(value))
+    clamped = math.copysign(lo if size < lo else hi, value)
+    return ParamReading(
+        clamped,
+        f"{param_text(name, raw)} is outside [{format_number(lo)}, {format_number(hi)}] in "
+        f"size; using {format_number(clamped)}.",
+    )
 
 
 def is_on_int_grid(value: object, lo: int, hi: int, step: int = 1) -> bool:
@@ -160,9 +159,7 @@ def read_int_range(raw: str, lo: int, hi: int, *, name: str, step: int = 1) -> P
     """
     value = parse_number_text(raw)
     if value is None:
-        return ParamReading(
-            None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
-        )
+        return not_a_number(name, raw)
     clamped = min(max(value, lo), hi)
     snapped = lo + step * round((clamped - lo) / step)
     snapped = int(min(max(snapped, lo), hi))
@@ -173,9 +170,7 @@ def read_int_range(raw: str, lo: int, hi: int, *, name: str, step: int = 1) -> P
         if value < lo or value > hi
         else f"is not on the grid {lo}, {lo + step}, …"
     )
-    return ParamReading(
-        snapped, f"URL parameter `{name}`={quote_raw(raw)} {reason}; using {snapped}."
-    )
+    return ParamReading(snapped, f"{param_text(name, raw)} {reason}; using {snapped}.")
 
 
 def clamp_to_range(value: object, lo: float, hi: float) -> float | None:
@@ -196,15 +191,13 @@ def read_float_range(raw: str, lo: float, hi: float, *, name: str) -> ParamReadi
     note."""
     value = parse_number_text(raw)
     if value is None:
-        return ParamReading(
-            None, f"URL parameter `{name}`={quote_raw(raw)} is not a number; ignored."
-        )
+        return not_a_number(name, raw)
     if lo <= value <= hi:
         return ParamReading(value)
     clamped = float(lo if value < lo else hi)
     return ParamReading(
         clamped,
-        f"URL parameter `{name}`={quote_raw(raw)} is outside "
+        f"{param_text(name, raw)} is outside "
         f"[{format_number(lo)}, {format_number(hi)}]; using {format_number(clamped)}.",
     )
 
@@ -217,9 +210,7 @@ def read_choice(raw: str, options: Sequence[str], *, name: str) -> ParamReading[
         if text == option.lower():
             return ParamReading(option)
     choices = ", ".join(options)
-    return ParamReading(
-        None, f"URL parameter `{name}`={quote_raw(raw)} is not one of {choices}; ignored."
-    )
+    return ParamReading(None, f"{param_text(name, raw)} is not one of {choices}; ignored.")
 
 
 def read_flag(raw: str, *, name: str) -> ParamReading[bool]:
@@ -230,6 +221,4 @@ def read_flag(raw: str, *, name: str) -> ParamReading[bool]:
         return ParamReading(True)
     if text in {"false", "0", "no", "off"}:
         return ParamReading(False)
-    return ParamReading(
-        None, f"URL parameter `{name}`={quote_raw(raw)} is not true or false; ignored."
-    )
+    return ParamReading(None, f"{param_text(name, raw)} is not true or false; ignored.")

@@ -22,6 +22,7 @@ from typing import Any
 
 import streamlit as st
 
+from softlse_app.common.inert_text import show_message
 from softlse_app.common.url_params import ParamReading
 
 _HANDLED = "_url_raw_handled"  # key -> last raw text read for it
@@ -131,10 +132,11 @@ def url_notes(page: str) -> list[str]:
 
 
 def show_url_notes(page: str) -> None:
-    """Show each kept note for ``page`` as a warning; the text quotes the raw parameter only in
-    a code span (see :func:`softlse_app.common.url_params.quote_raw`), never as HTML."""
+    """Show each kept note for ``page`` as a warning (:func:`show_message`); a note quotes the
+    raw parameter only as a literal code span (:func:`softlse_app.common.url_params.quote_raw`),
+    never as Markdown or HTML."""
     for note in url_notes(page):
-        st.warning(note, icon=":material/link_off:")
+        show_message("warning", note, icon=":material/link_off:")
 
 
 def mark_query_param_read(key: str) -> None:

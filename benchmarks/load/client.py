@@ -1,0 +1,320 @@
+"""One simulated browser tab: Streamlit's websocket protocol without a browser.
+
+A browser talks to a Streamlit server over one websocket, ``/_stcore/stream``: it sends
+protobuf ``BackMsg``s (``rerun_script`` with a ``ClientState``: the page, the query string and
+the widgets' values) and receives ``ForwardMsg``s (``new_session``, ``delta``s with the page's
+elements, ``page_info_changed`` with the query string the app wrote, ``script_finished``).
+:class:`BrowserTab` does the same, so one process can drive dozens of sessions:
+
+- a run is one ``rerun_script`` until a ``script_finished`` that is not "finished early for a
+  rerun" (an ``st.rerun()`` in the script is part of the same user action);
+- the widgets of the last run are kept by id with their proto (bounds, options, default), so a
+  scenario can pick one and send a new value, and every later run sends the values set so far,
+  as the browser's widget manager does;
+- the query string follows the page: a bound widget's new value is written into it the way
+  Streamlit's frontend does (``bind="query-params"``: the parameter is the widget's key and is
+  left out at the widget's default), and a ``page_info_changed`` replaces it;
+- large elements the server marked cacheable are remembered by hash and announced in
+  ``cached_message_hashes``, so the server sends references instead, as to a browser;
+- exception elements, a closed socket and a run that does not finish within the timeout are
+  errors, recorded with the page and the message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+#: Element types that are widgets with a value a person sets (``Element`` oneof names).
+WIDGET_TYPES = frozenset(
+    {
+        "slider",
+        "text_input",
+        "text_area",
+        "number_input",
+        "checkbox",
+        "button_group",
+        "radio",
+        "selectbox",
+    }
+)
+
+#: Largest message accepted: a chart of a 801 × 801 grid is ~13 MB of JSON.
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+
+#: A browser keeps at most this many cached messages; so does this client.
+MAX_CACHED_HASHES = 2_000
+
+
+@dataclass
+class Widget:
+    """A widget seen in the last run: its element type (``slider``, ``tabs`` for bound tabs,
+    ...) and its proto (for tabs, the tab labels in ``labels``)."""
+
+    id: str
+    kind: str
+    proto: Any
+    labels: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The user key: Streamlit's ids of keyed widgets end in ``-<key>``."""
+        return self.id.rsplit("-", 1)[-1] if "-" in self.id else ""
+
+    @property
+    def query_param_key(self) -> str:
+        return str(getattr(self.proto, "query_param_key", "") or "")
+
+
+@dataclass
+class RunResult:
+    """One user action: from sending ``rerun_script`` to the final ``script_finished``."""
+
+    page: str
+    kind: str  # "load", "edit", "navigate"
+    seconds: float
+    script_runs: int
+    exceptions: list[str] = field(default_factory=list)
+    error: str | None = None  # "timeout", "disconnected: ...", "page not found"
+    what: str = ""  # the action, for a verbose listing: "lam=7", "open vector_lab?v=1,2"
+
+
+class ProtocolError(RuntimeError):
+    """The server closed or refused the websocket."""
+
+
+class BrowserTab:
+    """One websocket session on a Streamlit server (see the module docstring).
+
+    ``url`` is the app's base URL (``http://127.0.0.1:8501``); ``connect_host`` and
+    ``host_header`` let a test send another ``Host``/``Origin`` than the address it connects to.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        run_timeout: float = 120.0,
+        origin: str | None = None,
+        connect_host: str | None = None,
+        connect_port: int | None = None,
+        cookies: str | None = None,
+    ) -> None:
+        self.ws_url = url.replace("http://", "ws://", 1).rstrip("/") + "/_stcore/stream"
+        self.run_timeout = run_timeout
+        self.origin = origin
+        self.connect_host = connect_host
+        self.connect_port = connect_port
+        self.cookies = cookies
+        self.query_string = ""
+        self.page_name = ""  # URL path of the page (``""``: the default page)
+        self.page_script_hash = ""
+        self.pages: dict[str, str] = {}  # url path -> page script hash, from the navigation
+        self.widgets: dict[str, Widget] = {}
+        self.values: dict[str, WidgetState] = {}  # widget id -> value this tab has set
+        self.cached_hashes: dict[str, None] = {}  # insertion-ordered set
+        self._cached_deltas: dict[str, ForwardMsg] = {}
+        self._ws: Any = None
+        self.response_headers: dict[str, str] = {}  # of the websocket handshake
+        self._run_widgets: dict[str, Widget] = {}
+        self._tab_blocks: dict[tuple[int, ...], Widget] = {}
+        self._fresh_widgets: dict[str, Widget] = {}
+
+    async def connect(self) -> None:
+        """Open the websocket (raises :class:`ProtocolError` when refused)."""
+        kwargs: dict[str, Any] = {}
+        if self.connect_host is not None:
+            kwargs["host"] = self.connect_host
+            kwargs["port"] = self.connect_port
+        headers = {"Cookie": self.cookies} if self.cookies else None
+        try:
+            self._ws = await websockets.connect(
+                self.ws_url,
+                subprotocols=[websockets.Subprotocol("streamlit")],
+                origin=websockets.Origin(self.origin) if self.origin else None,
+                additional_headers=headers,
+                max_size=MAX_MESSAGE_BYTES,
+                proxy=None,
+                open_timeout=self.run_timeout,
+                ping_interval=None,
+                **kwargs,
+            )
+        except (OSError, websockets.exceptions.WebSocketException) as exc:
+            raise ProtocolError(f"connect failed: {exc!r}") from exc
+        self.response_headers = {k.lower(): v for k, v in self._ws.response.headers.raw_items()}
+
+    async def probe_open(self) -> bool:
+        """Connect and report whether the server keeps the socket open for a first message
+        (``False`` when it closes it at once, as for a refused ``Host``)."""
+        try:
+            await self.connect()
+            await asyncio.wait_for(self._ws.recv(), timeout=0.5)
+        except ProtocolError:
+            return False
+        except TimeoutError:
+            return True  # open and silent: nobody asked for a run yet
+        except websockets.exceptions.ConnectionClosed:
+            return False
+        return True
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+            self._ws = None
+
+    async def load(self, page: str, query_string: str = "") -> RunResult:
+        """Open ``page`` (its URL path, ``""`` for the default page) with a query string."""
+        self.page_name = page
+        self.page_script_hash = self.pages.get(page, "")
+        self.query_string = query_string
+        self.values.clear()
+        return await self._run("load")
+
+    async def navigate(self, page: str) -> RunResult:
+        """Switch to another page of the app, as a click in the navigation does."""
+        self.page_name = page
+        self.page_script_hash = self.pages.get(page, "")
+        self.query_string = ""
+        self.values.clear()
+        return await self._run("navigate")
+
+    async def set_widget(self, widget: Widget, state: WidgetState, url_value: Any) -> RunResult:
+        """Send ``state`` as the new value of ``widget`` and wait for the run to finish.
+
+        ``url_value`` is what the frontend writes into the query string for a bound widget
+        (``None``: the widget's default, the parameter is dropped)."""
+        state.id = widget.id
+        self.values[widget.id] = state
+        if widget.query_param_key:
+            self._write_query_param(widget.query_param_key, url_value)
+        return await self._run("edit")
+
+    def _write_query_param(self, key: str, value: Any) -> None:
+        pairs = [
+            (k, v) for k, v in parse_qsl(self.query_string, keep_blank_values=True) if k != key
+        ]
+        if isinstance(value, (list, tuple)):
+            pairs.extend((key, str(item)) for item in value)
+        elif value is not None:
+            pairs.append((key, str(value)))
+        self.query_string = urlencode(pairs)
+
+    async def _run(self, kind: str) -> RunResult:
+        if self._ws is None:
+            return RunResult(self.page_name, kind, 0.0, 0, error="disconnected: not connected")
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string = self.query_string
+        state.page_script_hash = self.page_script_hash
+        state.page_name = self.page_name
+        state.widget_states.widgets.extend(
+            value for wid, value in self.values.items() if wid in self.widgets
+        )
+        state.cached_message_hashes.extend(self.cached_hashes)
+        started = time.perf_counter()
+        result = RunResult(self.page_name, kind, 0.0, 0)
+        self._run_widgets = {}
+        self._tab_blocks = {}
+        try:
+            await self._ws.send(msg.SerializeToString())
+            await asyncio.wait_for(self._receive_until_finished(result), self.run_timeout)
+        except TimeoutError:
+            result.error = "timeout"
+        except websockets.exceptions.ConnectionClosed as exc:
+            result.error = f"disconnected: {exc!r}"
+            self._ws = None
+        result.seconds = time.perf_counter() - started
+        if result.error is None:
+            self.widgets = self._run_widgets
+        return result
+
+    async def _receive_until_finished(self, result: RunResult) -> None:
+        while True:
+            raw = await self._ws.recv()
+            fwd = ForwardMsg()
+            fwd.ParseFromString(raw)
+            kind = fwd.WhichOneof("type")
+            if kind == "ref_hash":
+                # A message this tab announced as cached: replay the one kept, if any.
+                cached = self._cached_deltas.get(fwd.ref_hash)
+                if cached is None:
+                    continue
+                cached.metadata.CopyFrom(fwd.metadata)
+                fwd, kind = cached, "delta"
+            elif fwd.metadata.cacheable and fwd.hash:
+                self._remember(fwd)
+            if kind == "new_session":
+                self._on_new_session(fwd)
+            elif kind == "navigation":
+                self._on_pages(fwd.navigation.app_pages, fwd.navigation.page_script_hash)
+            elif kind == "delta":
+                self._on_delta(fwd, result)
+            elif kind == "page_info_changed":
+                self.query_string = fwd.page_info_changed.query_string
+            elif kind == "page_not_found":
+                result.error = f"page not found: {fwd.page_not_found.page_name}"
+            elif kind == "script_finished":
+                result.script_runs += 1
+                if fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                        result.exceptions.append("compile error")
+                    return
+                self._run_widgets = {}
+                self._tab_blocks = {}
+
+    def _remember(self, fwd: ForwardMsg) -> None:
+        """Announce ``fwd`` as cached from now on; keep its content only if it is a widget or
+        an exception (charts are never looked at again)."""
+        self.cached_hashes[fwd.hash] = None
+        element_type = fwd.delta.new_element.WhichOneof("type")
+        if element_type in WIDGET_TYPES or element_type == "exception":
+            kept = ForwardMsg()
+            kept.CopyFrom(fwd)
+            self._cached_deltas[fwd.hash] = kept
+        while len(self.cached_hashes) > MAX_CACHED_HASHES:
+            oldest = next(iter(self.cached_hashes))
+            del self.cached_hashes[oldest]
+            self._cached_deltas.pop(oldest, None)
+
+    def _on_new_session(self, fwd: ForwardMsg) -> None:
+        session = fwd.new_session
+        self._on_pages(session.app_pages, session.page_script_hash)
+
+    def _on_pages(self, app_pages: Any, current_hash: str) -> None:
+        for app_page in app_pages:
+            self.pages[app_page.url_pathname] = app_page.page_script_hash
+        if current_hash:
+            self.page_script_hash = current_hash
+
+    def _on_delta(self, fwd: ForwardMsg, result: RunResult) -> None:
+        delta = fwd.delta
+        path = tuple(fwd.metadata.delta_path)
+        if delta.WhichOneof("type") == "add_block":
+            block = delta.add_block
+            block_type = block.WhichOneof("type")
+            if block_type == "tab_container" and block.tab_container.id:
+                tabs = Widget(block.tab_container.id, "tabs", block.tab_container)
+                self._tab_blocks[path] = tabs
+                self._run_widgets[tabs.id] = tabs
+            elif block_type == "tab" and path[:-1] in self._tab_blocks:
+                tabs = self._tab_blocks[path[:-1]]
+                tabs.labels = (*tabs.labels, block.tab.label)
+            return
+        if delta.WhichOneof("type") != "new_element":
+            return
+        element = delta.new_element
+        element_type = element.WhichOneof("type")
+        if element_type == "exception":
+            exc = element.exception
+            result.exceptions.append(f"{exc.type}: {exc.message}"[:300])
+        elif element_type in WIDGET_TYPES:
+            proto = getattr(element, element_type)
+            self._run_widgets[proto.id] = Widget(proto.id, element_type, proto)

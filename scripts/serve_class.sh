@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# Serve softlse to a class: N Streamlit processes behind HAProxy, on one machine.
+#
+# Usage:  bash scripts/serve_class.sh --workers N --port P [--host ADDRESS] [-- STREAMLIT_OPTIONS]
+#
+# One Streamlit process runs every rerun of every student in one Python interpreter, so it
+# uses one core whatever the machine has. This starts N of them ("workers") on free loopback
+# ports and HAProxy (Debian's `haproxy`) in front of them on ADDRESS:P (default 127.0.0.1):
+#   - cookie affinity: the first response sets SOFTLSE_WORKER=wK, so a browser's page load, its
+#     websocket (/_stcore/stream, where the session lives) and any reconnect reach worker K;
+#     new browsers go to the worker with the fewest connections;
+#   - websocket-friendly timeouts: an upgraded connection may stay open (and idle) for an hour
+#     (`timeout tunnel`), ordinary requests get 30 s;
+#   - a health check of /_stcore/health on every worker every 2 s: a worker that fails twice
+#     gets no traffic (its students' next request goes to another worker) until it passes
+#     twice again;
+#   - a worker that exits is started again by this script on the same port.
+# Runs in the foreground; SIGTERM or SIGINT stops HAProxy and every worker, then exits.
+#
+# Environment:
+#   SOFTLSE_WORKERS          default for --workers (default 1); a whole number, 1 to 64
+#   STREAMLIT_SERVER_PORT    default for --port (default 8501)
+#   STREAMLIT_SERVER_*       read by every worker (e.g. STREAMLIT_SERVER_ALLOWED_HOSTS)
+#   STREAMLIT_SERVER_COOKIE_SECRET  shared by the workers; a random one is made if unset
+# Exits 2 on a bad argument (before starting anything), 1 if HAProxy or the workers fail.
+set -uo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MAX_WORKERS=64
+PYTHON="${PYTHON:-python}"
+HEALTH_TIMEOUT_S=180
+
+usage() { sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+say() { printf 'serve_class: %s\n' "$*"; }
+die() {
+    printf 'serve_class: error: %s\n' "$*" >&2
+    exit 2
+}
+
+workers="${SOFTLSE_WORKERS:-1}"
+workers_from="SOFTLSE_WORKERS"
+[[ -n "${SOFTLSE_WORKERS+set}" ]] || workers_from="the default"
+port="${STREAMLIT_SERVER_PORT:-8501}"
+host=127.0.0.1
+streamlit_options=()
+while (($#)); do
+    case "$1" in
+    --workers)
+        (($# >= 2)) || die "--workers needs a value"
+        workers="$2" workers_from="--workers"
+        shift 2
+        ;;
+    --workers=*) workers="${1#*=}" workers_from="--workers" && shift ;;
+    --port)
+        (($# >= 2)) || die "--port needs a value"
+        port="$2"
+        shift 2
+        ;;
+    --port=*) port="${1#*=}" && shift ;;
+    --host)
+        (($# >= 2)) || die "--host needs a value"
+        host="$2"
+        shift 2
+        ;;
+    --host=*) host="${1#*=}" && shift ;;
+    -h | --help) usage && exit 0 ;;
+    --) shift && streamlit_options=("$@") && break ;;
+    *) die "unknown argument '$1' (usage: bash scripts/serve_class.sh --workers N --port P)" ;;
+    esac
+done
+
+# A whole number of workers between 1 and MAX_WORKERS, said plainly otherwise.
+if ! [[ "$workers" =~ ^[0-9]+$ ]]; then
+    die "the number of workers ($workers_from) must be a whole number from 1 to $MAX_WORKERS, not '$workers'"
+fi
+# (Compared as text first: bash arithmetic would wrap a 20-digit number around.)
+if ((${#workers} > 3)) || ((10#$workers < 1 || 10#$workers > MAX_WORKERS)); then
+    die "the number of workers ($workers_from) must be from 1 to $MAX_WORKERS, not $workers" \
+        "(about one per core; see the README's capacity table)"
+fi
+workers=$((10#$workers))
+[[ "$port" =~ ^[0-9]{1,5}$ ]] && ((10#$port >= 1 && 10#$port <= 65535)) ||
+    die "the port must be a number from 1 to 65535, not '$port'"
+port=$((10#$port))
+command -v haproxy >/dev/null || die "haproxy is not installed (Debian: apt-get install haproxy)"
+command -v "$PYTHON" >/dev/null || die "no '$PYTHON' on PATH (set PYTHON)"
+
+RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/softlse-class.XXXXXX")" || die "cannot make a temp dir"
+worker_pids=()
+worker_ports=()
+haproxy_pid=""
+stopping=0
+
+stop_all() {
+    local pid
+    for pid in "$haproxy_pid" "${worker_pids[@]}"; do
+        [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null
+    done
+    for _ in $(seq 50); do
+        local alive=0
+        for pid in "$haproxy_pid" "${worker_pids[@]}"; do
+            [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && alive=1
+        done
+        ((alive)) || break
+        sleep 0.2
+    done
+    for pid in "$haproxy_pid" "${worker_pids[@]}"; do
+        [[ -n "$pid" ]] && kill -KILL "$pid" 2>/dev/null
+    done
+    wait 2>/dev/null
+    rm -rf "$RUN_DIR"
+}
+on_signal() {
+    ((stopping)) && return
+    stopping=1
+    say "stopping HAProxy and $workers worker(s)"
+    stop_all
+    say "stopped"
+    exit "$1"
+}
+trap 'on_signal 0' TERM
+trap 'on_signal 130' INT
+trap 'stop_all' EXIT
+
+# One secret for all workers, so a cookie Streamlit signs on one is valid on the others.
+if [[ -z "${STREAMLIT_SERVER_COOKIE_SECRET:-}" ]]; then
+    STREAMLIT_SERVER_COOKIE_SECRET="$("$PYTHON" -c 'import secrets; print(secrets.token_hex(32))')"
+    export STREAMLIT_SERVER_COOKIE_SECRET
+fi
+
+# N distinct free loopback ports, held open together while they are picked.
+mapfile -t worker_ports < <("$PYTHON" - "$workers" <<'EOF'
+import socket, sys
+sockets = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in sockets:
+    s.bind(("127.0.0.1", 0))
+print("\n".join(str(s.getsockname()[1]) for s in sockets))
+EOF
+)
+((${#worker_ports[@]} == workers)) || die "could not find $workers free loopback ports"
+
+start_worker() {
+    local k="$1"
+    "$PYTHON" -m streamlit run "$REPO/app.py" \
+        --server.address 127.0.0.1 --server.port "${worker_ports[k]}" \
+        --server.headless true --browser.gatherUsageStats false \
+        "${streamlit_options[@]}" > >(sed -u "s/^/[w$((k + 1))] /") 2>&1 &
+    worker_pids[k]=$!
+    say "worker w$((k + 1)) pid ${worker_pids[k]} on 127.0.0.1:${worker_ports[k]}"
+}
+
+# Whether 127.0.0.1:$1 answers /_stcore/health with "ok" (bash only: the image has no curl).
+healthy() {
+    timeout 3 bash -c '
+        exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+        printf "GET /_stcore/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" >&3
+        tail -n 1 <&3 | grep -qx "ok"
+    ' _ "$1" 2>/dev/null
+}
+
+cd "$REPO" || die "cannot enter $REPO"
+for ((k = 0; k < workers; k++)); do
+    start_worker "$k"
+done
+
+deadline=$((SECONDS + HEALTH_TIMEOUT_S))
+for ((k = 0; k < workers; k++)); do
+    until healthy "${worker_ports[k]}"; do
+        kill -0 "${worker_pids[k]}" 2>/dev/null || { say "worker w$((k + 1)) exited at start" >&2; exit 1; }
+        ((SECONDS < deadline)) || { say "worker w$((k + 1)) not healthy after ${HEALTH_TIMEOUT_S} s" >&2; exit 1; }
+        sleep 0.5
+    done
+done
+
+{
+    cat <<EOF
+# Written by scripts/serve_class.sh for this run only.
+global
+    nbthread 1
+
+defaults
+    mode http
+    # A request that fails on a worker (it just died) is sent to another one.
+    option redispatch 1
+    retries 3
+    retry-on all-retryable-errors
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+    timeout http-request 10s
+    timeout http-keep-alive 10s
+    timeout queue 30s
+    # An upgraded websocket lives as long as the student's tab: idle for up to an hour.
+    timeout tunnel 1h
+    timeout client-fin 10s
+
+frontend class
+    bind ${host}:${port}
+    default_backend workers
+
+backend workers
+    balance leastconn
+    cookie SOFTLSE_WORKER insert indirect nocache httponly attr "SameSite=Lax"
+    option httpchk GET /_stcore/health
+    http-check expect string ok
+    default-server check inter 2s fall 2 rise 2 maxconn 2000
+    http-response set-header X-Softlse-Worker %[srv_name]
+EOF
+    for ((k = 0; k < workers; k++)); do
+        printf '    server w%d 127.0.0.1:%d cookie w%d\n' "$((k + 1))" "${worker_ports[k]}" "$((k + 1))"
+    done
+} >"$RUN_DIR/haproxy.cfg"
+haproxy -c -q -f "$RUN_DIR/haproxy.cfg" || { say "HAProxy rejected its configuration" >&2; exit 1; }
+haproxy -db -f "$RUN_DIR/haproxy.cfg" > >(sed -u 's/^/[haproxy] /') 2>&1 &
+haproxy_pid=$!
+say "HAProxy pid $haproxy_pid on ${host}:${port} in front of $workers worker(s)"
+
+until healthy "$port" || [[ "$host" != 127.0.0.1 && "$host" != 0.0.0.0 ]]; do
+    kill -0 "$haproxy_pid" 2>/dev/null || { say "HAProxy exited at start" >&2; exit 1; }
+    sleep 0.2
+done
+say "ready: http://${host}:${port}"
+
+# Supervise: restart a worker that exits; stop everything if HAProxy exits.
+while true; do
+    sleep 1 &
+    wait $! 2>/dev/null
+    if ! kill -0 "$haproxy_pid" 2>/dev/null; then
+        wait "$haproxy_pid"
+        say "HAProxy exited (status $?): stopping" >&2
+        exit 1
+    fi
+    for ((k = 0; k < workers; k++)); do
+        if ! kill -0 "${worker_pids[k]}" 2>/dev/null; then
+            wait "${worker_pids[k]}" 2>/dev/null
+            say "worker w$((k + 1)) (pid ${worker_pids[k]}) exited with status $?: starting it again"
+            start_worker "$k"
+        fi
+    done
+done

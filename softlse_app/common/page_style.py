@@ -1,0 +1,78 @@
+"""What every page gets from the shell besides its navigation: wide equations that say they
+scroll and can be scrolled from the keyboard.
+
+A displayed formula or a static table wider than its column (on a 390 px phone, or in a narrow
+column) scrolls sideways inside its own box. Two things make that usable:
+
+- for formulas, a shadow at the edge where more of the formula is hidden (pure CSS, the
+  "scroll shadow" technique: two covers that scroll with the content over two shadows that
+  stay put), so a reader sees there is more;
+- the box is focusable (``tabindex="0"``, ``role="region"`` and a label) as soon as it
+  overflows, so keyboard users can scroll it (WCAG 2.1.1; axe-core's
+  ``scrollable-region-focusable`` rule). Streamlit offers no attribute for that, so a small
+  static script of ours sets it when the page's DOM changes. It never reads or writes user text.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+_SCROLL_SHADOW_CSS = """
+<style>
+.katex-display {
+  overflow-x: auto;
+  overflow-y: hidden;
+  background:
+    linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(14, 17, 23, .28), transparent)
+      left / .9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(14, 17, 23, .28), transparent)
+      right / .9rem 100% no-repeat scroll;
+}
+.katex-display:focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+/* the script's own element draws nothing: take it out of the layout's gaps */
+.stElementContainer:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
+</style>
+"""
+
+_FOCUSABLE_SCROLLERS_JS = """
+<script>
+(() => {
+  if (window.__softlseScrollers) return;
+  window.__softlseScrollers = true;
+  const SCROLLERS = '.katex-display, [data-testid="stTable"] > div';
+  const mark = () => {
+    for (const box of document.querySelectorAll(SCROLLERS)) {
+      const overflows = box.scrollWidth > box.clientWidth + 1;
+      if (overflows && !box.hasAttribute('tabindex')) {
+        const what = box.classList.contains('katex-display') ? 'Formula' : 'Table';
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', what + ', scrolls sideways');
+      } else if (!overflows && box.getAttribute('role') === 'region') {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    }
+  };
+  let queued = false;
+  const later = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; mark(); });
+  };
+  new MutationObserver(later).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener('resize', later);
+  later();
+})();
+</script>
+"""
+
+
+def apply_page_style() -> None:
+    """Add the scroll-shadow style and the focusable-scroller script to the page (both static,
+    no user text)."""
+    st.html(_SCROLL_SHADOW_CSS)
+    st.html(_FOCUSABLE_SCROLLERS_JS, unsafe_allow_javascript=True, width="content")

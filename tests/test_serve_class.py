@@ -1,0 +1,199 @@
+"""``scripts/serve_class.sh``: N Streamlit workers behind HAProxy with cookie affinity, health
+checks and restarts, on loopback ports (issue 11). Needs Debian's ``haproxy``; skipped with
+the reason where it is missing, except in CI (``CI`` set), where that fails the run."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from benchmarks.load.client import BrowserTab
+from benchmarks.load.server import ROOT, free_port
+
+pytestmark = pytest.mark.server
+
+SCRIPT = ROOT / "scripts" / "serve_class.sh"
+COOKIE = "SOFTLSE_WORKER"
+
+
+def _require_haproxy() -> None:
+    if shutil.which("haproxy") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but haproxy is missing (apt-get install haproxy)")
+        pytest.skip("haproxy is not installed (Debian: apt-get install haproxy)")
+
+
+@pytest.mark.parametrize("workers", ["0", "-1", "abc", "2.5", "65", "100000", "1" * 25, ""])
+def test_a_bad_worker_count_is_a_clear_error_at_start(workers: str) -> None:
+    done = subprocess.run(
+        ["bash", str(SCRIPT), "--workers", workers, "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "number of workers (--workers) must be" in done.stderr
+    assert f"not '{workers}'" in done.stderr or f"not {workers}" in done.stderr
+    assert "worker w1" not in done.stdout  # nothing was started
+
+
+def test_a_bad_softlse_workers_is_named_in_the_error() -> None:
+    done = subprocess.run(
+        ["bash", str(SCRIPT), "--port", str(free_port())],
+        env={**os.environ, "SOFTLSE_WORKERS": "four"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "(SOFTLSE_WORKERS) must be a whole number from 1 to 64, not 'four'" in done.stderr
+
+
+@dataclass
+class ClassServer:
+    """A running serve_class.sh and the lines it has printed so far."""
+
+    process: subprocess.Popen[str]
+    port: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def wait_for(self, condition: Callable[[], object], what: str, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            assert self.process.poll() is None, f"serve_class.sh exited:\n{self.output()}"
+            assert time.monotonic() < deadline, f"no {what} within {timeout} s:\n{self.output()}"
+            time.sleep(0.2)
+
+    def output(self) -> str:
+        return "\n".join(self.lines[-60:])
+
+    def worker_pids(self) -> dict[str, int]:
+        """The latest pid printed for each worker name."""
+        pids = {}
+        for line in list(self.lines):
+            if found := re.match(r"serve_class: worker (w\d+) pid (\d+) on", line):
+                pids[found[1]] = int(found[2])
+        return pids
+
+
+@pytest.fixture
+def two_workers() -> Iterator[ClassServer]:
+    _require_haproxy()
+    port = free_port()
+    process = subprocess.Popen(
+        ["bash", str(SCRIPT), "--workers", "2", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    server = ClassServer(process, port)
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            server.lines.append(line.rstrip("\n"))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        server.wait_for(lambda: "serve_class: ready" in "\n".join(server.lines), "ready line")
+        yield server
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+
+
+def _get(url: str, cookie: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(request, timeout=10) as response:
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        return response.status, headers, response.read()
+
+
+async def _sessions(url: str, count: int, cookie: str | None) -> list[tuple[str, set[str]]]:
+    """``count`` websocket sessions at once, each loading the vector lab: the worker that
+    answered each handshake, and the widget keys its page showed."""
+    tabs = [BrowserTab(url, cookies=cookie, run_timeout=90) for _ in range(count)]
+    await asyncio.gather(*(tab.connect() for tab in tabs))
+    results = await asyncio.gather(*(tab.load("vector_lab", "v=1,2,3") for tab in tabs))
+    assert all(r.error is None and not r.exceptions for r in results), results
+    seen = [
+        (tab.response_headers["x-softlse-worker"], {w.key for w in tab.widgets.values()})
+        for tab in tabs
+    ]
+    await asyncio.gather(*(tab.close() for tab in tabs))
+    return seen
+
+
+def test_the_balancer_keeps_a_browser_on_the_worker_of_its_cookie(two_workers: ClassServer) -> None:
+    status, headers, body = _get(f"{two_workers.url}/vector_lab")
+    assert status == 200
+    assert b"<html" in body.lower()
+    worker = re.search(rf"{COOKIE}=(w\d)", headers["set-cookie"])
+    assert worker, headers
+    cookie = f"{COOKIE}={worker[1]}"
+    # The page's websockets (and reconnects) carry the cookie: all reach the same worker,
+    # which runs the page for them.
+    sessions = asyncio.run(_sessions(two_workers.url, 6, cookie))
+    assert {name for name, _ in sessions} == {worker[1]}
+    assert all({"v", "lam"} <= keys for _, keys in sessions)
+    # New browsers (no cookie) are spread over both workers.
+    spread = asyncio.run(_sessions(two_workers.url, 6, None))
+    assert {name for name, _ in spread} == {"w1", "w2"}
+
+
+def test_a_killed_worker_is_replaced_and_its_students_are_served_meanwhile(
+    two_workers: ClassServer,
+) -> None:
+    old = two_workers.worker_pids()
+    os.kill(old["w1"], signal.SIGKILL)
+    # Right away, a browser of w1 is served by w2 (HAProxy redispatches it) ...
+    status, headers, body = _get(f"{two_workers.url}/_stcore/health", f"{COOKIE}=w1")
+    assert (status, body) == (200, b"ok")
+    assert headers["x-softlse-worker"] == "w2"
+    # ... the script starts w1 again, and once healthy it takes its cookie's browsers back.
+    two_workers.wait_for(lambda: two_workers.worker_pids()["w1"] != old["w1"], "restarted w1")
+    assert any(f"worker w1 (pid {old['w1']}) exited" in line for line in two_workers.lines)
+
+    def back_on_w1() -> bool:
+        _, headers, _ = _get(f"{two_workers.url}/_stcore/health", f"{COOKIE}=w1")
+        return headers.get("x-softlse-worker") == "w1"
+
+    two_workers.wait_for(back_on_w1, "w1 back in the balancer")
+    assert two_workers.worker_pids()["w2"] == old["w2"]
+
+
+def test_sigterm_stops_the_balancer_and_every_worker(two_workers: ClassServer) -> None:
+    pids = two_workers.worker_pids()
+    two_workers.process.send_signal(signal.SIGTERM)
+    assert two_workers.process.wait(timeout=30) == 0
+    for pid in pids.values():
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    with pytest.raises(urllib.error.URLError, match="refused"):
+        _get(f"{two_workers.url}/_stcore/health")
