@@ -7,9 +7,10 @@ for the maximum):
     λ < 0:  lse − min = log(1 + e^(−|λ|·|x − y|))/λ ∈ [−log(2)/|λ|, −log(m)/|λ|]
 
 so the gap depends on the distance |x − y| only: it is log(2)/λ along the whole diagonal
-x = y (a tie, m = 2) and falls off like e^(−|λ|·|x − y|)/|λ| away from it. The gap is
-computed directly (not as lse − max, which rounds to 0 once the gap is below the spacing of
-floating-point numbers near max); lse comes from :func:`softlse_core.lse`.
+x = y (a tie, m = 2) and falls off like e^(−|λ|·|x − y|)/|λ| away from it. The gap comes
+from :func:`softlse_core.lse_gap`, computed directly — not as lse − max, which rounds to 0
+once the gap is below the spacing of floating-point numbers near max —, lse from
+:func:`softlse_core.lse`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_app.common.square_grid import square_grid
-from softlse_core import lse, lse_gap_bounds
+from softlse_core import lse, lse_gap, lse_gap_bounds
 from softlse_core.array_input import check_finite_nonzero_lam
 
 #: Rounding slack, in units of roundoff of |hard| + |log(2)/λ|, allowed when checking lse
@@ -36,16 +37,6 @@ FLOAT64_TINY = float(np.finfo(np.float64).tiny)
 def hard_name(lam: float) -> str:
     """``"max"`` for λ > 0 and ``"min"`` for λ < 0: what lse tends to as |λ| → ∞."""
     return "max" if lam > 0 else "min"
-
-
-def pair_gap(x: NDArray[np.float64], y: NDArray[np.float64], lam: float) -> NDArray[np.float64]:
-    """The gap lse((x, y), λ) − max(x, y) (− min for λ < 0), computed directly as
-    log1p(exp(−|λ|·|x − y|))/λ: exact to rounding down to 1e-308, never a difference.
-
-    Stand-in until ``softlse_core.lse_gap`` is on main; the same formula for n = 2.
-    """
-    with np.errstate(under="ignore"):
-        return np.log1p(np.exp(-abs(lam) * np.abs(x - y))) / lam
 
 
 @dataclass(frozen=True)
@@ -74,7 +65,7 @@ def lse_surface(extent: float, resolution: int, lam: float) -> LseSurface:
     grid = square_grid(extent, resolution)
     soft = np.asarray(lse(grid.stacked, lam, axis=0), dtype=np.float64)
     hard = grid.stacked.max(axis=0) if lam > 0 else grid.stacked.min(axis=0)
-    gap = pair_gap(grid.stacked[0], grid.stacked[1], lam)
+    gap = np.asarray(lse_gap(grid.stacked, lam, axis=0), dtype=np.float64)
     return LseSurface(lam=lam, axis=grid.axis, lse=soft, hard=hard, gap=gap)
 
 
