@@ -15,6 +15,7 @@ warm_up_process()  # first of all: see softlse_app.common.warm_up
 import streamlit as st
 
 from softlse_app.common.gc_freeze import freeze_loaded_modules
+from softlse_app.common.history_entries import keep_full_history_entries
 from softlse_app.common.navigation import FAVICON, HOME, PAGES
 from softlse_app.common.page_style import apply_page_style
 
@@ -36,4 +37,5 @@ navigation = st.navigation(
     ]
 )
 apply_page_style()
+keep_full_history_entries()
 navigation.run()

@@ -58,12 +58,15 @@ def adopt_query_param(
       an absent parameter must mean this same default. (Streamlit would log, once, that the
       widget also has a session-state value; ``.streamlit/config.toml`` turns that line off.)
     - New raw query text for ``key`` is read once with ``reader``: a usable value replaces the
-      widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``.
+      widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``. Text is new
+      also when the widget has no state: after another page ran (Back or Forward to this
+      page's address), the page shows what the address says.
     - A value taken from the link is set again in code on every later run until the URL reads
       back, without a note, as that value (Streamlit then has written it) — or the parameter
       is gone and the value is the default. From then on the URL's text is the page's own: it
       is not read again as a new link, and the note about the link goes.
     """
+    state_was_gone = key not in st.session_state
     if key in st.session_state and not is_valid(st.session_state[key]):
         repaired = None if repair is None else repair(st.session_state[key])
         del st.session_state[key]
@@ -73,6 +76,10 @@ def adopt_query_param(
         st.session_state[key] = st.session_state[key]
     if key not in st.session_state:
         st.session_state[key] = default
+    if state_was_gone:
+        # the widget is new, or its state went while a page without it ran: either way the
+        # address's text describes this view, so read it again (Back to a page's address)
+        st.session_state.setdefault(_HANDLED, {}).pop(key, None)
     rewrite: dict[str, Any] = st.session_state.setdefault(_REWRITE, {})
     if key in rewrite:
         st.session_state[key] = st.session_state[key]

@@ -1,0 +1,73 @@
+"""Browser history that Back and Forward can use: one entry per view a person saw.
+
+When a person leaves a page through the navigation, Streamlit's frontend (1.67) unregisters the
+page's URL-bound controls and pushes the page's address with those parameters stripped (and
+sometimes the full address again) before the new page's address. Back from the new page then
+lands on the stripped entry, and the old page shows its defaults instead of what the person
+left. Then the new page's address is pushed once per parameter it fills in, so
+Back needs several steps to leave it. A small static script of ours, for a few seconds after a
+click on a navigation link, turns a push that strips the old page's address (same path, query
+parameters a subset of the current ones) into a replacement that keeps it whole, and the new
+page's further pushes into replacements; at any time it turns a push that repeats the current
+address into a replacement. So each page visit is one history entry holding the page's full
+address. Every other push is untouched (a vector the vector lab writes itself), and
+Back/Forward rerun the page from the address they land on, as Streamlit does on ``popstate`` — where
+:func:`softlse_app.common.url_state.adopt_query_param` reads that address again, since the
+page's controls lost their state while another page ran. The script never reads or writes user
+text.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+_KEEP_FULL_ENTRIES_JS = """
+<script>
+(() => {
+  if (window.__softlseHistory) return;
+  window.__softlseHistory = true;
+  const push = history.pushState.bind(history);
+  const replace = history.replaceState.bind(history);
+  const NAV_LINKS = '[data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"]';
+  let movingUntil = 0;
+  let arrived = false;
+  document.addEventListener('click', (event) => {
+    if (event.target.closest && event.target.closest(NAV_LINKS)) {
+      movingUntil = Date.now() + 10000;
+      arrived = false;
+    }
+  }, true);
+  const isSubset = (next, here) => {
+    for (const [key, value] of next.searchParams) {
+      if (!here.searchParams.getAll(key).includes(value)) return false;
+    }
+    return true;
+  };
+  history.pushState = (state, title, url) => {
+    if (url !== undefined && url !== null) {
+      const next = new URL(url, location.href);
+      const here = new URL(location.href);
+      const samePath = next.origin === here.origin && next.pathname === here.pathname;
+      const moving = Date.now() < movingUntil;
+      // a push that repeats the current address adds a Back step that changes nothing
+      if (samePath && next.search === here.search) return replace(state, title, location.href);
+      if (moving && samePath && !arrived && isSubset(next, here)) {
+        // leaving: the old page's controls unregister and strip its address; keep it whole
+        return replace(state, title, location.href);
+      }
+      if (moving && samePath && arrived) {
+        // arriving: the new page fills in its parameters one by one; one entry for the page
+        return replace(state, title, url);
+      }
+      if (moving && !samePath) arrived = true;
+    }
+    return push(state, title, url);
+  };
+})();
+</script>
+"""
+
+
+def keep_full_history_entries() -> None:
+    """Add the script that keeps each page's history entry with its full query string."""
+    st.html(_KEEP_FULL_ENTRIES_JS, unsafe_allow_javascript=True, width="content")
