@@ -29,9 +29,11 @@ st.markdown(
     "largest entry, and its gradient, the **softmax**, is a smooth version of *which* entry is "
     "largest:"
 )
+# One formula per line, so each fits a phone's width instead of scrolling sideways.
 st.latex(
     r"\operatorname{lse}(\sigma,\lambda) = \frac{1}{\lambda}\log\sum_{j=1}^{n} e^{\lambda\sigma_j},"
-    r"\qquad"
+)
+st.latex(
     r"\operatorname{softmax}(\sigma,\lambda)_k = \frac{e^{\lambda\sigma_k}}{\sum_{j=1}^{n}"
     r" e^{\lambda\sigma_j}}"
     r" = \frac{\partial\,\operatorname{lse}(\sigma,\lambda)}{\partial\sigma_k}."
@@ -40,13 +42,14 @@ st.markdown(
     "λ is one over a temperature. As λ grows the largest term dominates the sum, so lse "
     "approaches max(σ) from above — never by more than log(n)/λ — and softmax approaches the "
     "one-hot indicator of the maximum (split evenly over ties). As λ shrinks towards 0, softmax "
-    "flattens to the uniform distribution. A negative λ turns both into a soft *minimum*."
+    "flattens to the uniform distribution. A negative λ turns both into a soft *minimum*. "
+    "For λ > 0:"
 )
 st.latex(
-    r"\max_j \sigma_j \;\le\; \operatorname{lse}(\sigma,\lambda) \;\le\;"
-    r" \max_j \sigma_j + \frac{\log n}{\lambda}\quad(\lambda>0),"
-    r"\qquad \lim_{\lambda\to\infty}\operatorname{lse}(\sigma,\lambda) = \max_j \sigma_j."
+    r"\max_j \sigma_j \le \operatorname{lse}(\sigma,\lambda) \le"
+    r" \max_j \sigma_j + \frac{\log n}{\lambda},"
 )
+st.latex(r"\lim_{\lambda\to\infty}\operatorname{lse}(\sigma,\lambda) = \max_j \sigma_j.")
 st.markdown(
     "Every number shown is computed with the numerically stable algorithm of Blanchard, Higham "
     "and Higham (2021): shift by the maximum before exponentiating, so nothing overflows even "

@@ -41,8 +41,9 @@ def numbers_for(sigma: np.ndarray, lam: float, c: float, a: float) -> LabNumbers
 
 st.title("Vector lab")
 st.markdown(
-    "Type a vector σ (or take one of the sheet's s1, s2, s3) and see what adding an offset c, "
-    "rescaling by a and changing the inverse temperature λ do to softmax(σ, λ) and lse(σ, λ)."
+    "Type a vector σ (or take s1, s2 or s3 from question (a) of the [exercise sheet](sheet)) "
+    "and see what adding an offset c, rescaling by a and changing the inverse temperature λ do "
+    "to softmax(σ, λ) and lse(σ, λ)."
 )
 text = vector_box(PAGE)
 lam_column, offset_column, scale_column = st.columns(3)

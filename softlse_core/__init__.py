@@ -1,10 +1,35 @@
-"""softlse_core: the pure numerics of softlse (no streamlit, no plotly in these modules).
+"""softlse_core: log-sum-exp and softmax with an inverse temperature λ, in NumPy.
 
-Log-sum-exp and softmax with an inverse temperature λ, computed exactly (Algorithm 4.1 of
-Blanchard, Higham & Higham 2021) and fast, their limits, bounds, derivatives, the entropy
-identity and the strict reader of typed vectors.
+The numerics of softlse, the soft-maximum explorer, usable on their own: NumPy is the only
+dependency.
+
+- :func:`lse`, :func:`softmax`: computed accurately for every λ (Algorithm 4.1 and the
+  shifted softmax of Blanchard, Higham & Higham 2021), fast on long vectors and on grids
+  of pairs; :func:`naive_lse`, :func:`naive_softmax`: the textbook formulas, which overflow.
+- :func:`onehot_argmax`: the λ → ∞ limit of softmax.
+- :func:`lse_gap`, :func:`lse_gap_bounds`: lse − max computed directly, and its bounds
+  log(m)/λ and log(n)/λ.
+- :func:`entropy`, :func:`entropy_identity`: lse(x, λ) = ⟨softmax(x, λ), x⟩ + H/λ.
+- :func:`lse_gradient_fd`, :func:`lse_hessian`, :func:`softmax_lambda_sweep`: derivatives
+  and sweeps over λ.
+- :func:`parse_vector`, :class:`VectorParseError`: a strict reader of typed vectors.
+- :data:`FloatArray`: the type of the float arrays these take and return.
+
+Every function states its formula and edge cases (λ < 0, λ = 0, ±inf, NaN, infinities,
+ties, empty input, float32) in its docstring, with examples that run as doctests. What this
+module exports is the public API; ``array_input``, ``logsumexp_kernels``, ``softmax_kernels``
+and ``pair_blocks`` are its internals.
+
+Examples
+--------
+>>> from softlse_core import lse, softmax
+>>> print(softmax([1, 2, 3]))
+[0.09003057 0.24472847 0.66524096]
+>>> float(lse([1, 2, 3], 10.0))
+3.0000045400960276
 """
 
+from softlse_core.array_input import FloatArray
 from softlse_core.derivatives import lse_gradient_fd, lse_hessian, softmax_lambda_sweep
 from softlse_core.entropy import entropy, entropy_identity
 from softlse_core.logsumexp import lse, naive_lse
@@ -13,6 +38,7 @@ from softlse_core.softmax import naive_softmax, onehot_argmax, softmax
 from softlse_core.vector_input import VectorParseError, parse_vector
 
 __all__ = [
+    "FloatArray",
     "VectorParseError",
     "entropy",
     "entropy_identity",

@@ -79,7 +79,29 @@ def as_float_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
 
 
 def check_lam(lam: float) -> float:
-    """Return λ as a Python float; raise ``ValueError`` if it is NaN or not real."""
+    """λ as a Python float, refusing what is not a real number.
+
+    Parameters
+    ----------
+    lam : float
+        The inverse temperature: anything ``float()`` accepts, ±inf included.
+
+    Returns
+    -------
+    float
+        ``float(lam)``.
+
+    Raises
+    ------
+    ValueError
+        If λ is NaN or not a real number.
+
+    Examples
+    --------
+    >>> from softlse_core.array_input import check_lam
+    >>> check_lam(10), check_lam("-inf")
+    (10.0, -inf)
+    """
     try:
         value = float(lam)
     except (TypeError, ValueError) as exc:
@@ -90,10 +112,37 @@ def check_lam(lam: float) -> float:
 
 
 def check_finite_nonzero_lam(lam: float, needs: str) -> float:
-    """Return λ as a Python float for a quantity defined only at finite, nonzero λ (lse and
-    its derivatives diverge at λ = 0; at λ = ±inf they are limits, not functions of λ).
+    """λ as a Python float for a quantity defined only at finite, nonzero λ.
 
-    Raises ``ValueError`` naming ``needs`` (what asked) for λ = 0, ±inf, NaN or a non-number.
+    lse and its derivatives diverge at λ = 0; at λ = ±inf they are limits, not functions
+    of λ.
+
+    Parameters
+    ----------
+    lam : float
+        The inverse temperature.
+    needs : str
+        What asked, named in the error message (e.g. "the gradient of lse").
+
+    Returns
+    -------
+    float
+        ``float(lam)``.
+
+    Raises
+    ------
+    ValueError
+        For λ = 0, ±inf, NaN or a non-number, naming ``needs``.
+
+    Examples
+    --------
+    >>> from softlse_core.array_input import check_finite_nonzero_lam
+    >>> check_finite_nonzero_lam(-2, "the Hessian")
+    -2.0
+    >>> check_finite_nonzero_lam(0.0, "the Hessian")
+    Traceback (most recent call last):
+        ...
+    ValueError: the Hessian needs a finite, nonzero λ, got 0.0
     """
     value = check_lam(lam)
     if value == 0.0 or math.isinf(value):

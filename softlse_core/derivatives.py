@@ -31,12 +31,53 @@ def _vector(x: ArrayLike) -> NDArray[np.float64]:
 
 
 def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> NDArray[np.float64]:
-    """Central finite differences of lse(·, λ) at the vector ``x``, in float64.
+    r"""Central finite differences of lse(·, λ) at the vector ``x``: approximately softmax.
 
-    g_i = (lse(x + h·e_i, λ) − lse(x − h·e_i, λ)) / (actual step), where the actual step is
-    (x_i + h) − (x_i − h) as represented in floating point. The truncation error is
-    O(h²·λ²); the default h = ∛ε·max(1, max|x|)/max(1, |λ|) balances it against rounding.
-    The result approximates softmax(x, λ) (the exact gradient). λ must be finite and nonzero.
+    .. math::
+
+        g_i = \frac{\operatorname{lse}(x + h e_i, λ) - \operatorname{lse}(x - h e_i, λ)}
+                   {(x_i + h) - (x_i - h)}
+            \approx \frac{\partial \operatorname{lse}}{\partial x_i}(x, λ)
+            = \operatorname{softmax}(x, λ)_i
+
+    (sheet 7, 1(c)), where the denominator is the step as represented in floating point.
+
+    Parameters
+    ----------
+    x : array_like
+        A 1-D vector of real numbers.
+    lam : float, optional
+        The inverse temperature λ: finite and nonzero. Default 1.
+    h : float, optional
+        The step, positive and finite. Default ∛ε·max(1, max|x|)/max(1, |λ|), which balances
+        the truncation error O(h²·λ²) against rounding.
+
+    Returns
+    -------
+    numpy.ndarray
+        The n differences, float64.
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is not 1-D, λ is 0, ±inf or NaN, or ``h`` is not positive and finite.
+
+    See Also
+    --------
+    softmax : the exact gradient.
+
+    Notes
+    -----
+    Edge cases: an empty vector gives an empty result; the vectors x ± h·e_i are evaluated
+    in blocks, so a long ``x`` does not need n² memory at once.
+
+    Examples
+    --------
+    >>> from softlse_core import lse_gradient_fd, softmax
+    >>> print(lse_gradient_fd([1, 2, 3], 1.0))
+    [0.09003057 0.24472847 0.66524096]
+    >>> print(softmax([1, 2, 3], 1.0))
+    [0.09003057 0.24472847 0.66524096]
     """
     lam = check_finite_nonzero_lam(lam, "the gradient of lse")
     vec = _vector(x)
@@ -60,24 +101,94 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
 
 
 def lse_hessian(x: ArrayLike, lam: float = 1.0) -> NDArray[np.float64]:
-    """Hessian of lse(·, λ) at the vector ``x``: λ·(diag(p) − p·pᵀ) with p = softmax(x, λ).
+    r"""Hessian of lse(·, λ) at the vector ``x``.
 
-    Returns an (n, n) float64 matrix. At λ = 0 it is the zero matrix (the limit). λ = ±inf
-    raises ``ValueError``: the limit max is not twice differentiable at ties.
+    .. math::
+
+        \nabla^2_x \operatorname{lse}(x, λ) = λ \left(\operatorname{diag}(p) - p p^T\right),
+        \qquad p = \operatorname{softmax}(x, λ)
+
+    Symmetric, with rows summing to 0 (lse(x + c·1) = lse(x) + c), positive semidefinite
+    for λ > 0 (lse is convex) and negative semidefinite for λ < 0.
+
+    Parameters
+    ----------
+    x : array_like
+        A 1-D vector of n real numbers.
+    lam : float, optional
+        The inverse temperature λ: finite, any sign. Default 1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The (n, n) matrix, float64.
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is not 1-D, or λ is ±inf (the limit max is not twice differentiable at
+        ties) or NaN.
+
+    Notes
+    -----
+    Edge cases: at λ = 0 it is the zero matrix (the limit); the entries inherit softmax's
+    edge cases (NaN in x gives NaN).
+
+    Examples
+    --------
+    >>> from softlse_core import lse_hessian
+    >>> print(lse_hessian([1.0, 2.0], 1.0))
+    [[ 0.19661193 -0.19661193]
+     [-0.19661193  0.19661193]]
     """
     lam = check_lam(lam)
     if math.isinf(lam):
         raise ValueError("the Hessian of lse needs a finite λ")
     p = softmax(_vector(x), lam)
-    return lam * (np.diag(p) - np.outer(p, p))
+    return lam * (np.diag(p) - np.outer(p, p)) + 0.0  # + 0.0: no −0.0 entries at λ = 0
 
 
 def softmax_lambda_sweep(x: ArrayLike, lams: ArrayLike) -> NDArray[Any]:
-    """softmax(x, λ) for every λ in ``lams``: an array of shape (len(lams), n).
+    r"""softmax(x, λ) for every λ in ``lams``, one row per λ.
 
-    Row r equals ``softmax(x, lams[r])`` with all of its edge cases (λ = 0 uniform, ±inf
-    one-hot, λ < 0 soft minimum). Finite λ and finite x are computed in one vectorised pass;
-    the float dtype follows :func:`softmax` (float32 stays float32).
+    .. math::
+
+        S_{r k} = \operatorname{softmax}(x, λ_r)_k
+
+    Parameters
+    ----------
+    x : array_like
+        A 1-D vector of n real numbers.
+    lams : array_like
+        The inverse temperatures, any real numbers but NaN (0 and ±inf included).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (len(lams), n). Row r equals ``softmax(x, lams[r])``; the dtype follows
+        :func:`softmax` (float32 stays float32).
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is not 1-D or some λ is NaN.
+
+    Notes
+    -----
+    Edge cases: every row has all of softmax's (λ = 0 uniform, ±inf one-hot with ties split,
+    λ < 0 the soft minimum, infinities in x). Finite λ and finite x are computed in one
+    vectorised pass, the others row by row.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from softlse_core import softmax_lambda_sweep
+    >>> print(softmax_lambda_sweep([1, 2, 3], [0.0, 1.0, 10.0, np.inf, -1.0]))
+    [[3.33333333e-01 3.33333333e-01 3.33333333e-01]
+     [9.00305732e-02 2.44728471e-01 6.65240956e-01]
+     [2.06106005e-09 4.53978686e-05 9.99954600e-01]
+     [0.00000000e+00 0.00000000e+00 1.00000000e+00]
+     [6.65240956e-01 2.44728471e-01 9.00305732e-02]]
     """
     vec = np.asarray(x)
     if vec.ndim != 1:

@@ -39,9 +39,10 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
           = \frac{1}{λ} \Bigl(\log m + \operatorname{log1p}\bigl(\tfrac{s}{m}\bigr)\Bigr)
 
     with a = max(x) for λ > 0 (min(x) for λ < 0), m the number of entries equal to a and
-    s the sum. This is the term L/λ that Algorithm 4.1 adds to the pivot a; returning it
-    instead of subtracting two nearly equal floats keeps its relative accuracy however small
-    it is: for x = [1, 2, 3] and λ = 100 it is 3.720075976020836e-46, where
+    s = Σ_{x_j ≠ a} exp(λ·(x_j − a)) the sum over the others. This is the term L/λ that
+    Algorithm 4.1 adds to the pivot a; returning it instead of subtracting two nearly equal
+    floats keeps its relative accuracy however small it is: for x = [1, 2, 3] and λ = 100
+    it is 3.720075976020836e-46, where
     ``lse(x, 100) - 3`` is 0.0 because lse itself rounds to 3.
 
     Parameters
@@ -72,6 +73,11 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     numpy.exceptions.AxisError
         If ``axis`` is out of range.
 
+    See Also
+    --------
+    lse_gap_bounds : the interval the gap lies in.
+    lse : lse itself, which rounds to max(x) once the gap is below max(x)'s last bit.
+
     Notes
     -----
     Edge cases:
@@ -91,9 +97,16 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
       3.7e-46 above, is 0 in float32.
     - No RuntimeWarning is emitted.
 
-    Reference: P. Blanchard, D. J. Higham, N. J. Higham, "Accurately computing the
-    log-sum-exp and softmax functions", IMA J. Numer. Anal. 41(4), 2021,
-    doi:10.1093/imanum/draa038 (Algorithm 4.1).
+    The gap is the term L/λ of Algorithm 4.1 of [1]_, computed by the same kernels as
+    :func:`softlse_core.lse`. Its relative error is a few units of roundoff u plus
+    2u·|λ·(x_j − a)| from rounding the exponents, down to gaps of the order of the smallest
+    subnormal (checked against mpmath).
+
+    References
+    ----------
+    .. [1] P. Blanchard, D. J. Higham and N. J. Higham, "Accurately computing the
+       log-sum-exp and softmax functions", IMA J. Numer. Anal. 41(4), 2021,
+       doi:10.1093/imanum/draa038.
 
     Examples
     --------
@@ -127,17 +140,66 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
 
 
 def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any, Any]:
-    """The tight bounds ``(low, high)`` of lse(x, λ) − max(x) (of lse − min for λ < 0).
+    r"""The tight bounds ``(low, high)`` of the gap lse(x, λ) − max(x) (lse − min for λ < 0).
 
-    With n the length of the slice and m the number of entries equal to its max:
+    .. math::
 
-    - λ > 0: log(m)/λ ≤ lse(x, λ) − max(x) ≤ log(n)/λ (low when all but the maxima are −inf,
-      high when all entries are equal);
-    - λ < 0: −log(n)/|λ| ≤ lse(x, λ) − min(x) ≤ −log(m)/|λ|, with m the number of minima;
-    - λ = ±inf: (0, 0). λ = 0 or NaN raises ``ValueError`` (the gap is unbounded).
+        λ > 0: \quad \frac{\log m}{λ} \le \operatorname{lse}(x, λ) - \max(x)
+            \le \frac{\log n}{λ}, \qquad
+        λ < 0: \quad \frac{\log n}{λ} \le \operatorname{lse}(x, λ) - \min(x)
+            \le \frac{\log m}{λ}
 
-    A slice containing NaN gets NaN bounds; an empty slice gets (NaN, NaN). Infinite entries
-    count as in :func:`lse_gap`, whose result lies in [low, high] exactly.
+    with n the length of the slice and m the number of entries equal to its max (its min
+    for λ < 0). The lower bound (for λ > 0) is attained when all other entries are −inf,
+    the upper when all entries are equal.
+
+    Parameters
+    ----------
+    x : array_like
+        Real numbers.
+    lam : float, optional
+        The inverse temperature λ, nonzero and not NaN; ±inf allowed. Default 1.
+    axis : int, optional
+        The axis of the slices. Default: the last one.
+
+    Returns
+    -------
+    low, high : numpy.floating or numpy.ndarray
+        The bounds, each shaped like ``x`` without ``axis`` (NumPy scalars for 1-D ``x``),
+        in the dtype rules of :func:`softlse_core.lse`. :func:`lse_gap` lies in
+        [low, high] exactly in floating point.
+
+    Raises
+    ------
+    ValueError
+        If λ is 0 (the gap is unbounded: it grows like log(n)/λ) or NaN.
+
+    See Also
+    --------
+    lse_gap : the gap itself, computed directly.
+
+    Notes
+    -----
+    Edge cases:
+
+    - λ = ±inf: (0, 0).
+    - A slice containing NaN gets NaN bounds; an empty slice gets (NaN, NaN).
+    - Infinite entries count as in :func:`lse_gap`: m is the number of entries equal to the
+      pivot, even when the pivot is infinite.
+
+    Examples
+    --------
+    >>> from softlse_core import lse_gap, lse_gap_bounds
+    >>> low, high = lse_gap_bounds([1.0, 1.0, 0.0], 2.0)  # m = 2, n = 3
+    >>> float(low), float(high)
+    (0.34657359027997264, 0.5493061443340549)
+    >>> low, high = lse_gap_bounds([1, 2, 3], 100.0)
+    >>> float(low) <= float(lse_gap([1, 2, 3], 100.0)) <= float(high)
+    True
+    >>> [float(bound) for bound in lse_gap_bounds([1, 2, 3], -1.0)]
+    [-1.0986122886681098, 0.0]
+    >>> [float(bound) for bound in lse_gap_bounds([], 1.0)]
+    [nan, nan]
     """
     lam = _check_gap_lam(lam)
     arr, out_dtype, ax, _ = along_axis(x, axis)

@@ -30,8 +30,8 @@ __all__ = [
     "split_pair_axis",
 ]
 
-#: Pairs per block. The softmax kernel keeps four float64 buffers of this length (1 MiB),
-#: the size of one core's L2 cache on the machines this was tuned on.
+#: Pairs per block: the softmax kernel's four float64 buffers of this length take 1 MiB, so a
+#: block's intermediates stay in a core's L2 cache instead of going out to memory.
 PAIR_BLOCK = 32_768
 
 

@@ -2,8 +2,10 @@
 
     softmax(x, λ)_k = exp(λ·x_k) / Σ_j exp(λ·x_j)
 
-computed as exp(λ·(x_k − a)) / Σ_j exp(λ·(x_j − a)) with a = max(x) (min(x) for λ < 0),
-the shifted division formula analysed by Blanchard, Higham & Higham (2021, §4).
+:func:`softmax` computes the shifted formula exp(λ·(x_k − a)) / Σ_j exp(λ·(x_j − a)) with
+a = max(x) (min(x) for λ < 0), analysed by Blanchard, Higham & Higham (2021, §4);
+:func:`onehot_argmax` is its λ → ∞ limit; :func:`naive_softmax` is the unshifted formula of
+the exercise sheet. The loops are in :mod:`softlse_core.softmax_kernels`.
 """
 
 from __future__ import annotations
@@ -14,41 +16,75 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import (
-    as_float_array,
-    as_real_array,
-    check_lam,
-    normalize_axis,
-    widened,
-)
+from softlse_core.array_input import along_axis, check_lam, widened
 from softlse_core.softmax_kernels import softmax_pairs, softmax_shifted
 
 __all__ = ["naive_softmax", "onehot_argmax", "softmax"]
 
 
-def _prepare(x: ArrayLike, axis: int) -> tuple[NDArray[Any], np.dtype[Any], int, tuple[int, ...]]:
-    work, out_dtype = as_float_array(x)
-    shape = work.shape
-    if work.ndim == 0:
-        work = work.reshape(1)
-    return work, out_dtype, normalize_axis(axis, work.ndim), shape
-
-
 def onehot_argmax(
     x: ArrayLike, axis: int = -1, ties: Literal["split", "first"] = "split"
 ) -> NDArray[Any]:
-    """One-hot argmax along ``axis``: the λ → ∞ limit of softmax(x, λ).
+    r"""One-hot argmax along ``axis``: the λ → ∞ limit of softmax(x, λ).
 
-    - ``ties="split"`` (default): 1/m on each of the m entries equal to the max, 0 elsewhere —
-      the actual limit of softmax.
-    - ``ties="first"``: 1 at numpy's ``argmax`` (the first maximum), as the sheet did.
+    .. math::
 
-    A slice containing NaN is NaN. +inf entries are maxima like any other. The result has the
-    shape of ``x`` and a float dtype (float64 for int/bool input, float32 for float32).
+        \lim_{λ \to \infty} \operatorname{softmax}(x, λ)_k =
+        \begin{cases} 1/m & \text{if } x_k = \max(x) \\ 0 & \text{otherwise} \end{cases}
+
+    with m the number of entries equal to the max.
+
+    Parameters
+    ----------
+    x : array_like
+        Real numbers.
+    axis : int, optional
+        The axis along which one entry (or the tied maxima) gets the mass. Default: the last.
+    ties : {"split", "first"}, optional
+        "split" (default): 1/m on each of the m maxima — the actual limit of softmax.
+        "first": 1 at numpy's ``argmax`` (the first maximum), as the sheet did.
+
+    Returns
+    -------
+    numpy.ndarray
+        The shape of ``x``, float64 for int and bool input, otherwise the input's float dtype.
+
+    Raises
+    ------
+    ValueError
+        If ``ties`` is neither "split" nor "first".
+    numpy.exceptions.AxisError
+        If ``axis`` is out of range.
+
+    See Also
+    --------
+    softmax : which tends to this as λ → ∞ (and equals it at λ = inf).
+
+    Notes
+    -----
+    Edge cases:
+
+    - A slice containing NaN is NaN.
+    - +inf entries are maxima like any other; −inf entries get 0 unless all are −inf.
+    - An empty slice gives an empty result.
+
+    Examples
+    --------
+    >>> from softlse_core import onehot_argmax
+    >>> print(onehot_argmax([1, 3, 3, 2]))
+    [0.  0.5 0.5 0. ]
+    >>> print(onehot_argmax([1, 3, 3, 2], ties="first"))
+    [0. 1. 0. 0.]
+    >>> print(onehot_argmax([[1, 5], [2, 0]], axis=0))
+    [[0. 1.]
+     [1. 0.]]
+    >>> print(onehot_argmax([1.0, float("nan")]))
+    [nan nan]
     """
     if ties not in ("split", "first"):
         raise ValueError(f"ties must be 'split' or 'first', got {ties!r}")
-    work, out_dtype, ax, shape = _prepare(x, axis)
+    arr, out_dtype, ax, shape = along_axis(x, axis)
+    work = widened(arr)
     if work.shape[ax] == 0:
         return np.zeros(shape, dtype=out_dtype)
     with np.errstate(all="ignore"):
@@ -64,36 +100,115 @@ def onehot_argmax(
 
 
 def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
-    """Softmax with inverse temperature λ: exp(λ·x_k) / Σ_j exp(λ·x_j) along ``axis``.
+    r"""Softmax with inverse temperature λ along ``axis``, computed accurately.
 
-    The default axis is the last one, as in torch and JAX (``scipy.special.softmax``
-    normalises over the whole array by default).
+    .. math::
 
-    Computed as exp(λ·(x_k − a)) / Σ_j exp(λ·(x_j − a)) with a = max(x) for λ > 0 and
-    a = min(x) for λ < 0 (Blanchard, Higham & Higham 2021, §4): λ multiplies differences, so
-    nothing overflows, each entry is accurate to (n + 2 + 2|λ|·(max − min))·u relative to
-    itself and the entries sum to 1 within n·u. The result is invariant under x → x + c
-    (softmax([1, 2, 3]) = softmax([11, 12, 13]) = [0.09003057, 0.24472847, 0.66524096]).
+        \operatorname{softmax}(x, λ)_k = \frac{e^{λ x_k}}{\sum_j e^{λ x_j}}
+            = \frac{e^{λ (x_k - a)}}{\sum_j e^{λ (x_j - a)}}
 
+    with a = max(x) for λ > 0 and a = min(x) for λ < 0: λ multiplies differences, so
+    nothing overflows. The result is a probability vector along ``axis``, the gradient of
+    :func:`softlse_core.lse`, invariant under x → x + c (but not under x → c·x, which is
+    the same as λ → c·λ).
+
+    Parameters
+    ----------
+    x : array_like
+        Real numbers: ints, bools or floats of any precision.
+    lam : float, optional
+        The inverse temperature λ: any real number but NaN, ±inf included. Default 1.
+    axis : int, optional
+        The axis to normalise along. Default: the last one, as in torch and JAX
+        (``scipy.special.softmax`` normalises over the whole array by default).
+
+    Returns
+    -------
+    numpy.ndarray
+        The shape of ``x``; float64 for int and bool input, otherwise the input's float
+        dtype.
+
+    Raises
+    ------
+    ValueError
+        If λ is NaN or not a real number.
+    TypeError
+        If ``x`` is complex or not numeric.
+    numpy.exceptions.AxisError
+        If ``axis`` is out of range.
+
+    See Also
+    --------
+    onehot_argmax : the λ → ∞ limit.
+    naive_softmax : the unshifted textbook formula, which overflows.
+    scipy.special.softmax : softmax at λ = 1.
+
+    Notes
+    -----
     Edge cases:
 
     - λ < 0 concentrates on the minima: softmax(x, λ) = softmax(−x, −λ).
     - λ = 0 gives the uniform distribution 1/n. λ = +inf gives ``onehot_argmax(x)`` and
-      λ = −inf ``onehot_argmax(−x)`` (ties split). λ = NaN raises ``ValueError``.
+      λ = −inf ``onehot_argmax(−x)`` (ties split).
     - A NaN in a slice makes that slice NaN. A +inf entry (λ > 0) gives the uniform
       distribution over the +inf entries — the limit of softmax; scipy, torch and JAX return
       NaN there. A slice of all −inf is NaN (0/0; there is no limit). For λ < 0 the roles of
       +inf and −inf swap.
     - An empty slice gives an empty result.
-    - ints and bools are computed as float64; float32 is computed in float64 and returned as
-      float32. No RuntimeWarning is emitted.
+    - ints and bools are computed as float64; float32 (and float16) is computed in float64
+      and rounded once to the input's dtype. No RuntimeWarning is emitted.
+
+    Accuracy: by §4 of [1]_ each computed entry is within (n + 2 + 2|λ|·(max − min))·u of
+    itself, relatively (u the unit roundoff), and the entries sum to 1 within n·u. Over an
+    axis of length 2 (the case of a grid of pairs) the same numbers are computed block by
+    block, without a branch on which entry is larger.
+
+    References
+    ----------
+    .. [1] P. Blanchard, D. J. Higham and N. J. Higham, "Accurately computing the
+       log-sum-exp and softmax functions", IMA J. Numer. Anal. 41(4), 2021,
+       doi:10.1093/imanum/draa038.
+
+    Examples
+    --------
+    The sheet's three vectors: an offset changes nothing, a factor 10 sharpens.
+
+    >>> import numpy as np
+    >>> from softlse_core import softmax
+    >>> print(softmax([1, 2, 3]))
+    [0.09003057 0.24472847 0.66524096]
+    >>> print(softmax([10, 20, 30]))
+    [2.06106005e-09 4.53978686e-05 9.99954600e-01]
+    >>> bool(np.all(softmax([11, 12, 13]) == softmax([1, 2, 3])))
+    True
+    >>> bool(np.allclose(softmax([1, 2, 3], 10.0), softmax([10, 20, 30])))
+    True
+
+    The soft minimum, the uniform distribution and the one-hot limit:
+
+    >>> print(softmax([1, 2, 3], -1.0))
+    [0.66524096 0.24472847 0.09003057]
+    >>> print(softmax([1, 2, 3], 0.0))
+    [0.33333333 0.33333333 0.33333333]
+    >>> print(softmax([3, 1, 3], np.inf))
+    [0.5 0.  0.5]
+
+    Along an axis, huge values, infinities and the empty vector:
+
+    >>> print(softmax([[1, 2], [3, 5]], axis=0))
+    [[0.11920292 0.04742587]
+     [0.88079708 0.95257413]]
+    >>> print(softmax([1e300, -1e300], 1e6))
+    [1. 0.]
+    >>> print(softmax([np.inf, 1.0, np.inf]))
+    [0.5 0.  0.5]
+    >>> print(softmax([-np.inf, -np.inf]))
+    [nan nan]
+    >>> print(softmax([]))
+    []
     """
     lam = check_lam(lam)
-    arr, out_dtype = as_real_array(x)
-    shape = arr.shape
-    if arr.ndim == 0:
-        arr = arr.reshape(1)
-    ax = normalize_axis(axis, arr.ndim)
+    arr, out_dtype, ax, shape = along_axis(x, axis)
     n = arr.shape[ax]
     if n == 0:
         return np.empty(shape, dtype=out_dtype)
@@ -115,12 +230,51 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
 
 
 def naive_softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
-    """The textbook formula exp(λ·x_k) / Σ_j exp(λ·x_j), computed literally as the sheet did.
+    r"""The textbook formula for softmax, computed literally as the sheet did: for teaching.
 
-    No shift: once some λ·x_j > 709.78 (88.72 in float32) exp overflows and the result
-    contains inf/inf = NaN; when every term underflows it is 0/0 = NaN. Computed in the input's
-    floating dtype (ints become float64), quietly: no RuntimeWarning. For teaching only — use
-    :func:`softmax`.
+    .. math::
+
+        \frac{e^{λ x_k}}{\sum_j e^{λ x_j}}, \quad \text{with no shift}
+
+    Parameters
+    ----------
+    x : array_like
+        Real numbers.
+    lam : float, optional
+        The inverse temperature λ (not NaN). Default 1.
+    axis : int, optional
+        The axis to normalise along. Default: the last one.
+
+    Returns
+    -------
+    numpy.ndarray
+        The shape of ``x``, in the input's floating dtype (ints become float64).
+
+    Raises
+    ------
+    ValueError
+        If λ is NaN or not a real number.
+
+    See Also
+    --------
+    softmax : the accurate computation.
+
+    Notes
+    -----
+    Edge cases, which are the point of this function: once some λ·x_j > 709.78 (88.72 in
+    float32) exp overflows and the result contains inf/inf = NaN; when every term underflows
+    it is 0/0 = NaN. Computed quietly: no RuntimeWarning.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from softlse_core import naive_softmax, softmax
+    >>> print(naive_softmax([1, 2, 3]))
+    [0.09003057 0.24472847 0.66524096]
+    >>> print(naive_softmax([1000.0, 1.0]), softmax([1000.0, 1.0]))
+    [nan  0.] [1. 0.]
+    >>> print(naive_softmax(np.float32([100.0, 1.0])))  # exp(100) overflows float32
+    [nan  0.]
     """
     lam = check_lam(lam)
     arr = np.asarray(x)

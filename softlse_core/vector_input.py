@@ -39,7 +39,12 @@ _SHOWN_CHARS = 24
 
 
 class VectorParseError(ValueError):
-    """The typed text is not a vector of numbers; the message says where and why."""
+    """The typed text is not a vector of numbers.
+
+    A ``ValueError`` whose message, in plain text (no markup: show it as literal text), names
+    the offending entry, quotes it and gives its character position, e.g.
+    ``Entry 2, 'abc' (at character 4), is not a number.``
+    """
 
 
 def _show(token: str) -> str:
@@ -95,10 +100,55 @@ def _read_number(token: str, index: int, position: int) -> float:
 
 
 def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
-    """Read a vector typed by a person into a 1-D float64 array (the forms are listed in the
-    module docstring). Raises :class:`VectorParseError` (a ``ValueError``) with a message in
-    plain words naming the offending entry and its position; ``TypeError`` if ``text`` is not
-    a string."""
+    """Read a vector typed by a person into a 1-D float64 array, strictly (never ``eval``).
+
+    Parameters
+    ----------
+    text : str
+        Numbers separated by commas, semicolons or whitespace, optionally inside one pair of
+        brackets; the accepted forms are listed in the module docstring.
+    max_len : int, optional
+        The most entries accepted. Default 10 000.
+
+    Returns
+    -------
+    numpy.ndarray
+        The entries, float64, at least one.
+
+    Raises
+    ------
+    VectorParseError
+        (a ``ValueError``) for anything else, with a plain-text message naming the
+        offending entry and its position: empty input, an empty entry, a token that is not
+        a decimal number or inf, NaN, a number beyond the float range, unbalanced or nested
+        brackets, more than ``max_len`` entries.
+    TypeError
+        If ``text`` is not a string.
+
+    Notes
+    -----
+    Edge cases: "inf", "-Infinity" and friends are read as infinities; a number below the
+    smallest subnormal (``1e-999``) rounds to 0; the Unicode minus sign "−" is read as "-";
+    ``1,5`` is two entries (the comma separates), not one and a half.
+
+    Examples
+    --------
+    >>> from softlse_core import VectorParseError, parse_vector
+    >>> print(parse_vector("1, 2, 3"))
+    [1. 2. 3.]
+    >>> print(parse_vector("[1e-3; -4.5  inf]"))
+    [ 1.0e-03 -4.5e+00      inf]
+    >>> try:
+    ...     parse_vector("1, abc, 3")
+    ... except VectorParseError as error:
+    ...     print(error)
+    Entry 2, 'abc' (at character 4), is not a number.
+    >>> try:
+    ...     parse_vector("1,,2")
+    ... except VectorParseError as error:
+    ...     print(error)
+    Entry 2 is missing: the ',' at character 3 follows another separator or starts the list.
+    """
     if not isinstance(text, str):
         raise TypeError(f"parse_vector reads text, got {type(text).__name__}")
     stripped = text.strip()

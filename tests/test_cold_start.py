@@ -80,7 +80,8 @@ from softlse_app.common.warm_up import warm_up_process
 warm_up_process()
 before = set(sys.modules)
 visits = [("app.py", {}), ("pages/home.py", {}), ("pages/lse_vs_max.py", {}),
-          ("pages/lse_vs_max.py", {"view": "sheet"}), ("pages/softmax_grid.py", {})]
+          ("pages/lse_vs_max.py", {"view": "sheet"}), ("pages/softmax_grid.py", {}),
+          ("pages/sheet.py", {"reveal": "all", "pc2": "abc"})]
 visits += [("pages/vector_lab.py", {"section": label}) for label in (
     "Offset and scale", "lse vs max", "Temperature sweep", "Simplex", "Stable vs textbook")]
 for path, query in visits:

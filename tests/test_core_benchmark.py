@@ -61,6 +61,7 @@ def test_script_reports_every_data_kind_for_lse_and_softmax():
     )
     lines = run.stdout.splitlines()
     assert any(line.startswith("lse      vector of 1,000 float64") for line in lines)
+    assert any(line.startswith("float32 softmax, random grid: largest relative") for line in lines)
     settings = ["λ=10, float64", "λ=1, float64", "λ=100, float64", "λ=-10, float64"]
     settings.append("λ=10, float32")
     for function in ("lse", "softmax"):
@@ -74,3 +75,11 @@ def test_script_reports_every_data_kind_for_lse_and_softmax():
                 assert not float(cpu_ratio) < 0
                 assert target == f"≤{TARGETS[function]}"
                 assert verdict in ("ok", "MISSED")
+
+
+def test_float32_softmax_is_rounded_once_from_float64():
+    from benchmarks.core import float32_errors
+
+    ours, theirs = float32_errors(41)
+    assert ours <= 0.5 + 1e-9  # correctly rounded from the float64 result
+    assert theirs > ours

@@ -102,3 +102,17 @@ def test_long_number_reaches_float_range():
 def test_not_a_string():
     with pytest.raises(TypeError):
         parse_vector([1, 2])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "[]", "1, foo, 3", "1, nan", "1e999", "[1, 2", "1, 2]", "[1, [2]]", "1,,2", "1, 2,"],
+)
+def test_messages_are_plain_text(text):
+    """The app shows these messages as literal text: no Markdown, no line breaks."""
+    with pytest.raises(VectorParseError) as info:
+        parse_vector(text)
+    message = str(info.value)
+    assert not any(mark in message for mark in ("`", "**", "__", "\n", "<", ">", "[`"))
+    assert message[0].isupper()
+    assert message.endswith(".")

@@ -4,9 +4,9 @@
 //  - HTTP resources through Resource Timing (the buffer is enlarged so none are dropped);
 //  - on request (`__bench.arm`), the timing of one interaction: from the first keydown or
 //    pointerdown after arming until the first animation frame in which (1) a message received
-//    after the input said that a script run finished successfully, (2) the page shows the
-//    script as idle, and (3) the watched plotly chart is drawn with data that differs from the
-//    data it had when armed.
+//    after the input said that a script (or fragment) run finished successfully, (2) the page
+//    shows the script as idle, and (3) the watched plotly chart is drawn with data that differs
+//    from the data it had when armed.
 // Nothing here waits for a fixed time: every frame checks the conditions again.
 (() => {
   if (window.__bench) return;
@@ -22,7 +22,8 @@
   }
 
   // ForwardMsg field 6 is `script_finished` (a varint enum: 0 = finished successfully,
-  // 2 = stopped early for a rerun); the top-level fields are walked without decoding payloads.
+  // 2 = stopped early for a rerun, 3 = a fragment's run finished successfully); the top-level
+  // fields are walked without decoding payloads.
   const varint = (bytes, at) => {
     let value = 0;
     let scale = 1;
@@ -59,6 +60,7 @@
     }
     return -1;
   };
+  const SUCCESS = new Set([0, 3]);
   const record = (time, data, direction) => {
     if (data instanceof ArrayBuffer) {
       const status = direction ? scriptFinishedStatus(new Uint8Array(data)) : -1;
@@ -92,7 +94,7 @@
       if (!direction || time < from || time >= to) continue;
       out.ws += bytes;
       out.ws_messages += 1;
-      if (status === 0) out.runs += 1;
+      if (SUCCESS.has(status)) out.runs += 1;
     }
     for (const entry of performance.getEntriesByType('resource')) {
       if (entry.responseEnd < from || entry.responseEnd >= to) continue;
@@ -184,6 +186,7 @@
       end: null, // first frame with all three conditions
       lastIn: null, // last message received before the end
       failed: null,
+      failedAt: null,
       armedAt: performance.now(),
       before: bench.chartFingerprint(chart),
     };
@@ -194,6 +197,7 @@
     window.addEventListener('keydown', onInput, {capture: true, once: true});
     window.addEventListener('pointerdown', onInput, {capture: true, once: true});
     let scanned = bench.messages.length;
+    let waitingSince = null;
     // Times are taken when the frame's callback runs (not the frame's start time, which can
     // precede messages handled earlier in the same frame).
     const frame = () => {
@@ -204,7 +208,7 @@
           const [time, , direction, status] = bench.messages[scanned];
           if (time < step.t0 || !direction) continue;
           step.lastIn = time;
-          if (status === 0 && step.finished === null) step.finished = time;
+          if (SUCCESS.has(status) && step.finished === null) step.finished = time;
         }
         const print = needsNewData ? bench.chartFingerprint(chart) : null;
         const fresh = needsNewData ? print !== null && print !== step.before : true;
@@ -213,13 +217,18 @@
           step.end = now;
           return;
         }
+        // Run over, page idle, chart unchanged: the input was probably ignored. Give the chart
+        // a quarter of the timeout (at least 10 s) to catch up, then give up early.
+        waitingSince = step.finished !== null && idle() ? (waitingSince ?? now) : null;
       }
-      if (now - step.armedAt > timeoutMs) {
+      const grace = Math.max(10_000, timeoutMs / 4);
+      if (now - step.armedAt > timeoutMs || (waitingSince !== null && now - waitingSince > grace)) {
         const missing = [];
         if (needsNewData && step.changed === null) missing.push('the chart never showed new data');
         if (step.finished === null) missing.push('no script run finished');
         if (!idle()) missing.push('the script never went idle');
         step.failed = step.t0 === null ? 'no input seen' : missing.join(', ');
+        step.failedAt = now;
         return;
       }
       requestAnimationFrame(frame);

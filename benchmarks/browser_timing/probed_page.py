@@ -196,7 +196,8 @@ class ProbedPage:
         )
         step = self.page.evaluate("() => window.__bench.step")
         if step["failed"] is not None:
-            raise StepFailedError(f"{self.name}: {step['failed']} after {timeout_s:.0f} s")
+            waited = (step["failedAt"] - step["armedAt"]) / 1000
+            raise StepFailedError(f"{self.name}: {step['failed']} ({waited:.0f} s after arming)")
         return step
 
     def close(self) -> None:

@@ -163,7 +163,7 @@ async def main_async(args: argparse.Namespace) -> int:
                 + "".join(f"\n  {r.page}: {r.error or r.exceptions[0]}" for r in failures[:5])
             )
             return 0
-        pages = args.pages.split(",") if args.pages is not None else app_pages(args.app_dir)
+        pages = tuple(args.pages.split(",") if args.pages is not None else app_pages(args.app_dir))
         title = (
             ("warmed up; " if args.warm_up else "")
             + f"{args.sessions} sessions × {args.edits} actions, think {args.think:g} s, pages "

@@ -23,7 +23,7 @@ async def _sample_peak(tree: ProcessTree | None, peak: list[int], stop: asyncio.
 
 async def run_class(
     url: str,
-    pages: Sequence[str],
+    pages: tuple[str, ...],
     *,
     sessions: int,
     edits: int,
@@ -35,11 +35,13 @@ async def run_class(
     max_seconds: float = 1800.0,
     title: str = "",
     warm_up: bool = False,
+    settle: float = 20.0,
 ) -> LoadReport:
     """``sessions`` students open their pages at the same moment (pages dealt round-robin),
     then each makes ``edits`` actions with ``think`` seconds between them. After all close,
     waits ``ttl`` + 2 s (the server's ``disconnectedSessionTTL``, if known) and opens one more
-    session, which makes the server drop the expired ones, before the last memory reading.
+    session, which makes the server drop the expired ones, then ``settle`` seconds (the app
+    returns freed memory to the system every 15 s) before the last memory reading.
     ``warm_up``: before any of this, one unmeasured session opens every page once."""
     if warm_up:
         await warm_up_pages(url, pages, run_timeout)
@@ -52,7 +54,7 @@ async def run_class(
     peak, stop = [rss.get("at start", 0)], asyncio.Event()
     sampler = asyncio.create_task(_sample_peak(tree, peak, stop))
     students = [
-        Student(url, pages[i % len(pages)], random.Random(seed * 100_003 + i), run_timeout)
+        Student(url, pages[i % len(pages)], random.Random(seed * 100_003 + i), run_timeout, pages)
         for i in range(sessions)
     ]
     cpu0, t0 = cpu(), now()
@@ -76,8 +78,8 @@ async def run_class(
             probe = BrowserTab(url, run_timeout=run_timeout)
             await probe.connect()
             await probe.close()
-            await asyncio.sleep(1.0)
-            rss[f"after the {ttl:g} s session TTL"] = tree.rss_bytes()
+            await asyncio.sleep(settle)
+            rss[f"{ttl + 2 + settle:g} s after closing (TTL {ttl:g} s)"] = tree.rss_bytes()
     return LoadReport(title, loads, Phase(edit_results, t2 - t1, cpu2 - cpu1), rss)
 
 
@@ -108,7 +110,8 @@ async def run_soak(
     :data:`SOAK_LAMBDA_MOVES`, each to a new value where the control has one left. Returns
     the RSS after each action (index, what, bytes) and every result."""
     deadline = time.monotonic() + max_seconds
-    student = Student(url, "vector_lab", random.Random(seed), run_timeout)
+    pages = tuple(page for page, _ in SOAK_LAMBDA_MOVES)
+    student = Student(url, "vector_lab", random.Random(seed), run_timeout, pages)
     await student.open_page("")
     curve: list[tuple[int, str, int]] = []
 

@@ -66,11 +66,20 @@ def choose_widget(
 
 
 class Student:
-    """One simulated student: a browser tab, a page and a source of new values."""
+    """One simulated student: a browser tab, a page and a source of new values; ``pages`` are
+    the app's pages (URL paths), for a student on a page without controls to open one."""
 
-    def __init__(self, url: str, page: str, rng: random.Random, run_timeout: float) -> None:
+    def __init__(
+        self,
+        url: str,
+        page: str,
+        rng: random.Random,
+        run_timeout: float,
+        pages: tuple[str, ...] = (),
+    ) -> None:
         self.tab = BrowserTab(url, run_timeout=run_timeout)
         self.page = page
+        self.pages = pages  # where a student on a page without controls goes next
         self.rng = rng
         self.picker = ValuePicker(rng)
         self.results: list[RunResult] = []
@@ -97,7 +106,7 @@ class Student:
         another page of the app. ``None`` if there is nothing to do."""
         widget = choose_widget(self.tab.widgets, plan_for(self.page), self.rng, only)
         if widget is None and only is None:
-            others = [page for page in self.tab.pages if page and page != self.page]
+            others = [page for page in self.pages if page and page != self.page]
             if not others:
                 return None
             self.page = self.rng.choice(sorted(others))

@@ -46,24 +46,32 @@ HOME = PageEntry(
 #: The pages after the home page, in navigation order.
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(
+        "sheet.py",
+        "Exercise sheet",
+        ":material/assignment:",
+        "The sheet's questions (a)–(d) one by one: predict each answer first, then reveal it "
+        "with live numbers, the derivation, a picture and a link to explore it further.",
+    ),
+    PageEntry(
         "lse_vs_max.py",
         "LSE vs max",
         ":material/stacked_line_chart:",
         "Contours of lse((x, y), λ) beside max(x, y) and their gap: lse → max as λ grows "
-        "(sheet questions b and d).",
+        "(exercise sheet, questions b and d).",
     ),
     PageEntry(
         "softmax_grid.py",
         "Softmax and one-hot",
         ":material/grid_view:",
         "σ₁ and σ₂ of softmax((x, y), λ) for several λ beside the one-hot argmax, and the "
-        "gradient connection ∇lse = softmax checked by finite differences (sheet question c).",
+        "gradient connection ∇lse = softmax checked by finite differences (exercise sheet, "
+        "question c).",
     ),
     PageEntry(
         "vector_lab.py",
         "Vector lab",
         ":material/science:",
         "Type a vector: offset and rescaling verdicts, lse and entropy, the temperature sweep, "
-        "the simplex path and why the textbook formula overflows (sheet question a).",
+        "the simplex path and why the textbook formula overflows (exercise sheet, question a).",
     ),
 )

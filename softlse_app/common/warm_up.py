@@ -22,6 +22,9 @@ ever holds an import lock the warm-up needs, and nothing is left to race on afte
 4. then it freezes what is loaded out of the garbage collector's way
    (:func:`softlse_app.common.gc_freeze.freeze_loaded_modules`).
 
+Before all that it caps malloc's arenas and afterwards starts the thread that returns freed
+memory to the system (:mod:`softlse_app.common.memory`): both are once per process too.
+
 This module and the ``__init__`` files above it import nothing heavy, so the many threads that
 import it at once cannot deadlock either. ``tests/test_cold_start.py`` checks that after the
 warm-up no page or section imports another module, and that a fresh server takes a crowd of
@@ -158,14 +161,17 @@ def warm_up_process() -> bool:
     with _lock:
         if _warm:
             return False
+        from softlse_app.common.gc_freeze import freeze_loaded_modules
+        from softlse_app.common.memory import limit_arenas, start_trimmer
+
+        limit_arenas()
         for name in LIBRARIES:
             importlib.import_module(name)
         import_app_modules()
         for name in STREAMLIT_LAZY_MODULES:
             importlib.import_module(name)
         exercise_serialisers()
-        from softlse_app.common.gc_freeze import freeze_loaded_modules
-
         freeze_loaded_modules()
+        start_trimmer()
         _warm = True
         return True

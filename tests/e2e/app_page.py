@@ -285,9 +285,10 @@ class AppPage:
 
     # -- artifacts -------------------------------------------------------------------------
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, *, max_height: int = 6000) -> Path:
         """Save the whole page (the main area scrolls inside the app, so the viewport is
-        grown to the content first) to ``test-artifacts/screenshots/<name>.png`` and, with
+        grown to the content first, up to ``max_height`` px: a lower value keeps the top of a
+        long page) to ``test-artifacts/screenshots/<name>.png`` and, with
         ``SOFTLSE_UPDATE_SCREENSHOTS=1``, to ``docs/screenshots/<name>.png`` as well."""
         viewport = self.page.viewport_size or {"width": 1400, "height": 900}
         height = self.page.evaluate(
@@ -296,7 +297,10 @@ class AppPage:
             ' [data-testid="stAppViewContainer"]\')).map((e) => e.scrollHeight))'
         )
         self.page.set_viewport_size(
-            {"width": viewport["width"], "height": min(max(int(height), viewport["height"]), 6000)}
+            {
+                "width": viewport["width"],
+                "height": min(max(int(height), viewport["height"]), max_height),
+            }
         )
         self.wait_settled()
         self.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => r()))")

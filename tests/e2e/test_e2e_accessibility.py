@@ -19,7 +19,12 @@ pytestmark = pytest.mark.e2e
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text()
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
-PATHS = ["/", *(f"/{entry.url_path}" for entry in PAGES), "/lse_vs_max?view=sheet"]
+PATHS = [
+    "/",
+    *(f"/{entry.url_path}" for entry in PAGES),
+    "/lse_vs_max?view=sheet",
+    "/sheet?reveal=all&pa1=sharper&pb1=0.07&pc2=abc",
+]
 
 
 def serious_violations(page: Any) -> list[str]:

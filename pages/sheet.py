@@ -1,0 +1,75 @@
+"""Page "Exercise sheet": the sheet's questions (a)–(d), each predicted first and then revealed
+with live numbers, the derivation, a figure and a link into the page that explores it.
+
+Layout only: the questions are :mod:`softlse_app.sheet.questions`, the parts of the page
+:mod:`softlse_app.sheet.sections`, the URL state :mod:`softlse_app.sheet.progress` and the
+download :mod:`softlse_app.sheet.summary`. Query parameters: ``reveal`` (``a,b``) and one per
+prediction (``pa1``, ``pa2``, … ``pd2``).
+"""
+
+from softlse_app.common.warm_up import warm_up_process
+
+warm_up_process()  # first of all: see softlse_app.common.warm_up
+
+import streamlit as st
+
+from softlse_app.common.inert_text import show_message
+from softlse_app.common.shell import require_app_navigation
+from softlse_app.common.url_state import show_url_notes
+from softlse_app.sheet.progress import revealed_letters
+from softlse_app.sheet.questions import QUESTIONS
+from softlse_app.sheet.sections import (
+    answer_for,
+    answer_part,
+    markdown_text,
+    prediction_inputs,
+    reveal_button,
+    statement,
+)
+from softlse_app.sheet.summary import FILE_NAME, summary_html
+
+require_app_navigation()
+
+PAGE = "sheet"
+
+st.title("Exercise sheet 7: predict, then reveal")
+st.markdown(
+    "The four questions of the exercise sheet on log-sum-exp and softmax. For each one, "
+    "**make a prediction first** (a number or a choice), then press **Reveal** to see the "
+    "answer computed live, the derivation, a picture and how close you were. Your predictions "
+    "and what you have revealed are kept in this page's link: copy it to come back later or "
+    "to share it."
+)
+notes = st.container()  # link notes, filled once every parameter has been read
+reveals = revealed_letters()
+revealed = reveals.value or frozenset()
+
+predictions: dict[str, str | None] = {}
+for question in QUESTIONS:
+    statement(question)
+    predictions.update(prediction_inputs(PAGE, question))
+    reveal_button(question.letter, question.letter in revealed)
+    if question.letter in revealed:
+        answer_part(question, predictions)
+
+with notes:
+    show_url_notes(PAGE)
+    if reveals.note is not None:
+        show_message("warning", reveals.note, icon=":material/link_off:")
+
+st.header("Your summary", anchor="summary")
+st.markdown(
+    markdown_text(
+        f"{len(revealed)} of {len(QUESTIONS)} questions revealed. The download holds every "
+        "question, your predictions and the answers you have revealed (only those), as a web "
+        "page you can print."
+    )
+)
+st.download_button(
+    "Download the summary (HTML)",
+    data=summary_html(predictions, {letter: answer_for(letter) for letter in sorted(revealed)}),
+    file_name=FILE_NAME,
+    mime="text/html",
+    on_click="ignore",
+    icon=":material/download:",
+)

@@ -1,0 +1,175 @@
+"""Reading a typed prediction and judging a prediction against the revealed answer.
+
+A prediction is text a person typed (or a link carried), so :func:`read_number_prediction`
+never raises and never evaluates it: it accepts a plain decimal (``0.07``, ``7e-2``), a decimal
+comma (``0,07``), a percentage (``7%``) or a fraction of two such numbers (``1/4``), and names
+the problem otherwise — empty, too long, not a number, ``nan``, or beyond the float range
+(``1e999`` reads as infinity). The text itself is never changed: the box keeps it.
+
+Judging a number uses the relative error |p − t| / |t| against the true value t; judging a
+choice says whether it is the right option and why (the reason per option comes from
+:mod:`softlse_app.sheet.answers`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+#: Longest text read as a number; anything longer is named as too long (a double needs at most
+#: ~25 characters, so 64 leaves room for spaces and a fraction).
+MAX_NUMBER_TEXT = 64
+
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """A typed number prediction: ``value`` when it can be judged, else ``note`` names the
+    problem. Both are ``None`` for an empty box (no prediction, which is allowed)."""
+
+    value: float | None
+    note: str | None = None
+
+
+def _plain_number(text: str) -> float | None:
+    """``float(text)`` for Python's decimal syntax without ``_`` separators, else ``None``.
+    May be ``nan`` or ``±inf``."""
+    if "_" in text:
+        return None
+    if _DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def read_number_prediction(text: str) -> NumberReading:
+    """Read a typed prediction (see the module docstring for what is accepted).
+
+    Examples
+    --------
+    >>> read_number_prediction("1/4").value
+    0.25
+    >>> read_number_prediction("12.5%").value
+    0.125
+    >>> read_number_prediction("abc").note
+    'This is not a number. Type a decimal such as 0.25 or 2.5e-3, or a fraction such as 1/4.'
+    >>> read_number_prediction("  ")
+    NumberReading(value=None, note=None)
+    """
+    stripped = text.strip()
+    if not stripped:
+        return NumberReading(None)
+    if len(stripped) > MAX_NUMBER_TEXT:
+        return NumberReading(
+            None,
+            f"This is {len(stripped):,} characters long, too long to be a number, so it is "
+            "not judged. Type a number such as 0.25.",
+        )
+    numerator, slash, denominator = stripped.partition("/")
+    percent = not slash and stripped.endswith("%")
+    if percent:
+        numerator = stripped[:-1].rstrip()
+    value = _plain_number(numerator.strip())
+    if slash:
+        below = _plain_number(denominator.strip())
+        if value is None or below is None:
+            value = None
+        elif below == 0:
+            return NumberReading(None, "This fraction divides by zero, so it is not a number.")
+        else:
+            value = value / below if math.isfinite(value) and math.isfinite(below) else math.nan
+    if value is None:
+        return NumberReading(
+            None,
+            "This is not a number. Type a decimal such as 0.25 or 2.5e-3, or a fraction such "
+            "as 1/4.",
+        )
+    if math.isnan(value):
+        return NumberReading(None, "nan (not a number) cannot be compared with anything.")
+    if math.isinf(value):
+        return NumberReading(
+            None,
+            "This reads as infinity: it is beyond the largest floating-point number (about "
+            "1.8e308), so it is not judged.",
+        )
+    return NumberReading(value / 100 if percent else value)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """How a prediction compares with the answer: ``close`` (shown as a success), a one-line
+    ``verdict`` and the ``reasons`` behind it."""
+
+    close: bool
+    verdict: str
+    reasons: tuple[str, ...] = ()
+
+
+#: A hint about a typical mistake: shown when ``applies(prediction)`` holds.
+Hint = tuple[Callable[[float], bool], str]
+
+
+def relative_error(prediction: float, truth: float) -> float:
+    """|prediction − truth| / |truth| (``truth`` is never 0 for this sheet's numbers)."""
+    return abs(prediction - truth) / abs(truth)
+
+
+def format_relative_error(error: float) -> str:
+    """A relative error as a percentage with two significant digits: ``4.5 %``, ``0.0045 %``,
+    ``1.5e+05 %``."""
+    return f"{error * 100:.2g} %"
+
+
+def judge_number(
+    prediction: float,
+    truth: float,
+    truth_text: str,
+    reasoning: str,
+    hints: Sequence[Hint] = (),
+) -> Judgement:
+    """Judge a number by its relative error: within 1 % very close, within 10 % close, within
+    a factor of 3 (same sign) the right size, otherwise far off. ``truth_text`` is the answer
+    as the page prints it; ``reasoning`` explains how to get it; each hint whose test holds for
+    the prediction is added first (it names the likely slip)."""
+    error = relative_error(prediction, truth)
+    same_sign = prediction * truth > 0
+    ratio = prediction / truth if same_sign else math.inf
+    if error <= 0.01:
+        headline = "Very close"
+    elif error <= 0.1:
+        headline = "Close"
+    elif same_sign and 1 / 3 <= ratio <= 3:
+        headline = "The right size, but not close"
+    else:
+        headline = "Far off"
+    verdict = (
+        f"{headline}: you said {prediction:.6g}, the answer is {truth_text} "
+        f"(relative error {format_relative_error(error)})."
+    )
+    reasons = tuple(text for applies, text in hints if applies(prediction))
+    return Judgement(error <= 0.1, verdict, (*reasons, reasoning))
+
+
+def judge_choice(choice: str, correct: str, why: Mapping[str, str]) -> Judgement:
+    """Judge a picked option: right or not, with the reason for the option picked (and, when it
+    is wrong, the reason for the right one)."""
+    if choice == correct:
+        return Judgement(True, f"Right: {correct}.", (why[correct],))
+    return Judgement(
+        False,
+        f"Not this one: you picked {choice}; the answer is {correct}.",
+        (why[choice], why[correct]),
+    )
+
+
+NO_PREDICTION = Judgement(False, "No prediction made: here is the answer anyway.")
+
+
+def unreadable(note: str) -> Judgement:
+    """The judgement of a number prediction whose text could not be read."""
+    return Judgement(False, f"Your prediction was not judged. {note}")

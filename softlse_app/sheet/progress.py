@@ -1,0 +1,145 @@
+"""The sheet's progress in the URL: which questions are revealed (``?reveal=a,b``) and the
+predictions (``?pa1=the+same&pa2=0.9``), so a teacher can share ``/sheet?reveal=a,b``, a
+student can come back to a link, and Back/Forward move through reveals.
+
+The URL is the only record of the reveals: every run reads ``reveal`` from the address bar
+(:func:`revealed_letters`), so after Back the page shows what that history entry says. A
+Reveal button's callback writes the new set into the URL (Streamlit adds a history entry).
+Hostile ``reveal`` text (unknown letters, huge strings) is read with a note, never raises.
+
+The predictions are widgets bound to their query parameters (``bind="query-params"``), which
+Streamlit restores from the URL on Back/Forward; links are read through
+:func:`softlse_app.common.url_state.adopt_query_param`, with a note for a value it cannot use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import partial
+
+import streamlit as st
+
+from softlse_app.common.url_params import ParamReading, quote_raw, read_choice
+from softlse_app.common.url_state import adopt_query_param
+from softlse_app.sheet.questions import LETTERS, ChoicePrediction, NumberPrediction
+
+REVEAL_KEY = "reveal"
+#: Longest ``reveal`` text read: "a,b,c,d" is 7 characters; anything much longer is not a list
+#: of question letters.
+MAX_REVEAL_TEXT = 40
+#: Longest prediction kept in a box (and so in the URL): far more than any number needs.
+MAX_PREDICTION_CHARS = 200
+
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def read_reveal(raw_values: Sequence[str]) -> ParamReading[frozenset[str]]:
+    """The questions to show revealed, from every ``reveal`` value in the URL.
+
+    Letters a–d in any case, separated by commas, semicolons or spaces, repeated or not;
+    ``all`` reveals every question. Unknown pieces are ignored and text longer than
+    ``MAX_REVEAL_TEXT`` is ignored as a whole, each with a note.
+
+    >>> sorted(read_reveal(["b,A,b"]).value)
+    ['a', 'b']
+    >>> read_reveal(["a,z"]).note
+    'URL parameter `reveal`=`a,z` names no question `z`: only a, b, c, d; ignored.'
+    """
+    letters: set[str] = set()
+    notes: list[str] = []
+    for raw in raw_values:
+        if len(raw) > MAX_REVEAL_TEXT:
+            notes.append(
+                f"URL parameter `reveal`={quote_raw(raw)} is {len(raw):,} characters long, "
+                "not a list of question letters; ignored."
+            )
+            continue
+        unknown = []
+        for piece in _SEPARATORS.split(raw.strip()):
+            word = piece.lower()
+            if word in LETTERS:
+                letters.add(word)
+            elif word == "all":
+                letters.update(LETTERS)
+            elif piece:
+                unknown.append(piece)
+        if unknown:
+            named = ", ".join(quote_raw(piece) for piece in unknown[:3])
+            more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+            notes.append(
+                f"URL parameter `reveal`={quote_raw(raw)} names no question {named}{more}: "
+                f"only {', '.join(LETTERS)}; ignored."
+            )
+    return ParamReading(frozenset(letters), " ".join(notes) or None)
+
+
+def reveal_text(letters: frozenset[str]) -> str:
+    """The URL's form of a set of revealed questions: ``a,b`` (in sheet order)."""
+    return ",".join(letter for letter in LETTERS if letter in letters)
+
+
+def revealed_letters() -> ParamReading[frozenset[str]]:
+    """The revealed questions as the address bar says now, with a note for text not used."""
+    return read_reveal(st.query_params.get_all(REVEAL_KEY))
+
+
+def reveal(letter: str) -> None:
+    """Button callback: add ``letter`` to the URL's revealed questions (in its own form, which
+    also drops any unusable text a link had)."""
+    letters = revealed_letters().value or frozenset()
+    st.query_params[REVEAL_KEY] = reveal_text(letters | {letter})
+
+
+def _read_prediction_text(raw: str, *, name: str) -> ParamReading[str]:
+    """A typed prediction from the link, kept as written up to ``MAX_PREDICTION_CHARS``
+    (judged later by :func:`softlse_app.sheet.judging.read_number_prediction`)."""
+    if len(raw) <= MAX_PREDICTION_CHARS:
+        return ParamReading(raw)
+    return ParamReading(
+        raw[:MAX_PREDICTION_CHARS],
+        f"URL parameter `{name}`={quote_raw(raw)} is {len(raw):,} characters long; the box "
+        f"keeps its first {MAX_PREDICTION_CHARS}.",
+    )
+
+
+def number_prediction_box(page: str, prediction: NumberPrediction) -> str:
+    """The text box of a number prediction, bound to its query parameter; returns its text."""
+    adopt_query_param(
+        page,
+        prediction.key,
+        partial(_read_prediction_text, name=prediction.key),
+        "",
+        is_valid=lambda value: isinstance(value, str) and len(value) <= MAX_PREDICTION_CHARS,
+    )
+    text = st.text_input(
+        prediction.label,
+        value="",
+        key=prediction.key,
+        bind="query-params",
+        max_chars=MAX_PREDICTION_CHARS,
+        placeholder="a number, e.g. 0.25 or 1/4",
+    )
+    return str(text or "")
+
+
+def choice_prediction_radio(page: str, prediction: ChoicePrediction) -> str | None:
+    """The options of a choice prediction, none picked at first, bound to its query
+    parameter; returns the option picked (``None``: none)."""
+    options = prediction.options
+    adopt_query_param(
+        page,
+        prediction.key,
+        partial(read_choice, options=options, name=prediction.key),
+        None,
+        is_valid=lambda value: value is None or value in options,
+    )
+    choice = st.radio(
+        prediction.label,
+        options,
+        index=None,
+        captions=prediction.captions,
+        key=prediction.key,
+        bind="query-params",
+    )
+    return None if choice is None else str(choice)

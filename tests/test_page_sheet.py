@@ -1,0 +1,200 @@
+"""AppTest tests of the "Exercise sheet" page: nothing of an answer is on the page before its
+reveal, each reveal shows its numbers (checked against scipy and the sheet's printout), the URL
+carries reveals and predictions, and predictions are judged. What "on the page" means is in
+:func:`sheet_page.page_text`; bad input is tested in ``test_page_sheet_input.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import mpmath
+import numpy as np
+import pytest
+from plotly_arrays import array as decode
+from scipy.special import logsumexp
+from scipy.special import softmax as scipy_softmax
+from sheet_page import (
+    ANSWER_MARKERS,
+    LETTERS,
+    SHEET_S1,
+    SHEET_S3,
+    charts,
+    code_blocks,
+    downloads,
+    page_text,
+    reveal,
+    run_page,
+    shown,
+)
+
+__all__ = ["downloads"]  # the fixture, used by name
+
+
+def test_nothing_of_any_answer_is_on_the_page_before_its_reveal(downloads: list[bytes]) -> None:
+    at = run_page()
+    text = page_text(at, downloads)
+    for letter in LETTERS:
+        assert shown(text, letter) == [], letter
+    assert charts(at) == []
+    assert [b.label for b in at.button] == [f"Reveal ({letter})" for letter in LETTERS]
+    assert downloads[-1].decode().count("Not revealed yet.") == 4
+    # predictions filled in do not bring any answer with them either
+    at = run_page(pa1="sharper", pa2="0.5", pb1="0.1", pb2="corners", pc2="abc", pd1="sum")
+    text = page_text(at, downloads)
+    for letter in LETTERS:
+        assert shown(text, letter) == [], letter
+    assert charts(at) == []
+
+
+@pytest.mark.parametrize("letter", LETTERS)
+def test_each_reveal_shows_its_answer_and_nothing_of_the_others(
+    letter: str, downloads: list[bytes]
+) -> None:
+    at = reveal(run_page(), letter)
+    assert at.query_params["reveal"] == letter
+    text = page_text(at, downloads)
+    assert shown(text, letter) == list(ANSWER_MARKERS[letter])
+    for other in LETTERS:
+        if other != letter:
+            assert shown(text, other) == [], other
+    assert len(charts(at)) == 1
+    summary = downloads[-1].decode()
+    assert shown(summary, letter) != []
+    assert summary.count("Not revealed yet.") == 3
+    for other in LETTERS:
+        if other != letter:
+            assert shown(summary, other) == [], other
+
+
+def test_a_reveals_the_sheets_printed_softmax_computed_live() -> None:
+    at = reveal(run_page(), "a")
+    (printout,) = [block for block in code_blocks(at) if block.startswith("softmax(s1)")]
+    assert printout.splitlines() == [
+        f"softmax(s1) = {SHEET_S1}",
+        f"softmax(s2) = {SHEET_S1}",
+        f"softmax(s3) = {SHEET_S3}",
+    ]
+    for line, vector in zip(
+        printout.splitlines(), ([1, 2, 3], [11, 12, 13], [10, 20, 30]), strict=True
+    ):
+        assert line.endswith(np.array2string(scipy_softmax(np.array(vector, dtype=float))))
+    (bars,) = charts(at)
+    heights = np.array([decode(trace["y"]) for trace in bars["data"]]).T  # rows: s1, s2, s3
+    for row, vector in zip(heights, ([1, 2, 3], [11, 12, 13], [10, 20, 30]), strict=True):
+        np.testing.assert_allclose(row, scipy_softmax(np.array(vector, float)), rtol=1e-15)
+
+
+def test_b_reveals_the_largest_gap_log2_over_lambda_on_the_diagonal() -> None:
+    at = reveal(run_page(), "b")
+    (printout,) = [block for block in code_blocks(at) if "largest gap" in block]
+    for line, lam in zip(printout.splitlines(), (1, 10, 100), strict=True):
+        match = re.fullmatch(r"λ = \d+ +largest gap ([0-9.e-]+), log 2/λ = ([0-9.e-]+)", line)
+        assert match is not None, line
+        gap, bound = float(match.group(1)), float(match.group(2))
+        assert gap == pytest.approx(math.log(2) / lam, rel=1e-6)
+        assert bound == pytest.approx(math.log(2) / lam, rel=1e-6)
+    text = page_text(at)
+    assert "log 2/λ ≈ 0.0693147" in text
+    assert "at all 201 grid points of the diagonal x = y and nowhere else" in text
+    (heatmap,) = charts(at)
+    z = decode(heatmap["data"][0]["z"]).astype(float)
+    axis = decode(heatmap["data"][0]["x"])
+    x, y = np.meshgrid(axis, axis)
+    expected = (np.logaddexp(10 * x, 10 * y) / 10) - np.maximum(x, y)
+    np.testing.assert_allclose(z, expected, atol=1e-7)
+    assert z.max() == pytest.approx(math.log(2) / 10, rel=1e-6)
+
+
+def test_c_reveals_the_gradient_as_softmax_with_numbers() -> None:
+    at = reveal(run_page(), "c")
+    (printout,) = [block for block in code_blocks(at) if block.startswith("softmax((0.1, 0)")]
+    expected = np.array2string(scipy_softmax([1.0, 0.0]))  # 10·(0.1, 0)
+    assert printout.splitlines()[0] == f"softmax((0.1, 0), 10) = {expected}"
+    assert printout.splitlines()[1].startswith(f"grad lse((0.1, 0), 10) = {expected}")
+    (slices,) = charts(at)
+    by_name = {trace["name"]: trace for trace in slices["data"]}
+    x = decode(by_name["λ = 10"]["x"])
+    np.testing.assert_allclose(
+        decode(by_name["λ = 10"]["y"]), 1 / (1 + np.exp(-10 * x)), rtol=1e-12
+    )
+    assert any("[0.5 0.5]" in m.value and "[1. 0.]" in m.value for m in at.markdown)
+
+
+def test_d_reveals_the_limit_and_lse_of_s1() -> None:
+    at = reveal(run_page(), "d")
+    (printout,) = [block for block in code_blocks(at) if "lse(s1, λ)" in block]
+    s1 = np.array([1.0, 2.0, 3.0])
+    for line, lam in zip(printout.splitlines(), (1, 10, 100), strict=True):
+        match = re.fullmatch(
+            rf"λ = {lam} +lse\(s1, λ\) = ([0-9.]+) +lse − max = ([0-9.e+-]+)", line
+        )
+        assert match is not None, line
+        assert float(match.group(1)) == pytest.approx(logsumexp(lam * s1) / lam, rel=1e-8)
+        gap = mpmath.log(sum(mpmath.e ** (lam * (s - 3)) for s in (1, 2, 3))) / lam
+        assert float(match.group(2)) == pytest.approx(float(gap), rel=1e-8)  # 3.72e-46 at 100
+    assert "lim lse = max" in page_text(at)
+    (limit,) = charts(at)
+    lse_trace = next(t for t in limit["data"] if t["name"] == "lse(s1, λ)")
+    lams = decode(lse_trace["x"])
+    np.testing.assert_allclose(
+        decode(lse_trace["y"]), [logsumexp(lam * s1) / lam for lam in lams], rtol=1e-12
+    )
+
+
+def test_reveals_accumulate_in_the_url_and_pressing_again_changes_nothing() -> None:
+    at = reveal(run_page(), "c")
+    at = reveal(at, "a")
+    assert at.query_params["reveal"] == "a,c"
+    at = reveal(at, "a")
+    assert at.query_params["reveal"] == "a,c"
+    text = page_text(at)
+    assert shown(text, "b") == []
+    assert shown(text, "d") == []
+    assert len(charts(at)) == 2
+
+
+def test_url_state_round_trips_reveals_and_predictions(downloads: list[bytes]) -> None:
+    link = {"reveal": "b,d", "pa1": "flatter", "pa2": "0.99", "pb1": "0.07", "pb2": "edges"}
+    at = run_page(**link, pd1="max", pd2="3.5")
+    assert at.radio(key="pa1").value == "flatter"
+    assert at.text_input(key="pa2").value == "0.99"
+    assert at.text_input(key="pb1").value == "0.07"
+    assert at.radio(key="pb2").value == "edges"
+    assert at.radio(key="pd1").value == "max"
+    text = page_text(at)
+    assert shown(text, "b")
+    assert shown(text, "d")
+    assert shown(text, "a") == []
+    assert shown(text, "c") == []
+    at = reveal(at, "a")  # the next reveal keeps the predictions and the earlier reveals
+    assert at.query_params["reveal"] == "a,b,d"
+    for key, value in link.items():
+        if key != "reveal":
+            assert at.query_params[key] == value
+    summary = downloads[-1].decode()
+    assert "<code>0.07</code>" in summary
+    assert "<code>flatter</code>" in summary
+    assert summary.count("Not revealed yet.") == 1
+
+
+def test_predictions_are_judged_with_relative_error_and_reasons() -> None:
+    at = run_page(reveal="b,d", pb1="0.0693", pb2="corners", pd1="max", pd2="3")
+    successes = [s.value for s in at.success]
+    infos = [i.value for i in at.info]
+    (gap,) = [s for s in successes if "λ = 10" in s and "you said 0.0693," in s]
+    assert "Very close" in gap
+    assert "relative error 0.021 %" in gap
+    (corners,) = [i for i in infos if "you picked corners" in i]
+    assert "diagonal x = y" in corners
+    assert "2.1e-10" in corners
+    assert any("Right: max." in s for s in successes)
+    (lse_s1,) = [i for i in infos if "you said 3," in i]
+    assert "relative error 12 %" in lse_s1
+    assert "3 is the limit as λ → ∞" in lse_s1
+
+
+def test_a_reveal_without_predictions_says_so() -> None:
+    at = reveal(run_page(), "d")
+    assert sum("No prediction made" in i.value for i in at.info) == 2

@@ -1,0 +1,221 @@
+"""Unit tests of the sheet page's parts: reading typed predictions and ``?reveal=``, judging,
+the right numpy code shown for (b) and (c) (run here against softlse_core and scipy), the
+numbers behind the answers (against mpmath) and the HTML summary."""
+
+from __future__ import annotations
+
+import doctest
+import math
+
+import mpmath
+import numpy as np
+import pytest
+from scipy.special import logsumexp
+from scipy.special import softmax as scipy_softmax
+
+from softlse_app.sheet import judging, numbers, progress
+from softlse_app.sheet.answers import ChoiceTruth, NumberTruth, build_answer, judge
+from softlse_app.sheet.judging import judge_number, read_number_prediction
+from softlse_app.sheet.numbers import format_like_numpy, gap_results, limit_results
+from softlse_app.sheet.progress import read_reveal, reveal_text
+from softlse_app.sheet.questions import PREDICTIONS, QUESTIONS
+from softlse_app.sheet.sheet_code import (
+    SHEET_LSE_CODE,
+    lse_on_grid,
+    onehot_on_grid,
+    shown_source,
+    softmax_on_grid,
+)
+from softlse_app.sheet.summary import summary_html
+from softlse_core import lse, softmax
+
+READABLE = [
+    ("0.07", 0.07),
+    (" 7e-2 ", 0.07),
+    ("0,07", 0.07),
+    ("7%", 0.07),
+    ("1/4", 0.25),
+    ("-3", -3.0),
+    ("99.99 %", 0.9999),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), READABLE)
+def test_typed_numbers_are_read(text: str, value: float) -> None:
+    reading = read_number_prediction(text)
+    assert reading.note is None
+    assert reading.value == pytest.approx(value, rel=1e-15)
+
+
+UNREADABLE = [
+    ("abc", "not a number"),
+    ("1_000", "not a number"),
+    ("1e999", "infinity"),
+    ("-inf", "infinity"),
+    ("nan", "nan"),
+    ("1/0", "divides by zero"),
+    ("1e308/1e-308", "infinity"),
+    ("2/x", "not a number"),
+    ("0" * 65, "65 characters long"),
+    ("1e999/1e999", "nan"),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), UNREADABLE)
+def test_unreadable_predictions_name_the_problem(text: str, problem: str) -> None:
+    reading = read_number_prediction(text)
+    assert reading.value is None
+    assert reading.note is not None
+    assert problem in reading.note
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t\n"])
+def test_empty_text_is_no_prediction(text: str) -> None:
+    assert read_number_prediction(text) == read_number_prediction("")
+    assert read_number_prediction(text).note is None
+    assert judge(build_answer("b").truths["pb1"], text).verdict.startswith("No prediction")
+
+
+@pytest.mark.parametrize(
+    ("prediction", "headline", "close"),
+    [
+        (1.0099, "Very close", True),
+        (1.05, "Close", True),
+        (2.5, "The right size", False),
+        (0.34, "The right size", False),
+        (4.0, "Far off", False),
+        (-1.0, "Far off", False),
+    ],
+)
+def test_numbers_are_judged_by_relative_error(
+    prediction: float, headline: str, close: bool
+) -> None:
+    judgement = judge_number(prediction, 1.0, "1", "because")
+    assert judgement.verdict.startswith(headline)
+    assert judgement.close is close
+    assert judgement.reasons[-1] == "because"
+
+
+def test_hints_name_the_typical_slip() -> None:
+    truth = build_answer("a").truths["pa2"]
+    assert isinstance(truth, NumberTruth)
+    slip = judge(truth, "0.665")  # softmax(s1)'s largest component
+    assert any("acts like λ = 10" in reason for reason in slip.reasons)
+    out_of_range = judge(truth, "1.5")
+    assert "between 0 and 1" in out_of_range.reasons[0]
+    gap = judge(build_answer("b").truths["pb1"], "0.69")
+    assert any("the gap for λ = 1" in reason for reason in gap.reasons)
+
+
+def test_every_option_of_every_choice_has_a_reason() -> None:
+    for letter in "abcd":
+        answer = build_answer(letter)
+        for key, truth in answer.truths.items():
+            prediction = PREDICTIONS[key]
+            if isinstance(truth, ChoiceTruth):
+                assert set(truth.why) == set(prediction.options)  # type: ignore[union-attr]
+                assert truth.correct in truth.why
+        question = next(q for q in QUESTIONS if q.letter == letter)
+        assert {p.key for p in question.predictions} == set(answer.truths)
+
+
+@pytest.mark.parametrize(
+    ("raw", "letters"),
+    [
+        (["a,b"], "a,b"),
+        (["d,a,d"], "a,d"),
+        (["C"], "c"),
+        (["a", "c"], "a,c"),
+        ([" b ; d "], "b,d"),
+        (["ALL"], "a,b,c,d"),
+        (["e,f"], ""),
+        ([""], ""),
+        ([], ""),
+    ],
+)
+def test_reveal_text_is_read_into_letters(raw: list[str], letters: str) -> None:
+    reading = read_reveal(raw)
+    assert reading.value is not None
+    assert reveal_text(reading.value) == letters
+
+
+def test_reveal_notes_quote_hostile_text_shortened_and_inert() -> None:
+    note = read_reveal(["a,`x`<b>"]).note
+    assert note is not None
+    assert "only a, b, c, d" in note
+    assert "`x`" not in note  # backticks cannot end the note's code span
+    long_note = read_reveal(["a" * 10**6]).note
+    assert long_note is not None
+    assert "1,000,000 characters" in long_note
+    assert "…" in long_note
+    assert len(long_note) < 200
+
+
+def test_the_right_numpy_matches_softlse_core_and_never_overflows() -> None:
+    axis = np.linspace(-1.0, 1.0, 41)
+    x, y = np.meshgrid(axis, axis)
+    pair = np.stack([x, y])
+    for lam in (1.0, 10.0, 100.0, 1000.0):
+        np.testing.assert_allclose(
+            lse_on_grid(x, y, lam), lse(pair, lam, axis=0), rtol=1e-14, atol=1e-15
+        )
+        p = softmax_on_grid(x, y, lam)
+        np.testing.assert_allclose(p, softmax(pair, lam, axis=0), rtol=1e-12, atol=1e-300)
+        np.testing.assert_allclose(p, scipy_softmax(lam * pair, axis=0), rtol=1e-12, atol=1e-300)
+        assert np.isfinite(p).all()
+    onehot = onehot_on_grid(x, y)
+    np.testing.assert_array_equal(onehot[0][x > y], 1.0)
+    np.testing.assert_array_equal(onehot[0][x == y], 0.5)
+    np.testing.assert_array_equal(onehot.sum(axis=0), 1.0)
+
+
+def test_the_shown_code_is_short_and_has_no_type_hints_or_docstring() -> None:
+    shown = shown_source(softmax_on_grid)
+    assert shown.splitlines()[0] == "def softmax_on_grid(x, y, lam):"
+    assert len(shown.splitlines()) == 3
+    assert '"""' not in shown
+    assert "np.exp(lamb * x[0][i][j])" in SHEET_LSE_CODE  # the sheet's unshifted loop
+
+
+def test_answer_numbers_against_mpmath() -> None:
+    mpmath.mp.dps = 40
+    gaps = gap_results()
+    for lam in (1.0, 10.0, 100.0):
+        exact = float(mpmath.log(2) / lam)
+        assert gaps.largest[lam] == pytest.approx(exact, rel=1e-12)
+    far = float(mpmath.log(1 + mpmath.e ** (-20)) / 10)
+    assert gaps.far_corner_gap == pytest.approx(far, rel=1e-13)  # lse_gap: no cancellation
+    limits = limit_results()
+    for lam, value in limits.table.items():
+        exact = mpmath.log(sum(mpmath.e ** (lam * s) for s in (1, 2, 3))) / lam
+        assert value == pytest.approx(float(exact), rel=1e-15)
+    assert limits.table[1.0] == pytest.approx(logsumexp([1.0, 2.0, 3.0]), rel=1e-15)
+    exact_gap = mpmath.log(1 + mpmath.e ** (-100) + mpmath.e ** (-200)) / 100
+    assert limits.gaps[100.0] == pytest.approx(float(exact_gap), rel=1e-13)
+    assert math.isinf(gaps.naive_at_overflow)
+
+
+def test_numbers_print_as_numpy_does_by_default() -> None:
+    with np.printoptions(precision=3, suppress=True):  # the page ignores global options
+        assert format_like_numpy(scipy_softmax([10.0, 20.0, 30.0])) == (
+            "[2.06106005e-09 4.53978686e-05 9.99954600e-01]"
+        )
+
+
+def test_summary_escapes_predictions_and_holds_only_revealed_answers() -> None:
+    predictions = {"pa1": "the same", "pa2": "<script>alert(1)</script>", "pb1": "0.07"}
+    html = summary_html(predictions, {"a": build_answer("a")})
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "softmax(s3) = [2.06106005e-09 4.53978686e-05 9.99954600e-01]" in html
+    assert "Right: the same." in html
+    assert "0.0693147" not in html  # (b) is not revealed
+    assert html.count("Not revealed yet.") == 3
+    assert "<code>0.07</code>" in html
+
+
+@pytest.mark.parametrize("module", [judging, progress, numbers], ids=lambda m: m.__name__)
+def test_docstring_examples_run(module: object) -> None:
+    failures, tried = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
+    assert tried > 0
+    assert failures == 0
