@@ -58,10 +58,11 @@ ENV PATH=/opt/venv/bin:$PATH \
     STREAMLIT_SERVER_ALLOWED_HOSTS="localhost 127.0.0.1 ::1" \
     STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 
-# HAProxy for SOFTLSE_WORKERS (Debian's, no recommends, no apt lists left behind).
+# HAProxy for SOFTLSE_WORKERS (Debian's, no recommends; no apt lists, package caches or logs
+# left behind: they would be most of the layer).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends haproxy \
- && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb \
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/log/apt /var/log/dpkg.log \
  && useradd --system --uid 10001 --user-group --create-home --home-dir /home/softlse \
         --shell /usr/sbin/nologin softlse
 

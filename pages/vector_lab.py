@@ -1,17 +1,17 @@
 """Vector lab (sheet question a): what an offset c, a scale a and the temperature do to
 softmax(σ, λ) and lse(σ, λ) of a vector you type, and why the stable algorithm is needed.
 
-Layout and widgets only: the numbers come from softlse_core (cached per rerun), the figures
-from softlse_app.vector_lab.charts, the sections (one tab each, only the open one drawn) from
-softlse_app.vector_lab.sections.
-Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale), section (tab).
+Layout only. The controls are in softlse_app.vector_lab.controls; each tab (only the open one
+is computed and drawn) in softlse_app.vector_lab.sections, with its numbers, charts and tables
+beside it in that folder.
+Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale), digits (of the
+tables), section (tab).
 """
 
 from softlse_app.common.warm_up import warm_up_process
 
 warm_up_process()  # first of all: see softlse_app.common.warm_up
 
-import numpy as np
 import streamlit as st
 
 from softlse_app.common.controls import lambda_control
@@ -19,25 +19,19 @@ from softlse_app.common.inert_text import show_message
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.vector_lab.controls import (
+    digits_control,
     offset_control,
     read_vector,
     scale_control,
     section_tabs,
     vector_box,
 )
-from softlse_app.vector_lab.numbers import LabNumbers, lab_numbers
+from softlse_app.vector_lab.numbers import LabState
 from softlse_app.vector_lab.sections import SECTIONS
 
 require_app_navigation()
 
 PAGE = "vector_lab"
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def numbers_for(sigma: np.ndarray, lam: float, c: float, a: float) -> LabNumbers:
-    """All of the page's numbers for one state (cached: reruns that change nothing are free)."""
-    return lab_numbers(sigma, lam, c, a)
-
 
 st.title("Vector lab")
 st.markdown(
@@ -46,10 +40,11 @@ st.markdown(
     "to softmax(σ, λ) and lse(σ, λ)."
 )
 text = vector_box(PAGE)
-lam_column, offset_column, scale_column = st.columns(3)
+lam_column, offset_column, scale_column, digits_column = st.columns([2, 1, 1, 1])
 lam = lambda_control(PAGE, container=lam_column)
 c = offset_control(PAGE, offset_column)
 a = scale_control(PAGE, scale_column)
+digits = digits_control(PAGE, digits_column)
 messages = st.container()  # above the tabs, filled once every parameter has been read
 tabs = section_tabs(PAGE, [section.label for section in SECTIONS])
 sigma, problem = read_vector(text)
@@ -65,4 +60,4 @@ for section, (is_open, tab) in zip(SECTIONS, tabs, strict=True):
         if sigma is None:
             st.info("Fix the text in the box above; this section appears once it is readable.")
         else:
-            section.render(numbers_for(sigma, lam, c, a))
+            section.render(LabState.of(sigma, lam, c, a, digits))

@@ -14,7 +14,12 @@
 #      compilers or tests directories; size above its base within SOFTLSE_SMOKE_MAX_MB); runs
 #      it on SOFTLSE_SMOKE_PORT and asserts: /_stcore/health is "ok", /lse_vs_max is 200, the
 #      server process is not uid 0, Docker reports it healthy from the image's own
-#      HEALTHCHECK, and app.py and every page run without an exception inside the image.
+#      HEALTHCHECK, and app.py and every page run without an exception inside the image — all
+#      with a read-only root, no capabilities and no privilege escalation (as
+#      deploy/kubernetes runs it); a websocket from a foreign Host/Origin is refused
+#      (STREAMLIT_SERVER_ALLOWED_HOSTS); SOFTLSE_WORKERS=abc fails with a clear error;
+#      SOFTLSE_WORKERS=2 serves through HAProxy, sends new browsers to both workers, runs
+#      non-root and stops cleanly on docker stop.
 #   4. Always (trap on EXIT): removes the container, stops dockerd by its PID, unmounts and
 #      deletes the temp dir.
 # Exits non-zero with "docker_smoke: FAILED: ..." on the first failed step.
@@ -191,8 +196,12 @@ dk history --format '  {{.Size}}\t{{.CreatedBy}}' "$IMAGE" | cut -c1-110 |
 
 say "running $CONTAINER on port $PORT (host network)"
 # Only the interval is shortened: the check run is the image's own HEALTHCHECK command.
+# Locked down as deploy/kubernetes runs it: read-only root with scratch space only in /tmp and
+# HOME, no capabilities, no privilege escalation.
+LOCKED_DOWN=(--read-only --tmpfs /tmp --tmpfs /home/softlse --cap-drop ALL
+    --security-opt no-new-privileges)
 dk run -d --name "$CONTAINER" --network host -e "STREAMLIT_SERVER_PORT=$PORT" \
-    --health-interval=2s "$IMAGE" >/dev/null || fail "docker run failed"
+    "${LOCKED_DOWN[@]}" --health-interval=2s "$IMAGE" >/dev/null || fail "docker run failed"
 
 health=""
 for _ in $(seq 90); do
@@ -230,8 +239,57 @@ say "running app.py and each page inside the image (streamlit AppTest)"
 dk exec -i "$CONTAINER" python - <"$REPO/scripts/docker/check_app_in_image.py" ||
     fail "the app raised an exception inside the image (see FAIL lines above)"
 
+say "the image pins hosts: a websocket from a foreign Host/Origin is refused"
+dk inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | grep -q '^STREAMLIT_SERVER_ALLOWED_HOSTS=.' ||
+    fail "the image sets no STREAMLIT_SERVER_ALLOWED_HOSTS"
+python "$REPO/scripts/docker/check_hosts.py" "$PORT" || fail "the image's websocket is not pinned to its hosts"
+
 say "stopping the container"
 dk stop -t 20 "$CONTAINER" >/dev/null || fail "docker stop failed"
+dk rm "$CONTAINER" >/dev/null
+
+say "SOFTLSE_WORKERS=abc: a clear error at start"
+bad_log="$(dk run --rm --network host -e SOFTLSE_WORKERS=abc -e "STREAMLIT_SERVER_PORT=$PORT" "$IMAGE" 2>&1)" &&
+    fail "the container started with SOFTLSE_WORKERS=abc"
+[[ "$bad_log" == *"(SOFTLSE_WORKERS) must be a whole number"* ]] ||
+    fail "no clear error for SOFTLSE_WORKERS=abc: $bad_log"
+echo "$bad_log"
+
+say "SOFTLSE_WORKERS=2: two app processes behind HAProxy"
+dk run -d --name "$CONTAINER" --network host -e "STREAMLIT_SERVER_PORT=$PORT" -e SOFTLSE_WORKERS=2 \
+    "${LOCKED_DOWN[@]}" --health-interval=2s "$IMAGE" >/dev/null || fail "docker run with SOFTLSE_WORKERS=2 failed"
+health=""
+for _ in $(seq 120); do
+    health="$(curl -sS --noproxy '*' --max-time 3 "http://127.0.0.1:$PORT/_stcore/health" 2>/dev/null || true)"
+    [[ "$health" == "ok" ]] && break
+    [[ "$(dk inspect -f '{{.State.Running}}' "$CONTAINER")" == "true" ]] || fail "container with 2 workers exited"
+    sleep 1
+done
+[[ "$health" == "ok" ]] || fail "with 2 workers /_stcore/health answered '${health}' after 120 s"
+workers_seen=""
+for _ in $(seq 20); do
+    cookie="$(curl -sS --noproxy '*' --max-time 5 -o /dev/null -D - "http://127.0.0.1:$PORT/vector_lab" |
+        tr -d '\r' | awk -F'[=;]' 'tolower($0) ~ /^set-cookie: softlse_worker=/ { print $2 }')"
+    [[ -n "$cookie" ]] || fail "no SOFTLSE_WORKER cookie from the balancer"
+    [[ " $workers_seen " == *" $cookie "* ]] || workers_seen="$workers_seen $cookie"
+done
+echo "new browsers were sent to:$workers_seen"
+[[ "$workers_seen" == *w1* && "$workers_seen" == *w2* ]] || fail "the balancer did not use both workers"
+pid="$(dk inspect -f '{{.State.Pid}}' "$CONTAINER")"
+procs=0
+for child in $(pgrep -P "$pid"); do
+    cmd="$(tr '\0' ' ' <"/proc/$child/cmdline" 2>/dev/null || true)"
+    [[ "$cmd" == *"streamlit run"* || "$cmd" == haproxy* ]] || continue
+    uid="$(awk '/^Uid:/ { print $2 }' "/proc/$child/status")"
+    [[ "$uid" != "0" ]] || fail "runs as root in the container: $cmd"
+    [[ "$cmd" == *"streamlit run"* ]] && procs=$((procs + 1))
+done
+((procs == 2)) || fail "expected 2 streamlit workers in the container, found $procs"
+python "$REPO/scripts/docker/check_hosts.py" "$PORT" || fail "with 2 workers the websocket is not pinned to its hosts"
+say "stopping the container with 2 workers (SIGTERM to serve_class.sh)"
+dk stop -t 20 "$CONTAINER" >/dev/null || fail "docker stop failed"
+code="$(dk inspect -f '{{.State.ExitCode}}' "$CONTAINER")"
+[[ "$code" == "0" ]] || fail "serve_class.sh exited with $code on docker stop, not 0"
 dk rm "$CONTAINER" >/dev/null
 
 say "docker smoke test passed: image ${ABOVE_MB} MB above its base, wall time $((SECONDS - STARTED)) s"

@@ -42,8 +42,8 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     s = Σ_{x_j ≠ a} exp(λ·(x_j − a)) the sum over the others. This is the term L/λ that
     Algorithm 4.1 adds to the pivot a; returning it instead of subtracting two nearly equal
     floats keeps its relative accuracy however small it is: for x = [1, 2, 3] and λ = 100
-    it is 3.720075976020836e-46, where
-    ``lse(x, 100) - 3`` is 0.0 because lse itself rounds to 3.
+    it is 3.720075976020836e-46, where ``lse(x, 100) - 3`` is 0.0 because lse itself
+    rounds to 3.
 
     Parameters
     ----------
@@ -136,7 +136,9 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
         result = lse_pairs(arr, lam, ax, out_dtype, want="gap")
     else:
         result = gap_along_axis(widened(arr), lam, ax)
-    return reduced_result(np.add(result, 0.0), out_dtype, ax, keepdims)
+    result = np.asarray(result)
+    np.add(result, 0.0, out=result)  # −0.0 (λ < 0, no gap) becomes 0.0
+    return reduced_result(result, out_dtype, ax, keepdims)
 
 
 def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any, Any]:
@@ -212,20 +214,25 @@ def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any,
             empty, out_dtype, ax, False
         )
     with np.errstate(all="ignore"):
-        pivot = (
-            np.max(work, axis=ax, keepdims=True)
-            if lam > 0
-            else np.min(work, axis=ax, keepdims=True)
-        )
-        m = np.count_nonzero(work == pivot, axis=ax).astype(np.float64)
+        if n == 2:  # a grid of pairs: m is 2 where the two entries tie, else 1
+            first, second = np.moveaxis(work, ax, 0)
+            log_m = (first == second) * np.log(2.0)
+            has_nan = np.isnan(first)
+            has_nan |= np.isnan(second)
+        else:
+            reduce = np.max if lam > 0 else np.min
+            pivot = reduce(work, axis=ax, keepdims=True)
+            log_m = np.log(np.count_nonzero(work == pivot, axis=ax).astype(np.float64))
+            has_nan = np.isnan(np.squeeze(pivot, axis=ax))
         if math.isinf(lam):
             m_term = np.zeros(reduced_shape)
             n_term = np.zeros(reduced_shape)
         else:
-            m_term = np.log(m) / lam + 0.0  # + 0.0: log(1)/λ is −0.0 for λ < 0
+            m_term = np.asarray(log_m / lam)
+            m_term += 0.0  # log(1)/λ is −0.0 for λ < 0
             n_term = np.full(reduced_shape, math.log(n) / lam)
-        has_nan = np.isnan(np.squeeze(pivot, axis=ax))
-        m_term = np.where(has_nan, math.nan, m_term)
-        n_term = np.where(has_nan, math.nan, n_term)
+        if np.any(has_nan):
+            m_term[has_nan] = math.nan
+            n_term[has_nan] = math.nan
     low, high = (m_term, n_term) if lam > 0 else (n_term, m_term)
     return reduced_result(low, out_dtype, ax, False), reduced_result(high, out_dtype, ax, False)

@@ -196,3 +196,28 @@ def test_relative_accuracy_against_mpmath(case):
     assert error <= relative * abs(exact) + absolute
     if x.size > 1 and lam > 0:
         assert computed >= 0.0
+
+
+def test_bounds_of_pairs_on_a_grid():
+    """The grid's case (an axis of length 2): m = 2 where the entries tie, else 1."""
+    rng = np.random.default_rng(9)
+    pairs = rng.integers(-3, 3, (2, 40, 30)).astype(float)  # many ties
+    pairs[:, 0, :6] = [[NAN, 1.0, INF, INF, -INF, NAN], [1.0, NAN, INF, -INF, -INF, NAN]]
+    tied = pairs[0] == pairs[1]
+    has_nan = np.isnan(pairs).any(axis=0)
+    for lam in (2.0, -0.5):
+        low, high = lse_gap_bounds(pairs, lam, axis=0)
+        tie_term = np.where(tied, math.log(2) / lam, 0.0)
+        expected = (tie_term, math.log(2) / lam) if lam > 0 else (math.log(2) / lam, tie_term)
+        for got, want in zip((low, high), expected, strict=True):
+            want = np.where(has_nan, NAN, want)
+            np.testing.assert_array_equal(got, want)
+            assert not np.any(np.signbit(got) & (got == 0))
+        gap = lse_gap(pairs, lam, axis=0)
+        assert np.all((low <= gap) & (gap <= high) | has_nan)
+    low, high = lse_gap_bounds(pairs, INF, axis=0)  # (0, 0), NaN where NaN
+    np.testing.assert_array_equal(low, np.where(has_nan, NAN, 0.0))
+    np.testing.assert_array_equal(high, np.where(has_nan, NAN, 0.0))
+    low, high = lse_gap_bounds([1.0, NAN])
+    assert math.isnan(low)
+    assert math.isnan(high)

@@ -1,9 +1,12 @@
-"""Unit tests of the vector lab's pure pieces, without Streamlit: the summaries
-(softlse_app.vector_lab.readouts, .vector_lab_sweep, .vector_lab_numbers) against scipy, and the
-figure builders (softlse_app.vector_lab.figures) on the data they put in the figures."""
+"""Unit tests of the vector lab's pure pieces, without Streamlit: each tab's numbers
+(softlse_app.vector_lab.offset_scale, .lse_readout, .sweep, .stability, .components) against
+scipy, and the figure builders (.bars_figure, .sweep_figure, .simplex_figure) on the data they
+put in the figures."""
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 
 import numpy as np
@@ -12,16 +15,27 @@ from scipy.special import logsumexp
 from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
 
-from softlse_app.vector_lab.figures import lambda_sweep, simplex_path, softmax_bars
-from softlse_app.vector_lab.numbers import BAR_COMPONENTS, SWEEP_COMPONENTS, lab_numbers
-from softlse_app.vector_lab.readouts import format_full
-from softlse_app.vector_lab.sweep import softmax_sweep, sweep_magnitudes, top_k_indices
+from softlse_app.common.number_format import format_full
+from softlse_app.vector_lab.bars_figure import softmax_bars
+from softlse_app.vector_lab.charts import bars_csv, simplex_csv, sweep_csv
+from softlse_app.vector_lab.components import SWEEP_COMPONENTS, TABLE_COMPONENTS, top_k_indices
+from softlse_app.vector_lab.lse_readout import lse_readout
+from softlse_app.vector_lab.offset_scale import offset_scale_numbers
+from softlse_app.vector_lab.simplex_figure import simplex_path
+from softlse_app.vector_lab.stability import stability_report
+from softlse_app.vector_lab.sweep import (
+    simplex_numbers,
+    softmax_sweep,
+    sweep_magnitudes,
+    sweep_numbers,
+)
+from softlse_app.vector_lab.sweep_figure import lambda_sweep
 
 S1 = np.array([1.0, 2.0, 3.0])
 
 
 def test_lab_numbers_offset_and_scale_verdicts() -> None:
-    nums = lab_numbers(S1, 1.0, 100.0, 10.0)
+    nums = offset_scale_numbers(S1, 1.0, 100.0, 10.0)
     np.testing.assert_array_equal(nums.shifted, [101, 102, 103])
     np.testing.assert_allclose(nums.p_scaled, scipy_softmax([10.0, 20, 30]), rtol=1e-12)
     v = nums.verdicts
@@ -30,8 +44,8 @@ def test_lab_numbers_offset_and_scale_verdicts() -> None:
     assert v.scale_matches
     assert v.sharpness == "sharpens"
     assert v.entropy_scaled < v.entropy_p
-    assert lab_numbers(S1, 1.0, 0.0, 0.5).verdicts.sharpness == "flattens"
-    assert lab_numbers(S1, 1.0, 0.0, 0.0).verdicts.sharpness == "uniform"
+    assert offset_scale_numbers(S1, 1.0, 0.0, 0.5).verdicts.sharpness == "flattens"
+    assert offset_scale_numbers(S1, 1.0, 0.0, 0.0).verdicts.sharpness == "uniform"
 
 
 def test_verdict_differences_stay_within_their_rounding_estimates() -> None:
@@ -41,7 +55,7 @@ def test_verdict_differences_stay_within_their_rounding_estimates() -> None:
         lam = float(10.0 ** rng.uniform(-2, 3)) * rng.choice([-1.0, 1.0])
         c = float(rng.uniform(-1000, 1000))
         a = float(rng.uniform(-100, 100))
-        v = lab_numbers(sigma, lam, c, a).verdicts
+        v = offset_scale_numbers(sigma, lam, c, a).verdicts
         assert v.offset_unchanged, (sigma, lam, c, v)
         assert v.scale_matches, (sigma, lam, a, v)
 
@@ -49,7 +63,7 @@ def test_verdict_differences_stay_within_their_rounding_estimates() -> None:
 def test_lse_readout_matches_scipy_and_the_identity() -> None:
     sigma = np.array([0.5, -1.0, 0.5, 2.0, 2.0])
     for lam in (0.3, 7.0, -2.0):
-        r = lab_numbers(sigma, lam, 0.0, 1.0).readout
+        r = lse_readout(sigma, lam)
         assert r.value == pytest.approx(logsumexp(lam * sigma) / lam, rel=1e-14)
         p = scipy_softmax(lam * sigma)
         assert r.entropy == pytest.approx(scipy_entropy(p), rel=1e-13)
@@ -65,13 +79,13 @@ def test_lse_readout_matches_scipy_and_the_identity() -> None:
 
 
 def test_stability_report_overflow_of_s3_at_lambda_100() -> None:
-    s = lab_numbers(np.array([10.0, 20, 30]), 100.0, 0.0, 1.0).stability
+    s = stability_report(np.array([10.0, 20, 30]), 100.0)
     assert s.stable_lse == pytest.approx(30.0)
     assert s.naive_lse == math.inf
     assert np.isnan(s.naive_softmax).all()
     assert s.overflowed
     assert s.naive_failed
-    assert not lab_numbers(S1, 1.0, 0.0, 1.0).stability.naive_failed
+    assert not stability_report(S1, 1.0).naive_failed
 
 
 def test_top_k_is_the_largest_with_ties_by_index() -> None:
@@ -99,13 +113,16 @@ def test_sweep_grid_spans_uniform_to_one_hot_and_contains_lambda() -> None:
 
 def test_long_vector_keeps_top_k_only() -> None:
     sigma = np.random.default_rng(1).normal(size=10_000)
-    nums = lab_numbers(sigma, -3.0, 0.0, 1.0)
-    assert len(nums.shown) == BAR_COMPONENTS
-    assert len(nums.swept) == SWEEP_COMPONENTS
-    assert nums.sweep_pos.shape == (len(nums.magnitudes), SWEEP_COMPONENTS)
-    assert nums.sweep_neg is not None
-    assert nums.simplex_pos is None
-    assert nums.readout.extreme == sigma.min()
+    shown = offset_scale_numbers(sigma, -3.0, 0.0, 1.0).shown
+    assert len(shown) == TABLE_COMPONENTS
+    p = scipy_softmax(-3.0 * sigma)
+    np.testing.assert_array_equal(shown, np.argsort(-p, kind="stable")[:TABLE_COMPONENTS])
+    swept = sweep_numbers(sigma, -3.0)
+    assert len(swept.swept) == SWEEP_COMPONENTS
+    assert swept.positive.shape == (len(swept.magnitudes), SWEEP_COMPONENTS)
+    assert swept.negative is not None
+    assert simplex_numbers(sigma, -3.0) is None
+    assert lse_readout(sigma, -3.0).extreme == sigma.min()
 
 
 def test_softmax_bars_carry_the_values() -> None:
@@ -148,11 +165,21 @@ def test_simplex_path_marks_current_point() -> None:
     path = softmax_sweep(S1, mags, np.arange(3))
     current = scipy_softmax(10 * S1)
     fig = simplex_path(path, current, ["p1", "p2", "p3"], 10.0, path_neg=path[:, ::-1])
-    assert [t.type for t in fig.data] == ["scatterternary"] * 4
-    point = fig.data[-1]
+    assert [t.type for t in fig.data] == ["scatterternary"] * 5
+    point = fig.data[-1]  # drawn last, on top of the corner it reaches at large λ
     assert (point.a[0], point.b[0], point.c[0]) == tuple(current)
+    assert point.name == "current λ = 10"
+    assert point.mode == "markers"  # on a corner: no label beside it, the legend names it
     np.testing.assert_allclose(fig.data[0].a + fig.data[0].b + fig.data[0].c, 1.0, rtol=1e-14)
-    assert fig.layout.ternary.aaxis.title.text == "p1"
+    # corner names are text at the corners (a: p1 on top, b: p2, c: p3), not axis titles
+    (corners,) = [t for t in fig.data if t.name == "corners"]
+    assert corners.text == ("p1", "p2", "p3")
+    assert [corners.a, corners.b, corners.c] == [(1, 0, 0), (0, 1, 0), (0, 0, 1)]
+    assert fig.layout.ternary.aaxis.title.text == ""
+    assert 0 not in fig.layout.ternary.aaxis.tickvals  # no tick label on a corner
+    middle = simplex_path(path, np.array([0.2, 0.3, 0.5]), ["p1", "p2", "p3"], 0.5)
+    assert middle.data[-1].mode == "markers+text"
+    assert middle.data[-1].text == ("λ = 0.5",)
 
 
 def test_format_full_round_trips() -> None:
@@ -165,7 +192,47 @@ def test_format_full_round_trips() -> None:
 def test_extreme_vector_gives_a_sweep_without_overflow_warnings():
     # max − min of ±1e308 overflows a float64 subtraction; pytest turns RuntimeWarning into
     # an error, so this fails if the sweep range is computed in numpy
-    nums = lab_numbers(np.array([1e308, -1e308]), 1.0, 0.0, 1.0)
+    nums = sweep_numbers(np.array([1e308, -1e308]), 1.0)
     assert np.all(np.isfinite(nums.magnitudes))
     assert nums.magnitudes.min() >= 1e-12  # the range's floor: the spread is infinite
     assert 1.0 in nums.magnitudes  # the current |λ| is always on the sweep
+
+
+def read_csv(text: str) -> tuple[list[str], np.ndarray]:
+    """Header and numbers of a chart's CSV."""
+    rows = list(csv.reader(io.StringIO(text)))
+    return rows[0], np.array([[float(cell) for cell in row] for row in rows[1:]])
+
+
+def test_bars_csv_holds_the_drawn_series() -> None:
+    nums = offset_scale_numbers(S1, 2.0, 5.0, 3.0)
+    header, values = read_csv(bars_csv(nums))
+    assert header == [
+        "k",
+        "σ_k",
+        "softmax(σ, λ=2)",
+        "softmax(σ + 5, λ)",
+        "softmax(3·σ, λ)",
+        "softmax(σ, 3·λ)",
+    ]
+    np.testing.assert_array_equal(values[:, :2], [[1, 1], [2, 2], [3, 3]])
+    np.testing.assert_allclose(values[:, 2], scipy_softmax(2 * S1), rtol=1e-15)
+    np.testing.assert_allclose(values[:, 3], scipy_softmax(2 * (S1 + 5)), rtol=1e-14)
+    np.testing.assert_allclose(values[:, 4], scipy_softmax(6 * S1), rtol=1e-14)
+    np.testing.assert_allclose(values[:, 5], scipy_softmax(6 * S1), rtol=1e-14)
+
+
+def test_sweep_and_simplex_csv_hold_every_point_of_both_signs() -> None:
+    sweep = sweep_numbers(S1, -2.0)
+    header, values = read_csv(sweep_csv(sweep))
+    assert header == ["λ", "softmax(σ, λ)_1", "softmax(σ, λ)_2", "softmax(σ, λ)_3"]
+    assert len(values) == 2 * len(sweep.magnitudes)
+    assert np.all(np.diff(values[:, 0]) > 0)  # λ ascending, negative side first
+    assert -2.0 in values[:, 0]
+    for row in values[[0, len(values) // 2, -1]]:
+        np.testing.assert_allclose(row[1:], scipy_softmax(row[0] * S1), rtol=1e-12, atol=1e-300)
+    header, path = read_csv(simplex_csv(simplex_numbers(S1, 10.0)))
+    assert header == ["λ", "p1", "p2", "p3"]
+    np.testing.assert_allclose(path[:, 1:].sum(axis=1), 1.0, rtol=1e-14)
+    row = path[np.flatnonzero(path[:, 0] == 10.0)[0]]
+    np.testing.assert_allclose(row[1:], scipy_softmax(10 * S1), rtol=1e-14)

@@ -44,6 +44,7 @@ WIDGET_TYPES = frozenset(
         "button_group",
         "radio",
         "selectbox",
+        "button",
     }
 )
 
@@ -120,6 +121,7 @@ class BrowserTab:
         self.pages: dict[str, str] = {}  # url path -> page script hash, from the navigation
         self.widgets: dict[str, Widget] = {}
         self.values: dict[str, WidgetState] = {}  # widget id -> value this tab has set
+        self._triggers: list[WidgetState] = []  # button clicks for the next run
         self.cached_hashes: dict[str, None] = {}  # insertion-ordered set
         self._cached_deltas: dict[str, ForwardMsg] = {}
         self._ws: Any = None
@@ -192,7 +194,10 @@ class BrowserTab:
         ``url_value`` is what the frontend writes into the query string for a bound widget
         (``None``: the widget's default, the parameter is dropped)."""
         state.id = widget.id
-        self.values[widget.id] = state
+        if state.WhichOneof("value") == "trigger_value":
+            self._triggers.append(state)  # a click: sent with this run only
+        else:
+            self.values[widget.id] = state
         if widget.query_param_key:
             self._write_query_param(widget.query_param_key, url_value)
         return await self._run("edit")
@@ -218,6 +223,8 @@ class BrowserTab:
         state.widget_states.widgets.extend(
             value for wid, value in self.values.items() if wid in self.widgets
         )
+        state.widget_states.widgets.extend(self._triggers)
+        self._triggers.clear()
         state.cached_message_hashes.extend(self.cached_hashes)
         started = time.perf_counter()
         result = RunResult(self.page_name, kind, 0.0, 0)

@@ -43,7 +43,10 @@ def random_lambda_list(rng: random.Random) -> str:
     return ", ".join(values)
 
 
-def random_word(rng: random.Random) -> str:
+def random_answer(rng: random.Random) -> str:
+    """Free text of a box this does not know: a number half the time, else a word."""
+    if rng.random() < 0.5:
+        return f"{rng.gauss(0.0, 10.0):.4g}"
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 12)))
 
 
@@ -154,7 +157,7 @@ class ValuePicker:
         return NewValue(state, None if text == default else text, text)
 
     def _pick_text_input(self, widget: Widget) -> NewValue:
-        maker = TEXT_MAKERS.get(widget.key, random_word)
+        maker = TEXT_MAKERS.get(widget.key, random_answer)
         default = widget.proto.default if widget.proto.HasField("default") else None
         if default is not None:
             self.current.setdefault(widget.key, default)
@@ -194,6 +197,12 @@ class ValuePicker:
         return NewValue(state, None if option == default else option, option)
 
     _pick_selectbox = _pick_radio
+
+    def _pick_button(self, widget: Widget) -> NewValue:
+        """A click (sent once; a button has no value to keep, nor a URL parameter)."""
+        state = WidgetState()
+        state.trigger_value = True
+        return NewValue(state, None, "click")
 
     def _pick_tabs(self, widget: Widget) -> NewValue | None:
         labels = list(widget.labels)

@@ -119,9 +119,10 @@ def sample_figure() -> Any:
         coloraxis={"colorscale": "Viridis", "colorbar": colorbar},
         coloraxis2={"colorscale": "Cividis", "colorbar": colorbar},
         ternary={
-            "aaxis": {"title": {"text": "a"}},
-            "baxis": {"title": {"text": "b"}},
-            "caxis": {"title": {"text": "c"}},
+            "aaxis": {"title": {"text": "a"}, "tickfont": {"size": 11}},
+            "baxis": {"title": {"text": "b"}, "tickfont": {"size": 11}},
+            "caxis": {"title": {"text": "c"}, "tickfont": {"size": 11}},
+            "domain": {"x": [0.0, 1.0]},
         },
         legend={"orientation": "h"},
         margin={"t": 10},
@@ -132,7 +133,16 @@ def sample_figure() -> Any:
     figure.update_xaxes(title={"text": "x"}, range=[-1, 1])
     figure.update_yaxes(title={"text": "y"}, scaleanchor="x")
     # A ternary trace has no x axis, so it cannot share a figure with the lines above.
-    simplex = go.Scatterternary(a=[0.2], b=[0.3], c=[0.5], line={"width": 1}, marker={"size": 3})
+    simplex = go.Scatterternary(
+        a=[0.2],
+        b=[0.3],
+        c=[0.5],
+        mode="markers+text",
+        text=["t"],
+        textfont={"size": 12},
+        line={"width": 1},
+        marker={"size": 3, "line": {"width": 1}},
+    )
     return go.Figure([*figure.data, simplex], figure.layout)
 
 

@@ -1,6 +1,6 @@
-"""Controls of the "vector lab" page: the vector text box with the sheet's presets, the
-offset c, the scale a and the section tabs, each bound to its query parameter (``v``, ``c``,
-``a``, ``section``), and the cached reading of the box.
+"""Controls of the "vector lab" page, each bound to its query parameter: the vector text box
+with the sheet's presets (``v``), the offset c (``c``), the scale a (``a``), the digits of the
+tables (``digits``) and the section tabs (``section``); and the cached reading of the box.
 
 Ranges: c ∈ [−1000, 1000] and a ∈ [−100, 100]. a = 0 is allowed on purpose: a·σ = 0, so
 softmax(a·σ, λ) = softmax(σ, 0) is the uniform distribution (the limit of flattening).
@@ -15,46 +15,67 @@ import numpy as np
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from softlse_app.common.caching import cache_numbers
 from softlse_app.common.controls import float_box_control
-from softlse_app.common.url_params import ParamReading, read_choice
-from softlse_app.common.url_state import adopt_query_param, mark_query_param_read
-from softlse_app.vector_lab.readouts import PRESETS
+from softlse_app.common.number_format import MAX_DIGITS
+from softlse_app.common.url_params import ParamReading, read_choice, read_int_range
+from softlse_app.common.url_state import adopt_query_param
 from softlse_core import VectorParseError, parse_vector
+
+#: The sheet's three vectors (question a), as the text a person would type.
+PRESETS: dict[str, str] = {"s1": "1, 2, 3", "s2": "11, 12, 13", "s3": "10, 20, 30"}
 
 DEFAULT_VECTOR = PRESETS["s1"]
 
 #: Box text up to this length is kept in the URL (``?v=…``). Longer text (a pasted 10^4-entry
 #: vector is ~100,000 characters) is left out: the server refuses request lines beyond about
-#: 130,000 characters, and a bound box with such text made every rerun ~2.5 s slower in the
-#: browser. So the box is not bound with ``bind="query-params"``: :func:`_sync_url` writes it.
+#: 130,000 characters, and a bound box holding such text slowed every rerun in the browser.
+#: So the box is not bound with ``bind="query-params"``: :func:`_sync_url` writes it.
 URL_TEXT_LIMIT = 2_000
+
+#: Session-state key of (the ``?v=`` text this page last left in the URL or ``None``, the box
+#: text it was written for).
+_SYNCED_V = "_vector_lab_v_synced"
 
 OFFSET_RANGE = (-1000.0, 1000.0)
 SCALE_RANGE = (-100.0, 100.0)
 
-
-def _read_box_text(raw: str) -> ParamReading[str]:
-    """The box takes any text from the link as written; :func:`read_vector` judges it.
-    (Streamlit itself ignores a whole query string longer than 524,288 characters.)"""
-    return ParamReading(raw)
+#: The digits choices of the tables: full precision, or numpy's print precision 1 … 17. A bound
+#: select box writes its option's text into the link, so the options are the words a link
+#: holds (full precision is the default and stays out of the link).
+FULL_PRECISION = "full precision"
+DIGITS_CHOICES: tuple[str, ...] = (FULL_PRECISION, *(str(d) for d in range(1, MAX_DIGITS + 1)))
 
 
 def _set_vector(text: str) -> None:
     """Button callback: put a preset's text into the box (runs before the rerun's script;
-    the URL still holds the previous text, marked as read, and the rerun writes the preset)."""
+    the URL still holds the previous text, which :func:`_take_vector_from_url` knows as the
+    page's own, and the rerun writes the preset)."""
     st.session_state["v"] = text
 
 
+def _take_vector_from_url() -> None:
+    """Put the URL's ``?v=`` text (the default vector when there is none) into the box when the
+    URL says something this page did not write there — a link opened, Back or Forward in the
+    browser (each committed vector is a history entry), a return to this page after its box
+    was gone — and the person has not typed since. Otherwise the box keeps what the person
+    typed, including a vector too long for the URL."""
+    values = st.query_params.get_all("v")
+    in_url = values[-1] if values else None
+    synced = st.session_state.get(_SYNCED_V)
+    if "v" in st.session_state and synced is not None:
+        written, box_text = synced
+        if in_url == written or st.session_state["v"] != box_text:
+            return
+    st.session_state["v"] = DEFAULT_VECTOR if in_url is None else in_url
+
+
 def vector_box(page: str) -> str:
-    """The text box ``v`` and the preset buttons s1, s2, s3; returns the box's text."""
-    adopt_query_param(
-        page,
-        "v",
-        _read_box_text,
-        DEFAULT_VECTOR,
-        is_valid=lambda value: isinstance(value, str),
-    )
-    box, *buttons = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
+    """The text box ``v`` and the preset buttons s1, s2, s3; returns the box's text.
+    (``page`` names the page for the controls' link notes; the box takes any text, so it has
+    none.)"""
+    _take_vector_from_url()
+    box, presets = st.columns([3, 1], vertical_alignment="bottom")
     text = str(
         box.text_input(
             "Vector σ",
@@ -64,8 +85,9 @@ def vector_box(page: str) -> str:
         )
     )
     in_url = _sync_url(text)
-    for column, (name, preset) in zip(buttons, PRESETS.items(), strict=True):
-        column.button(
+    row = presets.container(horizontal=True, gap="small")
+    for name, preset in PRESETS.items():
+        row.button(
             name,
             key=f"preset_{name}",
             on_click=_set_vector,
@@ -83,8 +105,8 @@ def vector_box(page: str) -> str:
 
 def _sync_url(text: str) -> bool:
     """Keep ``?v=`` equal to the box (left out for the default text and for text longer than
-    ``URL_TEXT_LIMIT``), and mark what the URL now says as read so the next rerun does not
-    read it back over the box. Returns whether the text is in the link."""
+    ``URL_TEXT_LIMIT``) and remember what the URL now says. A new value becomes a new entry in
+    the browser's history. Returns whether the text is in the link."""
     in_url = len(text) <= URL_TEXT_LIMIT
     wanted = text if in_url and text != DEFAULT_VECTOR else None
     current = st.query_params.get_all("v")
@@ -92,11 +114,11 @@ def _sync_url(text: str) -> bool:
         del st.query_params["v"]
     elif wanted is not None and current != [wanted]:
         st.query_params["v"] = wanted
-    mark_query_param_read("v")
+    st.session_state[_SYNCED_V] = (wanted, text)
     return in_url
 
 
-def offset_control(page: str, container: st.delta_generator.DeltaGenerator) -> float:
+def offset_control(page: str, container: DeltaGenerator) -> float:
     """The offset c (query parameter ``c``, default 0) in [−1000, 1000]."""
     return float_box_control(
         page,
@@ -110,7 +132,7 @@ def offset_control(page: str, container: st.delta_generator.DeltaGenerator) -> f
     )
 
 
-def scale_control(page: str, container: st.delta_generator.DeltaGenerator) -> float:
+def scale_control(page: str, container: DeltaGenerator) -> float:
     """The scale a (query parameter ``a``, default 1) in [−100, 100]; 0 allowed (uniform)."""
     return float_box_control(
         page,
@@ -124,7 +146,37 @@ def scale_control(page: str, container: st.delta_generator.DeltaGenerator) -> fl
     )
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+def read_digits(raw: str) -> ParamReading[str]:
+    """Read ``?digits=``: ``full`` or ``full precision`` (any case) or a whole number, rounded
+    and clamped into [1, 17] with a note; anything else is ignored with a note."""
+    if " ".join(raw.lower().split()) in {"full", FULL_PRECISION}:
+        return ParamReading(FULL_PRECISION)
+    reading = read_int_range(raw, 1, MAX_DIGITS, name="digits")
+    if reading.value is None:
+        return ParamReading(
+            None, (reading.note or "").replace("is not a number", "is not full or a number")
+        )
+    return ParamReading(str(reading.value), reading.note)
+
+
+def digits_control(page: str, container: DeltaGenerator) -> int | None:
+    """How many digits the tables show (query parameter ``digits``, default full precision):
+    ``None`` for full precision, else numpy's print precision (8 reproduces numpy's default
+    print-out, as in the sheet)."""
+    adopt_query_param(page, "digits", read_digits, FULL_PRECISION, DIGITS_CHOICES.__contains__)
+    choice = container.selectbox(
+        "Digits in the tables",
+        DIGITS_CHOICES,
+        key="digits",
+        bind="query-params",
+        help="Full precision: the shortest decimal that reads back to the same double. "
+        "A number n: rounded as numpy prints with precision n (at most n digits after the "
+        "decimal point); 8 is numpy's default print-out, as in the sheet.",
+    )
+    return None if choice == FULL_PRECISION else int(choice)
+
+
+@cache_numbers(max_entries=32)
 def read_vector(text: str) -> tuple[np.ndarray | None, str | None]:
     """``(σ, None)`` for readable text, ``(None, message)`` naming the problem otherwise."""
     try:
@@ -137,10 +189,10 @@ def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGene
     """The page's tabs, bound to ``?section=<label>``: ``(open, container)`` per label.
 
     Only the open tab is filled (the tabs rerun the page when another is picked), so an edit
-    redraws one section, not five. A ``section`` in the link that is no label leaves the first
-    tab open, with a note. Case and spaces are forgiven (``?section=simplex``); the label is
-    written back to the URL from the next run on, as for every value taken from a link
-    (:func:`softlse_app.common.url_state.adopt_query_param`)."""
+    computes and redraws one section, not five. A ``section`` in the link that is no label
+    leaves the first tab open, with a note. Case and spaces are forgiven
+    (``?section=simplex``); the label is written back to the URL from the next run on, as for
+    every value taken from a link (:func:`softlse_app.common.url_state.adopt_query_param`)."""
     adopt_query_param(
         page,
         "section",

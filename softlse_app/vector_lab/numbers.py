@@ -1,10 +1,11 @@
-"""Everything the "vector lab" page shows for one (σ, λ, c, a), computed in one pure call so
-the page can cache it: the three vectors σ, σ + c and a·σ with their softmax, the verdicts,
-the lse read-out, the stable-versus-textbook comparison, the sweep and the simplex path.
+"""The vector lab's numbers for the screen: one cached function per tab, so an edit computes
+only what the open tab shows (the sweep and the simplex path are not computed while their tab
+is closed).
 
-For long vectors only the ``BAR_COMPONENTS`` most probable components are drawn as bars and
-listed in the table, and only the ``SWEEP_COMPONENTS`` most probable are followed in the
-sweep; the summaries (lse, entropy, verdicts) always use the whole vector.
+Each is cached by the app's rule for numbers (:func:`softlse_app.common.caching.cache_numbers`)
+on a pure function of hashable inputs — σ as the bytes of its float64 array, λ, c, a — so reruns
+that change nothing, and other sessions with the same inputs, reuse the result. Entries are
+small (a long σ keeps only its shown components), and bounded.
 """
 
 from __future__ import annotations
@@ -12,121 +13,72 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
-from softlse_app.vector_lab.readouts import (
-    EffectVerdicts,
-    LseReadout,
-    StabilityReport,
-    effect_verdicts,
-    lse_readout,
-    stability_report,
-)
-from softlse_app.vector_lab.sweep import (
-    softmax_limits,
-    softmax_sweep,
-    sweep_magnitudes,
-    top_k_indices,
-)
-from softlse_core import softmax
+from softlse_app.common.caching import cache_numbers
+from softlse_app.vector_lab import lse_readout as lse_module
+from softlse_app.vector_lab import offset_scale, stability, sweep
+from softlse_core.array_input import FloatArray
 
-FloatArray = NDArray[np.float64]
-
-#: Vectors up to this length get every component in the bars and the table; longer ones
-#: their most probable components.
-BAR_COMPONENTS = 20
-
-#: Components followed in the temperature sweep (one Okabe–Ito colour each).
-SWEEP_COMPONENTS = 8
+#: Results kept per tab: a session moving λ back and forth finds its recent numbers again.
+NUMBER_CACHE_ENTRIES = 32
 
 
 @dataclass(frozen=True)
-class LabNumbers:
-    """The page's numbers. ``shown`` are the component indices drawn and tabulated (all of
-    them for n ≤ ``BAR_COMPONENTS``, else the most probable under p = softmax(σ, λ), most
-    probable first); ``swept`` those followed in the sweep. ``sweep_neg`` and ``limit_neg``
-    are set only when λ < 0; ``simplex_pos``/``simplex_neg`` only for n = 3. ``lam``, ``c``
-    and ``a`` are the inputs the numbers were computed for."""
+class LabState:
+    """What the page's controls say: σ (the bytes of its float64 array, the cache key), λ ≠ 0,
+    the offset c, the scale a, and the digits of the tables (``None``: full precision)."""
 
+    sigma: bytes
     lam: float
     c: float
     a: float
-    sigma: FloatArray
-    shifted: FloatArray
-    scaled: FloatArray
-    p: FloatArray
-    p_offset: FloatArray
-    p_scaled: FloatArray
-    p_scaled_lam: FloatArray
-    verdicts: EffectVerdicts
-    readout: LseReadout
-    stability: StabilityReport
-    shown: NDArray[np.intp]
-    swept: NDArray[np.intp]
-    magnitudes: FloatArray
-    sweep_pos: FloatArray
-    limit_pos: FloatArray
-    sweep_neg: FloatArray | None
-    limit_neg: FloatArray | None
-    simplex_pos: FloatArray | None
-    simplex_neg: FloatArray | None
+    digits: int | None
+
+    @classmethod
+    def of(cls, sigma: FloatArray, lam: float, c: float, a: float, digits: int | None) -> LabState:
+        """The state for the array σ."""
+        return cls(np.ascontiguousarray(sigma, dtype=np.float64).tobytes(), lam, c, a, digits)
 
     @property
     def n(self) -> int:
         """Length of σ."""
-        return int(self.sigma.size)
+        return len(self.sigma) // np.dtype(np.float64).itemsize
 
 
-def lab_numbers(sigma: FloatArray, lam: float, c: float, a: float) -> LabNumbers:
-    """All numbers of the page for σ (1-D, from ``parse_vector``), λ ≠ 0, offset c and scale a.
+def vector(sigma: bytes) -> FloatArray:
+    """σ back from its bytes (a read-only view)."""
+    return np.frombuffer(sigma, dtype=np.float64)
 
-    a = 0 is allowed: a·σ = 0 and softmax(a·σ, λ) = softmax(σ, 0) = uniform (with ±inf
-    entries 0·inf = NaN, and those softmax values are NaN, shown as such)."""
-    sigma = np.asarray(sigma, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        shifted = sigma + c
-        scaled = a * sigma
-    p = np.asarray(softmax(sigma, lam), dtype=np.float64)
-    p_offset = np.asarray(softmax(shifted, lam), dtype=np.float64)
-    p_scaled = np.asarray(softmax(scaled, lam), dtype=np.float64)
-    p_scaled_lam = np.asarray(softmax(sigma, a * lam), dtype=np.float64)
 
-    shown = top_k_indices(p, BAR_COMPONENTS)
-    if sigma.size <= BAR_COMPONENTS:
-        shown = np.arange(sigma.size, dtype=np.intp)
-    swept = top_k_indices(p, SWEEP_COMPONENTS)
-    if sigma.size <= SWEEP_COMPONENTS:
-        swept = np.arange(sigma.size, dtype=np.intp)
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
+def offset_scale_numbers(
+    sigma: bytes, lam: float, c: float, a: float
+) -> offset_scale.OffsetScaleNumbers:
+    """The "Offset and scale" tab:
+    :func:`softlse_app.vector_lab.offset_scale.offset_scale_numbers`."""
+    return offset_scale.offset_scale_numbers(vector(sigma), lam, c, a)
 
-    magnitudes = sweep_magnitudes(sigma, lam)
-    limits = softmax_limits(sigma, swept)
-    sweep_neg = softmax_sweep(sigma, -magnitudes, swept) if lam < 0 else None
-    simplex_pos = simplex_neg = None
-    if sigma.size == 3:
-        everything = np.arange(3, dtype=np.intp)
-        simplex_pos = softmax_sweep(sigma, magnitudes, everything)
-        simplex_neg = softmax_sweep(sigma, -magnitudes, everything)
-    return LabNumbers(
-        lam=lam,
-        c=c,
-        a=a,
-        sigma=sigma,
-        shifted=shifted,
-        scaled=scaled,
-        p=p,
-        p_offset=p_offset,
-        p_scaled=p_scaled,
-        p_scaled_lam=p_scaled_lam,
-        verdicts=effect_verdicts(sigma, lam, c, a, p, p_offset, p_scaled, p_scaled_lam),
-        readout=lse_readout(sigma, lam, p),
-        stability=stability_report(sigma, lam, p),
-        shown=shown,
-        swept=swept,
-        magnitudes=magnitudes,
-        sweep_pos=softmax_sweep(sigma, magnitudes, swept),
-        limit_pos=limits["plus"],
-        sweep_neg=sweep_neg,
-        limit_neg=limits["minus"] if lam < 0 else None,
-        simplex_pos=simplex_pos,
-        simplex_neg=simplex_neg,
-    )
+
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
+def lse_numbers(sigma: bytes, lam: float) -> lse_module.LseReadout:
+    """The "lse vs max" tab: :func:`softlse_app.vector_lab.lse_readout.lse_readout`."""
+    return lse_module.lse_readout(vector(sigma), lam)
+
+
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
+def sweep_numbers(sigma: bytes, lam: float) -> sweep.SweepNumbers:
+    """The "Temperature sweep" tab: :func:`softlse_app.vector_lab.sweep.sweep_numbers`."""
+    return sweep.sweep_numbers(vector(sigma), lam)
+
+
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
+def simplex_numbers(sigma: bytes, lam: float) -> sweep.SimplexNumbers | None:
+    """The "Simplex" tab: :func:`softlse_app.vector_lab.sweep.simplex_numbers` (``None``
+    unless n = 3)."""
+    return sweep.simplex_numbers(vector(sigma), lam)
+
+
+@cache_numbers(max_entries=NUMBER_CACHE_ENTRIES)
+def stability_numbers(sigma: bytes, lam: float) -> stability.StabilityReport:
+    """The "Stable vs textbook" tab: :func:`softlse_app.vector_lab.stability.stability_report`."""
+    return stability.stability_report(vector(sigma), lam)

@@ -1,42 +1,23 @@
-"""The temperature sweep of the "vector lab" page: which components to follow (top-k), the
-λ grid from nearly uniform to nearly one-hot, softmax along it and its limits.
+"""The numbers of the "Temperature sweep" and "Simplex" tabs: the λ grid from nearly uniform
+to nearly one-hot, softmax of the followed components along it, its limits, and for n = 3 the
+path of softmax(σ, λ) on the probability triangle.
 
-Softmax comes from :func:`softlse_core.softmax` (whole vector normalised at every λ) and the
-limits from :func:`softlse_core.onehot_argmax`; nothing here re-implements them.
+Softmax comes from :func:`softlse_core.softmax_lambda_sweep` (the whole vector normalised at
+every λ) and the limits from :func:`softlse_core.onehot_argmax`; nothing here re-implements
+them.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-from softlse_core import onehot_argmax, softmax_lambda_sweep
-
-FloatArray = NDArray[np.float64]
-
-
-def top_k_indices(p: FloatArray, k: int) -> NDArray[np.intp]:
-    """Indices of the k largest entries of p, largest first; ties keep the smaller index
-    first. k larger than len(p) gives all indices. O(n) selection, then a sort of k."""
-    n = p.size
-    k = max(0, min(int(k), n))
-    if k == 0:
-        return np.empty(0, dtype=np.intp)
-    key = np.nan_to_num(np.asarray(p, dtype=np.float64), nan=-math.inf)
-    if k < n:
-        candidates = np.argpartition(-key, k - 1)[:k]
-        # argpartition may cut a tie arbitrarily: take every entry tied with the k-th value
-        # below the cut by index so the result is deterministic.
-        kth = key[candidates].min()
-        above = np.flatnonzero(key > kth)
-        tied = np.flatnonzero(key == kth)[: k - above.size]
-        candidates = np.concatenate([above, tied])
-    else:
-        candidates = np.arange(n)
-    order = np.lexsort((candidates, -key[candidates]))
-    return candidates[order].astype(np.intp)
+from softlse_app.vector_lab.components import SWEEP_COMPONENTS, leading_components
+from softlse_core import onehot_argmax, softmax, softmax_lambda_sweep
+from softlse_core.array_input import FloatArray
 
 
 def sweep_magnitudes(
@@ -88,3 +69,68 @@ def softmax_limits(sigma: FloatArray, indices: NDArray[np.intp]) -> dict[str, Fl
         "plus": np.asarray(onehot_argmax(sigma), dtype=np.float64)[indices],
         "minus": np.asarray(onehot_argmax(-sigma), dtype=np.float64)[indices],
     }
+
+
+@dataclass(frozen=True)
+class SweepNumbers:
+    """softmax(σ, λ) of the followed components along the λ grid. ``swept`` are their 0-based
+    indices (every component for n ≤ ``SWEEP_COMPONENTS``, else the most probable at the
+    current λ); ``positive[i, k]`` is the value at λ = magnitudes[i] and ``negative[i, k]``
+    at λ = −magnitudes[i] (set only when the current λ is negative, as are ``limit_neg``)."""
+
+    lam: float
+    n: int
+    swept: NDArray[np.intp]
+    magnitudes: FloatArray
+    positive: FloatArray
+    limit_pos: FloatArray
+    negative: FloatArray | None
+    limit_neg: FloatArray | None
+
+
+def sweep_numbers(sigma: FloatArray, lam: float) -> SweepNumbers:
+    """The temperature sweep of σ (1-D) around the current λ ≠ 0: both signs when λ < 0."""
+    p = np.asarray(softmax(sigma, lam), dtype=np.float64)
+    swept = leading_components(p, SWEEP_COMPONENTS)
+    magnitudes = sweep_magnitudes(sigma, lam)
+    limits = softmax_limits(sigma, swept)
+    return SweepNumbers(
+        lam=lam,
+        n=int(sigma.size),
+        swept=swept,
+        magnitudes=magnitudes,
+        positive=softmax_sweep(sigma, magnitudes, swept),
+        limit_pos=limits["plus"],
+        negative=softmax_sweep(sigma, -magnitudes, swept) if lam < 0 else None,
+        limit_neg=limits["minus"] if lam < 0 else None,
+    )
+
+
+@dataclass(frozen=True)
+class SimplexNumbers:
+    """The path of softmax(σ, λ) on the triangle p1 + p2 + p3 = 1 for a 3-vector σ: rows of
+    ``positive`` (``negative``) are softmax at λ = magnitudes[i] (−magnitudes[i]); ``current``
+    is softmax at the current λ."""
+
+    lam: float
+    sigma: FloatArray
+    current: FloatArray
+    magnitudes: FloatArray
+    positive: FloatArray
+    negative: FloatArray
+
+
+def simplex_numbers(sigma: FloatArray, lam: float) -> SimplexNumbers | None:
+    """The simplex path of σ at λ ≠ 0; ``None`` unless σ has exactly three entries."""
+    if sigma.size != 3:
+        return None
+    magnitudes = sweep_magnitudes(sigma, lam)
+    everything = np.arange(3, dtype=np.intp)
+    return SimplexNumbers(
+        lam=lam,
+        sigma=sigma,
+        current=np.asarray(softmax(sigma, lam), dtype=np.float64),
+        magnitudes=magnitudes,
+        positive=softmax_sweep(sigma, magnitudes, everything),
+        negative=softmax_sweep(sigma, -magnitudes, everything),
+    )

@@ -1,10 +1,16 @@
-""" "Vector lab" in a real browser: the deep link's vector and λ are the ones drawn; typing a
-vector, moving λ and pressing a preset each redraw the softmax bars (sheet question a); each
-tab, clicked or linked, draws its own section for the current inputs."""
+""" "Vector lab" in a real browser (desktop size): the deep link's vector and λ are the ones
+drawn; typing a vector, moving λ and pressing a preset each redraw the softmax bars (sheet
+question a); each tab, clicked or linked, draws its own section for the current inputs; Back
+and Forward restore the vectors typed; the digits control prints the sheet's numbers; every
+chart has a name for screen readers and a CSV of its numbers. Phone size:
+``test_e2e_vector_lab_phone.py``."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -96,8 +102,10 @@ def test_tabs_draw_their_section_and_are_kept_in_the_link(app: AppPage) -> None:
     # The textbook formula overflows for s3 at λ = 100; the link keeps the open tab.
     app.open("/vector_lab?v=10,20,30&lam=100&section=Stable+vs+textbook")
     assert app.chart_count() == 0
-    error = app.page.locator('[data-testid="stAlertContentError"]')
-    assert "overflows" in error.inner_text()
+    # the explanation is a neutral box: nothing failed but the textbook formula
+    why = app.page.locator('[data-testid="stAlertContentInfo"]')
+    assert "overflows" in why.inner_text()
+    assert app.page.locator('[data-testid="stAlertContentError"]').count() == 0
     app.click_tab("Offset and scale", charts=1)
     app.expect_query("section", None)  # the default tab leaves the link clean
     shows(app, [10, 20, 30], 100)
@@ -124,3 +132,95 @@ def test_corrected_link_values_reach_the_address_bar(app: AppPage) -> None:
     tab = app.page.get_by_role("tab", name="Simplex", exact=True)
     assert tab.get_attribute("aria-selected") == "true"
     app.assert_healthy(charts=1)
+
+
+def table_column(app: AppPage, header: str) -> list[str] | None:
+    """The cells under ``header`` in the first table that has it, as shown."""
+    return app.page.evaluate(TABLE_COLUMN_JS, header)
+
+
+def expect_table_column(app: AppPage, header: str, cells: list[str]) -> None:
+    """Wait (bounded) until the column ``header`` shows ``cells``."""
+    app.page.wait_for_function(
+        "([header, cells]) => JSON.stringify(("
+        + TABLE_COLUMN_JS
+        + ")(header)) === JSON.stringify(cells)",
+        arg=[header, cells],
+    )
+
+
+TABLE_COLUMN_JS = """(header) => {
+  for (const table of document.querySelectorAll('[data-testid="stTable"] table')) {
+    const heads = Array.from(table.querySelectorAll('thead th')).map((th) => th.innerText.trim());
+    const index = heads.indexOf(header);
+    if (index < 0) continue;
+    return Array.from(table.querySelectorAll('tbody tr'))
+      .map((tr) => tr.querySelectorAll('th, td')[index].innerText.trim());
+  }
+  return null;
+}"""
+
+
+def test_back_and_forward_restore_each_committed_vector(app: AppPage) -> None:
+    registered_page("vector_lab")
+    app.open("/vector_lab", charts=1)
+    app.type_into("v", "4, 5, 6", charts=1)
+    app.expect_query("v", "4, 5, 6")
+    app.type_into("v", "7, 8, 9", charts=1)
+    app.expect_query("v", "7, 8, 9")
+    app.click_nav("LSE vs max", charts=1)
+    app.expect_path("lse_vs_max")
+
+    for vector in ([7, 8, 9], [4, 5, 6], [1, 2, 3]):
+        app.page.go_back()
+        app.expect_input_value("v", ", ".join(str(x) for x in vector))
+        shows(app, vector, 1)
+    app.expect_query("v", None)  # the first entry: the default vector, a clean link
+
+    app.page.go_forward()
+    app.expect_input_value("v", "4, 5, 6")
+    shows(app, [4, 5, 6], 1)
+    app.expect_query("v", "4, 5, 6")
+    app.assert_healthy(charts=1)
+
+
+def test_digits_reproduce_the_sheet_and_stay_in_the_link(app: AppPage) -> None:
+    registered_page("vector_lab")
+    app.open("/vector_lab?v=10,20,30", charts=1)
+    assert table_column(app, "softmax(σ, λ)")[0] == "2.061060046209062e-09"  # full precision
+    box = app.page.locator(".st-key-digits")
+    option = app.page.get_by_role("option", name="8", exact=True)
+    box.click()
+    app.rerun(option.click, charts=1)
+    app.expect_query("digits", "8")
+    s3_printed = ["2.06106005e-09", "4.53978686e-05", "9.99954600e-01"]
+    expect_table_column(app, "softmax(σ, λ)", s3_printed)
+    app.type_into("v", "1, 2, 3", charts=1)  # the sheet's s1, printed as the sheet prints it
+    expect_table_column(app, "softmax(σ, λ)", ["0.09003057", "0.24472847", "0.66524096"])
+    app.assert_healthy(charts=1)
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [("Offset+and+scale", "bars"), ("Temperature+sweep", "sweep"), ("Simplex", "simplex")],
+)
+def test_each_chart_is_named_for_screen_readers_and_downloads_its_numbers(
+    app: AppPage, section: str, key: str
+) -> None:
+    registered_page("vector_lab")
+    app.open(f"/vector_lab?v=3,1,2&lam=2&section={section}", charts=1)
+    chart = app.page.locator(f".st-key-{key} [data-testid='stPlotlyChart']")
+    assert chart.get_attribute("role") == "figure"
+    assert "softmax" in (chart.get_attribute("aria-label") or "")
+    with app.page.expect_download() as download:
+        app.page.locator(f".st-key-{key}_csv button").click()
+    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    expected = softmax(2 * np.array([3.0, 1.0, 2.0]))
+    numbers = np.array([[float(cell) for cell in row] for row in rows[1:]])
+    if key == "bars":
+        assert rows[0][2] == "softmax(σ, λ=2)"
+        np.testing.assert_allclose(numbers[:, 2], expected, rtol=1e-15)
+    else:
+        at_two = numbers[numbers[:, 0] == 2.0][0]
+        np.testing.assert_allclose(at_two[1:], expected, rtol=1e-14)
+    assert app.exceptions() == []

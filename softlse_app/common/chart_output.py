@@ -1,0 +1,60 @@
+"""A chart as every page shows it: the plotly figure with a text alternative for screen
+readers, and a button that downloads the chart's numbers as CSV.
+
+The CSV is made only when the button is pressed (``st.download_button`` with a callable, and
+no rerun on the click), so a chart costs nothing extra per edit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Mapping, Sequence
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from softlse_app.common.number_format import format_full
+
+Cell = float | int | str
+
+
+def show_chart(
+    figure: go.Figure, *, key: str, alt: str, csv_text: Callable[[], str], file_name: str
+) -> None:
+    """``figure`` full width (Streamlit key ``key``, accessible name ``alt``) and under it a
+    download button (key ``<key>_csv``) for the CSV that ``csv_text()`` returns."""
+    st.plotly_chart(figure, width="stretch", key=key, alt=alt)
+    st.download_button(
+        "Download the chart's numbers (CSV)",
+        data=csv_text,
+        file_name=file_name,
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        icon=":material/download:",
+        type="tertiary",
+    )
+
+
+def csv_table(columns: Mapping[str, Sequence[Cell]]) -> str:
+    """CSV text with one column per entry of ``columns`` (header = the key): floats at full
+    precision (the shortest decimal that reads back to the same double), other cells as
+    text; all columns must have the same length."""
+    lengths = {len(values) for values in columns.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(list(columns))
+    for row in zip(*columns.values(), strict=True):
+        writer.writerow([_cell(value) for value in row])
+    return out.getvalue()
+
+
+def _cell(value: Cell) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return format_full(float(value))

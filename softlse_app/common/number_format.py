@@ -1,0 +1,73 @@
+"""Numbers as the pages write them: in prose and labels (short), and in tables (full precision,
+or rounded as numpy prints them).
+
+- :func:`format_short` — ``%g`` with a chosen number of significant digits, for labels, notes
+  and verdicts (``λ = 10``, ``c = 0.5``); ``−0`` is written ``0``.
+- :func:`format_full` — the shortest decimal that reads back to the same double (Python's
+  ``repr``): ``0.09003057317038046``, ``4.2e-46``, ``3.0``, ``inf``, ``nan``.
+- :func:`format_column` — a column of a table: full precision (``digits=None``) or numpy's print
+  precision (``digits=8`` reproduces numpy's default print-out, e.g. the sheet's
+  ``[0.09003057 0.24472847 0.66524096]`` and ``[2.06106005e-09 4.53978686e-05 9.99954600e-01]``:
+  at most ``digits`` digits after the decimal point, the whole column in e-notation when numpy
+  would print it so).
+
+Every function writes −0.0 as 0 (a sign of zero is rounding, not information) and never
+raises on inf or nan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+
+#: The digits choices of a table: 1 to 17 (17 significant digits identify any double).
+MAX_DIGITS = 17
+
+#: numpy writes a number with no fraction digits left as ``1.`` or ``1.e+20``; tables write
+#: ``1.0`` and ``1.0e+20``, as Python and full precision do.
+_BARE_POINT = re.compile(r"^(-?\d+)\.(?=e|$)")
+
+
+def format_short(value: float, digits: int = 6) -> str:
+    """``value`` with ``digits`` significant digits, as ``%g`` writes it (``10``, ``0.5``,
+    ``1e-05``, ``inf``); −0.0 gives ``0``."""
+    return f"{float(value) + 0.0:.{digits}g}"  # + 0.0 turns −0.0 into 0.0
+
+
+def format_full(value: float) -> str:
+    """The shortest decimal that reads back to the same double (Python's ``repr``):
+    ``0.09003057317038046``, ``2.061060046209062e-09``, ``30.0``, ``inf``, ``nan``; −0.0 gives
+    ``0.0``."""
+    return repr(float(value) + 0.0)
+
+
+def format_column(values: Iterable[float], digits: int | None = None) -> list[str]:
+    """A table column: every entry at full precision (``digits=None``, :func:`format_full`), or
+    as numpy prints the column with ``precision=digits`` (at most ``digits`` digits after the
+    decimal point; e-notation for the whole column when its entries span more than three
+    orders of magnitude or one is below 1e-4), with ``1.`` written ``1.0``.
+
+    ``digits`` is clamped into [1, ``MAX_DIGITS``].
+    """
+    array = np.asarray(list(values), dtype=np.float64) + 0.0
+    if digits is None:
+        return [format_full(value) for value in array]
+    if array.size == 0:
+        return []
+    precision = min(max(int(digits), 1), MAX_DIGITS)
+    text = np.array2string(
+        array,
+        precision=precision,
+        floatmode="maxprec",
+        separator="|",
+        max_line_width=1 << 30,
+        threshold=1 << 30,
+    )
+    return [_BARE_POINT.sub(r"\1.0", entry.strip()) for entry in text[1:-1].split("|")]
+
+
+def format_value(value: float, digits: int | None = None) -> str:
+    """One number as a table cell shows it: :func:`format_column` of a one-entry column."""
+    return format_column([value], digits)[0]

@@ -1,0 +1,43 @@
+"""The grouped softmax bars of the "Offset and scale" tab: one group per component, one bar per
+series (softmax(σ, λ), softmax(σ + c, λ), softmax(a·σ, λ), softmax(σ, a·λ)). Pure: arrays in,
+``go.Figure`` out. Colours: Okabe–Ito (colour-blind safe)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from softlse_app.common.plot_style import OKABE_ITO
+from softlse_app.vector_lab.figure_build import build_figure
+from softlse_core.array_input import FloatArray
+
+
+def softmax_bars(
+    labels: Sequence[str], series: Sequence[tuple[str, FloatArray]], *, title: str | None = None
+) -> go.Figure:
+    """Grouped bars: one group per component (``labels``), one bar per named series. y is a
+    probability in [0, 1]; NaN entries are drawn as gaps. Hover shows the component, the series
+    and the value. The legend sits under the plot, so on a narrow screen it wraps instead of
+    taking plot width."""
+    x = list(labels)
+    bars = [
+        {
+            "type": "bar",
+            "x": x,
+            "y": np.asarray(values, dtype=np.float64),
+            "name": name,
+            "marker": {"color": OKABE_ITO[i % len(OKABE_ITO)]},
+            "hovertemplate": "%{x}<br>" + name + " = %{y:.10g}<extra></extra>",
+        }
+        for i, (name, values) in enumerate(series)
+    ]
+    layout = {
+        "barmode": "group",
+        "legend": {"orientation": "h", "y": -0.2, "yanchor": "top"},
+        "xaxis": {"title": {"text": "component"}, "type": "category"},
+        "yaxis": {"title": {"text": "probability"}, "range": [0, 1.05]},
+        "margin": {"l": 56, "r": 12},
+    }
+    return build_figure(bars, layout, height=400, title=title)

@@ -1,0 +1,89 @@
+"""The numbers of the "lse vs max" tab: lse(σ, λ) beside max(σ) (min for λ < 0), the gap
+between them and its bounds, H(p) and the entropy identity.
+
+Every number comes from :mod:`softlse_core` (``entropy_identity``, ``lse_gap``,
+``lse_gap_bounds``, ``entropy``, ``softmax``); this module combines them. The gap is
+``lse_gap``'s, computed directly, not lse − max: at s1 and λ = 100 it is 3.7e-46 while lse
+itself rounds to max.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from softlse_core import entropy, entropy_identity, lse_gap, lse_gap_bounds, softmax
+from softlse_core.array_input import FloatArray
+
+
+@dataclass(frozen=True)
+class LseReadout:
+    """lse(σ, λ) beside max(σ) (min for λ < 0), its tight gap bounds and the entropy identity.
+
+    ``extreme`` is max(σ) for λ > 0 and min(σ) for λ < 0; ``gap`` = lse − extreme computed
+    directly (:func:`softlse_core.lse_gap`), with ``gap_low ≤ gap ≤ gap_high`` (from
+    ``lse_gap_bounds``). ``spacing`` is the distance from
+    |extreme| to the next double: a gap smaller than half of it cannot show in lse itself,
+    which then equals the extreme in float64 although the gap is not 0.
+
+    The identity lse(σ, λ) = ⟨p, σ⟩ + H(p)/λ with p = softmax(σ, λ) holds for every λ ≠ 0
+    (log p_k = λ·σ_k − λ·lse); ``inner`` is ⟨p, σ⟩ summed over the entries with p_k > 0 (so
+    −inf entries, where p_k = 0, do not give 0·(−inf) = NaN), ``identity_rhs`` = inner + H/λ
+    and ``identity_residual`` = lse − rhs (NaN when lse is infinite: the identity then reads
+    inf = inf).
+    """
+
+    value: float
+    extreme: float
+    gap: float
+    gap_low: float
+    gap_high: float
+    spacing: float
+    entropy: float
+    inner: float
+    identity_rhs: float
+    identity_residual: float
+    lam: float
+
+    @property
+    def extreme_name(self) -> str:
+        """'max' for λ > 0, 'min' for λ < 0."""
+        return "max" if self.lam > 0 else "min"
+
+    @property
+    def gap_hidden_by_rounding(self) -> bool:
+        """True when lse equals max (min) in float64 although the gap is not 0: the gap is
+        below the rounding of numbers of the size of max."""
+        return (
+            self.value == self.extreme
+            and math.isfinite(self.extreme)
+            and math.isfinite(self.gap)
+            and self.gap != 0
+        )
+
+
+def lse_readout(sigma: FloatArray, lam: float) -> LseReadout:
+    """lse(σ, λ), max or min, the gap and its bounds, H(p) and the entropy identity (from
+    :func:`softlse_core.entropy_identity`) for σ (1-D) and p = softmax(σ, λ). λ must be
+    finite and nonzero."""
+    value, inner, h_over_lam = (float(v) for v in entropy_identity(sigma, lam))
+    extreme = float(np.max(sigma) if lam > 0 else np.min(sigma))
+    low, high = lse_gap_bounds(sigma, lam)
+    with np.errstate(all="ignore"):
+        rhs = inner + h_over_lam
+        residual = value - rhs if math.isfinite(value) else math.nan
+    return LseReadout(
+        value=value,
+        extreme=extreme,
+        gap=float(lse_gap(sigma, lam)),
+        gap_low=float(low),
+        gap_high=float(high),
+        spacing=float(np.spacing(abs(extreme))) if math.isfinite(extreme) else math.nan,
+        entropy=float(entropy(softmax(sigma, lam))),
+        inner=inner,
+        identity_rhs=rhs,
+        identity_residual=residual,
+        lam=float(lam),
+    )

@@ -1,0 +1,171 @@
+"""The numbers of the "Offset and scale" tab (the sheet's question a): σ, σ + c and a·σ with
+their softmax, softmax(σ, a·λ), and the verdicts on what c and a did.
+
+Every softmax comes from :func:`softlse_core.softmax` and every entropy from
+:func:`softlse_core.entropy`; this module combines them. σ is a 1-D float64 array as
+:func:`softlse_core.parse_vector` returns it (finite or ±inf, never NaN) and λ is nonzero.
+For a long σ only the ``TABLE_COMPONENTS`` most probable components are kept for the table
+and the bars; the verdicts use the whole vector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from softlse_app.vector_lab.components import TABLE_COMPONENTS, leading_components
+from softlse_core import entropy, softmax
+from softlse_core.array_input import FloatArray
+
+#: Unit roundoff of float64.
+UNIT_ROUNDOFF = 2.0**-53
+
+
+def _max_abs_diff(p: FloatArray, q: FloatArray) -> float:
+    """max_j |p_j − q_j|, NaN if either side has a NaN (never a warning)."""
+    with np.errstate(all="ignore"):
+        diff = np.abs(np.asarray(p, dtype=np.float64) - np.asarray(q, dtype=np.float64))
+    if diff.size == 0:
+        return 0.0
+    return float(np.max(diff))
+
+
+def _finite_scale(*vectors: FloatArray) -> float:
+    """The largest finite |entry| over the vectors (0 when there is none)."""
+    best = 0.0
+    for vec in vectors:
+        finite = np.abs(vec[np.isfinite(vec)])
+        if finite.size:
+            best = max(best, float(finite.max()))
+    return best
+
+
+@dataclass(frozen=True)
+class EffectVerdicts:
+    """What an offset c and a scale a do to p = softmax(σ, λ).
+
+    - ``offset_diff`` = max_j |softmax(σ + c, λ)_j − softmax(σ, λ)_j|; mathematically 0,
+      in floating point a few roundings of λ·(σ_j + c − max): ``offset_tol`` = 8u·(|λ|·s + n)
+      with s the largest finite |σ_j| or |σ_j + c| and u = 2⁻⁵³.
+    - ``scale_diff`` = max_j |softmax(a·σ, λ)_j − softmax(σ, a·λ)_j|; mathematically 0
+      (rescaling σ by a is replacing λ by a·λ), with ``scale_tol`` the same estimate for
+      a·σ. With infinite entries and a = 0, a·σ has NaN entries and both are NaN.
+    - ``entropy_p`` = H(softmax(σ, λ)) and ``entropy_scaled`` = H(softmax(a·σ, λ)): |a| > 1
+      sharpens (lower entropy), |a| < 1 flattens, a < 0 moves the mass to the other end
+      (max ↔ min), a = 0 gives the uniform distribution.
+    """
+
+    offset_diff: float
+    offset_tol: float
+    scale_diff: float
+    scale_tol: float
+    entropy_p: float
+    entropy_scaled: float
+    a: float
+
+    @property
+    def offset_unchanged(self) -> bool:
+        """True when the offset changed nothing beyond rounding."""
+        return self.offset_diff <= self.offset_tol
+
+    @property
+    def scale_matches(self) -> bool:
+        """True when softmax(a·σ, λ) equals softmax(σ, a·λ) up to rounding."""
+        return self.scale_diff <= self.scale_tol
+
+    @property
+    def sharpness(self) -> str:
+        """'sharpens', 'flattens', 'unchanged' or 'uniform' (a = 0), by |a| against 1."""
+        if self.a == 0:
+            return "uniform"
+        if abs(self.a) > 1:
+            return "sharpens"
+        if abs(self.a) < 1:
+            return "flattens"
+        return "unchanged"
+
+
+def effect_verdicts(
+    sigma: FloatArray,
+    lam: float,
+    c: float,
+    a: float,
+    p: FloatArray,
+    p_offset: FloatArray,
+    p_scaled: FloatArray,
+    p_scaled_lam: FloatArray,
+) -> EffectVerdicts:
+    """The offset and rescaling verdicts from the four softmax vectors already computed:
+    p = softmax(σ, λ), p_offset = softmax(σ + c, λ), p_scaled = softmax(a·σ, λ) and
+    p_scaled_lam = softmax(σ, a·λ). See :class:`EffectVerdicts` for the tolerances."""
+    n = sigma.size
+    with np.errstate(all="ignore"):
+        shifted = sigma + c
+        scaled = a * sigma
+        scaled_abs = abs(a) * sigma
+    offset_tol = 8 * UNIT_ROUNDOFF * (abs(lam) * _finite_scale(sigma, shifted) + n)
+    scale_tol = 8 * UNIT_ROUNDOFF * (abs(lam) * _finite_scale(scaled, scaled_abs) + n)
+    return EffectVerdicts(
+        offset_diff=_max_abs_diff(p_offset, p),
+        offset_tol=offset_tol,
+        scale_diff=_max_abs_diff(p_scaled, p_scaled_lam),
+        scale_tol=scale_tol,
+        entropy_p=float(entropy(p)),
+        entropy_scaled=float(entropy(p_scaled)),
+        a=float(a),
+    )
+
+
+@dataclass(frozen=True)
+class OffsetScaleNumbers:
+    """The tab's numbers for one (σ, λ, c, a). ``shown`` are the 0-based component indices
+    of the table and the bars (all of them for n ≤ ``TABLE_COMPONENTS``, else the most
+    probable under softmax(σ, λ), most probable first); every array holds those components
+    only, in that order. ``n`` is the length of σ."""
+
+    lam: float
+    c: float
+    a: float
+    n: int
+    shown: NDArray[np.intp]
+    sigma: FloatArray
+    shifted: FloatArray
+    scaled: FloatArray
+    p: FloatArray
+    p_offset: FloatArray
+    p_scaled: FloatArray
+    p_scaled_lam: FloatArray
+    verdicts: EffectVerdicts
+
+
+def offset_scale_numbers(sigma: FloatArray, lam: float, c: float, a: float) -> OffsetScaleNumbers:
+    """σ, σ + c, a·σ, softmax(σ, λ), softmax(σ + c, λ), softmax(a·σ, λ), softmax(σ, a·λ) and
+    the verdicts, for σ (1-D), λ ≠ 0, offset c and scale a.
+
+    a = 0 is allowed: a·σ = 0 and softmax(a·σ, λ) = softmax(σ, 0) = uniform (with ±inf
+    entries 0·inf = NaN, and those softmax values are NaN, shown as such)."""
+    with np.errstate(all="ignore"):
+        shifted = sigma + c
+        scaled = a * sigma
+    p = np.asarray(softmax(sigma, lam), dtype=np.float64)
+    p_offset = np.asarray(softmax(shifted, lam), dtype=np.float64)
+    p_scaled = np.asarray(softmax(scaled, lam), dtype=np.float64)
+    p_scaled_lam = np.asarray(softmax(sigma, a * lam), dtype=np.float64)
+    shown = leading_components(p, TABLE_COMPONENTS)
+    return OffsetScaleNumbers(
+        lam=lam,
+        c=c,
+        a=a,
+        n=int(sigma.size),
+        shown=shown,
+        sigma=sigma[shown],
+        shifted=shifted[shown],
+        scaled=scaled[shown],
+        p=p[shown],
+        p_offset=p_offset[shown],
+        p_scaled=p_scaled[shown],
+        p_scaled_lam=p_scaled_lam[shown],
+        verdicts=effect_verdicts(sigma, lam, c, a, p, p_offset, p_scaled, p_scaled_lam),
+    )

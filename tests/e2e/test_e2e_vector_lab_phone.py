@@ -1,0 +1,199 @@
+""" "Vector lab" on a 390 × 844 phone screen in a real browser: every plot area at least 150 px
+wide, no chart text (titles, labels, legend entries, tick labels, corner names) overlapping
+another or cut off at the chart's edge, equations that fit the width, a page that never
+scrolls sideways (a wide table scrolls inside its own box), and the simplex's current point
+inside the picture."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pytest
+from app_page import AppPage
+from page_registry import registered_page
+from scipy.special import softmax
+from streamlit_server import StreamlitServer
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
+
+#: Smallest width of a plot area (the axes' drawing area, or the triangle) on a phone.
+MIN_PLOT_WIDTH = 150
+
+#: Per chart on the page: the widths of its plot areas (each cartesian x axis, each ternary
+#: triangle), its texts' boxes (annotations, legend entries, axis titles, tick labels, text
+#: points) grouped so that texts of one group must not overlap, and the chart's own box.
+CHART_LAYOUT_JS = """
+() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]')).map((chart) => {
+  const gd = chart.querySelector('.js-plotly-plot');
+  const fl = gd._fullLayout;
+  const widths = [];
+  for (const [name, axis] of Object.entries(fl)) {
+    if (/^xaxis\\d*$/.test(name) && axis && axis._length) widths.push([name, axis._length]);
+  }
+  for (const [name, sub] of Object.entries(fl)) {
+    if (/^ternary\\d*$/.test(name) && sub && sub._subplot) widths.push([name, sub._subplot.w]);
+  }
+  const box = (e) => { const r = e.getBoundingClientRect();
+                       return [e.textContent.trim(), r.left, r.top, r.right, r.bottom]; };
+  const visible = (e) => { const r = e.getBoundingClientRect();
+                           return r.width > 0 && r.height > 0 && e.textContent.trim(); };
+  const group = (selector) => Array.from(gd.querySelectorAll(selector)).filter(visible).map(box);
+  const ticks = {};
+  for (const axis of gd.querySelectorAll('.xaxislayer-above, .yaxislayer-above')) {
+    for (const t of axis.querySelectorAll('.xtick text, .ytick text')) {
+      if (!visible(t)) continue;
+      const key = t.closest('g[class*="tick"]').parentNode.getAttribute('class')
+                  + ':' + axis.getAttribute('class');
+      (ticks[key] ??= []).push(box(t));
+    }
+  }
+  const r = gd.getBoundingClientRect();
+  return {
+    key: (chart.closest('[class*="st-key-"]').className.match(/st-key-(\\S+)/) || [])[1],
+    widths,
+    labels: [...group('.annotation-text'), ...group('.legend .traces'), ...group('.g-xtitle'),
+             ...group('.g-ytitle'), ...group('.textpoint text'), ...group('.g-gtitle')],
+    ticks: Object.values(ticks),
+    chart: [r.left, r.top, r.right, r.bottom],
+  };
+})
+"""
+
+PAGE_FITS_JS = """
+() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const style = getComputedStyle(main), box = main.getBoundingClientRect();
+  const left = box.left + parseFloat(style.paddingLeft);
+  const right = box.right - parseFloat(style.paddingRight);
+  return {
+    page: [document.documentElement.scrollWidth, window.innerWidth],
+    column: [left, right],
+    equations: Array.from(document.querySelectorAll('.katex-display > .katex')).map((e) => {
+      const r = e.getBoundingClientRect();
+      return [e.textContent.slice(0, 40), r.left, r.right];
+    }),
+  };
+}
+"""
+
+
+def overlaps(a: list[Any], b: list[Any], slack: float = 1.0) -> bool:
+    """Whether two boxes [text, left, top, right, bottom] overlap by more than ``slack`` px."""
+    return min(a[3], b[3]) - max(a[1], b[1]) > slack and min(a[4], b[4]) - max(a[2], b[2]) > slack
+
+
+def check_charts(app: AppPage, expected_keys: set[str]) -> None:
+    """Every chart: plot areas ≥ MIN_PLOT_WIDTH, no two texts overlapping, none outside."""
+    charts = app.page.evaluate(CHART_LAYOUT_JS)
+    assert {chart["key"] for chart in charts} == expected_keys
+    for chart in charts:
+        assert chart["widths"], chart
+        for name, width in chart["widths"]:
+            assert width >= MIN_PLOT_WIDTH, (chart["key"], name, width)
+        left, _, right, _ = chart["chart"]
+        labels = chart["labels"]
+        for label in labels:
+            assert left - 1 <= label[1], (chart["key"], label, left)
+            assert label[3] <= right + 1, (chart["key"], label, right)
+        for i, a in enumerate(labels):
+            for b in labels[i + 1 :]:
+                assert not overlaps(a, b), (chart["key"], a, b)
+        for axis_ticks in chart["ticks"]:
+            for i, a in enumerate(axis_ticks):
+                for b in axis_ticks[i + 1 :]:
+                    assert not overlaps(a, b), (chart["key"], a, b)
+
+
+def check_page_fits(app: AppPage) -> None:
+    """No sideways scrolling of the page; every equation inside the page's column (nothing
+    hidden in a scroll box)."""
+    fits = app.page.evaluate(PAGE_FITS_JS)
+    scroll_width, viewport = fits["page"]
+    assert scroll_width <= viewport, fits["page"]
+    left, right = fits["column"]
+    for text, eq_left, eq_right in fits["equations"]:
+        assert left - 1 <= eq_left, (text, eq_left, left)
+        assert eq_right <= right + 1, (text, eq_right, right)
+
+
+@pytest.fixture
+def phone(browser: Any, app_server: StreamlitServer) -> Iterator[AppPage]:
+    """A tab on the app in a phone-sized context of its own (a new Streamlit session)."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, has_touch=True)
+    try:
+        yield AppPage(context.new_page(), app_server.url)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "charts", "drawn"),
+    [
+        ("v=1,2,3&lam=10&c=5&a=-2", {"bars"}, ".katex-display"),
+        ("v=1,2,3&lam=100&section=lse+vs+max", set(), ".katex-display"),
+        ("v=3,3,1&lam=-10&section=Temperature+sweep", {"sweep"}, ".st-key-sweep .main-svg"),
+        ("v=1,2,3&lam=10&section=Simplex", {"simplex"}, ".st-key-simplex .main-svg"),
+        ("v=1,2,3&lam=0.01&section=Simplex", {"simplex"}, ".st-key-simplex .main-svg"),
+        ("v=10,20,30&lam=100&section=Stable+vs+textbook", set(), '[data-testid="stTable"]'),
+    ],
+)
+def test_every_tab_fits_a_phone(phone: AppPage, query: str, charts: set[str], drawn: str) -> None:
+    registered_page("vector_lab")
+    phone.open(f"/vector_lab?{query}", charts=len(charts))
+    phone.page.locator(drawn).first.wait_for()  # the open tab's content, not just an idle page
+    phone.wait_settled(charts=len(charts))
+    phone.assert_healthy(charts=len(charts))
+    check_page_fits(phone)
+    if charts:
+        check_charts(phone, charts)
+
+
+def test_sweep_for_negative_lambda_stacks_its_panels_full_width(phone: AppPage) -> None:
+    registered_page("vector_lab")
+    phone.open("/vector_lab?v=3,3,1&lam=-10&section=Temperature+sweep", charts=1)
+    (chart,) = phone.page.evaluate(CHART_LAYOUT_JS)
+    widths = dict(chart["widths"])
+    assert set(widths) == {"xaxis", "xaxis2"}
+    assert widths["xaxis"] == widths["xaxis2"] >= 250  # one above the other, not side by side
+    lines = [t for t in phone.chart_traces("sweep") if t["mode"] == "lines"]
+    ends = {(t.get("xaxis", "x"), t["name"]): t["y"][-1] for t in lines}
+    # λ → +∞: the tied maxima σ1 = σ2 = 3 share; λ → −∞: all on the minimum σ3
+    assert [ends["x", f"σ{k}"] for k in (1, 2, 3)] == pytest.approx([0.5, 0.5, 0], abs=1e-9)
+    assert [ends["x2", f"σ{k}"] for k in (1, 2, 3)] == pytest.approx([0, 0, 1], abs=1e-9)
+    phone.screenshot("vector_lab_phone_sweep")
+
+
+def test_simplex_current_point_is_drawn_inside_the_picture(phone: AppPage) -> None:
+    registered_page("vector_lab")
+    phone.open("/vector_lab?v=1,2,3&lam=100&section=Simplex", charts=1)
+    point = phone.page.evaluate(
+        """() => {
+          const gd = document.querySelector('.st-key-simplex .js-plotly-plot');
+          const traces = gd.querySelectorAll('.scatterlayer .trace');
+          const last = traces[traces.length - 1].querySelector('.point');
+          const r = last.getBoundingClientRect(), c = gd.getBoundingClientRect();
+          return {point: [r.left, r.top, r.right, r.bottom, r.width],
+                  chart: [c.left, c.top, c.right, c.bottom], data: gd.data[gd.data.length - 1]};
+        }"""
+    )
+    left, top, right, bottom, width = point["point"]
+    c_left, c_top, c_right, c_bottom = point["chart"]
+    assert width >= 12  # large enough to see on a corner
+    assert c_left <= left
+    assert right <= c_right
+    assert c_top <= top
+    assert bottom <= c_bottom
+    expected = softmax(100 * np.array([1.0, 2.0, 3.0]))
+    assert [point["data"][k][0] for k in "abc"] == pytest.approx(expected, abs=1e-15)
+    assert point["data"]["name"] == "current λ = 100"
+
+
+def test_phone_screenshot_of_the_default_view(phone: AppPage) -> None:
+    registered_page("vector_lab")
+    phone.open("/vector_lab", charts=1)
+    check_charts(phone, {"bars"})
+    phone.screenshot("vector_lab_phone")
