@@ -31,7 +31,7 @@ from softlse_app.lse_vs_max.surface import (
     lse_slice,
     lse_surface,
 )
-from softlse_app.lse_vs_max.views import every_kth, grid_csv, slice_csv
+from softlse_app.lse_vs_max.views import every_kth, panel_csv, slice_csv
 
 LOG2 = math.log(2.0)
 F32 = float(np.finfo(np.float32).eps)
@@ -276,24 +276,32 @@ def test_every_kth_keeps_ends_and_diagonal() -> None:
     assert set(np.diff(kept)[:-1]) == {3}
 
 
-def test_grid_csv_holds_the_charts_numbers() -> None:
-    text = grid_csv((10.0, -10.0), 1.0, 801).decode()
-    header, _, body = text.partition("\n")
-    assert header == "lambda,x,y,lse,max/min,gap"
-    table = np.loadtxt(io.StringIO(body), delimiter=",")
-    assert table.shape == (2 * 201 * 201, 6)  # every 4th of 801 points per axis, both λ
-    lam, x, y, soft, hard, gap = table.T
-    assert set(lam) == {10.0, -10.0}
-    assert set(np.round(x, 12)) == set(np.round(np.linspace(-1, 1, 801)[::4], 12))
-    np.testing.assert_allclose(soft, reference_lse(x, y, 1.0 * lam), rtol=1e-12, atol=1e-15)
-    np.testing.assert_array_equal(hard, np.where(lam > 0, np.maximum(x, y), np.minimum(x, y)))
-    on_diagonal = x == y
-    np.testing.assert_allclose(gap[on_diagonal], LOG2 / lam[on_diagonal], rtol=1e-15)
+@pytest.mark.parametrize("lam", [10.0, -10.0])
+def test_panel_csv_holds_the_charts_numbers(lam: float) -> None:
+    hard_name = "max" if lam > 0 else "min"
+    tables = {}
+    for panel in ("lse", "hard", "gap"):
+        header, _, body = panel_csv(lam, 1.0, 801, panel).partition("\n")
+        tables[panel] = (header, np.loadtxt(io.StringIO(body), delimiter=","))
+    assert [header for header, _ in tables.values()] == [
+        "x,y,lse",
+        f"x,y,{hard_name}",
+        f"x,y,lse - {hard_name},log10 |gap|",
+    ]
+    x, y, soft = tables["lse"][1].T
+    assert x.size == 201 * 201  # every 4th of the 801 points per axis
+    np.testing.assert_allclose(np.unique(x), np.linspace(-1, 1, 801)[::4], rtol=0, atol=0)
+    np.testing.assert_allclose(soft, reference_lse(x, y, lam), rtol=1e-12, atol=1e-15)
+    hard = tables["hard"][1][:, 2]
+    np.testing.assert_array_equal(hard, np.maximum(x, y) if lam > 0 else np.minimum(x, y))
+    gap, log_gap = tables["gap"][1][:, 2:].T
+    np.testing.assert_allclose(gap[x == y], LOG2 / lam, rtol=1e-15)
     np.testing.assert_allclose(gap, np.log1p(np.exp(-10 * np.abs(x - y))) / lam, rtol=1e-14)
+    np.testing.assert_allclose(log_gap, np.log10(np.abs(gap)), rtol=1e-15)
 
 
 def test_slice_csv() -> None:
-    text = slice_csv(100.0, 1.0, 51, 0.5).decode()
+    text = slice_csv(100.0, 1.0, 51, 0.5)
     header, _, body = text.partition("\n")
     assert header == "x,lse,max,max + log(2)/λ"
     x, soft, hard, far = np.loadtxt(io.StringIO(body), delimiter=",").T

@@ -119,10 +119,9 @@ def test_default_view_numbers() -> None:
     assert "lse((x, y), λ = 1)" in alts["explore_lse"]
     assert "0.693147" in alts["explore_gap"]
     assert all(alts.values())
-    assert [b.label for b in at.get("download_button")] == [
-        "CSV of these three charts",
-        "CSV of the slice",
-    ]
+    buttons = at.get("download_button")
+    assert [b.key for b in buttons] == [f"{key}_csv" for key in EXPLORE]
+    assert {b.label for b in buttons} == {"Download the chart's numbers (CSV)"}
     assert not warnings(at)
 
 

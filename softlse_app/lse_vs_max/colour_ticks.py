@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from softlse_app.common.number_format import format_short
+
 #: Mantissas of a round step: 1, 2, 2.5 and 5 times a power of ten.
 _ROUND_MANTISSAS = (1.0, 2.0, 2.5, 5.0, 10.0)
 
@@ -59,7 +61,7 @@ def linear_levels(lo: float, hi: float, intervals: int = 12) -> LinearLevels:
 def format_power_of_ten(exponent: int) -> str:
     """10^exponent as a short label: ``0.01``, ``1``, ``1000`` near 1, ``1e-40`` otherwise."""
     if -3 <= exponent <= 3:
-        return f"{10.0**exponent:g}"
+        return format_short(10.0**exponent)
     return f"1e{exponent}"
 
 
@@ -90,7 +92,7 @@ def log_ticks(lo: float, hi: float, most: int = 6) -> tuple[list[float], list[st
                 position = exponent + math.log10(mantissa)
                 if lo - 1e-9 <= position <= hi + 1e-9:
                     positions.append(position)
-                    labels.append(f"{mantissa * 10.0**exponent:.3g}")
+                    labels.append(format_short(mantissa * 10.0**exponent, 3))
         return positions, labels
     low, high = 10.0**lo, 10.0**hi
     step = round_step(high - low, most - 1)
@@ -99,6 +101,6 @@ def log_ticks(lo: float, hi: float, most: int = 6) -> tuple[list[float], list[st
     while value <= high * (1 + 1e-12):
         if value > 0:
             positions.append(math.log10(value))
-            labels.append(f"{value:.6g}")
+            labels.append(format_short(value))
         value = float(f"{value + step:.12g}")
     return positions, labels

@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 from plotly.colors import sample_colorscale
 
-from softlse_app.common.controls import format_stop
+from softlse_app.common.number_format import format_short
 from softlse_app.common.plot_style import GAP_SCALE, styled_figure
 from softlse_app.lse_vs_max.colour_ticks import log_ticks
 from softlse_app.lse_vs_max.panel_layout import (
@@ -75,7 +75,7 @@ def bar_ticks(log_range: tuple[float, float], lam: float) -> tuple[list[float], 
     diagonal = math.log10(math.log(2.0) / abs(lam))
     if lo <= diagonal <= hi and all(abs(diagonal - v) > 0.25 * (hi - lo) for v in tickvals):
         tickvals = [*tickvals, diagonal]
-        ticktext = [*ticktext, f"{math.log(2.0) / abs(lam):.2g}"]
+        ticktext = [*ticktext, format_short(math.log(2.0) / abs(lam), 2)]
     return tickvals, ticktext
 
 
@@ -110,7 +110,7 @@ def gap_panel(
         "line": {"color": diagonal_colour(log_range, lam), "width": 3},
         "name": "x = y",
         "showlegend": False,
-        "hovertemplate": f"on x = y: gap = log(2)/{format_stop(abs(lam))} = {bound:.6g}"
+        "hovertemplate": f"on x = y: gap = log(2)/{format_short(abs(lam))} = {bound:.6g}"
         "<extra></extra>",
     }
     tickvals, ticktext = bar_ticks(log_range, lam)
@@ -129,5 +129,5 @@ def gap_panel(
         [heat, diagonal],
         layout,
         height=PANEL_HEIGHT,
-        title=f"{title}, λ = {format_stop(lam)}",
+        title=f"{title}, λ = {format_short(lam)}",
     )

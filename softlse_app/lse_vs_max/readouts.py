@@ -7,14 +7,14 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from softlse_app.common.controls import format_stop
+from softlse_app.common.number_format import format_short
 from softlse_app.lse_vs_max.surface import FLOAT64_TINY, GapSummary, hard_name
 
 
 def format_gap(value: float) -> str:
     """A gap as read-outs show it: six significant digits, its size (not its sign) — the
     panels show the positive difference lse − max or min − lse."""
-    return f"{abs(value):.6g}"
+    return format_short(abs(value))
 
 
 def bound_text(lam: float) -> str:
@@ -35,7 +35,7 @@ def gap_metrics(summary: GapSummary, extent: float) -> None:
         f"the two numbers tie and the gap is exactly {bound_text(summary.lam)}.",
     )
     second.metric(f"Largest possible gap, {bound_text(summary.lam)}", format_gap(summary.bound))
-    corner = f"(−{format_stop(extent)}, {format_stop(extent)})"
+    corner = f"(−{format_short(extent)}, {format_short(extent)})"
     smallest = format_gap(summary.corner_gap) if summary.corner_gap != 0 else "0 (underflow)"
     third.metric(
         f"Smallest gap, at the corner {corner}",
@@ -102,7 +102,7 @@ def gap_caption(summaries: Sequence[GapSummary], res: int, drawn: int) -> str:
         if len(summaries) == 1:
             where = f"{grey[0].underflows} grid points"
         else:
-            counts = ", ".join(f"{s.underflows} at λ = {format_stop(s.lam)}" for s in grey)
+            counts = ", ".join(f"{s.underflows} at λ = {format_short(s.lam)}" for s in grey)
             where = f"grid points ({counts})"
         text += (
             f" Grey: {where} where the gap is below {FLOAT64_TINY:.1e}, the smallest normal "
@@ -115,8 +115,9 @@ def lse_alt(summary: GapSummary, value_range: tuple[float, float], extent: float
     """Alt text of an lse panel."""
     lo, hi = value_range
     return (
-        f"Filled contour plot of lse((x, y), λ = {format_stop(summary.lam)}) over x and y from "
-        f"−{format_stop(extent)} to {format_stop(extent)}; values from {lo:.4g} to {hi:.4g}. "
+        f"Filled contour plot of lse((x, y), λ = {format_short(summary.lam)}) over x and y from "
+        f"−{format_short(extent)} to {format_short(extent)}; values from {format_short(lo, 4)} "
+        f"to {format_short(hi, 4)}. "
         f"The contours are those of {hard_name(summary.lam)}(x, y) with their corners on the "
         f"diagonal rounded off, by {format_gap(summary.bound)} on the diagonal itself."
     )
@@ -126,8 +127,8 @@ def hard_alt(lam: float, extent: float) -> str:
     """Alt text of a max (min) panel."""
     hard = hard_name(lam)
     return (
-        f"Filled contour plot of {hard}(x, y) over x and y from −{format_stop(extent)} to "
-        f"{format_stop(extent)}: L-shaped contours with sharp corners on the diagonal x = y, "
+        f"Filled contour plot of {hard}(x, y) over x and y from −{format_short(extent)} to "
+        f"{format_short(extent)}: L-shaped contours with sharp corners on the diagonal x = y, "
         "on the same colour scale as the lse panel."
     )
 
@@ -137,7 +138,7 @@ def gap_alt(summary: GapSummary, log_range: tuple[float, float]) -> str:
     lo, hi = log_range
     text = (
         f"Heatmap of the gap between lse and {hard_name(summary.lam)} at λ = "
-        f"{format_stop(summary.lam)} on a log colour scale from 1e{lo:.0f} to 1e{hi:.1f}: "
+        f"{format_short(summary.lam)} on a log colour scale from 1e{lo:.0f} to 1e{hi:.1f}: "
         f"largest, {format_gap(summary.bound)}, along the whole diagonal x = y, falling off "
         f"exponentially with |x − y| to {format_gap(summary.corner_gap)} at the corners."
     )
@@ -151,8 +152,8 @@ def slice_alt(lam: float, y: float) -> str:
     hard = hard_name(lam)
     far = "above" if lam > 0 else "below"
     return (
-        f"Line chart along x at y = {y:.4g}, λ = {format_stop(lam)}: lse lies between "
-        f"{hard}(x, y) and {hard} {far} by log(2)/|λ|, touching the far line at x = y."
+        f"Line chart along x at y = {format_short(y, 4)}, λ = {format_short(lam)}: lse lies "
+        f"between {hard}(x, y) and {hard} {far} by log(2)/|λ|, touching the far line at x = y."
     )
 
 
@@ -160,7 +161,7 @@ def sheet_table(summaries: Sequence[GapSummary]) -> None:
     """The sheet's λ beside the gap on the diagonal and at the corners."""
     st.dataframe(
         {
-            "λ": [format_stop(s.lam) for s in summaries],
+            "λ": [format_short(s.lam) for s in summaries],
             "gap on the diagonal": [abs(s.diagonal_gap) for s in summaries],
             "log(2)/λ": [abs(s.bound) for s in summaries],
             "gap at the corners": [abs(s.corner_gap) for s in summaries],

@@ -1,9 +1,10 @@
 """The page's sections: the explore row (lse, max and gap for one λ, with read-outs), the
 sheet's rows (λ = 1, 10, 100) and the slice.
 
-Every chart is its own ``st.plotly_chart`` in a column: side by side on a wide screen, one
-under the other below 640 px, so each plot keeps a readable width on a phone. Each has alt
-text, and each group of charts a CSV of its numbers (made only when the button is pressed).
+Every chart is its own chart in a column: side by side on a wide screen, one under the other
+below 640 px, so each plot keeps a readable width on a phone. Each is shown with
+:func:`softlse_app.common.chart_output.show_chart`: alt text, and a CSV of its numbers made
+only when its button is pressed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from functools import partial
 
 import streamlit as st
 
-from softlse_app.common.controls import format_stop
+from softlse_app.common.chart_output import show_chart
+from softlse_app.common.number_format import format_short
 from softlse_app.lse_vs_max.controls import slice_y_control
 from softlse_app.lse_vs_max.readouts import (
     gap_alt,
@@ -32,7 +34,7 @@ from softlse_app.lse_vs_max.views import (
     PanelNumbers,
     Panels,
     explore_panels,
-    grid_csv,
+    panel_csv,
     panel_numbers,
     sheet_panels,
     sheet_summaries,
@@ -42,14 +44,24 @@ from softlse_app.lse_vs_max.views import (
 
 
 def _chart_row(panels: Panels, lam: float, extent: float, res: int, *, key: str) -> None:
+    """lse, max and the gap of one λ, one column each."""
     numbers = panel_numbers(lam, extent, res)
     summary = numbers.summary
-    lse_column, hard_column, gap_column = st.columns(3)
-    lse_column.plotly_chart(
-        panels.lse, key=f"{key}_lse", alt=lse_alt(summary, numbers.value_range, extent)
-    )
-    hard_column.plotly_chart(panels.hard, key=f"{key}_hard", alt=hard_alt(lam, extent))
-    gap_column.plotly_chart(panels.gap, key=f"{key}_gap", alt=gap_alt(summary, panels.gap_range))
+    alts = {
+        "lse": lse_alt(summary, numbers.value_range, extent),
+        "hard": hard_alt(lam, extent),
+        "gap": gap_alt(summary, panels.gap_range),
+    }
+    figures = {"lse": panels.lse, "hard": panels.hard, "gap": panels.gap}
+    for column, panel in zip(st.columns(3), ("lse", "hard", "gap"), strict=True):
+        with column:
+            show_chart(
+                figures[panel],
+                key=f"{key}_{panel}",
+                alt=alts[panel],
+                csv_text=partial(panel_csv, lam, extent, res, panel),
+                file_name=f"lse_vs_max_{panel}_lambda_{format_short(lam)}.csv",
+            )
 
 
 def _captions(summaries: Sequence[GapSummary], res: int, numbers: PanelNumbers) -> None:
@@ -60,30 +72,11 @@ def _captions(summaries: Sequence[GapSummary], res: int, numbers: PanelNumbers) 
         st.caption(note.strip())
 
 
-def _csv_button(label: str, data: partial[bytes], file_name: str, *, key: str) -> None:
-    st.download_button(
-        label,
-        data=data,
-        file_name=file_name,
-        mime="text/csv",
-        key=key,
-        on_click="ignore",
-        icon=":material/download:",
-    )
-
-
 def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) -> None:
-    """lse, max and the gap for one λ, the gap read-outs and the CSV of the three charts."""
-    panels = explore_panels(lam, extent, res, fixed_gap_scale)
-    _chart_row(panels, lam, extent, res, key="explore")
+    """lse, max and the gap for one λ and the gap read-outs."""
+    _chart_row(explore_panels(lam, extent, res, fixed_gap_scale), lam, extent, res, key="explore")
     numbers = panel_numbers(lam, extent, res)
     _captions([numbers.summary], res, numbers)
-    _csv_button(
-        "CSV of these three charts",
-        partial(grid_csv, (lam,), extent, res),
-        f"lse_vs_max_lambda_{format_stop(lam)}.csv",
-        key="explore_csv",
-    )
     gap_metrics(numbers.summary, extent)
     gap_explanation(numbers.summary)
 
@@ -96,17 +89,11 @@ def sheet_section(extent: float, res: int) -> None:
         "Explore view). All lse and max panels share one colour scale, all gaps another."
     )
     for lam, panels in zip(SHEET_LAMBDAS, sheet_panels(extent, res), strict=True):
-        st.markdown(f"**λ = {format_stop(lam)}**")
-        _chart_row(panels, lam, extent, res, key=f"sheet_{format_stop(lam)}")
+        st.markdown(f"**λ = {format_short(lam)}**")
+        _chart_row(panels, lam, extent, res, key=f"sheet_{format_short(lam)}")
     summaries = sheet_summaries(extent, res)
     _captions(summaries, res, panel_numbers(SHEET_LAMBDAS[0], extent, res))
     sheet_table(summaries)
-    _csv_button(
-        "CSV of the sheet's charts",
-        partial(grid_csv, SHEET_LAMBDAS, extent, res),
-        "lse_vs_max_sheet.csv",
-        key="sheet_csv",
-    )
 
 
 @st.fragment
@@ -114,10 +101,10 @@ def slice_section(lam: float, extent: float, res: int) -> None:
     """The 1-D slice at the chosen y. A fragment: moving y reruns this section only."""
     st.subheader("A slice at fixed y")
     y = slice_y_control(extent)
-    st.plotly_chart(slice_panel(lam, extent, res, y), key="slice_chart", alt=slice_alt(lam, y))
-    _csv_button(
-        "CSV of the slice",
-        partial(slice_csv, lam, extent, res, y),
-        "lse_vs_max_slice.csv",
-        key="slice_csv",
+    show_chart(
+        slice_panel(lam, extent, res, y),
+        key="slice_chart",
+        alt=slice_alt(lam, y),
+        csv_text=partial(slice_csv, lam, extent, res, y),
+        file_name=f"lse_vs_max_slice_lambda_{format_short(lam)}.csv",
     )

@@ -12,7 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 from numpy.typing import NDArray
 
-from softlse_app.common.controls import format_stop
+from softlse_app.common.number_format import format_short
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
 from softlse_app.lse_vs_max.surface import hard_name
 
@@ -75,5 +75,5 @@ def lse_slice_figure(
         "hovermode": "x unified",
         "margin": {"l": 60, "r": 20, "t": 50, "b": 110},
     }
-    title = f"Slice at y = {y:.4g}, λ = {format_stop(lam)}"
+    title = f"Slice at y = {format_short(y, 4)}, λ = {format_short(lam)}"
     return styled_figure(traces, layout, height=380, title=title)

@@ -8,9 +8,7 @@ float32 values each, whatever the resolution.
 
 from __future__ import annotations
 
-import io
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from numpy.typing import NDArray
 
+from softlse_app.common.chart_output import csv_table
 from softlse_app.lse_vs_max.colour_ticks import linear_levels
 from softlse_app.lse_vs_max.contour_figures import hard_panel, lse_panel
 from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE, fitted_log_range, gap_panel
@@ -157,32 +156,29 @@ def slice_panel(lam: float, extent: float, res: int, y: float) -> go.Figure:
     return lse_slice_figure(cut.x, cut.lse, cut.hard, y, lam)
 
 
-def grid_csv(lams: Sequence[float], extent: float, res: int) -> bytes:
-    """The numbers of the grid panels as CSV: one row per λ and grid point (at most
-    :data:`CSV_MAX_POINTS` per axis: :func:`every_kth`), columns λ, x, y, lse, max (min for
-    λ < 0) and the gap lse − max (lse − min), each to full float64 precision."""
+def panel_csv(lam: float, extent: float, res: int, panel: str) -> str:
+    """The numbers of one grid panel as CSV, on the grid points (at most
+    :data:`CSV_MAX_POINTS` per axis: :func:`every_kth`), every value at full precision:
+    ``panel`` "lse" (x, y, lse), "hard" (x, y, max or min) or "gap" (x, y, the gap lse − max
+    or lse − min, and log10 of its size, ``nan`` where it underflowed)."""
+    surface = lse_surface(extent, res, lam)
     keep = every_kth(res, CSV_MAX_POINTS)
-    out = io.StringIO()
-    names = sorted({hard_name(lam) for lam in lams})
-    out.write(f"lambda,x,y,lse,{'/'.join(names)},gap\n")
-    for lam in lams:
-        surface = lse_surface(extent, res, lam)
-        x, y = np.meshgrid(surface.axis[keep], surface.axis[keep])
-        rows = [
-            np.full(x.size, lam),
-            x.ravel(),
-            y.ravel(),
-            *(a[np.ix_(keep, keep)].ravel() for a in (surface.lse, surface.hard, surface.gap)),
-        ]
-        np.savetxt(out, np.column_stack(rows), fmt="%.17g", delimiter=",")
-    return out.getvalue().encode()
+    x, y = np.meshgrid(surface.axis[keep], surface.axis[keep])
+    on_grid = np.ix_(keep, keep)
+    columns: dict[str, NDArray[np.float64]] = {"x": x.ravel(), "y": y.ravel()}
+    hard = hard_name(lam)
+    if panel == "lse":
+        columns["lse"] = surface.lse[on_grid].ravel()
+    elif panel == "hard":
+        columns[hard] = surface.hard[on_grid].ravel()
+    else:
+        gap = surface.gap[on_grid]
+        columns[f"lse - {hard}"] = gap.ravel()
+        columns["log10 |gap|"] = log10_gap(gap).ravel()
+    return csv_table(columns)
 
 
-def slice_csv(lam: float, extent: float, res: int, y: float) -> bytes:
+def slice_csv(lam: float, extent: float, res: int, y: float) -> str:
     """The slice's lines as CSV: x and the value of each line at it, full precision."""
     cut = slice_numbers(lam, extent, res, y)
-    lines = slice_lines(cut.hard, cut.lse, lam)
-    out = io.StringIO()
-    out.write(",".join(["x", *(name for name, _ in lines)]) + "\n")
-    np.savetxt(out, np.column_stack([cut.x, *(v for _, v in lines)]), fmt="%.17g", delimiter=",")
-    return out.getvalue().encode()
+    return csv_table({"x": cut.x, **dict(slice_lines(cut.hard, cut.lse, lam))})
