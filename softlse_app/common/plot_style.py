@@ -36,29 +36,7 @@ FONT_FAMILY = "Source Sans Pro, Helvetica, Arial, sans-serif"
 GRID_COLOUR = "#EBF0F8"
 
 
-def layout_look(*, height: int = 420, title: str | None = None) -> dict[str, Any]:
-    """The common layout as a plain dict: white background, font, margins, ``height`` and an
-    optional left-aligned ``title`` (axes get :data:`AXIS_LOOK` separately).
-
-    The look of plotly's "plotly_white" template is set property by property with the empty
-    template "none": a named template is validated whole for every figure and its JSON ships
-    with every chart, on every rerun.
-    """
-    look: dict[str, Any] = {
-        "template": "none",
-        "paper_bgcolor": "white",
-        "plot_bgcolor": "white",
-        "font": {"family": FONT_FAMILY, "size": 13},
-        "height": height,
-        "margin": {"l": 60, "r": 30, "t": 60 if title else 40, "b": 50},
-        "hoverlabel": {"font": {"size": 13}},
-    }
-    if title:
-        look["title"] = {"text": title, "x": 0.0, "xanchor": "left"}
-    return look
-
-
-#: Look of every x and y axis: a light grid and zero line, as "plotly_white" draws them.
+#: Axis lines and grid of every chart (plotly_white's look).
 AXIS_LOOK: dict[str, str] = {
     "gridcolor": GRID_COLOUR,
     "zerolinecolor": GRID_COLOUR,
@@ -66,10 +44,34 @@ AXIS_LOOK: dict[str, str] = {
 }
 
 
+def layout_style(*, height: int = 420, title: str | None = None) -> dict[str, Any]:
+    """The common layout (white background, font, margins, height, optional title) as a dict,
+    for a builder that passes its whole layout to ``go.Figure(data, layout)`` at once: each
+    ``update_layout`` call on a built figure runs plotly's relayout machinery, and a few of
+    them cost far more than building the figure. Apply :data:`AXIS_LOOK` to each axis.
+
+    The look of plotly's "plotly_white" template is set property by property with the empty
+    template "none": assigning a named template makes plotly validate the whole template for
+    every figure, and ships the template's JSON with every chart, on every rerun.
+    """
+    layout: dict[str, Any] = {
+        "template": "none",
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "font": {"family": FONT_FAMILY, "size": 13},
+        "height": height,
+        "margin": {"l": 60, "r": 30, "t": 60 if title else 40, "b": 50},
+        "hoverlabel": {"font_size": 13},
+    }
+    if title:
+        layout["title"] = {"text": title, "x": 0.0, "xanchor": "left"}
+    return layout
+
+
 def base_layout(fig: go.Figure, *, height: int = 420, title: str | None = None) -> go.Figure:
-    """Apply :func:`layout_look` and :data:`AXIS_LOOK` to ``fig`` in place and return it, so
-    builders can end with ``return base_layout(fig)``."""
-    fig.update_layout(layout_look(height=height, title=title))
+    """Apply :func:`layout_style` and :data:`AXIS_LOOK` to every axis of ``fig`` in place and
+    return the figure, so builders can end with ``return base_layout(fig)``."""
+    fig.update_layout(**layout_style(height=height, title=title))
     fig.update_xaxes(**AXIS_LOOK)
     fig.update_yaxes(**AXIS_LOOK)
     return fig
@@ -91,10 +93,10 @@ def styled_figure(
     data: list[dict[str, Any]], layout: Mapping[str, Any], *, height: int, title: str | None = None
 ) -> go.Figure:
     """``base_layout(go.Figure(data=data, layout=layout), height=height, title=title)`` in one
-    construction: the common look goes under ``layout`` (whose own entries win) before plotly
-    validates the figure once. ``update_layout``/``update_xaxes`` calls each re-validate and
-    copy the whole figure, arrays included, which is most of a figure's build time."""
-    look = layout_look(height=height, title=title)
+    construction: :func:`layout_style` and :data:`AXIS_LOOK` (on ``xaxis``, ``yaxis`` and every
+    axis ``layout`` names) go under ``layout``, whose own entries win, and plotly validates the
+    figure once."""
+    look = layout_style(height=height, title=title)
     for name in ("xaxis", "yaxis", *layout):
         if name.startswith(("xaxis", "yaxis")):
             look[name] = dict(AXIS_LOOK)
