@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 from plotly.colors import sample_colorscale
 
+from softlse_app.common.controls import LAMBDA_MIN
 from softlse_app.common.number_format import format_short
 from softlse_app.common.plot_style import GAP_SCALE, styled_figure
 from softlse_app.lse_vs_max.colour_ticks import log_ticks
@@ -41,9 +42,9 @@ from softlse_app.lse_vs_max.surface import FLOAT64_TINY
 #: Colour of cells whose gap underflowed (plot background): a mid grey, not on Viridis.
 UNDERFLOW_GREY = "#BDBDBD"
 
-#: The colour range (log10 of the gap) that holds every gap on any grid for 0.01 ≤ |λ| ≤ 1000:
-#: from the smallest normal float64 up to log(2)/0.01.
-FIXED_LOG_RANGE = (math.log10(FLOAT64_TINY), math.log10(math.log(2.0) / 0.01))
+#: The colour range (log10 of the gap) that holds every gap on any grid for every λ the page
+#: takes (0.01 ≤ |λ| ≤ 1000): from the smallest normal float64 up to log(2)/0.01.
+FIXED_LOG_RANGE = (math.log10(FLOAT64_TINY), math.log10(math.log(2.0) / LAMBDA_MIN))
 
 
 def gap_title(lam: float) -> str:
