@@ -2,21 +2,46 @@
 
 from __future__ import annotations
 
+import io
 import json
+import math
 
 import numpy as np
 import plotly.colors
 import pytest
 from plotly_arrays import array as decode
-from scipy.special import expit
+from scipy.special import expit, logsumexp
 
-from softlse_app.softmax_grid.fields import gradient_check, lse_gradient_field, softmax_panels
-from softlse_app.softmax_grid.figures import (
-    column_titles,
-    format_lambda_title,
-    gradient_field_figure,
-    softmax_grid_figure,
+from softlse_app.softmax_grid.descriptions import (
+    field_alt_text,
+    lambda_title,
+    onehot_alt_text,
+    onehot_heading,
+    onehot_title,
+    softmax_alt_text,
 )
+from softlse_app.softmax_grid.field_figure import (
+    CHECK_ARROW_MAGNIFY,
+    contour_levels,
+    gradient_field_figure,
+    round_step,
+)
+from softlse_app.softmax_grid.fields import (
+    gradient_check,
+    lse_gradient_field,
+    onehot_panel,
+    softmax_panel,
+    tie_weights,
+)
+from softlse_app.softmax_grid.grid_figures import (
+    BOTTOM_DOMAIN,
+    CHART_HEIGHT,
+    CHART_WIDTH,
+    PANEL_PX,
+    TOP_DOMAIN,
+    softmax_panel_figure,
+)
+from softlse_app.softmax_grid.views import field_csv, onehot_csv, softmax_csv
 
 
 def as_json(fig) -> dict:
@@ -24,63 +49,88 @@ def as_json(fig) -> dict:
 
 
 def test_titles_label_soft_min_and_the_tie_rule():
-    assert format_lambda_title(10.0) == "λ = 10"
-    assert format_lambda_title(-0.5) == "λ = −0.5 (soft-min)"
-    assert column_titles((1.0, -2.0), "first") == [
-        "λ = 1",
-        "λ = −2 (soft-min)",
-        "one-hot argmax (ties: first)",
-    ]
+    assert lambda_title(10.0) == "λ = 10"
+    assert lambda_title(-0.5) == "λ = −0.5 (soft-min)"
+    assert onehot_title("first") == "one-hot argmax (ties: first)"
+    heading = onehot_heading("split", tie_weights("split"))
+    assert heading.startswith("one-hot argmax (ties: split)<br>")
+    assert "on x = y: σ₁ = 0.5, σ₂ = 0.5" in heading
+    assert "σ₁ = 1, σ₂ = 0" in onehot_heading("first", tie_weights("first"))
 
 
-def test_grid_figure_has_real_axes_one_coloraxis_and_float32_payload():
-    panels = softmax_panels(2.0, 21, (1.0, -10.0))
-    spec = as_json(
-        softmax_grid_figure(panels.axis, panels.values, column_titles((1, -10), "split"))
-    )
-    heatmaps = spec["data"]
-    assert len(heatmaps) == 6
-    x, y = np.meshgrid(panels.axis, panels.axis)
-    for index, trace in enumerate(heatmaps):
-        column, component = divmod(index, 2)
+@pytest.mark.parametrize("lam", [1.0, -10.0])
+def test_panel_chart_has_real_axes_one_coloraxis_and_float32_payload(lam):
+    panel = softmax_panel(2.0, 21, lam)
+    spec = as_json(softmax_panel_figure(panel.axis, panel.sigma, "t", name=lambda_title(lam)))
+    assert len(spec["data"]) == 2
+    x, y = np.meshgrid(panel.axis, panel.axis)
+    sigma1 = expit(lam * (x - y))
+    for component, trace in enumerate(spec["data"]):
         assert trace["type"] == "heatmap"
         assert trace["coloraxis"] == "coloraxis"
         assert trace["z"]["dtype"] == "f4"
-        np.testing.assert_array_equal(decode(trace["x"]), panels.axis)
-        np.testing.assert_array_equal(decode(trace["y"]), panels.axis)
-        z, other = decode(trace["z"]), decode(trace["customdata"])
-        np.testing.assert_allclose(z + other, 1.0, atol=1e-6)
-        if column < 2:
-            lam = (1.0, -10.0)[column]
-            sigma1 = expit(lam * (x - y))
-            expected = sigma1 if component == 0 else 1 - sigma1
-            np.testing.assert_allclose(z, expected, atol=1e-6)
-        assert "σ₁" in trace["hovertemplate"]
-        assert "σ₂" in trace["hovertemplate"]
+        assert trace["name"] == f"σ{'₁₂'[component]}, {lambda_title(lam)}"
+        np.testing.assert_array_equal(decode(trace["x"]), panel.axis)
+        np.testing.assert_array_equal(decode(trace["y"]), panel.axis)
+        expected = sigma1 if component == 0 else 1 - sigma1
+        np.testing.assert_allclose(decode(trace["z"]), expected, atol=1e-6)
+        assert "customdata" not in trace  # hover reads the panel's own z
+        assert f"σ{'₁₂'[component]} = %{{z" in trace["hovertemplate"]
+    assert spec["data"][0].get("yaxis", "y") == "y"
+    assert spec["data"][1]["yaxis"] == "y2"
     coloraxis = spec["layout"]["coloraxis"]
     assert (coloraxis["cmin"], coloraxis["cmax"]) == (0.0, 1.0)
+    assert coloraxis["colorbar"]["tickvals"] == [0.0, 0.25, 0.5, 0.75, 1.0]
     cividis = plotly.colors.get_colorscale("Cividis")
     assert [c for _, c in coloraxis["colorscale"]] == [c for _, c in cividis]
-    titles = [a["text"] for a in spec["layout"]["annotations"]]
-    assert titles == ["λ = 1", "λ = −10<br>(soft-min)", "one-hot argmax<br>(ties: split)"]
-    assert spec["layout"]["yaxis"]["title"]["text"].startswith("<b>σ₁</b>")
-    assert spec["layout"]["yaxis4"]["title"]["text"].startswith("<b>σ₂</b>")
+    labels = [a["text"] for a in spec["layout"]["annotations"]]
+    assert labels == ["σ₁ (weight on x)", "σ₂ (weight on y)"]
 
 
-def test_grid_figure_hover_reads_sigma1_from_z_on_top_and_from_customdata_below():
-    panels = softmax_panels(1.0, 5, (1.0,))
-    spec = as_json(softmax_grid_figure(panels.axis, panels.values, column_titles((1.0,), "split")))
-    top, bottom = spec["data"][0], spec["data"][1]
-    assert "σ₁ = %{z" in top["hovertemplate"]
-    assert "σ₂ = %{customdata" in top["hovertemplate"]
-    assert "σ₁ = %{customdata" in bottom["hovertemplate"]
-    assert "σ₂ = %{z" in bottom["hovertemplate"]
+def test_panel_chart_keeps_square_panels_of_fixed_size():
+    panel = softmax_panel(1.0, 21, 1.0)
+    layout = as_json(softmax_panel_figure(panel.axis, panel.sigma, "t", name="t"))["layout"]
+    assert (layout["width"], layout["height"]) == (CHART_WIDTH, CHART_HEIGHT)
+    margin = layout["margin"]
+    plot_width = layout["width"] - margin["l"] - margin["r"]
+    plot_height = layout["height"] - margin["t"] - margin["b"]
+    assert plot_width == PANEL_PX
+    for domain in (TOP_DOMAIN, BOTTOM_DOMAIN):
+        assert (domain[1] - domain[0]) * plot_height == pytest.approx(PANEL_PX)
+    assert layout["yaxis"]["domain"] == list(TOP_DOMAIN)
+    assert layout["yaxis2"]["domain"] == list(BOTTOM_DOMAIN)
+    for name in ("xaxis", "yaxis", "yaxis2"):
+        assert layout[name]["range"] == [-1.0, 1.0]
+        assert layout[name]["automargin"] is False
+        assert layout[name]["dtick"] == 0.5  # −1, −0.5, 0, 0.5, 1: five labels, none touching
 
 
-def test_grid_figure_refuses_mismatched_titles():
-    panels = softmax_panels(1.0, 5, (1.0,))
+def test_onehot_chart_draws_the_diagonal_in_the_tie_rule_weights():
+    colours = {}
+    for ties in ("split", "first"):
+        panel = onehot_panel(1.0, 11, ties)
+        weights = tie_weights(ties)
+        spec = as_json(
+            softmax_panel_figure(panel.axis, panel.sigma, "t", name="t", tie_weights=weights)
+        )
+        shapes = spec["layout"]["shapes"]
+        assert len(shapes) == 4  # outline and line, on each panel
+        for shape in shapes:
+            assert (shape["x0"], shape["y0"], shape["x1"], shape["y1"]) == (-1, -1, 1, 1)
+        cores = [s for s in shapes if s["line"]["width"] == 3.5]
+        assert [s["yref"] for s in cores] == ["y", "y2"]
+        expected = plotly.colors.sample_colorscale("Cividis", list(weights))
+        assert [s["line"]["color"] for s in cores] == expected
+        colours[ties] = expected
+    assert tie_weights("split") == (0.5, 0.5)
+    assert tie_weights("first") == (1.0, 0.0)
+    assert colours["split"] != colours["first"]
+
+
+def test_panel_chart_refuses_a_wrong_shape():
+    panel = softmax_panel(1.0, 5, 1.0)
     with pytest.raises(ValueError, match="shape"):
-        softmax_grid_figure(panels.axis, panels.values, ["only one"])
+        softmax_panel_figure(panel.axis, panel.sigma[0], "t", name="t")
 
 
 def test_gradient_field_arrows_are_the_softmax_vectors():
@@ -94,35 +144,118 @@ def test_gradient_field_arrows_are_the_softmax_vectors():
             field.arrow_axis,
             field.arrows,
             lam,
+            "t",
             point=check.point,
             point_gradient=check.softmax,
         )
     )
-    contour, paths, feet, point_arrow, point = spec["data"]
+    contour, paths, labels, point = spec["data"]
     assert contour["type"] == "contour"
     assert decode(contour["z"]).shape == (41, 41)
-    # shafts: foot, tip, None, head, tip, head, None per arrow
-    xs = [np.nan if v is None else v for v in paths["x"]]
-    ys = [np.nan if v is None else v for v in paths["y"]]
-    shafts = np.array([xs, ys]).T.reshape(-1, 7, 2)
+    # one trace for every arrow: foot, tip, gap, head, tip, head, gap; float32
+    assert paths["x"]["dtype"] == "f4"
+    shafts = np.stack([decode(paths["x"]), decode(paths["y"])], axis=-1).reshape(-1, 7, 2)
     assert shafts.shape[0] == 25
+    assert np.all(np.isnan(shafts[:, [2, 6]]))
     spacing = field.arrow_axis[1] - field.arrow_axis[0]
     vectors = (shafts[:, 1] - shafts[:, 0]) / (0.85 * spacing)
     ax, ay = np.meshgrid(field.arrow_axis, field.arrow_axis)
-    np.testing.assert_allclose(vectors[:, 0], expit(lam * (ax - ay)).ravel(), atol=1e-12)
-    np.testing.assert_allclose(vectors.sum(axis=1), 1.0, atol=1e-12)
-    assert np.all(vectors >= 0)
-    np.testing.assert_allclose(decode(feet["customdata"]).reshape(-1, 2)[:, 0], vectors[:, 0])
-    tip = np.array([point_arrow["x"][1], point_arrow["y"][1]])
-    np.testing.assert_allclose((tip - [0.5, 0.25]) / (0.85 * spacing), check.softmax)
+    np.testing.assert_allclose(vectors[:, 0], expit(lam * (ax - ay)).ravel(), atol=1e-6)
+    np.testing.assert_allclose(vectors.sum(axis=1), 1.0, atol=1e-6)
+    assert np.all(vectors >= -1e-7)
+    hover = decode(paths["customdata"]).reshape(25, 7, 4)
+    np.testing.assert_allclose(hover[:, 0, 2:], vectors, atol=1e-6)  # foot's softmax
+    np.testing.assert_allclose(hover[:, 0, :2], shafts[:, 0], atol=1e-6)  # foot
+    # the checked point's arrow: CHECK_ARROW_MAGNIFY times the field's scale, with a halo
+    halo, arrow = spec["layout"]["annotations"]
+    assert halo["arrowwidth"] > arrow["arrowwidth"]
+    foot = np.array([arrow["ax"], arrow["ay"]])
+    tip = np.array([arrow["x"], arrow["y"]])
+    np.testing.assert_allclose(foot, [0.5, 0.25])
+    reach = CHECK_ARROW_MAGNIFY * 0.85 * spacing
+    np.testing.assert_allclose((tip - foot) / reach, check.softmax)
     assert point["x"] == [0.5]
     assert point["y"] == [0.25]
     assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
+    assert labels["mode"] == "text"
+
+
+@pytest.mark.parametrize("lam", [1.0, 10.0, -3.0, 0.5])
+def test_contour_levels_are_round_and_labelled_where_they_cross_the_diagonal(lam):
+    field = lse_gradient_field(1.0, 41, lam, arrows_per_axis=3)
+    figure = gradient_field_figure(
+        field.axis, field.lse_values, field.arrow_axis, field.arrows, lam, "t"
+    )
+    contour, _paths, labels = as_json(figure)["data"]
+    step = contour["contours"]["size"]
+    assert step in {m * 10.0**k for m in (1, 2, 2.5, 5) for k in range(-3, 3)}
+    lo = float(field.lse_values.min())
+    assert lo < contour["contours"]["start"] <= lo + step
+    assert contour["colorbar"]["dtick"] == step
+    t = decode(labels["x"])
+    np.testing.assert_array_equal(t, decode(labels["y"]))
+    # lse(t, t) is the labelled level
+    levels = np.array([float(text) for text in labels["text"]])
+    np.testing.assert_allclose(logsumexp([lam * t, lam * t], axis=0) / lam, levels, atol=1e-12)
+    assert 3 <= levels.size <= 12
+
+
+def test_round_steps_and_levels():
+    assert round_step(2.0) == 0.25
+    assert round_step(2.0000000596046448) == 0.25  # float32 ends of [−1, 1]
+    assert round_step(8.0) == 1.0
+    assert round_step(0.03) == 0.005
+    assert round_step(math.nan) == 1.0
+    np.testing.assert_allclose(contour_levels(-0.3, 1.7), np.arange(-0.25, 1.7, 0.25))
 
 
 def test_gradient_field_leaves_out_a_point_outside_the_square():
     field = lse_gradient_field(1.0, 11, 1.0, arrows_per_axis=3)
     fig = gradient_field_figure(
-        field.axis, field.lse_values, field.arrow_axis, field.arrows, 1.0, point=(5.0, 0.0)
+        field.axis, field.lse_values, field.arrow_axis, field.arrows, 1.0, "t", point=(5.0, 0.0)
     )
     assert len(fig.data) == 3
+    assert fig.layout.annotations == ()
+
+
+def read_csv(data: bytes) -> tuple[list[str], np.ndarray]:
+    text = data.decode()
+    header = text.splitlines()[0].split(",")
+    return header, np.loadtxt(io.StringIO(text), delimiter=",", skiprows=1)
+
+
+def test_csv_of_a_panel_holds_what_the_chart_draws():
+    header, rows = read_csv(softmax_csv(1.0, 21, 10.0))
+    assert header == ["x", "y", "sigma1", "sigma2"]
+    assert rows.shape == (21 * 21, 4)
+    np.testing.assert_allclose(rows[:, 2], expit(10.0 * (rows[:, 0] - rows[:, 1])), atol=1e-7)
+    np.testing.assert_allclose(rows[:, 2] + rows[:, 3], 1.0, atol=1e-7)
+    panel = softmax_panel(1.0, 21, 10.0)
+    np.testing.assert_array_equal(rows[:, 2].astype(np.float32), panel.sigma[0].ravel())
+    _header, onehot = read_csv(onehot_csv(1.0, 21, "first"))
+    on_diagonal = onehot[:, 0] == onehot[:, 1]
+    assert np.all(onehot[on_diagonal, 2] == 1.0)
+    assert np.all(onehot[~on_diagonal, 2] == (onehot[~on_diagonal, 0] > onehot[~on_diagonal, 1]))
+
+
+def test_csv_of_the_field_holds_lse_and_its_gradient_at_every_grid_point():
+    header, rows = read_csv(field_csv(2.0, 11, -3.0))
+    assert header == ["x", "y", "lse", "dlse_dx", "dlse_dy"]
+    assert rows.shape == (121, 5)
+    x, y = rows[:, 0], rows[:, 1]
+    np.testing.assert_allclose(rows[:, 2], logsumexp([-3 * x, -3 * y], axis=0) / -3, rtol=1e-9)
+    np.testing.assert_allclose(rows[:, 3], expit(-3 * (x - y)), atol=1e-9)
+    np.testing.assert_allclose(rows[:, 3] + rows[:, 4], 1.0, atol=1e-9)
+
+
+def test_alt_texts_state_the_numbers_the_charts_show():
+    assert "|x − y| < 0.22" in softmax_alt_text(10.0, 1.0)  # log 9 / 10
+    assert "[−1, 1]²" in softmax_alt_text(10.0, 1.0)
+    assert "near 1 where y > x" in softmax_alt_text(-2.0, 1.0)  # soft-min: σ₁ on the smaller
+    text = onehot_alt_text("split", (0.5, 0.5), 2.0)
+    assert "σ₁ = 0.5 and σ₂ = 0.5" in text
+    assert "[−2, 2]²" in text
+    check = gradient_check(0.5, 0.25, 1.0)
+    text = field_alt_text(1.0, 1.0, (0.3069, 1.693), check)
+    assert "from 0.3069 to 1.693" in text
+    assert f"({check.softmax[0]:.4f}, {check.softmax[1]:.4f})" in text

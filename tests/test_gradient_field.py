@@ -10,48 +10,64 @@ import pytest
 from scipy.special import expit, logsumexp
 
 from softlse_app.common.square_grid import square_grid
-from softlse_app.softmax_grid.fields import gradient_check, lse_gradient_field, softmax_panels
+from softlse_app.softmax_grid.fields import (
+    gradient_check,
+    lse_gradient_field,
+    onehot_panel,
+    softmax_panel,
+    tie_weights,
+    transition_halfwidth,
+)
 
 
-def test_panels_match_the_logistic_form_and_sum_to_one():
-    panels = softmax_panels(1.0, 41, (1.0, 10.0, -5.0))
-    x, y = np.meshgrid(panels.axis, panels.axis)
-    assert panels.values.dtype == np.float32
-    assert panels.values.shape == (4, 2, 41, 41)
-    for column, lam in enumerate((1.0, 10.0, -5.0)):
-        sigma1, sigma2 = panels.values[column]
-        np.testing.assert_allclose(sigma1, expit(lam * (x - y)), atol=1e-7)
-        np.testing.assert_allclose(sigma1 + sigma2, 1.0, atol=1e-6)
+@pytest.mark.parametrize("lam", [1.0, 10.0, -5.0])
+def test_panels_match_the_logistic_form_and_sum_to_one(lam):
+    panel = softmax_panel(1.0, 41, lam)
+    x, y = np.meshgrid(panel.axis, panel.axis)
+    assert panel.sigma.dtype == np.float32
+    assert panel.sigma.shape == (2, 41, 41)
+    sigma1, sigma2 = panel.sigma
+    np.testing.assert_allclose(sigma1, expit(lam * (x - y)), atol=1e-7)
+    np.testing.assert_allclose(sigma1 + sigma2, 1.0, atol=1e-6)
 
 
 def test_origin_bottom_left_and_the_sheet_value_at_one_minus_one():
-    panels = softmax_panels(1.0, 201, (1.0,))
-    assert panels.axis[0] == -1.0
-    assert panels.axis[-1] == 1.0
+    panel = softmax_panel(1.0, 201, 1.0)
+    assert panel.axis[0] == -1.0
+    assert panel.axis[-1] == 1.0
     # (x, y) = (1, −1): column j = last, row i = 0 (bottom)
     expected = float(1 / (1 + mpmath.e ** (-2)))
-    assert panels.values[0, 0, 0, -1] == pytest.approx(expected, abs=1e-7)
-    assert panels.values[0, 1, 0, -1] == pytest.approx(1 - expected, abs=1e-7)
+    assert panel.sigma[0, 0, -1] == pytest.approx(expected, abs=1e-7)
+    assert panel.sigma[1, 0, -1] == pytest.approx(1 - expected, abs=1e-7)
 
 
 @pytest.mark.parametrize(("ties", "on_diagonal"), [("split", (0.5, 0.5)), ("first", (1.0, 0.0))])
 def test_onehot_column_is_zero_one_with_the_tie_rule_on_the_diagonal(ties, on_diagonal):
-    panels = softmax_panels(2.0, 51, (1.0,), ties=ties)
-    sigma1, sigma2 = panels.values[-1]
+    panel = onehot_panel(2.0, 51, ties)
+    sigma1, sigma2 = panel.sigma
     diagonal = np.eye(51, dtype=bool)
     assert set(np.unique(sigma1[~diagonal])) == {0.0, 1.0}
-    x, y = np.meshgrid(panels.axis, panels.axis)
+    x, y = np.meshgrid(panel.axis, panel.axis)
     np.testing.assert_array_equal(sigma1[~diagonal], (x > y)[~diagonal].astype(np.float32))
     assert np.all(sigma1[diagonal] == on_diagonal[0])
     assert np.all(sigma2[diagonal] == on_diagonal[1])
+    assert tie_weights(ties) == on_diagonal
 
 
 def test_large_lambda_approaches_onehot_off_the_diagonal():
-    panels = softmax_panels(1.0, 21, (1000.0,))
-    x, y = np.meshgrid(panels.axis, panels.axis)
+    panel = softmax_panel(1.0, 21, 1000.0)
+    onehot = onehot_panel(1.0, 21, "split")
+    x, y = np.meshgrid(panel.axis, panel.axis)
     far = np.abs(x - y) > 0.05
     # e^(−1000·0.05) ≈ 2e-22: one-hot up to that
-    np.testing.assert_allclose(panels.values[0][:, far], panels.values[-1][:, far], atol=1e-21)
+    np.testing.assert_allclose(panel.sigma[:, far], onehot.sigma[:, far], atol=1e-21)
+
+
+@pytest.mark.parametrize("lam", [1.0, -10.0, 1000.0])
+def test_transition_band_is_where_sigma1_runs_from_a_tenth_to_nine_tenths(lam):
+    width = transition_halfwidth(lam)
+    assert expit(abs(lam) * width) == pytest.approx(0.9, rel=1e-12)
+    assert expit(-abs(lam) * width) == pytest.approx(0.1, rel=1e-12)
 
 
 @pytest.mark.parametrize("lam", [1.0, 10.0, -3.0, 1000.0])

@@ -34,16 +34,32 @@ def run_page(**params: str) -> AppTest:
     return at
 
 
+def chart_specs(at: AppTest) -> list[dict]:
+    """The figure JSON of every chart on the page, in page order."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
 def grid_panels(at: AppTest) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Column titles, the 1-D axis and the (C, 2, res, res) values of the grid figure."""
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    heatmaps = [trace for trace in spec["data"] if trace["type"] == "heatmap"]
-    axis = decode(heatmaps[0]["x"])
-    values = np.stack([decode(trace["z"]) for trace in heatmaps]).reshape(
-        -1, 2, axis.size, axis.size
-    )
-    titles = [a["text"].replace("<br>", " ") for a in spec["layout"]["annotations"] if a["text"]]
-    return titles, axis, values
+    """Column titles, the 1-D axis and the (C, 2, res, res) values of the grid: one chart per
+    λ and the one-hot chart, each with σ₁ above σ₂; a column's title is what its traces are
+    named after (``σ₁, λ = 10``)."""
+    grid = [spec for spec in chart_specs(at) if spec["data"][0]["type"] == "heatmap"]
+    axis = decode(grid[0]["data"][0]["x"])
+    titles, values = [], []
+    for spec in grid:
+        sigma1, sigma2 = (t for t in spec["data"] if t["type"] == "heatmap")
+        assert sigma1["name"].startswith("σ₁, ")
+        assert sigma2["name"] == "σ₂, " + sigma1["name"].removeprefix("σ₁, ")
+        titles.append(sigma1["name"].removeprefix("σ₁, "))
+        np.testing.assert_array_equal(decode(sigma1["x"]), axis)
+        values.append([decode(sigma1["z"]), decode(sigma2["z"])])
+    return titles, axis, np.array(values)
+
+
+def field_spec(at: AppTest) -> dict:
+    """The gradient-field chart's figure JSON."""
+    (spec,) = [s for s in chart_specs(at) if s["data"][0]["type"] == "contour"]
+    return spec
 
 
 def warnings(at: AppTest) -> list[str]:
@@ -107,8 +123,11 @@ def test_lams_query_gives_those_columns_and_negative_is_soft_min():
 
 
 def check_table(at: AppTest) -> dict[str, list[float]]:
-    frame = at.dataframe[0].value
-    return {name: frame[name].tolist() for name in frame.columns if name != "component"}
+    """The finite-difference table as a person reads it: its printed numbers."""
+    (table,) = at.table
+    frame = table.value
+    assert frame["component"].tolist() == ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"]
+    return {name: [float(v) for v in frame[name]] for name in frame.columns if name != "component"}
 
 
 @pytest.mark.parametrize(
@@ -127,8 +146,8 @@ def test_gradient_check_agrees_to_1e6(params, point, lam):
     fd = np.array(table["finite difference"])
     assert np.max(np.abs(fd - [sigma1, 1 - sigma1])) < 1e-6
     assert np.max(np.abs(table["difference"])) < 1e-6
-    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
-    marked = [trace for trace in spec["data"] if trace.get("name") == "checked point"]
+    spec = field_spec(at)
+    marked = [t for t in spec["data"] if t.get("name", "").startswith("checked point")]
     if max(abs(point[0]), abs(point[1])) <= 1.0:
         assert (marked[0]["x"], marked[0]["y"]) == ([point[0]], [point[1]])
     else:
@@ -152,7 +171,7 @@ def test_every_control_changes_the_figures():
     assert axis[-1] == 5.0
     x, y = np.meshgrid(axis, axis)
     np.testing.assert_allclose(values[1, 0], expit(-3 * (x - y)), atol=1e-6)
-    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    spec = field_spec(at)
     assert spec["layout"]["title"]["text"] == "lse((x, y), λ = −10 (soft-min))"
     lse = decode(spec["data"][0]["z"])
     gx, gy = np.meshgrid(decode(spec["data"][0]["x"]), decode(spec["data"][0]["y"]))

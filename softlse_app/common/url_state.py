@@ -17,7 +17,7 @@ interaction), not on the first load.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import streamlit as st
@@ -133,16 +133,19 @@ def adopt_signed_query_param(
         st.session_state.setdefault(_REWRITE, {}).update({key: -value, sign_key: True})
 
 
-def url_notes(page: str) -> list[str]:
-    """The notes kept for ``page``, in the order the parameters were read."""
-    return list(_page_notes(page).values())
+def url_notes(page: str, keys: Collection[str] | None = None) -> list[str]:
+    """The notes kept for ``page`` (only those of ``keys``, if given), in the order the
+    parameters were read."""
+    notes = _page_notes(page)
+    return [note for key, note in notes.items() if keys is None or key in keys]
 
 
-def show_url_notes(page: str) -> None:
-    """Show each kept note for ``page`` as a warning (:func:`show_message`); a note quotes the
-    raw parameter only as a literal code span (:func:`softlse_app.common.url_params.quote_raw`),
-    never as Markdown or HTML."""
-    for note in url_notes(page):
+def show_url_notes(page: str, keys: Collection[str] | None = None) -> None:
+    """Show each kept note for ``page`` (only those of ``keys``, if given: a fragment shows the
+    notes of its own controls, which its reruns may clear) as a warning
+    (:func:`show_message`); a note quotes the raw parameter only as a literal code span
+    (:func:`softlse_app.common.url_params.quote_raw`), never as Markdown or HTML."""
+    for note in url_notes(page, keys):
         show_message("warning", note, icon=":material/link_off:")
 
 

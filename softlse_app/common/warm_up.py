@@ -112,6 +112,7 @@ def sample_figure() -> Any:
         1,
     )
     figure.add_trace(go.Bar(x=["a", "b"], y=[0.5, 0.5], marker={"color": "#0072B2"}), 1, 2)
+    figure.add_trace(go.Scatter(x=axis, y=axis, mode="text", text=["a"] * 3, textfont={"size": 11}))
     figure.add_hline(y=0.0, line={"dash": "dash"}, annotation_text="h")
     figure.add_vline(x=0.0, line={"dash": "dash"}, annotation_text="v")
     figure.add_annotation(x=0.0, y=0.0, text="a", font={"size": 12}, showarrow=False)
@@ -127,7 +128,7 @@ def sample_figure() -> Any:
         legend={"orientation": "h"},
         margin={"t": 10},
         hoverlabel={"font_size": 13},
-        title={"text": "t"},
+        title={"text": "t", "pad": {"t": 4}},
         font={"size": 12},
     )
     figure.update_xaxes(title={"text": "x"}, range=[-1, 1])

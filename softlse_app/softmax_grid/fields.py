@@ -5,21 +5,22 @@ For σ = (x, y) the two components of softmax(σ, λ) are
     σ₁ = 1 / (1 + exp(−λ(x − y))),    σ₂ = 1 − σ₁,
 
 a logistic function of λ(x − y): the boundary σ₁ = σ₂ = 1/2 is the diagonal x = y, λ sets how
-sharp it is, and as λ → +∞ softmax tends to ``onehot_argmax`` (1/2 each on the diagonal, the
-true limit, under ``ties="split"``). For λ < 0 the roles swap (soft minimum).
+sharp it is, and as λ → +∞ softmax tends to ``onehot_argmax``. For λ < 0 the roles swap (soft
+minimum).
 
 Sheet 7, 1(c): ∇_σ lse(σ, λ) = softmax(σ, λ). :func:`lse_gradient_field` samples lse on a fine
 grid and its gradient — the softmax vector, non-negative and summing to 1 — on a coarse grid
 of arrow positions; :func:`gradient_check` compares central finite differences of lse with
 softmax at one point. All values come from :mod:`softlse_core` (``lse``, ``softmax``,
-``onehot_argmax``, ``lse_gradient_fd``); nothing here re-implements them.
+``onehot_argmax``, ``lse_gradient_fd``); nothing here re-implements them, the tie rule
+included.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 from numpy.typing import NDArray
@@ -28,37 +29,56 @@ from softlse_app.common.square_grid import square_grid
 from softlse_core import lse, lse_gradient_fd, onehot_argmax, softmax
 from softlse_core.array_input import check_finite_nonzero_lam
 
+#: The tie rules of ``softlse_core.onehot_argmax``, as the page offers them.
 TieRule = Literal["split", "first"]
+TIE_RULES: tuple[TieRule, ...] = get_args(TieRule)
+
+#: σ₁ goes from 0.1 to 0.9 across the band |λ(x − y)| < log 9 around the diagonal.
+LOGISTIC_10_90 = math.log(9.0)
 
 
 @dataclass(frozen=True)
-class SoftmaxPanels:
-    """softmax((x, y), λ) for several λ and the one-hot argmax, on one grid.
+class SoftmaxPanel:
+    """σ₁ and σ₂ of softmax((x, y), λ) — or of its one-hot limit — on one square grid.
 
-    ``axis`` (float64, shape (res,)) holds the x and y coordinates; ``values`` (float32, shape
-    (len(lams) + 1, 2, res, res)) holds ``values[c, k, i, j]`` = σ_{k+1} at
-    (x, y) = (axis[j], axis[i]) for column c: one column per λ in the ``lams`` given to
-    :func:`softmax_panels`, in that order, then the one-hot argmax under its ``ties`` rule.
-    Row i = 0 is y = −extent (origin bottom-left, as plotly draws heatmaps).
+    ``axis`` (float64, shape (res,)) holds the x and y coordinates; ``sigma`` (float32, shape
+    (2, res, res)) holds ``sigma[k, i, j]`` = σ_{k+1} at (x, y) = (axis[j], axis[i]). Row i = 0
+    is y = −extent (origin bottom-left, as plotly draws heatmaps).
     """
 
     axis: NDArray[np.float64]
-    values: NDArray[np.float32]
+    sigma: NDArray[np.float32]
 
 
-def softmax_panels(
-    extent: float, resolution: int, lams: Sequence[float], ties: TieRule = "split"
-) -> SoftmaxPanels:
-    """softmax of the pair (x, y) on [−extent, extent]² (``resolution`` points per axis) for
-    each λ in ``lams`` (any nonzero values; λ < 0 is the soft minimum), followed by
-    ``onehot_argmax`` with the tie rule ``ties`` ("split": 1/2 each on x = y; "first": numpy's
-    argmax, σ₁ = 1 on x = y, as the sheet did). Returned as float32 to keep the page light."""
+def softmax_panel(extent: float, resolution: int, lam: float) -> SoftmaxPanel:
+    """softmax((x, y), λ) on [−extent, extent]² with ``resolution`` points per axis, for any
+    nonzero λ (λ < 0 is the soft minimum). Sent to the screen as float32: it resolves σ to
+    6e-8, far below what a colour shows."""
     grid = square_grid(extent, resolution)
-    values = np.empty((len(lams) + 1, 2, resolution, resolution), dtype=np.float32)
-    for column, lam in enumerate(lams):
-        values[column] = softmax(grid.stacked, lam, axis=0)
-    values[-1] = onehot_argmax(grid.stacked, axis=0, ties=ties)
-    return SoftmaxPanels(axis=grid.axis, values=values)
+    sigma = np.asarray(softmax(grid.stacked, lam, axis=0), dtype=np.float32)
+    return SoftmaxPanel(axis=grid.axis, sigma=sigma)
+
+
+def onehot_panel(extent: float, resolution: int, ties: TieRule) -> SoftmaxPanel:
+    """``onehot_argmax((x, y), ties)`` on the same grid: the λ → +∞ limit of softmax, with the
+    weights on the diagonal x = y set by the tie rule (see :func:`tie_weights`)."""
+    grid = square_grid(extent, resolution)
+    sigma = np.asarray(onehot_argmax(grid.stacked, axis=0, ties=ties), dtype=np.float32)
+    return SoftmaxPanel(axis=grid.axis, sigma=sigma)
+
+
+def tie_weights(ties: TieRule) -> tuple[float, float]:
+    """(σ₁, σ₂) of the one-hot argmax on the diagonal x = y, from the core's rule:
+    (0.5, 0.5) for "split" (the true limit of softmax), (1.0, 0.0) for "first" (numpy's
+    argmax, as the sheet did)."""
+    first, second = onehot_argmax(np.zeros(2), ties=ties)
+    return float(first), float(second)
+
+
+def transition_halfwidth(lam: float) -> float:
+    """Half-width in x − y of the band around the diagonal where σ₁ lies between 0.1 and 0.9:
+    log 9 / |λ|."""
+    return LOGISTIC_10_90 / abs(lam)
 
 
 @dataclass(frozen=True)
@@ -93,6 +113,16 @@ def lse_gradient_field(
         arrow_axis=coarse.axis,
         arrows=np.asarray(softmax(coarse.stacked, lam, axis=0), dtype=np.float64),
     )
+
+
+def lse_and_gradient_table(extent: float, resolution: int, lam: float) -> NDArray[np.float64]:
+    """Rows (x, y, lse, ∂lse/∂x, ∂lse/∂y) at every point of the grid, float64, the gradient
+    being softmax((x, y), λ): what the gradient-field chart shows, at full precision."""
+    check_finite_nonzero_lam(lam, "the gradient field")
+    grid = square_grid(extent, resolution)
+    gradient = softmax(grid.stacked, lam, axis=0)
+    columns = (*grid.stacked, lse(grid.stacked, lam, axis=0), *gradient)
+    return np.column_stack([np.ravel(c) for c in columns])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,138 @@
+"""The two interactive sections of the "softmax and one-hot" page, each a Streamlit fragment.
+
+A fragment reruns on its own when one of its controls changes: moving the gradient section's
+λ or check point redraws only the gradient chart and the check table, and a new λ list or tie
+rule redraws only the grid — neither sends or redraws the other section. The square's extent
+and grid (the page's own controls) rerun the whole page, which reruns both sections with the
+new values. Each section shows the link notes of its own controls, since only its reruns can
+clear them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from softlse_app.common.url_state import show_url_notes
+from softlse_app.softmax_grid.controls import (
+    GRADIENT_KEYS,
+    GRID_KEYS,
+    gradient_controls,
+    lambda_list_control,
+    tie_control,
+)
+from softlse_app.softmax_grid.descriptions import (
+    field_alt_text,
+    lambda_title,
+    onehot_alt_text,
+    softmax_alt_text,
+)
+from softlse_app.softmax_grid.field_figure import CHECK_ARROW_MAGNIFY
+from softlse_app.softmax_grid.fields import tie_weights
+from softlse_app.softmax_grid.grid_figures import CHART_WIDTH
+from softlse_app.softmax_grid.views import (
+    check_numbers,
+    field_chart,
+    field_csv,
+    field_numbers,
+    onehot_chart,
+    onehot_csv,
+    softmax_chart,
+    softmax_csv,
+)
+
+
+def _csv_button(data: partial[bytes], file_name: str, key: str) -> None:
+    """A download button that builds its CSV only when pressed, without rerunning the page."""
+    st.download_button(
+        "CSV",
+        data=data,
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/download:",
+        help="The numbers of this chart, one row per grid point.",
+    )
+
+
+@st.fragment
+def grid_section(page: str, extent: float, res: int) -> None:
+    """The λ list and tie rule, then one chart per λ and the one-hot chart in a row that wraps:
+    four side by side on a desktop, one per row on a phone."""
+    list_column, ties_column = st.columns([3, 2])
+    lams = lambda_list_control(page, list_column)
+    ties = tie_control(page, ties_column)
+    show_url_notes(page, GRID_KEYS)
+    row = st.container(horizontal=True, horizontal_alignment="center", gap="small")
+    for index, lam in enumerate(lams):
+        with row.container(width=CHART_WIDTH, gap=None):
+            st.plotly_chart(
+                softmax_chart(extent, res, lam),
+                width="content",
+                key=f"softmax_grid_{index}",
+                alt=softmax_alt_text(lam, extent),
+            )
+            _csv_button(
+                partial(softmax_csv, extent, res, lam),
+                f"softmax_lambda_{lam:g}.csv",
+                f"csv_{index}",
+            )
+    with row.container(width=CHART_WIDTH, gap=None):
+        st.plotly_chart(
+            onehot_chart(extent, res, ties),
+            width="content",
+            key="softmax_grid_onehot",
+            alt=onehot_alt_text(ties, tie_weights(ties), extent),
+        )
+        _csv_button(partial(onehot_csv, extent, res, ties), f"onehot_{ties}.csv", "csv_onehot")
+    st.caption(
+        "Hover a cell for x, y and its σ. The last chart is the λ → +∞ limit (argmax), its "
+        "diagonal drawn in the weights of the tie rule; a soft-min chart (λ < 0) tends to the "
+        "one-hot argmin instead — the same panels with σ₁ and σ₂ swapped."
+    )
+
+
+@st.fragment
+def gradient_section(page: str, extent: float, res: int) -> None:
+    """λ and the check point with the finite-difference check, beside the gradient field."""
+    controls_column, chart_column = st.columns(2, gap="large")
+    with controls_column:
+        lam, px, py = gradient_controls(page)
+        show_url_notes(page, GRADIENT_KEYS)
+        check = check_numbers(px, py, lam)
+        st.markdown(f"At σ = ({px:g}, {py:g}), {lambda_title(lam)}:")
+        # A static table: every digit visible, and far less work for the browser on each
+        # move than the canvas grid of st.dataframe.
+        st.table(
+            {
+                "component": ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"],
+                "finite difference": [repr(float(v)) for v in check.finite_difference],
+                "softmax": [repr(float(v)) for v in check.softmax],
+                "difference": [f"{float(v):.2e}" for v in check.difference],
+            },
+            hide_index=True,
+            border="horizontal",
+        )
+        st.metric("largest |difference|", f"{check.max_abs_difference:.2e}")
+    with chart_column:
+        field = field_numbers(extent, res, lam)
+        inside = max(abs(px), abs(py)) <= extent
+        lse_range = (float(field.lse_values.min()), float(field.lse_values.max()))
+        st.plotly_chart(
+            field_chart(extent, res, lam, px, py),
+            key="gradient_field",
+            alt=field_alt_text(lam, extent, lse_range, check if inside else None),
+        )
+        _csv_button(
+            partial(field_csv, extent, res, lam), f"lse_gradient_lambda_{lam:g}.csv", "csv_field"
+        )
+        st.caption(
+            "Each arrow is softmax at its foot: non-negative components summing to 1, so every "
+            "arrow points into the upper-right quarter, perpendicular to the lse contours. For "
+            "λ > 0 it turns from +x below the diagonal (x > y) to +y above it; for λ < 0 the "
+            "other way round. The vermillion arrow is softmax at the checked point, drawn "
+            f"{CHECK_ARROW_MAGNIFY:g} times longer (when the point is inside the square)."
+        )
