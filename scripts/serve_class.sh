@@ -14,7 +14,9 @@
 #   - a health check of /_stcore/health on every worker every 2 s: a worker that fails twice
 #     gets no traffic (its students' next request goes to another worker) until it passes
 #     twice again;
-#   - a worker that exits is started again by this script on the same port.
+#   - every worker runs the app once before HAProxy starts (Streamlit's script health check),
+#     so no student waits for a worker's one-time warm-up; a worker that exits is started
+#     again by this script on the same port, and warmed the same way.
 # Runs in the foreground; SIGTERM or SIGINT stops HAProxy and every worker, then exits.
 #
 # Environment:
@@ -144,18 +146,29 @@ start_worker() {
     "$PYTHON" -m streamlit run "$REPO/app.py" \
         --server.address 127.0.0.1 --server.port "${worker_ports[k]}" \
         --server.headless true --browser.gatherUsageStats false \
+        --server.scriptHealthCheckEnabled true \
         "${streamlit_options[@]}" > >(sed -u "s/^/[w$((k + 1))] /") 2>&1 &
     worker_pids[k]=$!
     say "worker w$((k + 1)) pid ${worker_pids[k]} on 127.0.0.1:${worker_ports[k]}"
 }
 
-# Whether 127.0.0.1:$1 answers /_stcore/health with "ok" (bash only: the image has no curl).
-healthy() {
-    timeout 3 bash -c '
+# Whether 127.0.0.1:$1 answers GET $2 (default /_stcore/health) with "ok" within $3 seconds
+# (default 3); bash only: the image has no curl.
+answers_ok() {
+    timeout "${3:-3}" bash -c '
         exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
-        printf "GET /_stcore/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" >&3
+        printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" "$2" >&3
         tail -n 1 <&3 | grep -qx "ok"
-    ' _ "$1" 2>/dev/null
+    ' _ "$1" "${2:-/_stcore/health}" 2>/dev/null
+}
+healthy() { answers_ok "$1"; }
+
+# Run the app once inside worker $1 (Streamlit's script health check), so its one-time
+# warm-up (softlse_app.common.warm_up) is done before students arrive, not by the first one.
+warm_worker() {
+    local k="$1"
+    answers_ok "${worker_ports[k]}" /_stcore/script-health-check 120 ||
+        say "worker w$((k + 1)): the warm-up run did not answer ok (it still serves)"
 }
 
 cd "$REPO" || die "cannot enter $REPO"
@@ -171,6 +184,13 @@ for ((k = 0; k < workers; k++)); do
         sleep 0.5
     done
 done
+warm_pids=()
+for ((k = 0; k < workers; k++)); do
+    warm_worker "$k" &
+    warm_pids+=($!)
+done
+wait "${warm_pids[@]}"
+say "every worker has run the app once"
 
 {
     cat <<EOF
@@ -235,6 +255,14 @@ while true; do
             wait "${worker_pids[k]}" 2>/dev/null
             say "worker w$((k + 1)) (pid ${worker_pids[k]}) exited with status $?: starting it again"
             start_worker "$k"
+            # Warm it in the background as soon as it answers (HAProxy adds it once healthy).
+            (
+                for _ in $(seq 240); do
+                    healthy "${worker_ports[k]}" && break
+                    sleep 0.5
+                done
+                warm_worker "$k"
+            ) &
         fi
     done
 done

@@ -111,15 +111,20 @@ def test_every_selector_picks_the_deployment_s_pods() -> None:
     )
 
 
-def test_probes_ask_streamlit_s_health_endpoint_on_the_served_port() -> None:
+def test_probes_ask_streamlit_s_health_endpoints_on_the_served_port() -> None:
     container = _container(_by_kind())
     (port,) = container["ports"]
     env = {item["name"]: item.get("value") for item in container["env"]}
     assert port["containerPort"] == int(env["STREAMLIT_SERVER_PORT"]) == 8501
-    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+    for probe in ("readinessProbe", "livenessProbe"):
         check = container[probe]["httpGet"]
         assert check["path"] == "/_stcore/health"
         assert check["port"] == port["name"]
+    # The startup probe runs the app once (warming the pod up) and needs its endpoint enabled.
+    startup = container["startupProbe"]
+    assert startup["httpGet"] == {"path": "/_stcore/script-health-check", "port": port["name"]}
+    assert env["STREAMLIT_SERVER_SCRIPT_HEALTH_CHECK_ENABLED"] == "true"
+    assert startup["timeoutSeconds"] >= 10
     # A pod stops getting students well before it would be restarted.
     ready, live = container["readinessProbe"], container["livenessProbe"]
     assert ready["periodSeconds"] * ready["failureThreshold"] < (

@@ -65,7 +65,9 @@ def test_a_typed_lambda_is_used_exactly_and_written_to_the_link(
     assert used(at) == lam
     assert notes(at) == []
     assert at.select_slider(key="lam").value == abs(lam)  # the slider shows it as a stop
-    at.run()  # the next run, as the person's next interaction makes
+    # the address says it at once, so a link copied now shares this λ
+    assert {key: at.query_params.get(key) for key in url} == url
+    at.run()  # and still after the next run
     assert {key: at.query_params.get(key) for key in url} == url
     assert used(at) == lam
     assert at.text_input(key="lam_typed").value == f"{lam:.10g}"
@@ -168,6 +170,7 @@ def test_typed_lambdas_one_after_another_are_each_taken() -> None:
         typed(at, text)
         assert used(at) == lam, text
         assert at.text_input(key="lam_typed").value == f"{lam:.10g}"
-    at.run()  # the address now says the last one
+        assert at.query_params["lam"] == f"{abs(lam):.10g}"
+    at.run()
     assert used(at) == 37.0
     assert at.query_params["lam"] == "37"

@@ -151,6 +151,9 @@ async def _sessions(url: str, count: int, cookie: str | None) -> list[tuple[str,
 
 
 def test_the_balancer_keeps_a_browser_on_the_worker_of_its_cookie(two_workers: ClassServer) -> None:
+    # Every worker ran the app once (its warm-up) before the balancer took students.
+    output = two_workers.output()
+    assert output.index("every worker has run the app once") < output.index("serve_class: ready")
     status, headers, body = _get(f"{two_workers.url}/vector_lab")
     assert status == 200
     assert b"<html" in body.lower()

@@ -71,6 +71,10 @@ def _typed_note_key(key: str) -> str:
     return f"_{key}_typed_note"
 
 
+def _typed_fresh_key(key: str) -> str:
+    return f"_{key}_typed_fresh"
+
+
 def read_typed_lambda(text: str, current: float) -> tuple[float | None, str | None]:
     """What a person typed into the exact-λ box: ``(λ, note)``.
 
@@ -111,10 +115,12 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
     if value is not None:
         st.session_state[key] = abs(value)
         st.session_state[sign_key] = value < 0
-        # The address still says the λ of an earlier run (Streamlit writes it after this run):
-        # that text is the page's own, not a link to read back over the typed λ.
+        # The address still says the λ of an earlier run: that text is the page's own, not a
+        # link to read back over the typed λ. The run sets the value again in code before the
+        # widget, which makes Streamlit write it into the address in this same run.
         mark_query_param_read(key)
         mark_query_param_read(sign_key)
+        st.session_state[_typed_fresh_key(key)] = True
 
 
 def lambda_control(
@@ -142,6 +148,10 @@ def lambda_control(
         False,
         is_valid=lambda v: isinstance(v, bool),
     )
+    if st.session_state.pop(_typed_fresh_key(key), False):
+        # set in code during the script, so the address follows in this run, not the next
+        st.session_state[key] = st.session_state[key]
+        st.session_state[sign_key] = st.session_state[sign_key]
     magnitude = where.select_slider(
         label,
         options=lambda_stops(float(st.session_state[key])),

@@ -1,10 +1,12 @@
 """Reading a typed prediction and judging a prediction against the revealed answer.
 
 A prediction is text a person typed (or a link carried), so :func:`read_number_prediction`
-never raises and never evaluates it: it accepts a plain decimal (``0.07``, ``7e-2``), a decimal
-comma (``0,07``), a percentage (``7%``) or a fraction of two such numbers (``1/4``), and names
-the problem otherwise — empty, too long, not a number, ``nan``, or beyond the float range
-(``1e999`` reads as infinity). The text itself is never changed: the box keeps it.
+never raises and never hands it to Python: it accepts a plain decimal (``0.07``, ``7e-2``), a
+decimal comma (``0,07``), a percentage (``7%``), a fraction of two such numbers (``1/4``) or a
+small arithmetic expression read by :mod:`softlse_app.sheet.arithmetic`'s own parser
+(``log(2)/10``, ``1/(1+e^-1)``), and names the problem otherwise — empty, too long, not a
+number, ``nan``, or beyond the float range (``1e999`` reads as infinity). The text itself is
+never changed: the box keeps it.
 
 Judging a number uses the relative error |p − t| / |t| against the true value t; judging a
 choice says whether it is the right option and why (the reason per option comes from
@@ -17,6 +19,8 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+from softlse_app.sheet.arithmetic import evaluate_arithmetic
 
 #: Longest text read as a number; anything longer is named as too long (a double needs at most
 #: ~25 characters, so 64 leaves room for spaces and a fraction).
@@ -56,8 +60,10 @@ def read_number_prediction(text: str) -> NumberReading:
     0.25
     >>> read_number_prediction("12.5%").value
     0.125
-    >>> read_number_prediction("abc").note
-    'This is not a number. Type a decimal such as 0.25 or 2.5e-3, or a fraction such as 1/4.'
+    >>> round(read_number_prediction("log(2)/10").value, 8)
+    0.06931472
+    >>> read_number_prediction("abc").note.endswith("or a formula such as exp(-2).")
+    True
     >>> read_number_prediction("  ")
     NumberReading(value=None, note=None)
     """
@@ -83,11 +89,13 @@ def read_number_prediction(text: str) -> NumberReading:
             return NumberReading(None, "This fraction divides by zero, so it is not a number.")
         else:
             value = value / below if math.isfinite(value) and math.isfinite(below) else math.nan
+    if value is None and not percent:
+        value = evaluate_arithmetic(stripped)
     if value is None:
         return NumberReading(
             None,
-            "This is not a number. Type a decimal such as 0.25 or 2.5e-3, or a fraction such "
-            "as 1/4.",
+            "This is not a number. Type a decimal such as 0.25, a fraction such as 1/4 or a "
+            "formula such as exp(-2).",
         )
     if math.isnan(value):
         return NumberReading(None, "nan (not a number) cannot be compared with anything.")

@@ -118,7 +118,7 @@ def number_prediction_box(page: str, prediction: NumberPrediction) -> str:
         key=prediction.key,
         bind="query-params",
         max_chars=MAX_PREDICTION_CHARS,
-        placeholder="a number, e.g. 0.25 or 1/4",
+        placeholder="a number or a formula, e.g. 0.25, 1/4 or exp(-2)",
     )
     return str(text or "")
 

@@ -9,7 +9,9 @@ from app_page import AppPage
 pytestmark = pytest.mark.e2e
 
 
-@pytest.mark.parametrize(("path", "key"), [("/vector_lab", "lam"), ("/softmax_grid", "glam")])
+@pytest.mark.parametrize(
+    ("path", "key"), [("/vector_lab", "lam"), ("/softmax_grid", "glam"), ("/lse_vs_max", "lam")]
+)
 def test_typed_lambdas_one_after_another_are_each_taken(app: AppPage, path: str, key: str) -> None:
     app.open(path, charts=1)
     for text, thumb in [("1.23", "1.23"), ("1.43", "1.43"), ("2.71", "2.71"), ("-37", "37")]:

@@ -1,0 +1,80 @@
+"""The sheet page's calculator for typed predictions (softlse_app.sheet.arithmetic): what it
+reads, what it refuses, and that nothing typed reaches Python."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from softlse_app.sheet.arithmetic import MAX_DEPTH, evaluate_arithmetic
+from softlse_app.sheet.judging import read_number_prediction
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("log(2)/10", math.log(2) / 10),
+        ("ln(2) / 10", math.log(2) / 10),
+        ("1/(1+e^-1)", 1 / (1 + math.exp(-1))),  # the sheet's σ₁ at λ(x − y) = 1
+        ("3 + log(3)", 3 + math.log(3)),
+        ("exp(1)/(exp(1)+exp(2)+exp(3))", 0.09003057317038046),
+        ("2**10", 1024.0),
+        ("2^3^2", 512.0),  # right-associative
+        ("-2^2", -4.0),
+        ("2^-1", 0.5),
+        ("−1 × 2 · 3", -6.0),
+        ("log10(1000) + log2(8)", 6.0),
+        ("sqrt(2)^2", 2.0000000000000004),
+        ("pi/2", math.pi / 2),
+        ("π", math.pi),
+        (".5e1", 5.0),
+        ("((((1))))", 1.0),
+    ],
+)
+def test_reads_arithmetic(text: str, value: float) -> None:
+    assert evaluate_arithmetic(text) == pytest.approx(value, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "abc",
+        "log",
+        "log 2",
+        "log(",
+        "(1",
+        "1)",
+        "1 2",
+        "2e",
+        "abs(1)",
+        "1/0",
+        "log(-1)",
+        "sqrt(-1)",
+        "(-8)^(1/3)",
+        "__import__('os').system('true')",
+        "().__class__",
+        "1; 2",
+        "x",
+        "(" * (MAX_DEPTH + 1) + "1" + ")" * (MAX_DEPTH + 1),
+        "-" * (MAX_DEPTH + 1) + "1",
+    ],
+)
+def test_refuses_what_is_not_arithmetic(text: str) -> None:
+    assert evaluate_arithmetic(text) is None
+
+
+def test_overflow_reads_as_infinity_and_the_prediction_says_so() -> None:
+    assert evaluate_arithmetic("exp(1000)") == math.inf
+    assert evaluate_arithmetic("10^400") == math.inf
+    assert "infinity" in read_number_prediction("exp(1000)").note
+
+
+def test_a_prediction_can_be_a_formula() -> None:
+    reading = read_number_prediction("log(2)/10")
+    assert reading.value == pytest.approx(0.0693147180559945, rel=1e-15)
+    assert reading.note is None
+    note = read_number_prediction("log(x)").note
+    assert note.startswith("This is not a number.")
+    assert "exp(-2)" in note  # it shows what it does read, with no answer as the example
