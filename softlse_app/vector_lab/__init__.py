@@ -9,6 +9,7 @@ Where things are (the page itself, ``pages/vector_lab.py``, only lays them out):
   simplex path), ``stability``; ``components`` picks the components a long vector shows;
   ``numbers`` caches each tab's numbers.
 - Charts: ``charts`` (cached figures, their alt text and CSV) drawn by ``bars_figure``,
-  ``sweep_figure`` and ``simplex_figure`` (``figure_build`` builds a figure in one step).
+  ``sweep_figure`` and ``simplex_figure`` (each built in one step by
+  :func:`softlse_app.common.plot_style.styled_figure`).
 - ``tables`` — the read-out tables at the chosen digits.
 """

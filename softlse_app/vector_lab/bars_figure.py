@@ -9,8 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from softlse_app.common.plot_style import OKABE_ITO
-from softlse_app.vector_lab.figure_build import build_figure
+from softlse_app.common.plot_style import OKABE_ITO, styled_figure
 from softlse_core.array_input import FloatArray
 
 
@@ -40,4 +39,4 @@ def softmax_bars(
         "yaxis": {"title": {"text": "probability"}, "range": [0, 1.05]},
         "margin": {"l": 56, "r": 12},
     }
-    return build_figure(bars, layout, height=400, title=title)
+    return styled_figure(bars, layout, height=400, title=title)

@@ -16,8 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from softlse_app.common.number_format import format_short
-from softlse_app.common.plot_style import OKABE_ITO
-from softlse_app.vector_lab.figure_build import build_figure
+from softlse_app.common.plot_style import OKABE_ITO, styled_figure
 from softlse_core.array_input import FloatArray
 
 #: Inner tick values of each side: 0 and 1 are the corners, which carry the corner names.
@@ -150,7 +149,7 @@ def simplex_path(
         },
         "margin": MARGIN,
     }
-    return build_figure(traces, layout, height=SIMPLEX_HEIGHT)
+    return styled_figure(traces, layout, height=SIMPLEX_HEIGHT)
 
 
 def _near_corner(point: FloatArray) -> bool:

@@ -17,8 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from softlse_app.common.number_format import format_short
-from softlse_app.common.plot_style import OKABE_ITO
-from softlse_app.vector_lab.figure_build import build_figure
+from softlse_app.common.plot_style import OKABE_ITO, styled_figure
 from softlse_core.array_input import FloatArray
 
 #: Gap between the two stacked panels, as a fraction of the plot height.
@@ -228,4 +227,4 @@ def lambda_sweep(
     # The legend sits below the last x-axis title, about 80 px under the plot area.
     layout["legend"] = {"orientation": "h", "y": -80 / (height - 100), "yanchor": "top"}
     layout["margin"] = {"l": 56, "r": 12, "t": 40 if panels > 1 else 20}
-    return build_figure(traces, layout, height=height)
+    return styled_figure(traces, layout, height=height)
