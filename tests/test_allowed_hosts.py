@@ -7,10 +7,10 @@ Kubernetes Deployment. These tests start real servers on loopback ports."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
+from own_event_loop import run_coroutine
 
 from benchmarks.load.client import BrowserTab
 from benchmarks.load.server import ROOT, ServerProcess
@@ -32,7 +32,7 @@ def _opens(port: int, host: str, *, with_origin: bool = True) -> bool:
         finally:
             await tab.close()
 
-    return asyncio.run(probe())
+    return run_coroutine(probe())
 
 
 def test_a_local_run_takes_loopback_names_and_refuses_a_foreign_one() -> None:

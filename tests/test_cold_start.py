@@ -18,6 +18,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from own_event_loop import run_coroutine
 
 from benchmarks.load.client import BrowserTab, RunResult
 from benchmarks.load.server import ROOT, ServerProcess
@@ -58,7 +59,7 @@ async def _first_visits(url: str, count: int) -> list[tuple[RunResult, set[str]]
 
 def test_a_crowd_of_first_visitors_on_a_fresh_server_sees_whole_pages() -> None:
     with ServerProcess(ttl=5) as server:
-        visits = asyncio.run(_first_visits(server.url, CROWD))
+        visits = run_coroutine(_first_visits(server.url, CROWD))
     problems = [
         f"/{result.page}: {result.error or ''} {result.exceptions}"
         for result, _ in visits

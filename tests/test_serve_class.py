@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
+from own_event_loop import run_coroutine
 
 from benchmarks.load.client import BrowserTab
 from benchmarks.load.server import ROOT, free_port
@@ -162,11 +163,11 @@ def test_the_balancer_keeps_a_browser_on_the_worker_of_its_cookie(two_workers: C
     cookie = f"{COOKIE}={worker[1]}"
     # The page's websockets (and reconnects) carry the cookie: all reach the same worker,
     # which runs the page for them.
-    sessions = asyncio.run(_sessions(two_workers.url, 6, cookie))
+    sessions = run_coroutine(_sessions(two_workers.url, 6, cookie))
     assert {name for name, _ in sessions} == {worker[1]}
     assert all({"v", "lam"} <= keys for _, keys in sessions)
     # New browsers (no cookie) are spread over both workers.
-    spread = asyncio.run(_sessions(two_workers.url, 6, None))
+    spread = run_coroutine(_sessions(two_workers.url, 6, None))
     assert {name for name, _ in spread} == {"w1", "w2"}
 
 
