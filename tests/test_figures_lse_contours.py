@@ -1,7 +1,9 @@
-"""The LSE-vs-max math and figure builders, without Streamlit, against scipy and mpmath."""
+"""The LSE-vs-max numbers, colour ticks, figure builders and CSV files, without Streamlit,
+against scipy and mpmath."""
 
 from __future__ import annotations
 
+import io
 import json
 import math
 
@@ -9,15 +11,31 @@ import mpmath
 import numpy as np
 import plotly.io as pio
 import pytest
+from plotly.colors import sample_colorscale
 from plotly_arrays import array
 from scipy.special import logsumexp
 
-from softlse_app.lse_vs_max.contour_figures import lse_max_gap_figure, sheet_figure
+from softlse_app.lse_vs_max.colour_ticks import linear_levels, log_ticks, round_step
+from softlse_app.lse_vs_max.contour_figures import CORNER_WIDTH, hard_panel, lse_panel
+from softlse_app.lse_vs_max.gap_figure import (
+    FIXED_LOG_RANGE,
+    UNDERFLOW_GREY,
+    fitted_log_range,
+    gap_panel,
+)
 from softlse_app.lse_vs_max.slice_figure import lse_slice_figure
-from softlse_app.lse_vs_max.surface import gap_summary, lse_slice, lse_surface
+from softlse_app.lse_vs_max.surface import (
+    FLOAT64_TINY,
+    gap_summary,
+    log10_gap,
+    lse_slice,
+    lse_surface,
+)
+from softlse_app.lse_vs_max.views import every_kth, panel_csv, slice_csv
 
 LOG2 = math.log(2.0)
 F32 = float(np.finfo(np.float32).eps)
+VIRIDIS_TOP = sample_colorscale("Viridis", [1.0])[0]  # rgb(253, 231, 37)
 
 
 def reference_lse(x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
@@ -25,40 +43,73 @@ def reference_lse(x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
     return logsumexp(lam * np.stack([x, y]), axis=0) / lam
 
 
+def exact_gap(x: float, y: float, lam: float) -> float:
+    """lse((x, y), λ) − max(x, y) (− min for λ < 0) as a difference, with enough digits
+    (1000) that it keeps 60 of its own down to 1e-900, rounded once."""
+    with mpmath.workdps(1000):
+        x_, y_, lam_ = mpmath.mpf(x), mpmath.mpf(y), mpmath.mpf(lam)
+        soft = mpmath.log(mpmath.exp(lam_ * x_) + mpmath.exp(lam_ * y_)) / lam_
+        return float(soft - (max(x_, y_) if lam > 0 else min(x_, y_)))
+
+
 def figure_json(fig) -> dict:
     """The figure as the browser receives it (plotly's JSON, typed arrays included)."""
     return json.loads(pio.to_json(fig, validate=False))
 
 
-@pytest.mark.parametrize("lam", [0.01, 1.0, 7.0, 100.0, 1000.0, -1.0, -10.0])
-def test_surface_matches_scipy_and_bounds(lam: float) -> None:
+@pytest.mark.parametrize("lam", [0.01, 1.0, 7.0, 100.0, 1000.0, -1.0, -10.0, -1000.0])
+def test_surface_matches_scipy_and_the_gap_mpmath(lam: float) -> None:
     surface = lse_surface(1.0, 101, lam)
     x, y = np.meshgrid(surface.axis, surface.axis)
     np.testing.assert_allclose(surface.lse, reference_lse(x, y, lam), rtol=1e-12, atol=1e-14)
     hard = np.maximum(x, y) if lam > 0 else np.minimum(x, y)
     np.testing.assert_array_equal(surface.hard, hard)
+    # the gap is computed directly: right to the last digits however small, down to 1e-308
+    for row, col in [(0, 0), (40, 50), (0, 100), (100, 0), (3, 90), (50, 10)]:
+        expected = exact_gap(surface.axis[col], surface.axis[row], lam)
+        if abs(expected) >= FLOAT64_TINY:
+            assert surface.gap[row, col] == pytest.approx(expected, rel=1e-14)
+        else:
+            assert abs(surface.gap[row, col]) < FLOAT64_TINY
+
+
+@pytest.mark.parametrize("lam", [0.01, 1.0, 100.0, 1000.0, -10.0])
+def test_summary_describes_the_whole_grid(lam: float) -> None:
+    surface = lse_surface(1.0, 101, lam)
     summary = gap_summary(surface)
     assert summary.points == 101 * 101
     assert summary.outside_bounds == 0
-    assert summary.tie_points == 101  # the diagonal
     assert summary.bound == pytest.approx(LOG2 / lam, rel=1e-15)
-    assert summary.tie_gap_error <= 8 * np.finfo(float).eps * (1 + abs(LOG2 / lam))
-    # the extreme gap is log(2)/λ, reached on the diagonal
-    assert summary.extreme_gap == pytest.approx(LOG2 / lam, rel=1e-12)
-    assert summary.at_x == summary.at_y
-    # nearest 0 at the corners (±1, ∓1), where the pair is (1, −1): log(1 + e^(−2|λ|))/λ,
-    # up to the rounding of lse next to |max| = 1 (at λ = 100 it is 1e-89: the gap rounds to 0)
-    corner = math.log1p(math.exp(-2 * abs(lam))) / lam
-    eps = np.finfo(float).eps
-    assert summary.least_gap == pytest.approx(corner, rel=1e-9, abs=2 * eps)
+    # on the whole diagonal the gap is log(2)/λ: every one of its 101 points
+    assert summary.diagonal_points == 101
+    assert summary.diagonal_gap == pytest.approx(LOG2 / lam, rel=1e-15)
+    assert summary.diagonal_spread <= 2 * np.finfo(float).eps * abs(LOG2 / lam)
+    # nearest 0 at the corners (±1, ∓1), the pair (1, −1): log(1 + e^(−2|λ|))/λ, exactly,
+    # or 0 once that is below the float range (λ = 1000: e^(−2000))
+    assert summary.corner_gap == pytest.approx(math.log1p(math.exp(-2 * abs(lam))) / lam)
+    # lse rounds to max where the gap is below half a unit in the last place of max, and
+    # keeps a digit above it where the gap exceeds one unit
+    ulp = np.spacing(np.abs(surface.hard))
+    size = np.abs(surface.gap)
+    assert np.count_nonzero(size < ulp / 4) <= summary.rounds_to_hard
+    assert summary.rounds_to_hard <= np.count_nonzero(size < ulp)
 
 
-def test_surface_point_against_mpmath() -> None:
-    surface = lse_surface(1.0, 11, 7.0)  # axis −1, −0.8, …, 1
-    x, y = mpmath.mpf(surface.axis[8]), mpmath.mpf(surface.axis[3])
-    with mpmath.workdps(50):
-        exact = mpmath.log(mpmath.exp(7 * x) + mpmath.exp(7 * y)) / 7
-    assert surface.lse[3, 8] == pytest.approx(float(exact), rel=1e-15)
+def test_underflow_count_at_lambda_1000() -> None:
+    # gap(d) ≈ e^(−1000·d)/1000 is below 2.2e-308 once 1000·d > −log(1000 · 2.2e-308) =
+    # 701.49…: on a 101-point grid (step 0.02) that is |i − j| ≥ 36, 2·(1 + … + 65) points.
+    summary = gap_summary(lse_surface(1.0, 101, 1000.0))
+    assert summary.underflows == 65 * 66
+    assert 1000 * 0.70 < -math.log(1000 * FLOAT64_TINY) < 1000 * 0.72
+    assert summary.rounds_to_hard > summary.underflows  # lse = max long before the gap underflows
+
+
+def test_log10_gap_marks_underflow_as_missing() -> None:
+    gap = np.array([LOG2, 1e-300, FLOAT64_TINY, 5e-324, 0.0, -1e-5])
+    np.testing.assert_allclose(
+        log10_gap(gap)[[0, 1, 2, 5]], [math.log10(LOG2), -300, math.log10(FLOAT64_TINY), -5]
+    )
+    assert np.isnan(log10_gap(gap)[[3, 4]]).all()
 
 
 @pytest.mark.parametrize("lam", [0.0, math.nan, math.inf, -math.inf])
@@ -69,88 +120,127 @@ def test_surface_refuses_lambda_without_lse(lam: float) -> None:
         lse_slice(1.0, 11, 0.0, lam)
 
 
-def test_three_panels_at_lambda_one() -> None:
+def test_round_steps_and_levels() -> None:
+    assert [round_step(span, 10) for span in (1.0, 2.693, 0.07, 71.3, 4e-4)] == [
+        0.1,
+        0.5,
+        0.01,
+        10.0,
+        5e-05,
+    ]
+    assert round_step(0.0, 10) == round_step(math.nan, 10) == 1.0
+    levels = linear_levels(-1.0, 1 + LOG2)  # λ = 1 on [−1, 1]²
+    assert (levels.start, levels.end, levels.size) == (-1.0, 1.75, 0.25)
+    levels = linear_levels(-1 - LOG2 / 100, 1.0)  # λ = −100: min − log(2)/100 … 1
+    assert (levels.start, levels.end, levels.size) == (-1.2, 1.0, 0.2)
+    degenerate = linear_levels(2.0, 2.0)
+    assert degenerate.start <= 2.0 < degenerate.end
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "labels"),
+    [
+        # λ = 1000 on [−1, 1]²: the smallest normal float64 up to log(2)/1000
+        (-307.6, -3.16, ["1e-300", "1e-250", "1e-200", "1e-150", "1e-100", "1e-50"]),
+        (-9.69, -1.16, ["1e-8", "1e-6", "1e-4", "0.01"]),  # λ = 10
+        (-0.897, -0.159, ["0.2", "0.4", "0.6"]),  # λ = 1: less than a decade
+        (1.8344, 1.8408, ["68.5", "68.75", "69", "69.25"]),  # λ = 0.01
+        (-2.5, -0.5, ["0.005", "0.01", "0.02", "0.05", "0.1", "0.2"]),
+    ],
+)
+def test_log_ticks_are_round_values(lo: float, hi: float, labels: list[str]) -> None:
+    positions, texts = log_ticks(lo, hi)
+    assert texts == labels
+    for position, text in zip(positions, texts, strict=True):
+        assert lo <= position <= hi
+        assert 10**position == pytest.approx(float(text), rel=1e-9)
+
+
+def test_lse_and_max_panels_at_lambda_one() -> None:
     surface = lse_surface(1.0, 201, 1.0)
-    spec = figure_json(lse_max_gap_figure(surface.axis, surface.lse, surface.hard, 1.0))
-    lse_trace, max_trace, gap_trace = spec["data"]
-    axis = array(lse_trace["x"])
-    np.testing.assert_array_equal(axis, np.linspace(-1, 1, 201))
-    z_lse, z_max, z_gap = (array(t["z"]) for t in spec["data"])
-    assert z_lse.dtype == np.float32
-    assert z_lse.shape == (201, 201)
-    # lse peaks at 1 + log 2 at (1, 1): the last row (y = 1) and last column (x = 1)
-    assert np.unravel_index(np.argmax(z_lse), z_lse.shape) == (200, 200)
-    assert z_lse.max() == pytest.approx(1 + LOG2, rel=F32)
-    # lse at (−1, 1) is 1 + log(1 + e^−2)
-    assert z_lse[200, 0] == pytest.approx(1 + math.log1p(math.exp(-2)), rel=F32)
+    levels = linear_levels(-1.0, 1 + LOG2)
+    spec = figure_json(lse_panel(surface.axis, surface.lse, 1.0, levels))
+    (trace,) = spec["data"]
+    np.testing.assert_array_equal(array(trace["x"]), np.linspace(-1, 1, 201))
+    z = array(trace["z"])
+    assert z.dtype == np.float32
+    assert np.unravel_index(np.argmax(z), z.shape) == (200, 200)  # (1, 1): row = y, col = x
+    assert z.max() == pytest.approx(1 + LOG2, rel=F32)
+    assert z[200, 0] == pytest.approx(1 + math.log1p(math.exp(-2)), rel=F32)  # (−1, 1)
+    assert trace["contours"]["start"] == -1.0
+    assert trace["contours"]["size"] == 0.25
+    assert trace["line"]["smoothing"] == 0
+    assert "%{z" in trace["hovertemplate"]
+    layout = spec["layout"]
+    assert layout["title"]["text"] == "lse((x, y), λ = 1)"
+    assert (layout["coloraxis"]["cmin"], layout["coloraxis"]["cmax"]) == (-1.0, 1.75)
+    assert layout["coloraxis"]["colorbar"]["dtick"] == 0.5  # every other level: round ticks
+    assert layout["xaxis"]["scaleanchor"] == "y"
+
+    hard = figure_json(hard_panel(1.0, 1.0, levels))
+    (max_trace,) = hard["data"]
+    axis, z_max = array(max_trace["x"]), array(max_trace["z"])
     x, y = np.meshgrid(axis, axis)
     np.testing.assert_array_equal(z_max, np.maximum(x, y).astype(np.float32))
-    # the gap never goes below 0 nor above log(2)/λ, and equals log(2)/λ on the diagonal
-    assert z_gap.min() >= 0
-    assert z_gap.max() <= LOG2 * (1 + F32)
-    np.testing.assert_allclose(np.diag(z_gap), LOG2, rtol=F32)
-    # far from the diagonal the gap is log(1 + e^−2)
-    assert z_gap[0, 200] == pytest.approx(math.log1p(math.exp(-2)), rel=1e-6)
-    # lse and max share one colour axis and the same contour levels; the gap has its own
-    assert lse_trace["coloraxis"] == max_trace["coloraxis"] == "coloraxis"
-    assert lse_trace["contours"] == max_trace["contours"]
-    assert gap_trace["coloraxis"] == "coloraxis2"
+    # a coordinate either side of every level inside (−1, 1): each L-corner of max's
+    # contours lies in a cell far below a pixel, so the linear interpolation is exact
+    half = CORNER_WIDTH / 2
+    for level in np.arange(-0.75, 1.0, 0.25):
+        assert np.isclose(axis, level - half, rtol=0, atol=1e-12).any()
+        assert np.isclose(axis, level + half, rtol=0, atol=1e-12).any()
+    assert axis.size < 60  # a fraction of the 201 points lse needs
+    assert hard["layout"]["coloraxis"] == layout["coloraxis"]  # one colour scale
+    assert max_trace["contours"] == trace["contours"]
+    assert hard["layout"]["title"]["text"] == "max(x, y)"
+
+
+@pytest.mark.parametrize("lam", [100.0, 1000.0, -1000.0])
+def test_gap_panel_keeps_the_diagonal_top_colour(lam: float) -> None:
+    surface = lse_surface(1.0, 201, lam)
+    log_gap = log10_gap(surface.gap)
+    log_range = fitted_log_range(log_gap, lam)
+    assert log_range[1] == pytest.approx(math.log10(LOG2 / abs(lam)), rel=1e-12)
+    spec = figure_json(gap_panel(surface.axis, log_gap, lam, log_range))
+    heat, diagonal = spec["data"]
+    z = array(heat["z"])
+    # the diagonal cells hold the top of the colour range ...
+    np.testing.assert_allclose(np.diag(z), log_range[1], rtol=F32)
+    assert np.nanmax(z) == pytest.approx(log_range[1], rel=F32)
+    # ... and the line drawn on x = y has the top colour, whatever the grid and the width
+    assert diagonal["x"] == diagonal["y"] == [-1.0, 1.0]
+    assert diagonal["line"]["color"] == VIRIDIS_TOP
+    assert f"{LOG2 / abs(lam):.6g}" in diagonal["hovertemplate"]
     layout = spec["layout"]
-    assert layout["coloraxis"]["cmin"] == pytest.approx(-1.0)
-    assert layout["coloraxis"]["cmax"] == pytest.approx(1 + LOG2)
-    assert (layout["coloraxis2"]["cmin"], layout["coloraxis2"]["cmax"]) == (0.0, LOG2)
-    assert layout["coloraxis"]["colorscale"] != layout["coloraxis2"]["colorscale"]
-    for suffix in ("", "2", "3"):
-        assert layout[f"xaxis{suffix}"]["scaleanchor"] == f"y{suffix}"
-        assert layout[f"xaxis{suffix}"]["title"]["text"] == "x"
-        assert layout[f"yaxis{suffix}"]["title"]["text"] == "y"
-    for trace in spec["data"]:
-        assert "%{x" in trace["hovertemplate"]
-        assert "%{y" in trace["hovertemplate"]
-        assert "%{z" in trace["hovertemplate"]
-    titles = [a["text"] for a in layout["annotations"]]
-    assert titles == ["lse((x, y), λ = 1)", "max(x, y)", "gap lse − max"]
+    assert layout["coloraxis"]["colorscale"][-1][1] in ("#fde725", VIRIDIS_TOP)
+    assert layout["plot_bgcolor"] == UNDERFLOW_GREY
+    assert layout["margin"]["pad"] == 0
+    bar = layout["coloraxis"]["colorbar"]
+    assert all(log_range[0] <= v <= log_range[1] for v in bar["tickvals"])
+    if abs(lam) == 1000:
+        # far from the diagonal the gap underflows: those cells are empty (grey), not 0
+        assert np.isnan(z[0, -1])
+        assert np.isnan(z).sum() == 130 * 131  # |i − j| ≥ 71 on the 0.01 grid
+        assert bar["ticktext"][:2] == ["1e-300", "1e-250"]
+    else:
+        assert not np.isnan(z).any()
+        assert z[0, -1] == pytest.approx(math.log10(math.log1p(math.exp(-200)) / 100), rel=1e-6)
+    title = "gap lse − max" if lam > 0 else "gap min − lse"
+    assert layout["title"]["text"].startswith(title)
 
 
-def test_negative_lambda_compares_with_min() -> None:
-    surface = lse_surface(1.0, 101, -10.0)
-    spec = figure_json(lse_max_gap_figure(surface.axis, surface.lse, surface.hard, -10.0))
-    z_lse, z_min, z_gap = (array(t["z"]) for t in spec["data"])
-    x, y = np.meshgrid(surface.axis, surface.axis)
-    np.testing.assert_array_equal(z_min, np.minimum(x, y).astype(np.float32))
-    np.testing.assert_allclose(z_lse, reference_lse(x, y, -10.0), rtol=2 * F32, atol=1e-7)
-    # soft minimum: lse − min lies in [−log(2)/10, 0], the lower end on the diagonal
-    assert z_gap.max() <= 0
-    assert z_gap.min() >= -LOG2 / 10 * (1 + F32)
-    np.testing.assert_allclose(np.diag(z_gap), -LOG2 / 10, rtol=F32)
-    assert z_lse.min() == pytest.approx(-1 - LOG2 / 10, rel=F32)
-    layout = spec["layout"]
-    assert (layout["coloraxis2"]["cmin"], layout["coloraxis2"]["cmax"]) == (-LOG2 / 10, 0.0)
-    # reversed scale: the diagonal (|gap| largest) gets the same colour as for λ > 0
-    positive = figure_json(lse_max_gap_figure(surface.axis, surface.lse, surface.lse, 10.0))
-    colours = [colour for _, colour in layout["coloraxis2"]["colorscale"]]
-    positive_colours = [colour for _, colour in positive["layout"]["coloraxis2"]["colorscale"]]
-    assert colours == positive_colours[::-1]
-    titles = [a["text"] for a in layout["annotations"]]
-    assert titles == ["lse((x, y), λ = -10)", "min(x, y)", "gap lse − min"]
-
-
-def test_sheet_figure_one_scale_for_lambda_1_10_100() -> None:
-    surfaces = [lse_surface(1.0, 101, lam) for lam in (1.0, 10.0, 100.0)]
-    spec = figure_json(sheet_figure(surfaces[0].axis, [(s.lam, s.lse) for s in surfaces]))
-    assert [a["text"] for a in spec["layout"]["annotations"]] == ["λ = 1", "λ = 10", "λ = 100"]
-    assert {t["coloraxis"] for t in spec["data"]} == {"coloraxis"}
-    assert len({json.dumps(t["contours"], sort_keys=True) for t in spec["data"]}) == 1
-    x, y = np.meshgrid(surfaces[0].axis, surfaces[0].axis)
-    for lam, trace in zip((1.0, 10.0, 100.0), spec["data"], strict=True):
-        z = array(trace["z"])
-        np.testing.assert_allclose(z, reference_lse(x, y, lam), rtol=2 * F32, atol=1e-7)
-        assert z.max() == pytest.approx(1 + LOG2 / lam, rel=F32)
-    # one scale over all panels: from min over λ = 100 (≈ −1 + log2/100) to 1 + log 2
-    assert spec["layout"]["coloraxis"]["cmin"] == pytest.approx(-1 + LOG2 / 100, rel=1e-6)
-    assert spec["layout"]["coloraxis"]["cmax"] == pytest.approx(1 + LOG2, rel=1e-6)
-    with pytest.raises(ValueError, match="at least one"):
-        sheet_figure(surfaces[0].axis, [])
+def test_fixed_gap_scale_is_the_same_for_every_lambda() -> None:
+    colours = []
+    for lam in (1.0, 1000.0):
+        surface = lse_surface(1.0, 51, lam)
+        spec = figure_json(gap_panel(surface.axis, log10_gap(surface.gap), lam, FIXED_LOG_RANGE))
+        layout = spec["layout"]["coloraxis"]
+        assert (layout["cmin"], layout["cmax"]) == FIXED_LOG_RANGE
+        colours.append(spec["data"][1]["line"]["color"])
+    # on one scale the diagonal's colour says how large the gap is: λ = 1 sits higher
+    where = [(math.log10(LOG2 / lam) - FIXED_LOG_RANGE[0]) for lam in (1.0, 1000.0)]
+    span = FIXED_LOG_RANGE[1] - FIXED_LOG_RANGE[0]
+    assert colours == sample_colorscale("Viridis", [w / span for w in where])
+    assert colours[0] != colours[1]
 
 
 @pytest.mark.parametrize(("lam", "y"), [(1.0, 0.0), (10.0, 0.5), (-3.0, -0.25)])
@@ -159,6 +249,9 @@ def test_slice_lines(lam: float, y: float) -> None:
     np.testing.assert_array_equal(cut.x, np.linspace(-2, 2, 81))
     spec = figure_json(lse_slice_figure(cut.x, cut.lse, cut.hard, y, lam))
     soft, hard, far = (array(t["y"]) for t in spec["data"])
+    for trace in spec["data"]:
+        xs = trace["x0"] + trace["dx"] * np.arange(81)
+        np.testing.assert_allclose(xs, cut.x, atol=1e-12)
     np.testing.assert_allclose(soft, reference_lse(cut.x, np.full(81, y), lam), rtol=1e-12)
     expected_hard = np.maximum(cut.x, y) if lam > 0 else np.minimum(cut.x, y)
     np.testing.assert_array_equal(hard, expected_hard)
@@ -169,8 +262,50 @@ def test_slice_lines(lam: float, y: float) -> None:
     tie = int(np.argmin(np.abs(cut.x - y)))
     assert soft[tie] == pytest.approx(far[tie], rel=1e-14)
     names = [t["name"] for t in spec["data"]]
-    hard_name = "max" if lam > 0 else "min"
-    assert names[:2] == ["lse", hard_name]
+    assert names[:2] == ["lse", "max" if lam > 0 else "min"]
     assert spec["layout"]["xaxis"]["title"]["text"] == "x"
-    colours = {t["line"]["color"] for t in spec["data"]}
-    assert len(colours) == 3
+    assert len({t["line"]["color"] for t in spec["data"]}) == 3
+
+
+def test_every_kth_keeps_ends_and_diagonal() -> None:
+    np.testing.assert_array_equal(every_kth(201, 101), np.arange(0, 201, 2))
+    np.testing.assert_array_equal(every_kth(101, 101), np.arange(101))
+    kept = every_kth(551, 201)
+    assert (kept[0], kept[-1]) == (0, 550)
+    assert kept.size <= 202
+    assert set(np.diff(kept)[:-1]) == {3}
+
+
+@pytest.mark.parametrize("lam", [10.0, -10.0])
+def test_panel_csv_holds_the_charts_numbers(lam: float) -> None:
+    hard_name = "max" if lam > 0 else "min"
+    tables = {}
+    for panel in ("lse", "hard", "gap"):
+        header, _, body = panel_csv(lam, 1.0, 801, panel).partition("\n")
+        tables[panel] = (header, np.loadtxt(io.StringIO(body), delimiter=","))
+    assert [header for header, _ in tables.values()] == [
+        "x,y,lse",
+        f"x,y,{hard_name}",
+        f"x,y,lse - {hard_name},log10 |gap|",
+    ]
+    x, y, soft = tables["lse"][1].T
+    assert x.size == 201 * 201  # every 4th of the 801 points per axis
+    np.testing.assert_allclose(np.unique(x), np.linspace(-1, 1, 801)[::4], rtol=0, atol=0)
+    np.testing.assert_allclose(soft, reference_lse(x, y, lam), rtol=1e-12, atol=1e-15)
+    hard = tables["hard"][1][:, 2]
+    np.testing.assert_array_equal(hard, np.maximum(x, y) if lam > 0 else np.minimum(x, y))
+    gap, log_gap = tables["gap"][1][:, 2:].T
+    np.testing.assert_allclose(gap[x == y], LOG2 / lam, rtol=1e-15)
+    np.testing.assert_allclose(gap, np.log1p(np.exp(-10 * np.abs(x - y))) / lam, rtol=1e-14)
+    np.testing.assert_allclose(log_gap, np.log10(np.abs(gap)), rtol=1e-15)
+
+
+def test_slice_csv() -> None:
+    text = slice_csv(100.0, 1.0, 51, 0.5)
+    header, _, body = text.partition("\n")
+    assert header == "x,lse,max,max + log(2)/λ"
+    x, soft, hard, far = np.loadtxt(io.StringIO(body), delimiter=",").T
+    np.testing.assert_array_equal(x, np.linspace(-1, 1, 51))
+    np.testing.assert_allclose(soft, reference_lse(x, np.full(51, 0.5), 100.0), rtol=1e-14)
+    np.testing.assert_array_equal(hard, np.maximum(x, 0.5))
+    np.testing.assert_allclose(far, hard + LOG2 / 100, rtol=1e-15)

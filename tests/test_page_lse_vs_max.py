@@ -1,4 +1,4 @@
-"""AppTest of the "LSE vs max" page: numbers in its figures and read-outs, every control,
+"""AppTest of the "LSE vs max" page: numbers in its charts and read-outs, every control,
 query parameters and hostile links."""
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ from plotly_arrays import array
 from scipy.special import logsumexp
 from streamlit.testing.v1 import AppTest
 
+from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE
+
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "lse_vs_max.py")
 LOG2 = math.log(2.0)
 F32 = float(np.finfo(np.float32).eps)
+EXPLORE = ("explore_lse", "explore_hard", "explore_gap", "slice_chart")
 
 
 def run_page(**query: str) -> AppTest:
@@ -27,14 +30,24 @@ def run_page(**query: str) -> AppTest:
     return at
 
 
-def charts(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+def charts(at: AppTest) -> dict[str, dict]:
+    """Every chart's figure JSON by its key (the element id ends with ``-<key>``)."""
+    return {
+        chart.proto.id.rsplit("-", 1)[-1]: json.loads(chart.proto.spec)
+        for chart in at.get("plotly_chart")
+    }
 
 
-def contour_z(at: AppTest) -> tuple[np.ndarray, list[np.ndarray]]:
-    """(axis, [z of each panel]) of the page's first chart."""
-    spec = charts(at)[0]
-    return array(spec["data"][0]["x"]), [array(trace["z"]) for trace in spec["data"]]
+def alt_texts(at: AppTest) -> dict[str, str]:
+    return {chart.proto.id.rsplit("-", 1)[-1]: chart.proto.alt for chart in at.get("plotly_chart")}
+
+
+def grid(spec: dict, trace: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(axis, z) of a square panel."""
+    data = spec["data"][trace]
+    axis = array(data["x"])
+    np.testing.assert_array_equal(axis, array(data["y"]))
+    return axis, array(data["z"])
 
 
 def reference_lse(axis: np.ndarray, lam: float) -> np.ndarray:
@@ -42,57 +55,116 @@ def reference_lse(axis: np.ndarray, lam: float) -> np.ndarray:
     return logsumexp(lam * np.stack([x, y]), axis=0) / lam
 
 
+def reference_log_gap(axis: np.ndarray, lam: float) -> np.ndarray:
+    x, y = np.meshgrid(axis, axis)
+    return np.log10(np.log1p(np.exp(-abs(lam) * np.abs(x - y))) / abs(lam))
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
 def warnings(at: AppTest) -> list[str]:
     return [w.value for w in at.warning]
+
+
+def slice_x(spec: dict) -> np.ndarray:
+    trace = spec["data"][0]
+    return trace["x0"] + trace["dx"] * np.arange(len(array(trace["y"])))
 
 
 def test_default_view_numbers() -> None:
     at = run_page()
     assert at.title[0].value == "LSE vs max"
-    assert len(charts(at)) == 2  # contours and the slice
-    axis, (z_lse, z_max, z_gap) = contour_z(at)
+    shown = charts(at)
+    assert tuple(shown) == EXPLORE
+    axis, z_lse = grid(shown["explore_lse"])
     np.testing.assert_array_equal(axis, np.linspace(-1, 1, 201))
     # λ = 1: lse peaks at 1 + log 2 at (1, 1)
     assert np.unravel_index(np.argmax(z_lse), z_lse.shape) == (200, 200)
     assert z_lse.max() == pytest.approx(1 + LOG2, rel=F32)
     np.testing.assert_allclose(z_lse, reference_lse(axis, 1.0), rtol=2 * F32)
-    x, y = np.meshgrid(axis, axis)
+    hard_axis, z_max = grid(shown["explore_hard"])
+    x, y = np.meshgrid(hard_axis, hard_axis)
     np.testing.assert_array_equal(z_max, np.maximum(x, y).astype(np.float32))
-    assert z_gap.min() >= 0
-    assert z_gap.max() <= LOG2 * (1 + F32)
-    np.testing.assert_allclose(np.diag(z_gap), LOG2, rtol=F32)
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Largest gap lse − max"] == "0.693147"
-    assert metrics["Upper bound log(2)/λ"] == "0.693147"
-    assert metrics["Where (on x = y)"].startswith("(")
-    # nearest 0 at the corners (±1, ∓1): log(1 + e^−2)
-    assert metrics["Gap nearest 0 (bound log(1)/λ = 0)"] == f"{math.log1p(math.exp(-2)):.3g}"
+    assert (
+        shown["explore_hard"]["layout"]["coloraxis"] == shown["explore_lse"]["layout"]["coloraxis"]
+    )
+    # the gap on a log scale: log10(log(1 + e^(−|x − y|))), every 2nd of the 201 points
+    gap_axis, z_gap = grid(shown["explore_gap"])
+    np.testing.assert_array_equal(gap_axis, np.linspace(-1, 1, 201)[::2])
+    np.testing.assert_allclose(z_gap, reference_log_gap(gap_axis, 1.0), rtol=2 * F32)
+    np.testing.assert_allclose(np.diag(z_gap), math.log10(LOG2), rtol=F32)
+    assert shown["explore_gap"]["layout"]["coloraxis"]["cmax"] == pytest.approx(math.log10(LOG2))
+    assert metrics(at) == {
+        "Gap on the whole diagonal x = y": "0.693147",
+        "Largest possible gap, log(2)/λ": "0.693147",
+        "Smallest gap, at the corner (−1, 1)": f"{math.log1p(math.exp(-2)):.6g}",
+        "Grid points where lse rounds to max": "0 of 40401",
+    }
     text = " ".join(m.value for m in at.markdown)
-    assert "at all 201 diagonal grid points" in text
-    assert "at 0 of 40401 grid points" in text
-    assert len(at.latex) >= 2
+    assert "0.693147 along the whole diagonal (all 201 grid points on it" in text
+    assert "at 40401 of the 40401 grid points" in text
+    assert "lse_gap_bounds" not in text
     assert any(r"\lim_{\lambda\to\infty}" in latex.value for latex in at.latex)
     # the slice at y = 0: lse, max(x, 0) and max + log 2
-    slice_spec = charts(at)[1]
-    soft, hard, far = (array(t["y"]) for t in slice_spec["data"])
-    xs = array(slice_spec["data"][0]["x"])
-    np.testing.assert_array_equal(hard, np.maximum(xs, 0.0))
-    np.testing.assert_allclose(far, np.maximum(xs, 0.0) + LOG2, rtol=1e-15)
+    soft, hard, far = (array(t["y"]) for t in shown["slice_chart"]["data"])
+    xs = slice_x(shown["slice_chart"])
+    np.testing.assert_allclose(xs, np.linspace(-1, 1, 201), atol=1e-12)
+    np.testing.assert_array_equal(hard, np.maximum(np.linspace(-1, 1, 201), 0.0))
+    np.testing.assert_allclose(far, hard + LOG2, rtol=1e-15)
     np.testing.assert_allclose(soft, np.logaddexp(xs, 0.0), rtol=1e-13)
+    # every chart has alt text with its numbers, and each group its CSV
+    alts = alt_texts(at)
+    assert "lse((x, y), λ = 1)" in alts["explore_lse"]
+    assert "0.693147" in alts["explore_gap"]
+    assert all(alts.values())
+    buttons = at.get("download_button")
+    assert [b.key for b in buttons] == [f"{key}_csv" for key in EXPLORE]
+    assert {b.label for b in buttons} == {"Download the chart's numbers (CSV)"}
     assert not warnings(at)
 
 
-def test_query_lam_10_reaches_the_figure() -> None:
+@pytest.mark.parametrize("lam", [100.0, 1000.0])
+def test_large_lambda_shows_the_diagonal_and_the_underflow(lam: float) -> None:
+    at = run_page(lam=f"{lam:g}")
+    shown = charts(at)
+    gap_axis, z_gap = grid(shown["explore_gap"])
+    top = math.log10(LOG2 / lam)
+    np.testing.assert_allclose(np.diag(z_gap), top, rtol=F32)
+    assert shown["explore_gap"]["layout"]["coloraxis"]["cmax"] == pytest.approx(top)
+    assert shown["explore_gap"]["data"][1]["line"]["color"] == "rgb(253, 231, 37)"
+    found = metrics(at)
+    assert found["Gap on the whole diagonal x = y"] == f"{LOG2 / lam:.6g}"
+    corner = math.log1p(math.exp(-2 * lam)) / lam
+    expected_corner = f"{corner:.6g}" if corner else "0 (underflow)"
+    assert found["Smallest gap, at the corner (−1, 1)"] == expected_corner
+    rounded, total = (int(n) for n in found["Grid points where lse rounds to max"].split(" of "))
+    assert total == 40401
+    assert 10_000 < rounded < total  # most points: lse = max as floats
+    captions = " ".join(c.value for c in at.caption)
+    if lam == 1000:
+        # 1000·|x − y| > 701.49 (the gap below 2.2e-308): |i − j| ≥ 71 on the 0.01 grid
+        assert "Grey: 17030 grid points where the gap is below 2.2e-308" in captions
+        assert np.isnan(z_gap).sum() == 65 * 66  # on the heatmap's 101 × 101 cells
+    else:
+        assert "Grey" not in captions
+        np.testing.assert_allclose(z_gap, reference_log_gap(gap_axis, lam), rtol=1e-6)
+    text = " ".join(m.value for m in at.markdown)
+    assert f"At {rounded} grid points lse, as a floating-point number, equals max" in text
+
+
+def test_query_lam_10_reaches_the_charts() -> None:
     at = run_page(lam="10")
     assert at.select_slider(key="lam").value == 10.0
-    axis, (z_lse, _, z_gap) = contour_z(at)
+    shown = charts(at)
+    axis, z_lse = grid(shown["explore_lse"])
     np.testing.assert_allclose(z_lse, reference_lse(axis, 10.0), rtol=2 * F32, atol=1e-7)
     assert z_lse.max() == pytest.approx(1 + LOG2 / 10, rel=F32)
-    assert z_gap.max() <= LOG2 / 10 * (1 + F32)
-    assert charts(at)[0]["layout"]["annotations"][0]["text"] == "lse((x, y), λ = 10)"
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Upper bound log(2)/λ"] == "0.0693147"
-    assert metrics["Gap nearest 0 (bound log(1)/λ = 0)"] == f"{math.log1p(math.exp(-20)) / 10:.3g}"
+    assert shown["explore_lse"]["layout"]["title"]["text"] == "lse((x, y), λ = 10)"
+    assert metrics(at)["Largest possible gap, log(2)/λ"] == "0.0693147"
+    corner = math.log1p(math.exp(-20)) / 10
+    assert metrics(at)["Smallest gap, at the corner (−1, 1)"] == f"{corner:.6g}"
     assert not warnings(at)
 
 
@@ -100,20 +172,37 @@ def test_query_lam_10_reaches_the_figure() -> None:
 def test_negative_lambda_shows_min(query: dict[str, str]) -> None:
     at = run_page(**query)
     assert at.toggle(key="neg").value is True
-    axis, (z_lse, z_min, z_gap) = contour_z(at)
-    x, y = np.meshgrid(axis, axis)
+    shown = charts(at)
+    hard_axis, z_min = grid(shown["explore_hard"])
+    x, y = np.meshgrid(hard_axis, hard_axis)
     np.testing.assert_array_equal(z_min, np.minimum(x, y).astype(np.float32))
+    axis, z_lse = grid(shown["explore_lse"])
     np.testing.assert_allclose(z_lse, reference_lse(axis, -10.0), rtol=2 * F32, atol=1e-7)
     assert z_lse.min() == pytest.approx(-1 - LOG2 / 10, rel=F32)
-    assert z_gap.max() <= 0
-    np.testing.assert_allclose(np.diag(z_gap), -LOG2 / 10, rtol=F32)
-    titles = [a["text"] for a in charts(at)[0]["layout"]["annotations"]]
-    assert titles == ["lse((x, y), λ = -10)", "min(x, y)", "gap lse − min"]
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Most negative gap lse − min"] == "-0.0693147"
-    assert metrics["Lower bound −log(2)/|λ|"] == "-0.0693147"
-    slice_names = [t["name"] for t in charts(at)[1]["data"]]
+    gap_axis, z_gap = grid(shown["explore_gap"])
+    np.testing.assert_allclose(z_gap, reference_log_gap(gap_axis, -10.0), rtol=1e-6)
+    titles = [shown[key]["layout"]["title"]["text"] for key in EXPLORE[:3]]
+    assert titles == ["lse((x, y), λ = -10)", "min(x, y)", "gap min − lse, λ = -10"]
+    found = metrics(at)
+    assert found["Gap on the whole diagonal x = y"] == "0.0693147"
+    assert found["Largest possible gap, log(2)/|λ|"] == "0.0693147"
+    assert "Grid points where lse rounds to min" in found
+    slice_names = [t["name"] for t in shown["slice_chart"]["data"]]
     assert slice_names == ["lse", "min", "min − log(2)/|λ|"]
+
+
+def test_fixed_gap_scale() -> None:
+    at = run_page(lam="1000", fixgap="true")
+    assert at.toggle(key="fixgap").value is True
+    coloraxis = charts(at)["explore_gap"]["layout"]["coloraxis"]
+    assert (coloraxis["cmin"], coloraxis["cmax"]) == pytest.approx(FIXED_LOG_RANGE)
+    at.select_slider(key="lam").set_value(1.0).run(timeout=30)
+    coloraxis = charts(at)["explore_gap"]["layout"]["coloraxis"]
+    assert (coloraxis["cmin"], coloraxis["cmax"]) == pytest.approx(FIXED_LOG_RANGE)
+    at.toggle(key="fixgap").set_value(False).run(timeout=30)
+    coloraxis = charts(at)["explore_gap"]["layout"]["coloraxis"]
+    assert coloraxis["cmax"] == pytest.approx(math.log10(LOG2))
+    assert coloraxis["cmin"] == pytest.approx(math.log10(math.log1p(math.exp(-2))), rel=1e-6)
 
 
 def test_every_control_changed_once() -> None:
@@ -122,71 +211,96 @@ def test_every_control_changed_once() -> None:
     # restores y's old value into the backend's copy of the URL).
     at = run_page()
     at.select_slider(key="lam").set_value(100.0).run(timeout=30)
-    _, (z_lse, _, _) = contour_z(at)
+    _, z_lse = grid(charts(at)["explore_lse"])
     assert z_lse.max() == pytest.approx(1 + LOG2 / 100, rel=F32)
 
     at.toggle(key="neg").set_value(True).run(timeout=30)
-    _, (z_lse, _, z_gap) = contour_z(at)
+    _, z_lse = grid(charts(at)["explore_lse"])
     assert z_lse.min() == pytest.approx(-1 - LOG2 / 100, rel=F32)
-    assert z_gap.max() <= 0
+    assert charts(at)["explore_hard"]["layout"]["title"]["text"] == "min(x, y)"
 
     at.slider(key="y").set_value(0.5).run(timeout=30)
-    slice_spec = charts(at)[1]
-    xs = array(slice_spec["data"][0]["x"])
-    np.testing.assert_array_equal(array(slice_spec["data"][1]["y"]), np.minimum(xs, 0.5))
+    slice_spec = charts(at)["slice_chart"]
+    xs = slice_x(slice_spec)
+    np.testing.assert_allclose(array(slice_spec["data"][1]["y"]), np.minimum(xs, 0.5), atol=1e-15)
     np.testing.assert_allclose(
         array(slice_spec["data"][0]["y"]), -np.logaddexp(-100 * xs, -50.0) / 100, rtol=1e-13
     )
 
     at.slider(key="res").set_value(101).run(timeout=30)
-    axis, (z_lse, _, _) = contour_z(at)
+    axis, z_lse = grid(charts(at)["explore_lse"])
     assert z_lse.shape == (101, 101)
     np.testing.assert_allclose(z_lse, reference_lse(axis, -100.0), rtol=2 * F32, atol=1e-7)
-    assert array(charts(at)[1]["data"][0]["x"]).size == 101
+    assert array(charts(at)["slice_chart"]["data"][0]["y"]).size == 101
+    assert metrics(at)["Grid points where lse rounds to min"].endswith(" of 10201")
 
     at.select_slider(key="extent").set_value(2.0).run(timeout=30)
-    axis, (z_lse, z_min, _) = contour_z(at)
+    axis, _ = grid(charts(at)["explore_lse"])
+    _, z_min = grid(charts(at)["explore_hard"])
     assert (axis[0], axis[-1]) == (-2.0, 2.0)
     assert z_min.min() == -2.0
     assert at.slider(key="y").value == 0.5  # still inside [−2, 2]
 
     at.button_group(key="view").set_value("sheet").run(timeout=30)
     assert not at.exception
-    (sheet,) = charts(at)
-    assert [a["text"] for a in sheet["layout"]["annotations"]] == ["λ = 1", "λ = 10", "λ = 100"]
-    for lam, trace in zip((1.0, 10.0, 100.0), sheet["data"], strict=True):
-        z = array(trace["z"])
+    with pytest.raises(KeyError):
+        at.select_slider(key="lam")  # λ does nothing in the sheet view: no control
+    shown = charts(at)
+    assert len(shown) == 9
+    for lam in ("1", "10", "100"):
+        _, z = grid(shown[f"sheet_{lam}_lse"])
         assert z.shape == (101, 101)  # the page's extent and resolution carry over
-        assert z.max() == pytest.approx(2 + LOG2 / lam, rel=F32)
-    assert {trace["coloraxis"] for trace in sheet["data"]} == {"coloraxis"}
+        assert z.max() == pytest.approx(2 + LOG2 / float(lam), rel=F32)
+
+    at.button_group(key="view").set_value("explore").run(timeout=30)
+    assert at.select_slider(key="lam").value == 100.0  # λ kept while the sheet was shown
+    assert at.toggle(key="neg").value is True
 
 
 def test_sheet_view_from_url() -> None:
     at = run_page(view="sheet", res="101")
-    (sheet,) = charts(at)
-    axis = array(sheet["data"][0]["x"])
-    for lam, trace in zip((1.0, 10.0, 100.0), sheet["data"], strict=True):
-        np.testing.assert_allclose(
-            array(trace["z"]), reference_lse(axis, lam), rtol=2 * F32, atol=1e-7
-        )
+    shown = charts(at)
+    assert list(shown) == [
+        f"sheet_{lam}_{p}" for lam in (1, 10, 100) for p in ("lse", "hard", "gap")
+    ]
+    titles = [spec["layout"]["title"]["text"] for spec in shown.values()]
+    assert titles[::3] == ["lse((x, y), λ = 1)", "lse((x, y), λ = 10)", "lse((x, y), λ = 100)"]
+    assert set(titles[1::3]) == {"max(x, y)"}
+    # one colour scale for every lse and max panel, one log scale for every gap
+    scales = {json.dumps(shown[k]["layout"]["coloraxis"]) for k in shown if not k.endswith("gap")}
+    assert len(scales) == 1
+    gap_scales = {
+        (shown[k]["layout"]["coloraxis"]["cmin"], shown[k]["layout"]["coloraxis"]["cmax"])
+        for k in shown
+        if k.endswith("gap")
+    }
+    ((gap_lo, gap_hi),) = gap_scales
+    assert gap_hi == pytest.approx(math.log10(LOG2))
+    assert gap_lo == pytest.approx(math.log10(math.log1p(math.exp(-200)) / 100), rel=1e-6)
+    for lam in (1.0, 10.0, 100.0):
+        axis, z = grid(shown[f"sheet_{lam:g}_lse"])
+        np.testing.assert_allclose(z, reference_lse(axis, lam), rtol=2 * F32, atol=1e-7)
+        gap_axis, z_gap = grid(shown[f"sheet_{lam:g}_gap"])
+        np.testing.assert_allclose(z_gap, reference_log_gap(gap_axis, lam), rtol=1e-6)
     table = at.dataframe[0].value
-    np.testing.assert_allclose(table["bound log(2)/λ"], [LOG2, LOG2 / 10, LOG2 / 100])
-    np.testing.assert_allclose(
-        table["largest gap lse − max on the grid"], [LOG2, LOG2 / 10, LOG2 / 100], rtol=1e-12
-    )
+    np.testing.assert_allclose(table["log(2)/λ"], [LOG2, LOG2 / 10, LOG2 / 100])
+    np.testing.assert_allclose(table["gap on the diagonal"], [LOG2, LOG2 / 10, LOG2 / 100])
+    corners = [math.log1p(math.exp(-2 * lam)) / lam for lam in (1, 10, 100)]
+    np.testing.assert_allclose(table["gap at the corners"], corners, rtol=1e-12)
     assert len(at.latex) >= 2
 
 
 def test_url_sets_extent_res_and_y() -> None:
     at = run_page(extent="5", res="51", y="2.5", lam="0.01")
-    axis, (z_lse, _, z_gap) = contour_z(at)
+    shown = charts(at)
+    axis, z_lse = grid(shown["explore_lse"])
     assert z_lse.shape == (51, 51)
     assert (axis[0], axis[-1]) == (-5.0, 5.0)
     # λ = 0.01: the gap is nearly log(2)/λ ≈ 69.3 everywhere on this small grid
-    assert z_gap.max() == pytest.approx(100 * LOG2, rel=F32)
-    assert z_gap.min() > 100 * LOG2 - 5.0
-    slice_spec = charts(at)[1]
-    assert slice_spec["layout"]["title"]["text"] == "Slice at y = 2.5, λ = 0.01"
+    _, z_gap = grid(shown["explore_gap"])
+    assert 10 ** np.nanmax(z_gap) == pytest.approx(100 * LOG2, rel=1e-6)
+    assert 10 ** np.nanmin(z_gap) > 100 * LOG2 - 5.0
+    assert shown["slice_chart"]["layout"]["title"]["text"] == "Slice at y = 2.5, λ = 0.01"
     assert not warnings(at)
 
 
@@ -217,11 +331,11 @@ def test_a_new_extent_keeps_the_slice_y_or_clamps_it(
     at.select_slider(key="extent").set_value(new_extent).run(timeout=30)
     assert not at.exception
     assert at.slider(key="y").value == expected
-    slice_spec = charts(at)[1]
+    slice_spec = charts(at)["slice_chart"]
     assert slice_spec["layout"]["title"]["text"] == f"Slice at y = {expected:g}, λ = 1"
-    xs = array(slice_spec["data"][0]["x"])
-    assert (xs[0], xs[-1]) == (-new_extent, new_extent)
-    np.testing.assert_array_equal(array(slice_spec["data"][1]["y"]), np.maximum(xs, expected))
+    xs = slice_x(slice_spec)
+    assert (xs[0], xs[-1]) == pytest.approx((-new_extent, new_extent))
+    np.testing.assert_allclose(array(slice_spec["data"][1]["y"]), np.maximum(xs, expected))
     np.testing.assert_allclose(
         array(slice_spec["data"][0]["y"]), np.logaddexp(xs, expected), rtol=1e-13
     )
@@ -236,7 +350,7 @@ NUMERIC_HOSTILE = ["0", "nan", "-1e999", "1000000000"]
 
 def hostile_cases() -> list[tuple[str, str]]:
     cases = [(key, raw) for key in ("lam", "res", "extent", "y") for raw in NUMERIC_HOSTILE]
-    keys = ("lam", "res", "extent", "y", "neg", "view")
+    keys = ("lam", "res", "extent", "y", "neg", "view", "fixgap")
     return cases + [(key, raw) for key in keys for raw in TEXT_HOSTILE]
 
 
@@ -245,7 +359,7 @@ def test_hostile_query_values(key: str, raw: str) -> None:
     # a small grid keeps the many runs quick; it is a valid value and adds no note
     query = {key: raw} if key == "res" else {key: raw, "res": "51"}
     at = run_page(**query)
-    assert len(charts(at)) == 2  # page still renders, with its figures
+    assert tuple(charts(at)) == EXPLORE  # page still renders, with its charts
     notes = warnings(at)
     used_as_written = key == "y" and raw == "0"  # y = 0 is the default and in range
     if used_as_written:
@@ -257,9 +371,10 @@ def test_hostile_query_values(key: str, raw: str) -> None:
         assert "`<script>alert(1)</script>`" in notes[0]  # quoted as code, never as HTML
     if len(raw) == 400:
         assert len(notes[0]) < 200  # the note quotes a shortened value
-    _, (z_lse, _, z_gap) = contour_z(at)
+    _, z_lse = grid(charts(at)["explore_lse"])
+    _, z_gap = grid(charts(at)["explore_gap"])
     assert np.isfinite(z_lse).all()
-    assert np.isfinite(z_gap).all()
+    assert np.isfinite(z_gap).any()
 
 
 def test_clamped_values_are_used() -> None:
@@ -268,12 +383,18 @@ def test_clamped_values_are_used() -> None:
     assert at.select_slider(key="lam").value == 1000.0
     assert at.select_slider(key="extent").value == 0.1
     assert at.slider(key="y").value == -0.1
-    axis, (z_lse, _, z_gap) = contour_z(at)
-    assert z_lse.shape == (801, 801)
-    assert axis[-1] == pytest.approx(0.1)
-    assert z_gap.max() <= LOG2 / 1000 * (1 + F32)
+    shown = charts(at)
+    axis, _ = grid(shown["explore_lse"])
+    # 801 points per axis: the lse panel draws every 4th (201), the gap every 8th (101)
+    np.testing.assert_allclose(axis, np.linspace(-0.1, 0.1, 801)[::4], rtol=1e-15)
+    assert grid(shown["explore_gap"])[1].shape == (101, 101)
+    assert 10 ** np.nanmax(grid(shown["explore_gap"])[1]) == pytest.approx(LOG2 / 1000, 1e-6)
+    assert metrics(at)["Grid points where lse rounds to max"].endswith(" of 641601")
+    assert "drawn from 201 × 201 of the 801 × 801 grid points" in " ".join(
+        c.value for c in at.caption
+    )
     assert len(warnings(at)) == 4
-    slice_spec = charts(at)[1]
-    np.testing.assert_array_equal(
-        array(slice_spec["data"][1]["y"]), np.maximum(array(slice_spec["data"][1]["x"]), -0.1)
+    slice_spec = shown["slice_chart"]
+    np.testing.assert_allclose(
+        array(slice_spec["data"][1]["y"]), np.maximum(slice_x(slice_spec), -0.1), atol=1e-15
     )

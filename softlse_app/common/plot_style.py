@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import plotly.graph_objects as go
@@ -74,3 +75,29 @@ def base_layout(fig: go.Figure, *, height: int = 420, title: str | None = None) 
     fig.update_xaxes(**AXIS_LOOK)
     fig.update_yaxes(**AXIS_LOOK)
     return fig
+
+
+def merged(under: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``under`` updated with ``over`` recursively (nested dicts merged, other values of
+    ``over`` win), as ``update_layout(over)`` would do; new dicts, the inputs stay unchanged."""
+    out = dict(under)
+    for key, value in over.items():
+        old = out.get(key)
+        out[key] = (
+            merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    return out
+
+
+def styled_figure(
+    data: list[dict[str, Any]], layout: Mapping[str, Any], *, height: int, title: str | None = None
+) -> go.Figure:
+    """``base_layout(go.Figure(data=data, layout=layout), height=height, title=title)`` in one
+    construction: :func:`layout_style` and :data:`AXIS_LOOK` (on ``xaxis``, ``yaxis`` and every
+    axis ``layout`` names) go under ``layout``, whose own entries win, and plotly validates the
+    figure once."""
+    look = layout_style(height=height, title=title)
+    for name in ("xaxis", "yaxis", *layout):
+        if name.startswith(("xaxis", "yaxis")):
+            look[name] = dict(AXIS_LOOK)
+    return go.Figure(data=data, layout=merged(look, layout))

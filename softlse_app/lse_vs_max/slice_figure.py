@@ -12,8 +12,24 @@ import numpy as np
 import plotly.graph_objects as go
 from numpy.typing import NDArray
 
-from softlse_app.common.plot_style import OKABE_ITO, base_layout
-from softlse_app.lse_vs_max.contour_figures import format_lam
+from softlse_app.common.number_format import format_short
+from softlse_app.common.plot_style import OKABE_ITO, styled_figure
+from softlse_app.lse_vs_max.surface import hard_name
+
+
+def slice_lines(
+    hard_values: NDArray[np.float64], lse_values: NDArray[np.float64], lam: float
+) -> list[tuple[str, NDArray[np.float64]]]:
+    """The slice's three named lines: lse, max (min for λ < 0) and the far bound
+    max + log(2)/λ (min − log(2)/|λ|)."""
+    hard = hard_name(lam)
+    far = f"{hard} + log(2)/λ" if lam > 0 else f"{hard} − log(2)/|λ|"
+    hard_line = np.asarray(hard_values, dtype=np.float64)
+    return [
+        ("lse", np.asarray(lse_values, dtype=np.float64)),
+        (hard, hard_line),
+        (far, hard_line + math.log(2.0) / lam),
+    ]
 
 
 def lse_slice_figure(
@@ -23,34 +39,41 @@ def lse_slice_figure(
     y: float,
     lam: float,
 ) -> go.Figure:
-    """Three lines along ``x``: lse (solid), max (min for λ < 0, dashed) and
-    max + log(2)/λ (dotted), at the fixed ``y``; hover shows x and each value."""
-    hard = "max" if lam > 0 else "min"
-    bound = math.log(2.0) / lam
-    bound_name = f"{hard} + log(2)/λ" if lam > 0 else f"{hard} − log(2)/|λ|"
+    """Three lines along the evenly spaced ``x``: lse (solid), max (min for λ < 0, dashed)
+    and max + log(2)/λ (dotted), at the fixed ``y``; hover shows x and each value. The x
+    values go as their start and step (``x0``, ``dx``), not as an array per line."""
     xs = np.asarray(x, dtype=np.float64)
-    hard_line = np.asarray(hard_values, dtype=np.float64)
-    lines = (
-        ("lse", np.asarray(lse_values, dtype=np.float64), OKABE_ITO[0], "solid"),
-        (hard, hard_line, OKABE_ITO[1], "dash"),
-        (bound_name, hard_line + bound, OKABE_ITO[2], "dot"),
-    )
-    fig = go.Figure()
-    for name, values, colour, dash in lines:
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=values,
-                mode="lines",
-                name=name,
-                line={"color": colour, "dash": dash, "width": 2.5 if name == "lse" else 2},
-                hovertemplate=f"x = %{{x:.4g}}<br>{name} = %{{y:.6g}}<extra></extra>",
-            )
+    step = float(xs[-1] - xs[0]) / (xs.size - 1) if xs.size > 1 else 1.0
+    looks = ((OKABE_ITO[0], "solid", 2.5), (OKABE_ITO[1], "dash", 2), (OKABE_ITO[2], "dot", 2))
+    traces = [
+        {
+            "type": "scatter",
+            "x0": float(xs[0]),
+            "dx": step,
+            "y": values,
+            "mode": "lines",
+            "name": name,
+            "line": {"color": colour, "dash": dash, "width": width},
+            "hovertemplate": f"{name} = %{{y:.6g}}<extra></extra>",
+        }
+        for (name, values), (colour, dash, width) in zip(
+            slice_lines(hard_values, lse_values, lam), looks, strict=True
         )
-    fig.update_layout(
-        xaxis={"title": {"text": "x"}},
-        yaxis={"title": {"text": "value"}},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
-        hovermode="x unified",
-    )
-    return base_layout(fig, height=360, title=f"Slice at y = {y:.4g}, λ = {format_lam(lam)}")
+    ]
+    layout = {
+        "xaxis": {"title": {"text": "x"}},
+        "yaxis": {"title": {"text": "value"}},
+        # under the plot, where wrapping onto a second line on a phone overlaps nothing
+        "legend": {
+            "orientation": "h",
+            "yref": "container",
+            "y": 0.0,
+            "yanchor": "bottom",
+            "x": 0.0,
+            "xanchor": "left",
+        },
+        "hovermode": "x unified",
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 110},
+    }
+    title = f"Slice at y = {format_short(y, 4)}, λ = {format_short(lam)}"
+    return styled_figure(traces, layout, height=380, title=title)

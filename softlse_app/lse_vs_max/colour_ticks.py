@@ -1,0 +1,106 @@
+"""Round numbers for colour bars and contour levels, on a linear and on a log scale.
+
+A colour bar reads right when its ticks are numbers a person would write (0.5, 1, 1.5 or
+1e-40, 1e-20, 1) rather than wherever the data range happens to put them (−0.483, 0.0347).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from softlse_app.common.number_format import format_short
+
+#: Mantissas of a round step: 1, 2, 2.5 and 5 times a power of ten.
+_ROUND_MANTISSAS = (1.0, 2.0, 2.5, 5.0, 10.0)
+
+#: Whole-decade steps for log-scale ticks that span many decades.
+_DECADE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+
+def round_step(span: float, intervals: int) -> float:
+    """The smallest round step (1, 2, 2.5 or 5 × 10^k) that cuts ``span`` into at most
+    ``intervals`` pieces; 1.0 for a span that is zero, negative or not finite."""
+    if not (math.isfinite(span) and span > 0 and intervals > 0):
+        return 1.0
+    raw = span / intervals
+    power = 10.0 ** math.floor(math.log10(raw))
+    for mantissa in _ROUND_MANTISSAS:
+        step = float(f"{mantissa * power:.12g}")
+        if step >= raw * (1 - 1e-12):
+            return step
+    return float(f"{10 * power:.12g}")  # pragma: no cover - 10 × power always qualifies
+
+
+@dataclass(frozen=True)
+class LinearLevels:
+    """Contour levels ``start, start + size, …, end`` on round numbers covering [lo, hi];
+    the colour bar spans [start, end] with a tick at every level."""
+
+    start: float
+    end: float
+    size: float
+
+
+def linear_levels(lo: float, hi: float, intervals: int = 12) -> LinearLevels:
+    """Round levels covering [lo, hi] in at most about ``intervals`` steps.
+
+    ``start`` is the largest multiple of the step ≤ lo and ``end`` the smallest ≥ hi, so the
+    bar's ends are round too. A degenerate range (lo = hi) gets one step around it.
+    """
+    size = round_step(hi - lo, intervals)
+    if not hi > lo:
+        size = round_step(max(abs(lo), 1.0), intervals)
+    start = math.floor(lo / size + 1e-9) * size
+    end = math.ceil(hi / size - 1e-9) * size
+    if end <= start:
+        end = start + size
+    return LinearLevels(float(f"{start:.12g}"), float(f"{end:.12g}"), size)
+
+
+def format_power_of_ten(exponent: int) -> str:
+    """10^exponent as a short label: ``0.01``, ``1``, ``1000`` near 1, ``1e-40`` otherwise."""
+    if -3 <= exponent <= 3:
+        return format_short(10.0**exponent)
+    return f"1e{exponent}"
+
+
+def log_ticks(lo: float, hi: float, most: int = 6) -> tuple[list[float], list[str]]:
+    """Ticks for a colour bar in log10 units over [lo, hi]: ``(positions, labels)``.
+
+    Positions are log10 of round values, labels the values themselves: over many decades
+    every 1, 2, 5, 10, … decades (``1e-300``, ``1e-250``); over one to a few decades the
+    1-2-5 values of each decade; within less than a decade round values on a linear step
+    (0.2, 0.3, 0.4). At most about ``most`` ticks.
+    """
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+        return [], []
+    span = hi - lo
+    if span >= 3:
+
+        def count(step: int) -> int:
+            return math.floor(hi / step + 1e-9) - math.ceil(lo / step - 1e-9) + 1
+
+        step = next((s for s in _DECADE_STEPS if count(s) <= most), _DECADE_STEPS[-1])
+        first = math.ceil(lo / step - 1e-9) * step
+        exponents = range(first, math.floor(hi + 1e-9) + 1, step)
+        return [float(k) for k in exponents], [format_power_of_ten(k) for k in exponents]
+    if span >= 1:
+        positions, labels = [], []
+        for exponent in range(math.floor(lo), math.ceil(hi) + 1):
+            for mantissa in (1, 2, 5):
+                position = exponent + math.log10(mantissa)
+                if lo - 1e-9 <= position <= hi + 1e-9:
+                    positions.append(position)
+                    labels.append(format_short(mantissa * 10.0**exponent, 3))
+        return positions, labels
+    low, high = 10.0**lo, 10.0**hi
+    step = round_step(high - low, most - 1)
+    value = math.ceil(low / step - 1e-9) * step
+    positions, labels = [], []
+    while value <= high * (1 + 1e-12):
+        if value > 0:
+            positions.append(math.log10(value))
+            labels.append(format_short(value))
+        value = float(f"{value + step:.12g}")
+    return positions, labels

@@ -1,0 +1,82 @@
+"""The page's own controls, each bound to its query parameter: the view (``view``), the gap's
+colour scale (``fixgap``) and the height of the slice (``y``). λ, the extent and the
+resolution use the shared controls of :mod:`softlse_app.common.controls`."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from softlse_app.common.url_params import clamp_to_range, read_choice, read_flag, read_float_range
+from softlse_app.common.url_state import adopt_query_param, mark_query_param_read
+
+VIEWS: tuple[str, ...] = ("explore", "sheet")
+
+
+def view_control(page: str) -> str:
+    """Explore any λ, or the sheet's plots for λ = 1, 10, 100."""
+    adopt_query_param(
+        page,
+        "view",
+        partial(read_choice, options=VIEWS, name="view"),
+        "explore",
+        lambda v: v in VIEWS,
+    )
+    view = st.segmented_control(
+        "View: explore any λ, or the sheet's plots (λ = 1, 10, 100)",
+        options=VIEWS,
+        key="view",
+        required=True,
+        bind="query-params",
+    )
+    return str(view)
+
+
+def fixed_gap_scale_control(page: str, *, container: st.delta_generator.DeltaGenerator) -> bool:
+    """A switch: the gap's colour scale fitted to each λ (off) or the same for every λ (on)."""
+    adopt_query_param(
+        page,
+        "fixgap",
+        partial(read_flag, name="fixgap"),
+        False,
+        is_valid=lambda v: isinstance(v, bool),
+    )
+    return bool(
+        container.toggle(
+            "Same gap colour scale for every λ",
+            value=False,
+            key="fixgap",
+            bind="query-params",
+            help="On: the gap's colours mean the same numbers at every λ (1e-308 to 69), so "
+            "stepping λ shows the gap shrink. Off: the scale is fitted to this λ's grid.",
+        )
+    )
+
+
+def adopt_slice_y(page: str, extent: float) -> None:
+    """Read ``y`` from the link before the page shows its notes; a new extent keeps the
+    slice's y where it still fits and clamps it to ±extent otherwise."""
+    adopt_query_param(
+        page,
+        "y",
+        partial(read_float_range, lo=-extent, hi=extent, name="y"),
+        0.0,
+        lambda v: isinstance(v, float) and -extent <= v <= extent,
+        repair=partial(clamp_to_range, lo=-extent, hi=extent),
+    )
+
+
+def slice_y_control(extent: float) -> float:
+    """The slider for the slice's y over [−extent, extent] (read by :func:`adopt_slice_y`)."""
+    y = st.slider(
+        "y of the slice",
+        min_value=-extent,
+        max_value=extent,
+        step=extent / 100,
+        value=0.0,
+        key="y",
+        bind="query-params",
+    )
+    mark_query_param_read("y")  # Streamlit may have written the y set in code into the URL
+    return float(y)

@@ -1,0 +1,202 @@
+"""The page's words and numbers: the gap read-outs, the charts' alt texts and captions, the
+sheet's table and the derivation of lse → max (sheet question d)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from softlse_app.common.number_format import format_short
+from softlse_app.lse_vs_max.surface import FLOAT64_TINY, GapSummary, hard_name
+
+
+def format_gap(value: float) -> str:
+    """A gap as read-outs show it: six significant digits, its size (not its sign) — the
+    panels show the positive difference lse − max or min − lse."""
+    return format_short(abs(value))
+
+
+def bound_text(lam: float) -> str:
+    """``log(2)/λ`` or, for λ < 0, ``log(2)/|λ|``: the gap on the diagonal, in words."""
+    return "log(2)/λ" if lam > 0 else "log(2)/|λ|"
+
+
+def gap_metrics(summary: GapSummary, extent: float) -> None:
+    """Four read-outs about the whole grid: the gap along the diagonal, its bound, the gap at
+    the far corners, and how often lse itself rounds to max."""
+    hard = hard_name(summary.lam)
+    first, second = st.columns(2)
+    third, fourth = st.columns(2)
+    first.metric(
+        "Gap on the whole diagonal x = y",
+        format_gap(summary.diagonal_gap),
+        help=f"The same at all {summary.diagonal_points} grid points on the diagonal: there "
+        f"the two numbers tie and the gap is exactly {bound_text(summary.lam)}.",
+    )
+    second.metric(f"Largest possible gap, {bound_text(summary.lam)}", format_gap(summary.bound))
+    corner = f"(−{format_short(extent)}, {format_short(extent)})"
+    smallest = format_gap(summary.corner_gap) if summary.corner_gap != 0 else "0 (underflow)"
+    third.metric(
+        f"Smallest gap, at the corner {corner}",
+        smallest,
+        help="Farthest from the diagonal: |x − y| is largest, so the gap is smallest.",
+    )
+    fourth.metric(
+        f"Grid points where lse rounds to {hard}",
+        f"{summary.rounds_to_hard} of {summary.points}",
+        help=f"There lse, as a float64, is exactly {hard}: the gap is smaller than the "
+        f"spacing of floats next to {hard} (about 2.2e-16 × |{hard}|).",
+    )
+
+
+def gap_explanation(summary: GapSummary) -> None:
+    """What the gap panel shows, in plain words, with this grid's numbers."""
+    hard = hard_name(summary.lam)
+    sign = "lse − max" if summary.lam > 0 else "min − lse"
+    st.markdown(
+        f"On the diagonal x = y the two numbers tie, so lse = {hard} "
+        f"{'+' if summary.lam > 0 else '−'} log(2)/|λ| exactly: the gap {sign} is "
+        f"{format_gap(summary.bound)} along the whole diagonal (all "
+        f"{summary.diagonal_points} grid points on it agree to within "
+        f"{summary.diagonal_spread:.1e}). Away from it the gap is log(1 + e^(−|λ|·|x − y|))/|λ|, "
+        "which falls off exponentially with the distance |x − y|: a straight slope on the log "
+        f"colour scale. lse stays between {hard} and its bound at "
+        f"{summary.points - summary.outside_bounds} of the {summary.points} grid points."
+    )
+    if summary.rounds_to_hard:
+        st.markdown(
+            f"At {summary.rounds_to_hard} grid points lse, as a floating-point number, equals "
+            f"{hard} exactly: the gap there is smaller than the spacing of floats next to "
+            f"{hard}. The gap is therefore computed directly, as log(1 + e^(−|λ|·|x − y|))/|λ|, "
+            f"not as the difference lse − {hard}, which would say 0."
+        )
+
+
+def picture_note(res: int, drawn: int, what: str) -> str:
+    """Says when a panel draws fewer grid points than the grid has (empty when it draws all)."""
+    if drawn >= res:
+        return ""
+    return (
+        f" The {what} is drawn from {drawn} × {drawn} of the {res} × {res} grid points (finer "
+        "cells would be smaller than a pixel); the read-outs and the CSV use all of them."
+    )
+
+
+def gap_caption(summaries: Sequence[GapSummary], res: int, drawn: int) -> str:
+    """The key under the gap panels of one or more λ: the diagonal line, the grey cells if
+    any, and how many grid points a heatmap draws."""
+    if len(summaries) == 1:
+        (summary,) = summaries
+        text = (
+            f"The line on x = y is the diagonal, where the gap is {bound_text(summary.lam)} = "
+            f"{format_gap(summary.bound)}, in that value's colour."
+        )
+    else:
+        text = (
+            "The line on x = y is the diagonal, where the gap is log(2)/|λ|, in that value's "
+            "colour."
+        )
+    grey = [s for s in summaries if s.underflows]
+    if grey:
+        if len(summaries) == 1:
+            where = f"{grey[0].underflows} grid points"
+        else:
+            counts = ", ".join(f"{s.underflows} at λ = {format_short(s.lam)}" for s in grey)
+            where = f"grid points ({counts})"
+        text += (
+            f" Grey: {where} where the gap is below {FLOAT64_TINY:.1e}, the smallest normal "
+            "float64 — it underflows there (a subnormal or exactly 0), so it is not coloured."
+        )
+    return text + picture_note(res, drawn, "heatmap")
+
+
+def lse_alt(summary: GapSummary, value_range: tuple[float, float], extent: float) -> str:
+    """Alt text of an lse panel."""
+    lo, hi = value_range
+    return (
+        f"Filled contour plot of lse((x, y), λ = {format_short(summary.lam)}) over x and y from "
+        f"−{format_short(extent)} to {format_short(extent)}; values from {format_short(lo, 4)} "
+        f"to {format_short(hi, 4)}. "
+        f"The contours are those of {hard_name(summary.lam)}(x, y) with their corners on the "
+        f"diagonal rounded off, by {format_gap(summary.bound)} on the diagonal itself."
+    )
+
+
+def hard_alt(lam: float, extent: float) -> str:
+    """Alt text of a max (min) panel."""
+    hard = hard_name(lam)
+    return (
+        f"Filled contour plot of {hard}(x, y) over x and y from −{format_short(extent)} to "
+        f"{format_short(extent)}: L-shaped contours with sharp corners on the diagonal x = y, "
+        "on the same colour scale as the lse panel."
+    )
+
+
+def gap_alt(summary: GapSummary, log_range: tuple[float, float]) -> str:
+    """Alt text of a gap panel."""
+    lo, hi = log_range
+    text = (
+        f"Heatmap of the gap between lse and {hard_name(summary.lam)} at λ = "
+        f"{format_short(summary.lam)} on a log colour scale from 1e{lo:.0f} to 1e{hi:.1f}: "
+        f"largest, {format_gap(summary.bound)}, along the whole diagonal x = y, falling off "
+        f"exponentially with |x − y| to {format_gap(summary.corner_gap)} at the corners."
+    )
+    if summary.underflows:
+        text += f" {summary.underflows} grid points, grey, are below the float64 range."
+    return text
+
+
+def slice_alt(lam: float, y: float) -> str:
+    """Alt text of the slice chart."""
+    hard = hard_name(lam)
+    far = "above" if lam > 0 else "below"
+    return (
+        f"Line chart along x at y = {format_short(y, 4)}, λ = {format_short(lam)}: lse lies "
+        f"between {hard}(x, y) and {hard} {far} by log(2)/|λ|, touching the far line at x = y."
+    )
+
+
+def sheet_table(summaries: Sequence[GapSummary]) -> None:
+    """The sheet's λ beside the gap on the diagonal and at the corners."""
+    st.dataframe(
+        {
+            "λ": [format_short(s.lam) for s in summaries],
+            "gap on the diagonal": [abs(s.diagonal_gap) for s in summaries],
+            "log(2)/λ": [abs(s.bound) for s in summaries],
+            "gap at the corners": [abs(s.corner_gap) for s in summaries],
+        },
+        hide_index=True,
+        column_config={
+            "gap on the diagonal": st.column_config.NumberColumn(format="%.6g"),
+            "log(2)/λ": st.column_config.NumberColumn(format="%.6g"),
+            "gap at the corners": st.column_config.NumberColumn(format="%.3e"),
+        },
+    )
+
+
+def derivation() -> None:
+    """Sheet question (d): as λ → ∞ the largest term dominates, so lse → max. Each equation
+    is short enough for a phone's width, so nothing is cut off."""
+    st.subheader("Why lse → max as λ → ∞ (sheet question d)")
+    st.markdown("Factor the largest term, exp(λ·σ_max), out of the sum (m of the n terms tie):")
+    st.latex(
+        r"\begin{aligned}\operatorname{lse}(\sigma,\lambda)"
+        r" &= \tfrac{1}{\lambda}\log\textstyle\sum_{j=1}^{n} e^{\lambda\sigma_j}\\"
+        r" &= \sigma_{\max} + \tfrac{1}{\lambda}\log(m + s),\\"
+        r" s &= \textstyle\sum_{\sigma_j<\sigma_{\max}} e^{-\lambda(\sigma_{\max}-\sigma_j)}"
+        r"\end{aligned}"
+    )
+    st.markdown(
+        "Each term of s is below 1 and vanishes as λ → ∞, so log(m + s) stays between log m "
+        "and log n, and dividing by λ sends it to 0:"
+    )
+    st.latex(
+        r"\sigma_{\max} + \tfrac{\log m}{\lambda} \le \operatorname{lse}(\sigma,\lambda)"
+        r" \le \sigma_{\max} + \tfrac{\log n}{\lambda}"
+    )
+    st.latex(r"\lim_{\lambda\to\infty}\operatorname{lse}(\sigma,\lambda) = \sigma_{\max}")
+    st.markdown(
+        "For two numbers (n = 2) the gap lse − max lies in [0, log(2)/λ]; for λ < 0 the same "
+        "argument with the smallest term gives lse → min, from below."
+    )

@@ -1,0 +1,110 @@
+"""The page's sections: the explore row (lse, max and gap for one λ, with read-outs), the
+sheet's rows (λ = 1, 10, 100) and the slice.
+
+Every chart is its own chart in a column: side by side on a wide screen, one under the other
+below 640 px, so each plot keeps a readable width on a phone. Each is shown with
+:func:`softlse_app.common.chart_output.show_chart`: alt text, and a CSV of its numbers made
+only when its button is pressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+import streamlit as st
+
+from softlse_app.common.chart_output import show_chart
+from softlse_app.common.number_format import format_short
+from softlse_app.lse_vs_max.controls import slice_y_control
+from softlse_app.lse_vs_max.readouts import (
+    gap_alt,
+    gap_caption,
+    gap_explanation,
+    gap_metrics,
+    hard_alt,
+    lse_alt,
+    picture_note,
+    sheet_table,
+    slice_alt,
+)
+from softlse_app.lse_vs_max.surface import GapSummary
+from softlse_app.lse_vs_max.views import (
+    SHEET_LAMBDAS,
+    PanelNumbers,
+    Panels,
+    explore_panels,
+    panel_csv,
+    panel_numbers,
+    sheet_panels,
+    sheet_summaries,
+    slice_csv,
+    slice_panel,
+)
+
+
+def _chart_row(panels: Panels, lam: float, extent: float, res: int, *, key: str) -> None:
+    """lse, max and the gap of one λ, one column each."""
+    numbers = panel_numbers(lam, extent, res)
+    summary = numbers.summary
+    alts = {
+        "lse": lse_alt(summary, numbers.value_range, extent),
+        "hard": hard_alt(lam, extent),
+        "gap": gap_alt(summary, panels.gap_range),
+    }
+    figures = {"lse": panels.lse, "hard": panels.hard, "gap": panels.gap}
+    for column, panel in zip(st.columns(3), ("lse", "hard", "gap"), strict=True):
+        with column:
+            show_chart(
+                figures[panel],
+                key=f"{key}_{panel}",
+                alt=alts[panel],
+                csv_text=partial(panel_csv, lam, extent, res, panel),
+                file_name=f"lse_vs_max_{panel}_lambda_{format_short(lam)}.csv",
+            )
+
+
+def _captions(summaries: Sequence[GapSummary], res: int, numbers: PanelNumbers) -> None:
+    """The gap panels' key, and a note when the lse panels draw fewer points than the grid."""
+    st.caption(gap_caption(summaries, res, numbers.gap_axis.size))
+    note = picture_note(res, numbers.lse_axis.size, "lse panel")
+    if note:
+        st.caption(note.strip())
+
+
+def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) -> None:
+    """lse, max and the gap for one λ and the gap read-outs."""
+    _chart_row(explore_panels(lam, extent, res, fixed_gap_scale), lam, extent, res, key="explore")
+    numbers = panel_numbers(lam, extent, res)
+    _captions([numbers.summary], res, numbers)
+    gap_metrics(numbers.summary, extent)
+    gap_explanation(numbers.summary)
+
+
+def sheet_section(extent: float, res: int) -> None:
+    """The sheet's plots: one row of lse, max and gap per λ = 1, 10, 100, all lse and max
+    panels on one colour scale and all gaps on one log scale."""
+    st.caption(
+        "The sheet's plots for λ = 1, 10, 100, one row each (the λ control applies to the "
+        "Explore view). All lse and max panels share one colour scale, all gaps another."
+    )
+    for lam, panels in zip(SHEET_LAMBDAS, sheet_panels(extent, res), strict=True):
+        st.markdown(f"**λ = {format_short(lam)}**")
+        _chart_row(panels, lam, extent, res, key=f"sheet_{format_short(lam)}")
+    summaries = sheet_summaries(extent, res)
+    _captions(summaries, res, panel_numbers(SHEET_LAMBDAS[0], extent, res))
+    sheet_table(summaries)
+
+
+@st.fragment
+def slice_section(lam: float, extent: float, res: int) -> None:
+    """The 1-D slice at the chosen y. A fragment: moving y reruns this section only."""
+    st.subheader("A slice at fixed y")
+    y = slice_y_control(extent)
+    show_chart(
+        slice_panel(lam, extent, res, y),
+        key="slice_chart",
+        alt=slice_alt(lam, y),
+        csv_text=partial(slice_csv, lam, extent, res, y),
+        file_name=f"lse_vs_max_slice_lambda_{format_short(lam)}.csv",
+    )

@@ -1,0 +1,184 @@
+"""What the page shows, cached by the exact inputs (the caching rule in the team's DIVISION.md):
+numbers with ``st.cache_data``, the figures built from them with ``st.cache_resource`` (shared,
+never mutated after they are returned), and the CSV files of what the charts show.
+
+Entry sizes bound the caches: one λ's panel numbers and figures hold at most 201² + 101²
+float32 values each, whatever the resolution.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+from numpy.typing import NDArray
+
+from softlse_app.common.chart_output import csv_table
+from softlse_app.lse_vs_max.colour_ticks import linear_levels
+from softlse_app.lse_vs_max.contour_figures import hard_panel, lse_panel
+from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE, fitted_log_range, gap_panel
+from softlse_app.lse_vs_max.slice_figure import lse_slice_figure, slice_lines
+from softlse_app.lse_vs_max.surface import (
+    GapSummary,
+    LseSlice,
+    gap_summary,
+    hard_name,
+    log10_gap,
+    lse_slice,
+    lse_surface,
+)
+
+#: The sheet's three λ.
+SHEET_LAMBDAS: tuple[float, ...] = (1.0, 10.0, 100.0)
+
+#: A CSV holds at most this many grid points per axis (every k-th point of a finer grid, the
+#: ends and the diagonal included), so a download stays a few MB at any resolution.
+CSV_MAX_POINTS = 201
+
+#: The most grid points per axis a panel draws. A panel's plot is about 250–300 px wide, so
+#: finer pictures only add cells smaller than a pixel: the lse contours are drawn from at most
+#: 201 points per axis, and the gap heatmap — a function of |x − y| alone, whose one sharp
+#: feature, the diagonal, is drawn as a line — from at most 101. The read-outs and the CSV
+#: use every grid point.
+LSE_PICTURE_POINTS = 201
+GAP_PICTURE_POINTS = 101
+
+
+def every_kth(res: int, most: int) -> NDArray[np.intp]:
+    """Indices 0, k, 2k, … of a grid of ``res`` points, and the last one, with k the smallest
+    stride that keeps at most about ``most`` of them (k = 1: all). The same indices along x
+    and y keep the diagonal's points."""
+    stride = max(1, math.ceil((res - 1) / (most - 1)))
+    return np.unique(np.append(np.arange(0, res, stride), res - 1))
+
+
+@dataclass(frozen=True)
+class PanelNumbers:
+    """The numbers the panels of one λ draw: lse as float32 on the grid points ``lse_axis``,
+    log10 |gap| as float32 (NaN where the gap underflowed) on ``gap_axis`` (both every k-th
+    point of the grid: :func:`every_kth`), the range of lse and max over the whole grid, and
+    the read-outs' summary of the whole grid."""
+
+    lam: float
+    res: int
+    lse_axis: NDArray[np.float64]
+    lse: NDArray[np.float32]
+    gap_axis: NDArray[np.float64]
+    log_gap: NDArray[np.float32]
+    value_range: tuple[float, float]
+    summary: GapSummary
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def panel_numbers(lam: float, extent: float, res: int) -> PanelNumbers:
+    """Evaluate one λ on the grid [−extent, extent]² with ``res`` points per axis."""
+    surface = lse_surface(extent, res, lam)
+    lo = float(min(surface.lse.min(), surface.hard.min()))
+    hi = float(max(surface.lse.max(), surface.hard.max()))
+    lse_keep = every_kth(res, LSE_PICTURE_POINTS)
+    gap_keep = every_kth(res, GAP_PICTURE_POINTS)
+    return PanelNumbers(
+        lam=lam,
+        res=res,
+        lse_axis=surface.axis[lse_keep],
+        lse=surface.lse[np.ix_(lse_keep, lse_keep)].astype(np.float32),
+        gap_axis=surface.axis[gap_keep],
+        log_gap=log10_gap(surface.gap[np.ix_(gap_keep, gap_keep)]).astype(np.float32),
+        value_range=(lo, hi),
+        summary=gap_summary(surface),
+    )
+
+
+@dataclass(frozen=True)
+class Panels:
+    """The three charts of one λ: lse, max (min for λ < 0) and the gap, with the gap's colour
+    range (log10 units)."""
+
+    lse: go.Figure
+    hard: go.Figure
+    gap: go.Figure
+    gap_range: tuple[float, float]
+
+
+def _panels(
+    numbers: PanelNumbers,
+    extent: float,
+    value_range: tuple[float, float],
+    log_range: tuple[float, float],
+) -> Panels:
+    levels = linear_levels(*value_range)
+    return Panels(
+        lse=lse_panel(numbers.lse_axis, numbers.lse, numbers.lam, levels),
+        hard=hard_panel(extent, numbers.lam, levels),
+        gap=gap_panel(numbers.gap_axis, numbers.log_gap, numbers.lam, log_range),
+        gap_range=log_range,
+    )
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def explore_panels(lam: float, extent: float, res: int, fixed_gap_scale: bool) -> Panels:
+    """lse and max on one colour scale fitted to this λ; the gap on its own log scale, fitted
+    to this λ or, with ``fixed_gap_scale``, the same for every λ."""
+    numbers = panel_numbers(lam, extent, res)
+    log_range = FIXED_LOG_RANGE if fixed_gap_scale else fitted_log_range(numbers.log_gap, lam)
+    return _panels(numbers, extent, numbers.value_range, log_range)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def sheet_panels(extent: float, res: int) -> tuple[Panels, ...]:
+    """The sheet's λ = 1, 10, 100, one row each: every lse and max panel on one colour scale,
+    every gap on one log scale, so the rows can be compared colour for colour."""
+    rows = [panel_numbers(lam, extent, res) for lam in SHEET_LAMBDAS]
+    value_range = (min(n.value_range[0] for n in rows), max(n.value_range[1] for n in rows))
+    fitted = [fitted_log_range(n.log_gap, n.lam) for n in rows]
+    log_range = (min(lo for lo, _ in fitted), max(hi for _, hi in fitted))
+    return tuple(_panels(n, extent, value_range, log_range) for n in rows)
+
+
+def sheet_summaries(extent: float, res: int) -> tuple[GapSummary, ...]:
+    """The read-outs of the sheet's three λ."""
+    return tuple(panel_numbers(lam, extent, res).summary for lam in SHEET_LAMBDAS)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def slice_numbers(lam: float, extent: float, res: int, y: float) -> LseSlice:
+    """The slice at height ``y`` along the grid's x coordinates."""
+    return lse_slice(extent, res, y, lam)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def slice_panel(lam: float, extent: float, res: int, y: float) -> go.Figure:
+    """The slice's line chart."""
+    cut = slice_numbers(lam, extent, res, y)
+    return lse_slice_figure(cut.x, cut.lse, cut.hard, y, lam)
+
+
+def panel_csv(lam: float, extent: float, res: int, panel: str) -> str:
+    """The numbers of one grid panel as CSV, on the grid points (at most
+    :data:`CSV_MAX_POINTS` per axis: :func:`every_kth`), every value at full precision:
+    ``panel`` "lse" (x, y, lse), "hard" (x, y, max or min) or "gap" (x, y, the gap lse − max
+    or lse − min, and log10 of its size, ``nan`` where it underflowed)."""
+    surface = lse_surface(extent, res, lam)
+    keep = every_kth(res, CSV_MAX_POINTS)
+    x, y = np.meshgrid(surface.axis[keep], surface.axis[keep])
+    on_grid = np.ix_(keep, keep)
+    columns: dict[str, NDArray[np.float64]] = {"x": x.ravel(), "y": y.ravel()}
+    hard = hard_name(lam)
+    if panel == "lse":
+        columns["lse"] = surface.lse[on_grid].ravel()
+    elif panel == "hard":
+        columns[hard] = surface.hard[on_grid].ravel()
+    else:
+        gap = surface.gap[on_grid]
+        columns[f"lse - {hard}"] = gap.ravel()
+        columns["log10 |gap|"] = log10_gap(gap).ravel()
+    return csv_table(columns)
+
+
+def slice_csv(lam: float, extent: float, res: int, y: float) -> str:
+    """The slice's lines as CSV: x and the value of each line at it, full precision."""
+    cut = slice_numbers(lam, extent, res, y)
+    return csv_table({"x": cut.x, **dict(slice_lines(cut.hard, cut.lse, lam))})
