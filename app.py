@@ -17,6 +17,7 @@ import streamlit as st
 from softlse_app.common.gc_freeze import freeze_loaded_modules
 from softlse_app.common.history_entries import keep_full_history_entries
 from softlse_app.common.navigation import FAVICON, HOME, PAGES
+from softlse_app.common.oversized_links import notice_oversized_link
 from softlse_app.common.page_style import apply_page_style
 
 freeze_loaded_modules()
@@ -38,4 +39,5 @@ navigation = st.navigation(
 )
 apply_page_style()
 keep_full_history_entries()
+notice_oversized_link(navigation.url_path)
 navigation.run()

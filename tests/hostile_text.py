@@ -123,3 +123,72 @@ def fuzz_payloads(count: int, seed: int = 12) -> list[str]:
     return [
         "".join(rng.choice(FUZZ_PIECES) for _ in range(rng.randint(1, 16))) for _ in range(count)
     ]
+
+
+#: Short payloads (≤ 40 characters, so a note quotes each whole) that each try several
+#: constructs at once: for sweeps over every parameter of every page, where each payload
+#: costs a page run.
+DENSE_PAYLOADS: dict[str, str] = {
+    "emphasis-math": "**b** _i_ ~~d~~ $x^2$ $$\\x$$",
+    "links": "https://evil.example <https://e.example>",
+    "md-link-img": "[x](javascript:alert(1)) ![i](e.png)",
+    "html": "<img src=x onerror=alert(1)><b>b</b>",
+    "code-breakout": "a`\n\n# h\n- i\n`b **x**",
+    "shortcodes": ":material/home: :smile: :red[r] www.e.ex",
+    "email-bidi": "x@evil.example \u202eexe.txt",
+    "long": "9" * 5_000,
+}
+
+#: What may not appear in a message's Markdown outside code spans once backslash escapes are
+#: taken out: each starts a Markdown, math, HTML, link or shortcode construct, or is
+#: rewritten by Streamlit (the app's own wording uses none of them).
+_UNSAFE_CHARS = set("*_~$<>!|#&\\@`\n\r")
+_UNSAFE_PATTERNS = (
+    re.compile(r"\]\(|\]\[|\[\^"),  # link, reference, footnote
+    re.compile(r"://|www\.", re.IGNORECASE),  # bare URLs
+    re.compile(r":material/|:[a-z0-9_+-]+:|:[a-z][a-z0-9-]*\["),  # icons, emoji, directives
+)
+_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]\u2060?")
+_CODE_SPAN = re.compile(r"`([^`]*)`")
+
+
+def markdown_leaks(markdown: str) -> list[str]:
+    """What in a message's Markdown could render as something other than its text: each
+    problem as a short description (empty: the message is inert).
+
+    Code spans (the quotes of :func:`~softlse_app.common.inert_text.inert_code`) must hold no
+    line break and no ``:material/`` (Streamlit rewrites it even in code); outside them, with
+    backslash escapes removed, none of ``*_~$<>!|#&\\@``, backticks, line breaks, link
+    brackets, bare URLs or shortcodes may remain."""
+    problems = []
+    for inside in _CODE_SPAN.findall(markdown):
+        if "\n" in inside or ":material/" in inside:
+            problems.append(f"code span {inside!r}")
+    prose = _ESCAPE.sub("", _CODE_SPAN.sub("", markdown))
+    unsafe = sorted(set(prose) & _UNSAFE_CHARS)
+    if unsafe:
+        problems.append(f"unescaped {unsafe} in {prose!r}")
+    for pattern in _UNSAFE_PATTERNS:
+        if pattern.search(prose):
+            problems.append(f"{pattern.pattern} in {prose!r}")
+    return problems
+
+
+def payload_leaks(markdown: str, payload: str) -> list[str]:
+    """Pieces of ``payload`` that stand in ``markdown`` outside code spans as written — so
+    Markdown would read them — rather than escaped; and invisible format characters. For
+    messages that mix the app's own Markdown (bold labels, line breaks) with echoed input,
+    where :func:`markdown_leaks` would flag the app's own formatting."""
+    prose = _CODE_SPAN.sub("", markdown)
+    problems = [
+        f"U+{ord(ch):04X}"
+        for ch in markdown
+        if ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200d\ufeff"
+    ]
+    for piece in re.split(r"\s+", payload):
+        risky = set(piece) & (_UNSAFE_CHARS | set("[]:")) or any(
+            pattern.search(piece) for pattern in _UNSAFE_PATTERNS
+        )
+        if len(piece) >= 2 and risky and piece in prose:
+            problems.append(piece)
+    return problems

@@ -158,3 +158,16 @@ def test_every_page_with_lambda_takes_a_typed_exact_value(
     at.run(timeout=60)
     assert at.query_params.get(key) == "37"
     assert at.query_params.get(sign_key) == "true"
+
+
+def test_typed_lambdas_one_after_another_are_each_taken() -> None:
+    """After a typed λ the address holds it; the next typed λ must not be overridden by that
+    (older) address text as if it were a new link."""
+    at = run()
+    for text, lam in [("1.23", 1.23), ("1.43", 1.43), ("-2.71", -2.71), ("37", 37.0)]:
+        typed(at, text)
+        assert used(at) == lam, text
+        assert at.text_input(key="lam_typed").value == f"{lam:.10g}"
+    at.run()  # the address now says the last one
+    assert used(at) == 37.0
+    assert at.query_params["lam"] == "37"

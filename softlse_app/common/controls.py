@@ -21,7 +21,11 @@ from softlse_app.common.url_params import (
     read_number_choice,
     read_signed_magnitude,
 )
-from softlse_app.common.url_state import adopt_query_param, adopt_signed_query_param
+from softlse_app.common.url_state import (
+    adopt_query_param,
+    adopt_signed_query_param,
+    mark_query_param_read,
+)
 
 #: The sizes λ may take, on every page: lse is computed exactly over this whole range.
 LAMBDA_MIN, LAMBDA_MAX = 0.01, 1000.0
@@ -107,6 +111,10 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
     if value is not None:
         st.session_state[key] = abs(value)
         st.session_state[sign_key] = value < 0
+        # The address still says the λ of an earlier run (Streamlit writes it after this run):
+        # that text is the page's own, not a link to read back over the typed λ.
+        mark_query_param_read(key)
+        mark_query_param_read(sign_key)
 
 
 def lambda_control(

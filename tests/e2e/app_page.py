@@ -5,6 +5,12 @@ Everything is read from the page a person sees: Streamlit's run state on
 ``notRunning``, checked against Streamlit 1.67's DOM), the plotly charts' ``data`` as plotly.js
 holds it (numpy arrays arrive base64-encoded; plotly decodes them into ``_inputArray``), the
 sidebar navigation, and JavaScript errors raised in the page.
+
+Every wait is for a condition, never for a moment: an action waits for the run it caused to
+be reported finished by the server (a count of ``script_finished`` messages), the script to
+be idle and the charts of that run to be drawn — a named chart (``chart=<key>``) when the
+action creates one; a read of chart data waits for a chart holding a figure it has not seen
+yet that satisfies the test's predicate. All waits are bounded by the page timeout.
 """
 
 from __future__ import annotations
@@ -19,54 +25,79 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit_server import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS_DOCS = ROOT / "docs" / "screenshots"
 
-#: Run-state selector: the script of this session has finished its latest run.
+#: Run-state selector: the script of this session is not running.
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHART = '[data-testid="stPlotlyChart"]'
 
-#: Installed before any page script: counts every switch of the run state to ``notRunning``
-#: and Streamlit's WebSocket messages, so a test can wait for "the rerun my action caused has
-#: been answered" without sleeping. (A fast run can go running → notRunning within one React
-#: render, leaving no attribute change behind; the message count still sees it.)
+#: Installed before any page script: counts the script runs the server reports finished.
+#: Streamlit ends each run with a ForwardMsg whose field 6 (``script_finished``) is a status:
+#: 0 finished, 1 compile error, 3 fragment run finished (2, "stopped early for a rerun", is
+#: followed by another run, so it is not counted). The messages are protobuf; only the
+#: top-level field tags are read here. A test waits for "the run my action caused has
+#: finished" as "one more finished run than before the action", never for a moment, and
+#: never for a change of the run-state attribute, which a fast run can skip within one
+#: React render.
 RUN_COUNTER_JS = """
-window.__softlseRuns = 0;
-window.__softlseSent = 0;
-window.__softlseLastSent = 0;
-window.__softlseLastIn = 0;
-new MutationObserver((records) => {
-  for (const record of records) {
-    if (record.target.getAttribute('data-test-script-state') === 'notRunning') {
-      window.__softlseRuns += 1;
-    }
+window.__softlseFinished = 0;
+const scriptFinishedStatus = (buffer) => {
+  const bytes = new Uint8Array(buffer);
+  let i = 0;
+  const varint = () => {
+    let value = 0, shift = 0, byte = 0;
+    do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; }
+    while (byte & 0x80 && i < bytes.length);
+    return value;
+  };
+  while (i < bytes.length) {
+    const key = varint();
+    const field = Math.floor(key / 8), wire = key % 8;
+    if (wire === 0) { const value = varint(); if (field === 6) return value; }
+    else if (wire === 2) { const length = varint(); i += length; }
+    else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else return null;
   }
-}).observe(document, {subtree: true, attributes: true,
-                      attributeFilter: ['data-test-script-state']});
+  return null;
+};
 const NativeWebSocket = window.WebSocket;
 window.WebSocket = class extends NativeWebSocket {
   constructor(...args) {
     super(...args);
-    this.addEventListener('message', () => { window.__softlseLastIn = performance.now(); });
-  }
-  send(data) {
-    window.__softlseSent += 1;
-    window.__softlseLastSent = performance.now();
-    return super.send(data);
+    this.addEventListener('message', (event) => {
+      if (!(event.data instanceof ArrayBuffer)) return;
+      const status = scriptFinishedStatus(event.data);
+      if (status === 0 || status === 1 || status === 3) window.__softlseFinished += 1;
+    });
   }
 };
 """
 
-#: True when the script is idle and every plotly chart on the page is drawn.
+#: ``(args) => bool`` with ``args = {runs, charts, key}``: more than ``runs`` runs have
+#: finished, the script is idle, no element is still loading (Streamlit shows a skeleton
+#: while an element's code or a Markdown plugin loads, after the run has finished) or stale,
+#: at least ``charts`` plotly charts are on the page, the chart keyed ``key`` (if given) is
+#: among them, and every chart is drawn.
 SETTLED_JS = """
-() => {
+({runs, charts, key}) => {
+  if (window.__softlseFinished <= runs) return false;
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  const charts = Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'));
-  return charts.every((c) => c.querySelector('.main-svg') && c.querySelector('.js-plotly-plot')
-                             && c.querySelector('.js-plotly-plot')._fullLayout);
+  // elements whose code or Markdown plugins are still loading show a skeleton; elements of
+  // an earlier run not yet replaced are marked stale
+  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return false;
+  const all = Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'));
+  if (all.length < charts) return false;
+  if (key && !document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"]')) {
+    return false;
+  }
+  return all.every((c) => c.querySelector('.main-svg') && c.querySelector('.js-plotly-plot')
+                          && c.querySelector('.js-plotly-plot')._fullLayout);
 }
 """
 
@@ -104,6 +135,33 @@ PLOT_DATA_JS = """
 """
 
 
+#: ``({key, settled}) => traces | null``: the traces of the chart keyed ``key`` when the page
+#: is settled (``settled``: the arguments of SETTLED_JS) and the chart holds data this function
+#: has not returned before (plotly replaces ``gd.data`` with each new figure), else ``null``.
+#: ``key`` ``null``: every chart's traces, once any chart holds new data.
+NEW_TRACES_JS = """
+({key, settled}) => {
+  if (!(SETTLED)(settled)) return null;
+  const plots = Array.from(document.querySelectorAll(
+    (key ? '.st-key-' + key + ' ' : '') + '[data-testid="stPlotlyChart"] .js-plotly-plot'));
+  if (plots.length === 0) return null;
+  const seen = (window.__softlseSeenData ??= new Map());
+  const name = key ?? '';
+  const current = plots.map((gd) => gd.data);
+  const before = seen.get(name);
+  if (before && before.length === current.length && before.every((d, i) => d === current[i])) {
+    return null;
+  }
+  seen.set(name, current);
+  const data = (PLOT_DATA)().filter((_, i) => plots.includes(document.querySelectorAll(
+    '[data-testid="stPlotlyChart"] .js-plotly-plot')[i]));
+  return key ? data[0] : data;
+}
+""".replace("(SETTLED)", f"({SETTLED_JS.strip()})").replace(
+    "(PLOT_DATA)", f"({PLOT_DATA_JS.strip()})"
+)
+
+
 class AppPage:
     """A Playwright page on the app at ``base_url`` that records JavaScript errors."""
 
@@ -118,42 +176,65 @@ class AppPage:
 
     # -- waiting ---------------------------------------------------------------------------
 
-    def open(self, path: str, *, charts: int = 0) -> None:
-        """Go to ``base_url + path`` and wait until the script is idle and at least ``charts``
-        plotly charts are drawn."""
+    def finished_runs(self) -> int:
+        """How many script runs of this tab the server has reported finished."""
+        return int(self.page.evaluate("() => window.__softlseFinished"))
+
+    def open(self, path: str, *, charts: int = 0, chart: str | None = None) -> None:
+        """Go to ``base_url + path`` and wait until its first run has finished, the script is
+        idle and the charts are drawn: at least ``charts`` of them, the one keyed ``chart``
+        among them (see :meth:`wait_settled`)."""
         self.page.goto(self.base_url + path)
-        self.page.wait_for_selector(IDLE)
-        self.wait_settled(charts=charts)
+        self.wait_settled(after=0, charts=charts, chart=chart)
 
-    def wait_settled(self, *, charts: int = 0) -> None:
-        """Wait until the script is idle, ``charts`` or more charts exist and all are drawn."""
-        self.page.wait_for_function(
-            f"() => document.querySelectorAll('{CHART}').length >= {charts} && ({SETTLED_JS})()"
-        )
+    def wait_settled(self, *, after: int = -1, charts: int = 0, chart: str | None = None) -> None:
+        """Wait until more than ``after`` runs have finished (``-1``: whatever has run), the
+        script is idle, at least ``charts`` plotly charts are on the page — the one created
+        with ``key=chart`` among them — and every chart is drawn. A run's last message
+        clears the previous run's elements, so these are the charts of the latest run."""
+        self.page.wait_for_function(SETTLED_JS, arg={"runs": after, "charts": charts, "key": chart})
 
-    def rerun(self, action: Callable[[], Any], *, charts: int = 0) -> None:
-        """Do ``action`` (which makes Streamlit rerun) and wait until that run has finished
-        and the charts are drawn again."""
-        runs, sent = self.page.evaluate("() => [window.__softlseRuns, window.__softlseSent]")
+    def rerun(
+        self, action: Callable[[], Any], *, charts: int = 0, chart: str | None = None
+    ) -> None:
+        """Do ``action`` (which makes Streamlit rerun) and wait until that run has finished,
+        the script is idle and the charts are drawn (as :meth:`wait_settled`)."""
+        before = self.finished_runs()
         action()
-        self.page.wait_for_function(
-            f"() => window.__softlseRuns > {runs} || (window.__softlseSent > {sent}"
-            " && window.__softlseLastIn > window.__softlseLastSent)"
-        )
-        self.wait_settled(charts=charts)
+        self.wait_settled(after=before, charts=charts, chart=chart)
+
+    def _wait_for_new_data(
+        self, key: str | None, accept: Callable[[Any], bool], *, what: str
+    ) -> Any:
+        """Wait until the page is settled and chart ``key`` (every chart: ``None``) holds data
+        not seen at an earlier check of this call, and ``accept`` takes it; bounded by the
+        page timeout. Each check waits for a new figure, never for a moment."""
+        deadline = time.monotonic() + self.timeout_ms / 1000
+        settled = {"runs": -1, "charts": 0, "key": key}
+        last: Any = None
+        self.page.evaluate("(name) => window.__softlseSeenData?.delete(name)", key or "")
+        while True:
+            remaining_ms = (deadline - time.monotonic()) * 1000
+            try:
+                handle = self.page.wait_for_function(
+                    NEW_TRACES_JS,
+                    arg={"key": key, "settled": settled},
+                    timeout=max(remaining_ms, 1),
+                )
+            except PlaywrightTimeoutError:
+                shown = summary(last) if key is None else [t.get("name", "") for t in last or []]
+                raise AssertionError(
+                    f"chart {key or '(any)'} never showed {what}; last data: {shown}"
+                ) from None
+            last = handle.json_value()
+            if accept(last):
+                return last
 
     def wait_for_data(
         self, predicate: Callable[[list[list[dict[str, Any]]]], bool], *, what: str
     ) -> list[list[dict[str, Any]]]:
-        """Poll the charts' data until ``predicate`` holds (bounded by the page timeout)."""
-        deadline = time.monotonic() + self.timeout_ms / 1000
-        data = self.plot_data()
-        while not predicate(data):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"charts never showed {what}; last data: {summary(data)}")
-            self.page.wait_for_timeout(100)
-            data = self.plot_data()
-        return data
+        """Wait until the charts' data (every chart, page order) satisfies ``predicate``."""
+        return self._wait_for_new_data(None, predicate, what=what)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -163,7 +244,8 @@ class AppPage:
 
     def chart_traces(self, key: str) -> list[dict[str, Any]]:
         """Traces of the chart created with ``key=`` (Streamlit marks its container with the
-        class ``st-key-<key>``)."""
+        class ``st-key-<key>``), read now: use it after :meth:`wait_for_traces`, or after an
+        :meth:`open` that waited for that chart."""
         data = self.page.evaluate(
             f"(key) => ({PLOT_DATA_JS})().filter((_, i) => document.querySelectorAll("
             f"'{CHART} .js-plotly-plot')[i].closest('.st-key-' + key))",
@@ -175,15 +257,14 @@ class AppPage:
     def wait_for_traces(
         self, key: str, predicate: Callable[[dict[str, dict[str, Any]]], bool], *, what: str
     ) -> dict[str, dict[str, Any]]:
-        """Poll the traces (by name) of chart ``key`` until ``predicate`` holds."""
-        deadline = time.monotonic() + self.timeout_ms / 1000
-        while True:
-            named = {t.get("name", ""): t for t in self.chart_traces(key)}
-            if predicate(named):
-                return named
-            if time.monotonic() > deadline:
-                raise AssertionError(f"chart {key!r} never showed {what}; traces: {list(named)}")
-            self.page.wait_for_timeout(100)
+        """Wait until chart ``key`` exists and is drawn, the script is idle and the chart's
+        traces (by name) satisfy ``predicate``; returns them. A chart that a click's run
+        creates (a tab's) is waited for, then each new figure it shows is checked, bounded
+        by the page timeout."""
+        traces = self._wait_for_new_data(
+            key, lambda data: predicate({t.get("name", ""): t for t in data}), what=what
+        )
+        return {t.get("name", ""): t for t in traces}
 
     def slider_value(self, key: str) -> str:
         """The value label on the thumb of the slider ``key``."""
@@ -200,20 +281,23 @@ class AppPage:
             text, timeout=self.timeout_ms
         )
 
-    def press_on_slider(self, key: str, keys: str, *, charts: int = 0) -> None:
+    def press_on_slider(
+        self, key: str, keys: str, *, charts: int = 0, chart: str | None = None
+    ) -> None:
         """Focus the thumb of slider ``key``, press ``keys`` (e.g. ``ArrowRight``) as a person
-        on a keyboard does, and wait for the rerun."""
+        on a keyboard does, and wait for the rerun (as :meth:`rerun`)."""
         # Streamlit 1.67's slider is react-aria's: the thumb is a visually hidden
         # <input type="range"> (implicit role "slider"), which takes the focus and the keys.
         thumb = self.page.locator(f".st-key-{key}").get_by_role("slider")
         thumb.focus()
-        self.rerun(lambda: thumb.press(keys), charts=charts)
+        self.rerun(lambda: thumb.press(keys), charts=charts, chart=chart)
 
-    def type_into(self, key: str, text: str, *, charts: int = 0) -> None:
-        """Replace the text of text box ``key``, press Enter and wait for the rerun."""
+    def type_into(self, key: str, text: str, *, charts: int = 0, chart: str | None = None) -> None:
+        """Replace the text of text box ``key``, press Enter and wait for the rerun (as
+        :meth:`rerun`)."""
         box = self.page.locator(f".st-key-{key} input")
         box.fill(text)
-        self.rerun(lambda: box.press("Enter"), charts=charts)
+        self.rerun(lambda: box.press("Enter"), charts=charts, chart=chart)
 
     def input_value(self, key: str) -> str:
         return self.page.locator(f".st-key-{key} input").input_value()
@@ -228,17 +312,18 @@ class AppPage:
         )
         return [text.strip() for text in labels.all_inner_texts()]
 
-    def click_tab(self, label: str, *, charts: int = 0) -> None:
+    def click_tab(self, label: str, *, charts: int = 0, chart: str | None = None) -> None:
         """Click the tab ``label`` (tabs bound to a query parameter rerun the page) and wait
-        until the run has finished and ``charts`` charts are drawn."""
+        until the run it caused has finished and the tab's chart ``chart`` (and ``charts``
+        charts in all) is drawn: not the previous tab's chart, which that run removes."""
         tab = self.page.get_by_role("tab", name=label, exact=True)
-        self.rerun(tab.click, charts=charts)
+        self.rerun(tab.click, charts=charts, chart=chart)
         expect(tab).to_have_attribute("aria-selected", "true", timeout=self.timeout_ms)
 
-    def click_nav(self, title: str, *, charts: int = 0) -> None:
+    def click_nav(self, title: str, *, charts: int = 0, chart: str | None = None) -> None:
         """Click the sidebar link ``title`` and wait until that page has run and drawn."""
         link = self.page.locator('[data-testid="stSidebarNavLink"]').filter(has_text=title)
-        self.rerun(link.click, charts=charts)
+        self.rerun(link.click, charts=charts, chart=chart)
 
     def expect_path(self, url_path: str) -> None:
         """Wait (bounded) until the address bar shows the page ``url_path`` ("" for the home
@@ -255,12 +340,17 @@ class AppPage:
         return values[-1] if values else None
 
     def expect_query(self, name: str, value: str | None) -> None:
-        """Wait (bounded) until the address bar's ``name`` is ``value`` (``None``: absent)."""
-        deadline = time.monotonic() + self.timeout_ms / 1000
-        while self.query(name) != value:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"URL never had {name}={value!r}: {self.page.url}")
-            self.page.wait_for_timeout(50)
+        """Wait (bounded) until the address bar's last ``name`` is ``value`` (``None``:
+        absent)."""
+        try:
+            self.page.wait_for_function(
+                "([name, value]) => { const all = new URLSearchParams(location.search)"
+                ".getAll(name); return value === null ? all.length === 0"
+                " : all[all.length - 1] === value; }",
+                arg=[name, value],
+            )
+        except PlaywrightTimeoutError:
+            raise AssertionError(f"URL never had {name}={value!r}: {self.page.url}") from None
 
     def exceptions(self) -> list[str]:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()

@@ -18,6 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # softlse_app, for bare `pytest`
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared test modules
 
 from app_page import ARTIFACTS, AppPage
 from streamlit_server import CHROMIUM_ARGS, ROOT, StreamlitServer, find_chromium

@@ -83,20 +83,16 @@ def grid_traces(app: AppPage) -> dict[str, dict]:
     return named
 
 
+def sigma1_traces(charts: list[list[dict]]) -> dict[str, dict]:
+    """The σ₁ heatmaps among every chart's traces, by trace name."""
+    return {t["name"]: t for chart in charts for t in chart if t.get("name", "").startswith("σ₁")}
+
+
 def wait_for_grid(app: AppPage, predicate: Any, what: str) -> dict[str, dict]:
-    app.page.wait_for_function(
-        f"() => document.querySelectorAll('{GRID_CHARTS} .main-svg').length > 0"
-    )
-    deadline_ms = app.timeout_ms
-    waited = 0.0
-    while True:
-        named = grid_traces(app)
-        if predicate(named):
-            return named
-        if waited > deadline_ms:
-            raise AssertionError(f"the grid never showed {what}; traces: {list(named)}")
-        app.page.wait_for_timeout(100)
-        waited += 100
+    """Wait until the page is settled and the grid's σ₁ heatmaps satisfy ``predicate``:
+    each check waits for a figure not seen before (see AppPage.wait_for_data)."""
+    charts = app.wait_for_data(lambda data: predicate(sigma1_traces(data)), what=what)
+    return sigma1_traces(charts)
 
 
 def overlaps(a: list[float], b: list[float]) -> bool:

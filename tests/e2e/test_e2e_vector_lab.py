@@ -77,10 +77,10 @@ def test_unreadable_vector_shows_an_error_and_keeps_the_text(app: AppPage) -> No
 
 def test_tabs_draw_their_section_and_are_kept_in_the_link(app: AppPage) -> None:
     registered_page("vector_lab")
-    app.open("/vector_lab?v=3,3,1&lam=10", charts=1)
+    app.open("/vector_lab?v=3,3,1&lam=10", chart="bars")
     assert app.chart_count() == 1  # only the open tab is drawn
 
-    app.click_tab("Temperature sweep", charts=1)
+    app.click_tab("Temperature sweep", chart="sweep")
     app.expect_query("section", "Temperature sweep")
     named = app.wait_for_traces(
         "sweep", lambda t: {"σ1", "σ2", "σ3"} <= set(t), what="the three components"
@@ -90,7 +90,7 @@ def test_tabs_draw_their_section_and_are_kept_in_the_link(app: AppPage) -> None:
     assert app.chart_count() == 1
     app.assert_healthy(charts=1)
 
-    app.click_tab("Simplex", charts=1)
+    app.click_tab("Simplex", chart="simplex")
     app.expect_query("section", "Simplex")
     expected = softmax(10 * np.array([3.0, 3.0, 1.0]))
     current = app.wait_for_traces(
@@ -106,7 +106,7 @@ def test_tabs_draw_their_section_and_are_kept_in_the_link(app: AppPage) -> None:
     why = app.page.locator('[data-testid="stAlertContentInfo"]')
     assert "overflows" in why.inner_text()
     assert app.page.locator('[data-testid="stAlertContentError"]').count() == 0
-    app.click_tab("Offset and scale", charts=1)
+    app.click_tab("Offset and scale", chart="bars")
     app.expect_query("section", None)  # the default tab leaves the link clean
     shows(app, [10, 20, 30], 100)
     app.assert_healthy(charts=1)
