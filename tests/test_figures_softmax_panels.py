@@ -218,8 +218,7 @@ def test_gradient_field_leaves_out_a_point_outside_the_square():
     assert fig.layout.annotations == ()
 
 
-def read_csv(data: bytes) -> tuple[list[str], np.ndarray]:
-    text = data.decode()
+def read_csv(text: str) -> tuple[list[str], np.ndarray]:
     header = text.splitlines()[0].split(",")
     return header, np.loadtxt(io.StringIO(text), delimiter=",", skiprows=1)
 
@@ -230,8 +229,11 @@ def test_csv_of_a_panel_holds_what_the_chart_draws():
     assert rows.shape == (21 * 21, 4)
     np.testing.assert_allclose(rows[:, 2], expit(10.0 * (rows[:, 0] - rows[:, 1])), atol=1e-7)
     np.testing.assert_allclose(rows[:, 2] + rows[:, 3], 1.0, atol=1e-7)
-    panel = softmax_panel(1.0, 21, 10.0)
+    panel = softmax_panel(1.0, 21, 10.0)  # what the chart draws: the same numbers in float32
     np.testing.assert_array_equal(rows[:, 2].astype(np.float32), panel.sigma[0].ravel())
+    text = softmax_csv(1.0, 21, 10.0)
+    # full precision: x = −0.9, y = −1, σ₁ = expit(1) to the last digit
+    assert text.splitlines()[2].startswith("-0.9,-1.0,0.7310585786300049,0.268941421369995")
     _header, onehot = read_csv(onehot_csv(1.0, 21, "first"))
     on_diagonal = onehot[:, 0] == onehot[:, 1]
     assert np.all(onehot[on_diagonal, 2] == 1.0)

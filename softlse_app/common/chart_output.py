@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Mapping, Sequence
+from typing import Literal
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -20,11 +21,18 @@ Cell = float | int | str
 
 
 def show_chart(
-    figure: go.Figure, *, key: str, alt: str, csv_text: Callable[[], str], file_name: str
+    figure: go.Figure,
+    *,
+    key: str,
+    alt: str,
+    csv_text: Callable[[], str],
+    file_name: str,
+    width: Literal["stretch", "content"] = "stretch",
 ) -> None:
-    """``figure`` full width (Streamlit key ``key``, accessible name ``alt``) and under it a
-    download button (key ``<key>_csv``) for the CSV that ``csv_text()`` returns."""
-    st.plotly_chart(figure, width="stretch", key=key, alt=alt)
+    """``figure`` full width (or, with ``width="content"``, as wide as its layout says;
+    Streamlit key ``key``, accessible name ``alt``) and under it a download button (key
+    ``<key>_csv``) for the CSV that ``csv_text()`` returns."""
+    st.plotly_chart(figure, width=width, key=key, alt=alt)
     st.download_button(
         "Download the chart's numbers (CSV)",
         data=csv_text,

@@ -100,7 +100,7 @@ def softmax_panel_figure(
             "xanchor": "center",
             "y": 1.0,
             "yanchor": "top",
-            "pad": {"t": 8},
+            "pad": {"t": 14},
         },
         xaxis={**ticks, "anchor": "y2", "title": {"text": "x", "standoff": 4}},
         yaxis={**ticks, "domain": TOP_DOMAIN, "title": {"text": "y", "standoff": 2}},

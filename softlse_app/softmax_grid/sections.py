@@ -14,6 +14,7 @@ from functools import partial
 
 import streamlit as st
 
+from softlse_app.common.chart_output import show_chart
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.softmax_grid.controls import (
     GRADIENT_KEYS,
@@ -43,21 +44,6 @@ from softlse_app.softmax_grid.views import (
 )
 
 
-def _csv_button(data: partial[bytes], file_name: str, key: str) -> None:
-    """A download button that builds its CSV only when pressed, without rerunning the page."""
-    st.download_button(
-        "CSV",
-        data=data,
-        file_name=file_name,
-        mime="text/csv",
-        key=key,
-        on_click="ignore",
-        type="tertiary",
-        icon=":material/download:",
-        help="The numbers of this chart, one row per grid point.",
-    )
-
-
 @st.fragment
 def grid_section(page: str, extent: float, res: int) -> None:
     """The λ list and tie rule, then one chart per λ and the one-hot chart in a row that wraps:
@@ -69,25 +55,23 @@ def grid_section(page: str, extent: float, res: int) -> None:
     row = st.container(horizontal=True, horizontal_alignment="center", gap="small")
     for index, lam in enumerate(lams):
         with row.container(width=CHART_WIDTH, gap=None):
-            st.plotly_chart(
+            show_chart(
                 softmax_chart(extent, res, lam),
-                width="content",
                 key=f"softmax_grid_{index}",
                 alt=softmax_alt_text(lam, extent),
-            )
-            _csv_button(
-                partial(softmax_csv, extent, res, lam),
-                f"softmax_lambda_{lam:g}.csv",
-                f"csv_{index}",
+                csv_text=partial(softmax_csv, extent, res, lam),
+                file_name=f"softmax_lambda_{lam:g}.csv",
+                width="content",
             )
     with row.container(width=CHART_WIDTH, gap=None):
-        st.plotly_chart(
+        show_chart(
             onehot_chart(extent, res, ties),
-            width="content",
             key="softmax_grid_onehot",
             alt=onehot_alt_text(ties, tie_weights(ties), extent),
+            csv_text=partial(onehot_csv, extent, res, ties),
+            file_name=f"onehot_{ties}.csv",
+            width="content",
         )
-        _csv_button(partial(onehot_csv, extent, res, ties), f"onehot_{ties}.csv", "csv_onehot")
     st.caption(
         "Hover a cell for x, y and its σ. The last chart is the λ → +∞ limit (argmax), its "
         "diagonal drawn in the weights of the tie rule; a soft-min chart (λ < 0) tends to the "
@@ -121,13 +105,12 @@ def gradient_section(page: str, extent: float, res: int) -> None:
         field = field_numbers(extent, res, lam)
         inside = max(abs(px), abs(py)) <= extent
         lse_range = (float(field.lse_values.min()), float(field.lse_values.max()))
-        st.plotly_chart(
+        show_chart(
             field_chart(extent, res, lam, px, py),
             key="gradient_field",
             alt=field_alt_text(lam, extent, lse_range, check if inside else None),
-        )
-        _csv_button(
-            partial(field_csv, extent, res, lam), f"lse_gradient_lambda_{lam:g}.csv", "csv_field"
+            csv_text=partial(field_csv, extent, res, lam),
+            file_name=f"lse_gradient_lambda_{lam:g}.csv",
         )
         st.caption(
             "Each arrow is softmax at its foot: non-negative components summing to 1, so every "

@@ -9,13 +9,12 @@ section's controls none of the grid's charts.
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import plotly.graph_objects as go
 from numpy.typing import NDArray
 
 from softlse_app.common.caching import cache_figure, cache_numbers
+from softlse_app.common.square_grid import square_grid
 from softlse_app.softmax_grid.descriptions import lambda_title, onehot_heading, onehot_title
 from softlse_app.softmax_grid.field_figure import gradient_field_figure
 from softlse_app.softmax_grid.fields import (
@@ -31,6 +30,7 @@ from softlse_app.softmax_grid.fields import (
     tie_weights,
 )
 from softlse_app.softmax_grid.grid_figures import softmax_panel_figure
+from softlse_core import softmax
 
 # Odd, so the origin and the diagonal carry arrows; 11 per axis stay legible on a phone.
 ARROWS_PER_AXIS = 11
@@ -98,30 +98,36 @@ def field_chart(extent: float, res: int, lam: float, px: float, py: float) -> go
     )
 
 
-def _csv(header: str, rows: NDArray[np.floating]) -> bytes:
-    """Rows as CSV text with a header line; 10 significant digits (float32 needs 9)."""
-    buffer = io.StringIO()
-    np.savetxt(buffer, rows, fmt="%.10g", delimiter=",", header=header, comments="")
-    return buffer.getvalue().encode()
+def _float_csv(columns: dict[str, NDArray[np.floating]]) -> str:
+    """CSV text with one column per entry (header = the key), every number at full precision
+    as :func:`softlse_app.common.chart_output.csv_table` writes it (the shortest decimal that
+    reads back to the same double), but built column-wise: a grid has up to 401² rows."""
+    values = [(np.asarray(c, dtype=np.float64).ravel() + 0.0).tolist() for c in columns.values()]
+    lines = (",".join(map(repr, row)) for row in zip(*values, strict=True))
+    return ",".join(columns) + "\n" + "\n".join(lines) + "\n"
 
 
-def _panel_rows(panel: SoftmaxPanel) -> NDArray[np.float64]:
-    x, y = np.meshgrid(panel.axis, panel.axis)
-    return np.column_stack([x.ravel(), y.ravel(), panel.sigma[0].ravel(), panel.sigma[1].ravel()])
+def _panel_csv(axis: NDArray[np.float64], sigma: NDArray[np.floating]) -> str:
+    x, y = np.meshgrid(axis, axis)
+    return _float_csv({"x": x, "y": y, "sigma1": sigma[0], "sigma2": sigma[1]})
 
 
-def softmax_csv(extent: float, res: int, lam: float) -> bytes:
-    """x, y, σ₁, σ₂ at every grid point of one λ's chart (res² rows, at most 401²)."""
-    return _csv("x,y,sigma1,sigma2", _panel_rows(panel_numbers(extent, res, lam)))
+def softmax_csv(extent: float, res: int, lam: float) -> str:
+    """x, y, σ₁, σ₂ at every grid point of one λ's chart (res² rows, at most 401²), in float64
+    (the chart draws them in float32)."""
+    grid = square_grid(extent, res)
+    return _panel_csv(grid.axis, softmax(grid.stacked, lam, axis=0))
 
 
-def onehot_csv(extent: float, res: int, ties: TieRule) -> bytes:
+def onehot_csv(extent: float, res: int, ties: TieRule) -> str:
     """x, y, σ₁, σ₂ at every grid point of the one-hot chart."""
-    return _csv("x,y,sigma1,sigma2", _panel_rows(onehot_numbers(extent, res, ties)))
+    panel = onehot_numbers(extent, res, ties)
+    return _panel_csv(panel.axis, panel.sigma)
 
 
-def field_csv(extent: float, res: int, lam: float) -> bytes:
+def field_csv(extent: float, res: int, lam: float) -> str:
     """x, y, lse and its gradient (= softmax) at every grid point of the gradient-field chart
     (the chart's arrows show the same gradient on a coarser grid)."""
     rows = lse_and_gradient_table(extent, res, lam)
-    return _csv("x,y,lse,dlse_dx,dlse_dy", rows)
+    names = ("x", "y", "lse", "dlse_dx", "dlse_dy")
+    return _float_csv({name: rows[:, k] for k, name in enumerate(names)})
