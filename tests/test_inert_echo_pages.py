@@ -1,5 +1,6 @@
 """Every page, every query parameter and every text box, fed hostile text in AppTest: the
-messages that echo it back (URL notes, the vector's parse error, the λ list's note) are inert
+messages that echo it back (URL notes, the vector's parse error, the λ list's note, the
+sheet's judgements of typed predictions) are inert
 Markdown — the input only inside a literal code span or fully escaped — and still show what
 came in. (That Streamlit's Markdown renders such messages as plain text is checked in
 Chromium: tests/e2e/test_e2e_inert_text.py.)"""
@@ -96,3 +97,27 @@ def test_the_lambda_list_box_echoes_typed_text_inert(payload: str) -> None:
     assert len(notes) == 1, messages(at)
     assert markdown_leaks(notes[0]) == []
     assert notes[0].startswith(f"The λ list {inert_code(typed)}")
+
+
+@pytest.mark.parametrize("payload", list(DENSE_PAYLOADS.values()), ids=list(DENSE_PAYLOADS))
+@pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.url_path)
+def test_every_text_box_echoes_typed_text_inert(entry: PageEntry, payload: str) -> None:
+    # every box of the page typed into at once (up to its limit); on the sheet, every answer
+    # revealed first, so that the typed predictions are judged and quoted back
+    at = run(entry, {"reveal": "all"} if "reveal" in query_params_read_by(entry.path) else {})
+    boxes = {box.key: box for box in at.text_input if box.key}
+    if not boxes:
+        pytest.skip(f"/{entry.url_path} has no text box")
+    for box in boxes.values():
+        box.input(payload[: box.max_chars] if box.max_chars else payload)
+    at.run(timeout=60)
+    assert not at.exception, at.exception
+    shown = messages(at) + [caption.value for caption in at.caption]
+    for message in shown:
+        assert payload_leaks(message, payload) == [], message
+    if "reveal" in query_params_read_by(entry.path):  # each judgement quotes what was typed
+        for key in boxes:
+            typed = box_value(at, key)
+            if typed and typed.strip():
+                echo = f"You typed: {inert_markdown(typed)}"
+                assert any(m.endswith(echo) for m in shown), (key, shown)

@@ -20,7 +20,7 @@ from functools import partial
 
 import streamlit as st
 
-from softlse_app.common.url_params import ParamReading, quote_raw, read_choice
+from softlse_app.common.url_params import ParamReading, param_text, quote_raw, read_choice
 from softlse_app.common.url_state import adopt_query_param
 from softlse_app.sheet.questions import LETTERS, ChoicePrediction, NumberPrediction
 
@@ -51,7 +51,7 @@ def read_reveal(raw_values: Sequence[str]) -> ParamReading[frozenset[str]]:
     for raw in raw_values:
         if len(raw) > MAX_REVEAL_TEXT:
             notes.append(
-                f"URL parameter `reveal`={quote_raw(raw)} is {len(raw):,} characters long, "
+                f"{param_text(REVEAL_KEY, raw)} is {len(raw):,} characters long, "
                 "not a list of question letters; ignored."
             )
             continue
@@ -68,7 +68,7 @@ def read_reveal(raw_values: Sequence[str]) -> ParamReading[frozenset[str]]:
             named = ", ".join(quote_raw(piece) for piece in unknown[:3])
             more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
             notes.append(
-                f"URL parameter `reveal`={quote_raw(raw)} names no question {named}{more}: "
+                f"{param_text(REVEAL_KEY, raw)} names no question {named}{more}: "
                 f"only {', '.join(LETTERS)}; ignored."
             )
     return ParamReading(frozenset(letters), " ".join(notes) or None)
@@ -98,7 +98,7 @@ def _read_prediction_text(raw: str, *, name: str) -> ParamReading[str]:
         return ParamReading(raw)
     return ParamReading(
         raw[:MAX_PREDICTION_CHARS],
-        f"URL parameter `{name}`={quote_raw(raw)} is {len(raw):,} characters long; the box "
+        f"{param_text(name, raw)} is {len(raw):,} characters long; the box "
         f"keeps its first {MAX_PREDICTION_CHARS}.",
     )
 

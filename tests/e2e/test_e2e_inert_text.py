@@ -186,7 +186,9 @@ def test_every_query_parameter_echoes_hostile_links_inert(app: AppPage, entry: P
 # -- 3. the text boxes --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("page", "key"), [("vector_lab", "v"), ("softmax_grid", "lams")])
+@pytest.mark.parametrize(
+    ("page", "key"), [("vector_lab", "v"), ("softmax_grid", "lams"), ("sheet", "pa2")]
+)
 def test_text_boxes_echo_typed_hostile_text_inert(app: AppPage, page: str, key: str) -> None:
     entry = next((entry for entry in PAGES if entry.url_path == page), None)
     if entry is None:
@@ -194,7 +196,7 @@ def test_text_boxes_echo_typed_hostile_text_inert(app: AppPage, page: str, key: 
     dialogs: list[str] = []
     app.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     limit = text_box_max_chars(entry.path, key)
-    app.open(f"/{page}")
+    app.open(f"/{page}?reveal=all" if page == "sheet" else f"/{page}")  # sheet: judged at once
     for name, payload in DENSE_PAYLOADS.items():
         app.type_into(key, payload[:limit] if limit else payload)
         texts = assert_inert_and_visible(app, dialogs)
@@ -202,7 +204,10 @@ def test_text_boxes_echo_typed_hostile_text_inert(app: AppPage, page: str, key: 
         if key == "v":
             problem = collapsed(visible_text(vector_problem(typed), MESSAGE_LIMIT))
             assert any(text.endswith(problem) for text in texts), (name, texts)
-        else:
+        elif key == "lams":
             quoted = collapsed(visible_text(typed.replace("`", " "), QUOTE_LIMIT))
             named = (f"The λ list {quoted}", f"URL parameter lams={quoted}")
             assert any(text.startswith(named) for text in texts), (name, texts)
+        else:  # a prediction: its judgement quotes it
+            echo = collapsed(f"You typed: {visible_text(typed, MESSAGE_LIMIT)}")
+            assert any(text.endswith(echo) for text in texts), (name, texts)
