@@ -13,12 +13,12 @@ from softlse_app.common.lambda_text import format_lambda
 from softlse_app.common.plot_style import GAP_SCALE, OKABE_ITO, base_layout
 from softlse_app.sheet.numbers import (
     SHEET_LAMBDAS,
-    FloatArray,
     GapResults,
     GradientResults,
     LimitResults,
     SoftmaxResults,
 )
+from softlse_core import FloatArray
 
 HEIGHT = 330
 MARGIN = {"l": 55, "r": 12, "t": 36, "b": 45}

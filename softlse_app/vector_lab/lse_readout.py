@@ -15,8 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from softlse_app.common.lambda_text import hard_name
-from softlse_core import entropy, entropy_identity, lse_gap, lse_gap_bounds, softmax
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray, entropy, entropy_identity, lse_gap, lse_gap_bounds, softmax
 
 
 @dataclass(frozen=True)
