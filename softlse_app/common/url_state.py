@@ -164,3 +164,16 @@ def mark_query_param_read(key: str) -> None:
         handled[key] = raw_values[-1]
     else:
         handled.pop(key, None)
+
+
+def take_typed_value(page: str, key: str) -> None:
+    """``on_change`` callback of a bound widget that a person types into (a text or number
+    box): the new text in the address bar is what they typed, not a link. Streamlit has
+    already written it there when the callback runs, so it is marked read — the next
+    :func:`adopt_query_param` neither reads it back as a link (which would replace the typed
+    text by its corrected form) nor notes it as a URL parameter — and an earlier link's note
+    and pending write-back for ``key`` are dropped. The control itself then says, in words
+    that name the box, what it did with text it could not use as typed."""
+    mark_query_param_read(key)
+    st.session_state.setdefault(_REWRITE, {}).pop(key, None)
+    _page_notes(page).pop(key, None)

@@ -23,7 +23,7 @@ from softlse_app.common.controls import (
 from softlse_app.common.inert_text import show_message
 from softlse_app.common.number_list import format_number_list, read_number_list
 from softlse_app.common.url_params import ParamReading, read_choice
-from softlse_app.common.url_state import adopt_query_param
+from softlse_app.common.url_state import adopt_query_param, take_typed_value, url_notes
 from softlse_core import TIE_RULES, TieRule
 
 DEFAULT_LAMS = (1.0, 10.0, 100.0)
@@ -79,11 +79,14 @@ def lambda_list_control(page: str, container: DeltaGenerator) -> tuple[float, ..
         key="lams",
         bind="query-params",
         max_chars=120,
+        on_change=take_typed_value,
+        args=(page, "lams"),
         help="Each λ between 0.01 and 1000 in size, e.g. 0.5, 2, 50 or 1, -10.",
     )
     typed = read_lams(text, subject="The λ list")
-    # On a first visit Streamlit shows the raw ?lams= text in the box; its URL note covers it.
-    if typed.note is not None and text != st.query_params.get("lams"):
+    # Text from a link has its URL note (show_url_notes); the box's own note is for text
+    # typed into it, which take_typed_value keeps from being read as a link.
+    if typed.note is not None and not url_notes(page, ("lams",)):
         fallback = (
             "" if typed.value is not None else f" Showing {format_number_list(DEFAULT_LAMS)}."
         )

@@ -234,3 +234,25 @@ def test_every_plot_area_is_large_enough_and_nothing_overlaps(
     else:
         assert len(tops) == 7  # one chart per row
     tab.screenshot(f"softmax_grid_{size}")
+
+
+def test_typed_lambda_list_notes_name_the_box_and_keep_the_text(app: AppPage) -> None:
+    """Text typed into the box is written into the address bar too (the box is bound to
+    ``?lams=``); its note must still name the box, not a link's parameter, and the box must
+    keep what was typed rather than its corrected form."""
+    registered_page("softmax_grid")
+    app.open("/softmax_grid", charts=5)
+    app.type_into("lams", "1, zz, 5000", charts=3)
+    wait_for_grid(app, lambda t: "σ₁, λ = 1000" in t and len(t) == 3, "λ = 1, 1000")
+    notes = app.page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any(
+        "The λ list 1, zz, 5000: left out zz (not a nonzero number); clamped 5000 into "
+        "[0.01, 1000] in size; using 1, 1000." in note
+        for note in notes
+    ), notes
+    assert not any("URL parameter" in note for note in notes), notes
+    assert app.input_value("lams") == "1, zz, 5000"
+    # a link with the same text is a link: its note names the parameter
+    app.open("/softmax_grid?lams=abc", charts=4)
+    notes = app.page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any("URL parameter lams=abc holds no usable value" in note for note in notes), notes
