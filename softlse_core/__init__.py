@@ -6,7 +6,8 @@ dependency.
 - :func:`lse`, :func:`softmax`: computed accurately for every λ (Algorithm 4.1 and the
   shifted softmax of Blanchard, Higham & Higham 2021), fast on long vectors and on grids
   of pairs; :func:`naive_lse`, :func:`naive_softmax`: the textbook formulas, which overflow.
-- :func:`onehot_argmax`: the λ → ∞ limit of softmax.
+- :func:`onehot_argmax`: the λ → ∞ limit of softmax, with ties shared by a
+  :data:`TieRule` (one of :data:`TIE_RULES`).
 - :func:`lse_gap`, :func:`lse_gap_bounds`: lse − max computed directly, and its bounds
   log(m)/λ and log(n)/λ.
 - :func:`entropy`, :func:`entropy_identity`: lse(x, λ) = ⟨softmax(x, λ), x⟩ + H/λ.
@@ -34,11 +35,13 @@ from softlse_core.derivatives import lse_gradient_fd, lse_hessian, softmax_lambd
 from softlse_core.entropy import entropy, entropy_identity
 from softlse_core.logsumexp import lse, naive_lse
 from softlse_core.lse_gap import lse_gap, lse_gap_bounds
-from softlse_core.softmax import naive_softmax, onehot_argmax, softmax
+from softlse_core.softmax import TIE_RULES, TieRule, naive_softmax, onehot_argmax, softmax
 from softlse_core.vector_input import VectorParseError, parse_vector
 
 __all__ = [
+    "TIE_RULES",
     "FloatArray",
+    "TieRule",
     "VectorParseError",
     "entropy",
     "entropy_identity",

@@ -11,7 +11,7 @@ the exercise sheet. The loops are in :mod:`softlse_core.softmax_kernels`.
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -19,12 +19,16 @@ from numpy.typing import ArrayLike, NDArray
 from softlse_core.array_input import along_axis, check_lam, widened
 from softlse_core.softmax_kernels import softmax_pairs, softmax_shifted
 
-__all__ = ["naive_softmax", "onehot_argmax", "softmax"]
+__all__ = ["TIE_RULES", "TieRule", "naive_softmax", "onehot_argmax", "softmax"]
+
+#: How :func:`onehot_argmax` shares the mass among tied maxima: "split" (1/m each, the limit of
+#: softmax) or "first" (all on numpy's ``argmax``).
+TieRule = Literal["split", "first"]
+#: The tie rules, in the order above.
+TIE_RULES: tuple[TieRule, ...] = get_args(TieRule)
 
 
-def onehot_argmax(
-    x: ArrayLike, axis: int = -1, ties: Literal["split", "first"] = "split"
-) -> NDArray[Any]:
+def onehot_argmax(x: ArrayLike, axis: int = -1, ties: TieRule = "split") -> NDArray[Any]:
     r"""One-hot argmax along ``axis``: the λ → ∞ limit of softmax(x, λ).
 
     .. math::
@@ -81,7 +85,7 @@ def onehot_argmax(
     >>> print(onehot_argmax([1.0, float("nan")]))
     [nan nan]
     """
-    if ties not in ("split", "first"):
+    if ties not in TIE_RULES:
         raise ValueError(f"ties must be 'split' or 'first', got {ties!r}")
     arr, out_dtype, ax, shape = along_axis(x, axis)
     work = widened(arr)

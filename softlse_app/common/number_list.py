@@ -14,9 +14,9 @@ import math
 import re
 from collections.abc import Sequence
 
+from softlse_app.common.number_format import format_short
 from softlse_app.common.url_params import (
     ParamReading,
-    format_number,
     param_text,
     parse_number_text,
     quote_raw,
@@ -81,8 +81,7 @@ def read_number_list(
     if clamped:
         size = " in size" if allow_negative else ""
         notes.append(
-            f"clamped {_quote_tokens(clamped)} into [{format_number(lo)}, "
-            f"{format_number(hi)}]{size}"
+            f"clamped {_quote_tokens(clamped)} into [{format_short(lo)}, {format_short(hi)}]{size}"
         )
     if repeated:
         notes.append(f"dropped the repeated {_quote_tokens(repeated)}")
@@ -108,7 +107,7 @@ def format_number_list(values: Sequence[float]) -> str:
     ``1, 10, 100``, ``0.5, -2``. Each entry is written as ``%g``: 6 significant digits (a value
     with more reads back rounded), exponent form below 1e-4 and from 1e6 (``1e+06``);
     an empty list gives ``""``."""
-    return ", ".join(format_number(value) for value in values)
+    return ", ".join(format_short(value) for value in values)
 
 
 def _name_text(raw: str, name: str, subject: str | None) -> str:

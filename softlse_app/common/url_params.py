@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from softlse_app.common.inert_text import QUOTE_LIMIT, inert_code
+from softlse_app.common.number_format import format_short
 
 T = TypeVar("T")
 
@@ -66,11 +67,6 @@ def parse_number_text(raw: str) -> float | None:
     return None if math.isnan(value) else value
 
 
-def format_number(value: float) -> str:
-    """A number as a note or a box shows it: ``%g`` (6 significant digits)."""
-    return f"{value:g}"
-
-
 def read_number_choice(
     raw: str, options: Sequence[float], *, name: str, log_scale: bool = False
 ) -> ParamReading[float]:
@@ -96,7 +92,7 @@ def read_number_choice(
         return ParamReading(
             clamped,
             f"{param_text(name, raw)} is outside "
-            f"[{format_number(lo)}, {format_number(hi)}]; using {format_number(clamped)}.",
+            f"[{format_short(lo)}, {format_short(hi)}]; using {format_short(clamped)}.",
         )
 
     def distance(option: float) -> float:
@@ -106,7 +102,7 @@ def read_number_choice(
     return ParamReading(
         nearest,
         f"{param_text(name, raw)} is not one of the slider's values; "
-        f"using the nearest, {format_number(nearest)}.",
+        f"using the nearest, {format_short(nearest)}.",
     )
 
 
@@ -133,8 +129,8 @@ def read_signed_magnitude(raw: str, lo: float, hi: float, *, name: str) -> Param
     clamped = math.copysign(lo if size < lo else hi, value)
     return ParamReading(
         clamped,
-        f"{param_text(name, raw)} is outside [{format_number(lo)}, {format_number(hi)}] in "
-        f"size; using {format_number(clamped)}.",
+        f"{param_text(name, raw)} is outside [{format_short(lo)}, {format_short(hi)}] in "
+        f"size; using {format_short(clamped)}.",
     )
 
 
@@ -198,7 +194,7 @@ def read_float_range(raw: str, lo: float, hi: float, *, name: str) -> ParamReadi
     return ParamReading(
         clamped,
         f"{param_text(name, raw)} is outside "
-        f"[{format_number(lo)}, {format_number(hi)}]; using {format_number(clamped)}.",
+        f"[{format_short(lo)}, {format_short(hi)}]; using {format_short(clamped)}.",
     )
 
 

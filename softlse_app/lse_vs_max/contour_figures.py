@@ -21,6 +21,7 @@ import numpy as np
 import plotly.graph_objects as go
 from numpy.typing import NDArray
 
+from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_short
 from softlse_app.common.plot_style import SEQUENTIAL_SCALE, styled_figure
 from softlse_app.lse_vs_max.colour_ticks import LinearLevels
@@ -30,7 +31,6 @@ from softlse_app.lse_vs_max.panel_layout import (
     colour_bar,
     square_axes,
 )
-from softlse_app.lse_vs_max.surface import hard_name
 
 #: Evenly spaced points per axis of the max panel (before the contour levels are added):
 #: hover read-outs every 10 % of the extent.

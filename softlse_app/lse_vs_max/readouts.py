@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_short
-from softlse_app.lse_vs_max.surface import FLOAT64_TINY, GapSummary, hard_name
+from softlse_app.lse_vs_max.surface import FLOAT64_TINY, GapSummary
 
 
 def format_gap(value: float) -> str:

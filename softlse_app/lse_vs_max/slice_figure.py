@@ -12,9 +12,9 @@ import numpy as np
 import plotly.graph_objects as go
 from numpy.typing import NDArray
 
+from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_short
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
-from softlse_app.lse_vs_max.surface import hard_name
 
 
 def slice_lines(

@@ -34,11 +34,6 @@ _ROUNDOFF_UNITS = 4.0
 FLOAT64_TINY = float(np.finfo(np.float64).tiny)
 
 
-def hard_name(lam: float) -> str:
-    """``"max"`` for λ > 0 and ``"min"`` for λ < 0: what lse tends to as |λ| → ∞."""
-    return "max" if lam > 0 else "min"
-
-
 @dataclass(frozen=True)
 class LseSurface:
     """lse, its hard limit (max for λ > 0, min for λ < 0) and their gap on a square grid.

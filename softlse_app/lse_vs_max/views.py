@@ -17,6 +17,7 @@ import streamlit as st
 from numpy.typing import NDArray
 
 from softlse_app.common.chart_output import csv_table
+from softlse_app.common.lambda_text import hard_name
 from softlse_app.lse_vs_max.colour_ticks import linear_levels
 from softlse_app.lse_vs_max.contour_figures import hard_panel, lse_panel
 from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE, fitted_log_range, gap_panel
@@ -25,7 +26,6 @@ from softlse_app.lse_vs_max.surface import (
     GapSummary,
     LseSlice,
     gap_summary,
-    hard_name,
     log10_gap,
     lse_slice,
     lse_surface,

@@ -69,8 +69,3 @@ class Answer:
 def near(target: float, rel: float) -> Callable[[float], bool]:
     """A hint's test: "the prediction is within ``rel`` (relative) of ``target``"."""
     return lambda p: abs(p - target) <= rel * abs(target)
-
-
-def lambda_text(lam: float) -> str:
-    """λ as the answers write it: ``λ = 10``."""
-    return f"λ = {lam:g}"

@@ -9,15 +9,16 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from softlse_app.common.lambda_text import format_lambda
 from softlse_app.common.plot_style import GAP_SCALE, OKABE_ITO, base_layout
 from softlse_app.sheet.numbers import (
     SHEET_LAMBDAS,
-    FloatArray,
     GapResults,
     GradientResults,
     LimitResults,
     SoftmaxResults,
 )
+from softlse_core import FloatArray
 
 HEIGHT = 330
 MARGIN = {"l": 55, "r": 12, "t": 36, "b": 45}
@@ -101,9 +102,9 @@ def sigma1_slice_figure(r: GradientResults) -> tuple[go.Figure, str]:
             x=r.slice_x,
             y=r.sigma1_slices[lam],
             mode="lines",
-            name=f"λ = {lam:g}",
+            name=format_lambda(lam),
             line={"color": OKABE_ITO[index], "width": 2},
-            hovertemplate="x = %{x:.3g}<br>σ₁ = %{y:.6g}<extra>λ = " + f"{lam:g}</extra>",
+            hovertemplate="x = %{x:.3g}<br>σ₁ = %{y:.6g}<extra>" + format_lambda(lam) + "</extra>",
         )
     fig.add_scatter(
         x=[-1.0, 0.0, None, 0.0, 1.0],

@@ -3,12 +3,12 @@ log(2)/λ."""
 
 from __future__ import annotations
 
+from softlse_app.common.lambda_text import format_lambda
 from softlse_app.sheet.answer_parts import (
     Answer,
     ChoiceTruth,
     DeepLink,
     NumberTruth,
-    lambda_text,
     near,
 )
 from softlse_app.sheet.numbers import GRID_POINTS, SHEET_LAMBDAS, GapResults
@@ -17,7 +17,7 @@ from softlse_app.sheet.numbers import GRID_POINTS, SHEET_LAMBDAS, GapResults
 def answer_b(r: GapResults) -> Answer:
     """(b) the gap lse − max: largest on the diagonal x = y, where it is log(2)/λ."""
     largest = r.largest[10.0]
-    per_lambda = ", ".join(f"{lambda_text(lam)}: {r.largest[lam]:.6g}" for lam in SHEET_LAMBDAS)
+    per_lambda = ", ".join(f"{format_lambda(lam)}: {r.largest[lam]:.6g}" for lam in SHEET_LAMBDAS)
     bounds = ", ".join(f"{r.bound[lam]:.6g}" for lam in SHEET_LAMBDAS)
     where = (
         f"at all {r.points_at_largest[10.0]} grid points of the diagonal x = y and nowhere else"

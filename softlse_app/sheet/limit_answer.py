@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 
+from softlse_app.common.lambda_text import format_lambda
 from softlse_app.sheet.answer_parts import (
     Answer,
     ChoiceTruth,
     DeepLink,
     NumberTruth,
-    lambda_text,
     near,
 )
 from softlse_app.sheet.numbers import LimitResults
@@ -19,7 +19,7 @@ def answer_d(r: LimitResults) -> Answer:
     """(d) lim lse = max, with lse(s1, λ) for λ = 1, 10, 100."""
     at_one = r.table[1.0]
     n_bound = math.log(3.0)
-    table = ", ".join(f"{lambda_text(lam)}: {value:.9g}" for lam, value in r.table.items())
+    table = ", ".join(f"{format_lambda(lam)}: {value:.9g}" for lam, value in r.table.items())
     return Answer(
         letter="d",
         summary=(

@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
 from softlse_core import (
+    FloatArray,
     lse,
     lse_gap,
     lse_gradient_fd,
@@ -22,8 +22,6 @@ from softlse_core import (
     onehot_argmax,
     softmax,
 )
-
-FloatArray = NDArray[np.float64]
 
 #: The sheet's three vectors of question (a).
 SHEET_VECTORS: dict[str, tuple[float, ...]] = {

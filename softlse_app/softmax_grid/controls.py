@@ -24,7 +24,7 @@ from softlse_app.common.inert_text import show_message
 from softlse_app.common.number_list import format_number_list, read_number_list
 from softlse_app.common.url_params import ParamReading, read_choice
 from softlse_app.common.url_state import adopt_query_param, take_typed_value, url_notes
-from softlse_app.softmax_grid.fields import TIE_RULES, TieRule
+from softlse_core import TIE_RULES, TieRule
 
 DEFAULT_LAMS = (1.0, 10.0, 100.0)
 MAX_LAMS = 6

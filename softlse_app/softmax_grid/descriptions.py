@@ -4,7 +4,8 @@ reads for each chart, stated from the same numbers the chart draws."""
 from __future__ import annotations
 
 from softlse_app.common.lambda_text import format_lambda
-from softlse_app.softmax_grid.fields import GradientCheck, TieRule, transition_halfwidth
+from softlse_app.softmax_grid.fields import GradientCheck, transition_halfwidth
+from softlse_core import TieRule
 
 
 def lambda_title(lam: float) -> str:

@@ -20,18 +20,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal, get_args
 
 import numpy as np
 from numpy.typing import NDArray
 
 from softlse_app.common.square_grid import square_grid
-from softlse_core import lse, lse_gradient_fd, onehot_argmax, softmax
+from softlse_core import TieRule, lse, lse_gradient_fd, onehot_argmax, softmax
 from softlse_core.array_input import check_finite_nonzero_lam
-
-#: The tie rules of ``softlse_core.onehot_argmax``, as the page offers them.
-TieRule = Literal["split", "first"]
-TIE_RULES: tuple[TieRule, ...] = get_args(TieRule)
 
 #: σ₁ goes from 0.1 to 0.9 across the band |λ(x − y)| < log 9 around the diagonal.
 LOGISTIC_10_90 = math.log(9.0)

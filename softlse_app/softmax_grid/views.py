@@ -21,7 +21,6 @@ from softlse_app.softmax_grid.fields import (
     GradientCheck,
     GradientField,
     SoftmaxPanel,
-    TieRule,
     gradient_check,
     lse_and_gradient_table,
     lse_gradient_field,
@@ -30,7 +29,7 @@ from softlse_app.softmax_grid.fields import (
     tie_weights,
 )
 from softlse_app.softmax_grid.grid_figures import softmax_panel_figure
-from softlse_core import softmax
+from softlse_core import TieRule, softmax
 
 # Odd, so the origin and the diagonal carry arrows; 11 per axis stay legible on a phone.
 ARROWS_PER_AXIS = 11

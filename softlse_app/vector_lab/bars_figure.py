@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray
 
 
 def softmax_bars(

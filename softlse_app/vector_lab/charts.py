@@ -22,7 +22,7 @@ from softlse_app.vector_lab.offset_scale import OffsetScaleNumbers
 from softlse_app.vector_lab.simplex_figure import simplex_path
 from softlse_app.vector_lab.sweep import SimplexNumbers, SweepNumbers
 from softlse_app.vector_lab.sweep_figure import lambda_sweep
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray
 
 #: Figures kept per kind; a session moving λ back and forth finds its recent figures again.
 FIGURE_CACHE_ENTRIES = 16

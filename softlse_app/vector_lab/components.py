@@ -9,7 +9,7 @@ import math
 import numpy as np
 from numpy.typing import NDArray
 
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray
 
 #: Vectors up to this length get every component in the tables and the bars; longer ones
 #: their most probable components.

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from softlse_core import entropy, entropy_identity, lse_gap, lse_gap_bounds, softmax
-from softlse_core.array_input import FloatArray
+from softlse_app.common.lambda_text import hard_name
+from softlse_core import FloatArray, entropy, entropy_identity, lse_gap, lse_gap_bounds, softmax
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,8 @@ class LseReadout:
 
     @property
     def extreme_name(self) -> str:
-        """'max' for λ > 0, 'min' for λ < 0."""
-        return "max" if self.lam > 0 else "min"
+        """'max' for λ > 0, 'min' for λ < 0 (:func:`softlse_app.common.lambda_text.hard_name`)."""
+        return hard_name(self.lam)
 
     @property
     def gap_hidden_by_rounding(self) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 from softlse_app.common.caching import cache_numbers
 from softlse_app.vector_lab import lse_readout as lse_module
 from softlse_app.vector_lab import offset_scale, stability, sweep
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray
 
 #: Results kept per tab: a session moving λ back and forth finds its recent numbers again.
 NUMBER_CACHE_ENTRIES = 32

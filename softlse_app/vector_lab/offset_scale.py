@@ -16,8 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_app.vector_lab.components import TABLE_COMPONENTS, leading_components
-from softlse_core import entropy, softmax
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray, entropy, softmax
 
 #: Unit roundoff of float64.
 UNIT_ROUNDOFF = 2.0**-53

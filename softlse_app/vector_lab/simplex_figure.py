@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from softlse_app.common.number_format import format_short
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray
 
 #: Inner tick values of each side: 0 and 1 are the corners, which carry the corner names.
 TICKS = (0.2, 0.4, 0.6, 0.8)

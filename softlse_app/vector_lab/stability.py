@@ -15,8 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_app.vector_lab.components import TABLE_COMPONENTS, leading_components
-from softlse_core import lse, naive_lse, naive_softmax, softmax
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray, lse, naive_lse, naive_softmax, softmax
 
 #: ln of the largest float64: exp(t) overflows to inf for t above this.
 EXP_OVERFLOW = math.log(np.finfo(np.float64).max)

@@ -16,8 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_app.vector_lab.components import SWEEP_COMPONENTS, leading_components
-from softlse_core import onehot_argmax, softmax, softmax_lambda_sweep
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray, onehot_argmax, softmax, softmax_lambda_sweep
 
 
 def sweep_magnitudes(

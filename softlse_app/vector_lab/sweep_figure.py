@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from softlse_app.common.number_format import format_short
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
-from softlse_core.array_input import FloatArray
+from softlse_core import FloatArray
 
 #: Gap between the two stacked panels, as a fraction of the plot height.
 PANEL_GAP = 0.14
