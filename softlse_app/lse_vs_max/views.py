@@ -31,9 +31,7 @@ from softlse_app.lse_vs_max.surface import (
     lse_slice,
     lse_surface,
 )
-
-#: The sheet's three λ.
-SHEET_LAMBDAS: tuple[float, ...] = (1.0, 10.0, 100.0)
+from softlse_app.sheet.numbers import SHEET_LAMBDAS
 
 #: A CSV holds at most this many grid points per axis (every k-th point of a finer grid, the
 #: ends and the diagonal included), so a download does not grow with the resolution.
