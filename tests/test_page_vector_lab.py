@@ -304,3 +304,26 @@ def test_section_in_a_link_forgives_case_and_switching_tabs_keeps_the_inputs() -
     assert at.text_input(key="v").value == "10,20,30"
     expected = scipy_softmax(100 * np.array([10.0, 20.0, 30.0]))
     np.testing.assert_allclose(column(at, 0, "softmax(σ, λ)"), expected, rtol=1e-14, atol=0)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "used", "note"),
+    [
+        ("c", 5000.0, 1000.0, "c = 5000 is outside −1000 to 1000; using c = 1000."),
+        ("c", -1500.5, -1000.0, "c = −1500.5 is outside −1000 to 1000; using c = −1000."),
+        ("a", -250.0, -100.0, "a = −250 is outside −100 to 100; using a = −100."),
+    ],
+)
+def test_typed_offset_or_scale_out_of_range_is_kept_and_its_correction_said(
+    key: str, typed: float, used: float, note: str
+) -> None:
+    at = run_page(v="1, 2, 3")
+    at.number_input(key=key).set_value(typed).run(timeout=30)
+    assert not at.exception
+    assert not at.error  # a correction, not an error
+    notes = [w.value for w in at.warning]
+    assert notes == [note]  # named as the box, not as a URL parameter
+    assert at.number_input(key=key).value == typed  # the box keeps what was typed
+    sigma = np.array([1.0, 2.0, 3.0])
+    shown = column(at, 0, "σ + c" if key == "c" else "a·σ")
+    np.testing.assert_array_equal(shown, sigma + used if key == "c" else used * sigma)

@@ -11,6 +11,7 @@ from functools import partial
 
 import streamlit as st
 
+from softlse_app.common.number_format import format_signed
 from softlse_app.common.url_params import (
     exact_number,
     is_on_int_grid,
@@ -25,6 +26,8 @@ from softlse_app.common.url_state import (
     adopt_query_param,
     adopt_signed_query_param,
     mark_query_param_read,
+    take_typed_value,
+    write_query_param,
 )
 
 #: The sizes λ may take, on every page: lse is computed exactly over this whole range.
@@ -230,32 +233,53 @@ def float_box_control(
     default: float,
     label: str,
     *,
+    symbol: str,
     step: float,
     container: st.delta_generator.DeltaGenerator | None = None,
     help: str | None = None,
 ) -> float:
-    """A number box for a real number in ``bounds``, bound to the query parameter ``key``:
-    URL text outside the bounds (``1e999`` included) clamps with a note, text that is not a
-    number (``abc``, ``nan``) is ignored with a note
-    (:func:`softlse_app.common.url_params.read_float_range`)."""
+    """A number box for a real number in ``bounds``, bound to the query parameter ``key``;
+    ``symbol`` names the number in notes (``c``).
+
+    URL text outside the bounds (``1e999`` included) clamps with a URL note, text that is not a
+    number (``abc``, ``nan``) is ignored with a URL note
+    (:func:`softlse_app.common.url_params.read_float_range`). A number typed into the box
+    outside the bounds stays in the box as typed (the browser would otherwise refuse it with
+    an error and silently keep the old value) and is clamped for use, with a warning under
+    the box that says so: ``c = 5000 is outside −1000 to 1000; using c = 1000.``
+
+    The box is not bound with ``bind="query-params"``: Streamlit would then seed it from the
+    link's raw text (``?c=5000``) over the corrected value, since the box has no limits.
+    It writes its value into the link itself (as Python's ``repr``: ``1000.0``; left out at
+    the default).
+    """
     where = container if container is not None else st
     lo, hi = bounds
     reader = partial(read_float_range, lo=lo, hi=hi, name=key)
     adopt_query_param(
-        page, key, reader, default, is_valid=lambda v: isinstance(v, float) and lo <= v <= hi
+        page, key, reader, default, is_valid=lambda v: isinstance(v, float) and not math.isnan(v)
     )
-    value = where.number_input(
-        label,
-        min_value=lo,
-        max_value=hi,
-        step=step,
-        format="%g",
-        value=default,
-        key=key,
-        bind="query-params",
-        help=help,
+    value = float(
+        where.number_input(
+            label,
+            step=step,
+            format="%g",
+            value=default,
+            key=key,
+            on_change=take_typed_value,
+            args=(page, key),
+            help=help,
+        )
     )
-    return float(value)
+    write_query_param(key, None if value == default else repr(value))
+    used = min(max(value, lo), hi)
+    if used != value:
+        where.warning(
+            f"{symbol} = {format_signed(value)} is outside {format_signed(lo)} to "
+            f"{format_signed(hi)}; using {symbol} = {format_signed(used)}.",
+            icon=":material/edit_note:",
+        )
+    return used
 
 
 def int_grid_control(

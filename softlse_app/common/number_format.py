@@ -36,6 +36,12 @@ def format_short(value: float, digits: int = 6) -> str:
     return f"{float(value) + 0.0:.{digits}g}"  # + 0.0 turns −0.0 into 0.0
 
 
+def format_signed(value: float, digits: int = 6) -> str:
+    """:func:`format_short` with a true minus sign (U+2212) for prose and labels a person reads:
+    ``−1000``, ``0.5``, ``1e−05``."""
+    return format_short(value, digits).replace("-", "\N{MINUS SIGN}")
+
+
 def format_full(value: float) -> str:
     """The shortest decimal that reads back to the same double (Python's ``repr``):
     ``0.09003057317038046``, ``2.061060046209062e-09``, ``30.0``, ``inf``, ``nan``; −0.0 gives

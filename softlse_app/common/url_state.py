@@ -177,3 +177,15 @@ def take_typed_value(page: str, key: str) -> None:
     mark_query_param_read(key)
     st.session_state.setdefault(_REWRITE, {}).pop(key, None)
     _page_notes(page).pop(key, None)
+
+
+def write_query_param(key: str, text: str | None) -> None:
+    """Make the address bar's ``key`` say ``text`` (``None``: leave it out), for a control that
+    is not bound with ``bind="query-params"`` and writes its value itself; the text is the
+    page's own, so the next :func:`adopt_query_param` does not read it back as a link."""
+    current = st.query_params.get_all(key)
+    if text is None and current:
+        del st.query_params[key]
+    elif text is not None and current != [text]:
+        st.query_params[key] = text
+    mark_query_param_read(key)

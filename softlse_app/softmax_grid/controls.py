@@ -126,6 +126,7 @@ def gradient_controls(page: str) -> tuple[float, float, float]:
             (-POINT_RANGE, POINT_RANGE),
             default,
             f"Check point {name}",
+            symbol=name,
             step=0.05,
             container=column,
         )

@@ -224,3 +224,21 @@ def test_each_chart_is_named_for_screen_readers_and_downloads_its_numbers(
         at_two = numbers[numbers[:, 0] == 2.0][0]
         np.testing.assert_allclose(at_two[1:], expected, rtol=1e-14)
     assert app.exceptions() == []
+
+
+def test_offset_typed_out_of_range_is_kept_and_the_correction_said(app: AppPage) -> None:
+    """The browser itself refuses a number box's text outside its min/max with a red error
+    and keeps the old value without saying so; the box has no such limits, so what was typed
+    stays, and a warning (not an error) says which value is used instead."""
+    registered_page("vector_lab")
+    app.open("/vector_lab", charts=1)
+    app.type_into("c", "5000", charts=1)
+    warning = app.page.locator('[data-testid="stAlertContentWarning"]').filter(has_text="c = ")
+    # the text after the icon's name
+    assert warning.inner_text().split("\n")[-1] == (
+        "c = 5000 is outside −1000 to 1000; using c = 1000."
+    )
+    app.expect_input_value("c", "5000")
+    expect_table_column(app, "σ + c", ["1001.0", "1002.0", "1003.0"])
+    assert app.page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert not app.page.get_by_text("outside the allowed range").count()
