@@ -81,12 +81,6 @@ def test_more_than_max_count_keeps_the_first():
     assert "first 6 of 8" in reading.note
 
 
-def test_negative_entries_refused_when_not_allowed():
-    reading = read("-1, 2", allow_negative=False)
-    assert reading.value == (2.0,)
-    assert "`-1`" in reading.note
-
-
 def test_long_and_hostile_text_is_quoted_short_and_never_raises():
     raw = ",".join(["1"] * 300) + "<b>"
     reading = read(raw)

@@ -30,19 +30,17 @@ def read_number_list(
     lo: float,
     hi: float,
     max_count: int,
-    allow_negative: bool = True,
     subject: str | None = None,
 ) -> ParamReading[tuple[float, ...]]:
     """Read a short list of numbers such as λ values: ``0.5,2,50``, ``1, 10, 100``, ``1 10 -5``.
 
     Entries are separated by commas, semicolons or spaces (surrounding brackets are forgiven)
     and kept in the order written. Each entry is a nonzero number whose magnitude lies in
-    [lo, hi] (negative entries only if ``allow_negative``):
+    [lo, hi]:
 
     - a magnitude outside [lo, hi], including ``inf`` and ``1e999``, is clamped to the nearest
       end with its sign kept, with a note;
-    - ``0``, ``nan``, non-numbers and (without ``allow_negative``) negative entries are left
-      out, with a note naming them;
+    - ``0``, ``nan`` and non-numbers are left out, with a note naming them;
     - a repeated value is kept once, with a note;
     - beyond ``max_count`` entries, the first ``max_count`` kept are used, with a note.
 
@@ -63,7 +61,7 @@ def read_number_list(
     repeated: list[str] = []
     for token in filter(None, re.split(r"[,;\s]+", text)):
         value = parse_number_text(token)
-        if value is None or value == 0 or (value < 0 and not allow_negative):
+        if value is None or value == 0:
             ignored.append(token)
             continue
         magnitude = min(max(abs(value), lo), hi)
@@ -74,15 +72,12 @@ def read_number_list(
             repeated.append(token)
             continue
         kept.append(signed)
-    rule = "nonzero numbers" if allow_negative else "positive numbers"
     notes: list[str] = []
     if ignored:
-        notes.append(f"left out {_quote_tokens(ignored)} (not a {rule[:-1]})")
+        notes.append(f"left out {_quote_tokens(ignored)} (not a nonzero number)")
     if clamped:
-        size = " in size" if allow_negative else ""
-        notes.append(
-            f"clamped {_quote_tokens(clamped)} into [{format_short(lo)}, {format_short(hi)}]{size}"
-        )
+        bounds = f"[{format_short(lo)}, {format_short(hi)}]"
+        notes.append(f"clamped {_quote_tokens(clamped)} into {bounds} in size")
     if repeated:
         notes.append(f"dropped the repeated {_quote_tokens(repeated)}")
     if len(kept) > max_count:
@@ -92,7 +87,7 @@ def read_number_list(
         return ParamReading(
             None,
             f"{_name_text(raw, name, subject)} holds no usable value "
-            f"(expected up to {max_count} {rule}, e.g. `1,10,100`); ignored.",
+            f"(expected up to {max_count} nonzero numbers, e.g. `1,10,100`); ignored.",
         )
     if not notes:
         return ParamReading(tuple(kept))

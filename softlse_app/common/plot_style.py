@@ -68,10 +68,10 @@ def layout_style(*, height: int = 420, title: str | None = None) -> dict[str, An
     return layout
 
 
-def base_layout(fig: go.Figure, *, height: int = 420, title: str | None = None) -> go.Figure:
+def base_layout(fig: go.Figure, *, height: int = 420) -> go.Figure:
     """Apply :func:`layout_style` and :data:`AXIS_LOOK` to every axis of ``fig`` in place and
     return the figure, so builders can end with ``return base_layout(fig)``."""
-    fig.update_layout(**layout_style(height=height, title=title))
+    fig.update_layout(**layout_style(height=height))
     fig.update_xaxes(**AXIS_LOOK)
     fig.update_yaxes(**AXIS_LOOK)
     return fig

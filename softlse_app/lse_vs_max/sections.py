@@ -30,7 +30,6 @@ from softlse_app.lse_vs_max.readouts import (
 )
 from softlse_app.lse_vs_max.surface import GapSummary
 from softlse_app.lse_vs_max.views import (
-    SHEET_LAMBDAS,
     PanelNumbers,
     Panels,
     explore_panels,
@@ -41,6 +40,7 @@ from softlse_app.lse_vs_max.views import (
     slice_csv,
     slice_panel,
 )
+from softlse_app.sheet.numbers import SHEET_LAMBDAS
 
 
 def _chart_row(panels: Panels, lam: float, extent: float, res: int, *, key: str) -> None:

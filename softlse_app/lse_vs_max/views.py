@@ -1,6 +1,7 @@
-"""What the page shows, cached by the exact inputs (the caching rule in the team's DIVISION.md):
-numbers with ``st.cache_data``, the figures built from them with ``st.cache_resource`` (shared,
-never mutated after they are returned), and the CSV files of what the charts show.
+"""What the page shows, cached by the exact inputs under the app's caching rule
+(:mod:`softlse_app.common.caching`): numbers with :func:`cache_numbers`, the figures built from
+them with :func:`cache_figure` (shared, never mutated after they are returned), and the CSV
+files of what the charts show.
 
 Entry sizes bound the caches: one λ's panel numbers and figures hold at most 201² + 101²
 float32 values each, whatever the resolution.
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-import streamlit as st
 from numpy.typing import NDArray
 
+from softlse_app.common.caching import cache_figure, cache_numbers
 from softlse_app.common.chart_output import csv_table
 from softlse_app.common.lambda_text import hard_name
 from softlse_app.lse_vs_max.colour_ticks import linear_levels
@@ -30,12 +31,10 @@ from softlse_app.lse_vs_max.surface import (
     lse_slice,
     lse_surface,
 )
-
-#: The sheet's three λ.
-SHEET_LAMBDAS: tuple[float, ...] = (1.0, 10.0, 100.0)
+from softlse_app.sheet.numbers import SHEET_LAMBDAS
 
 #: A CSV holds at most this many grid points per axis (every k-th point of a finer grid, the
-#: ends and the diagonal included), so a download stays a few MB at any resolution.
+#: ends and the diagonal included), so a download does not grow with the resolution.
 CSV_MAX_POINTS = 201
 
 #: The most grid points per axis a panel draws. A panel's plot is about 250–300 px wide, so
@@ -72,7 +71,7 @@ class PanelNumbers:
     summary: GapSummary
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@cache_numbers(max_entries=16)
 def panel_numbers(lam: float, extent: float, res: int) -> PanelNumbers:
     """Evaluate one λ on the grid [−extent, extent]² with ``res`` points per axis."""
     surface = lse_surface(extent, res, lam)
@@ -118,7 +117,7 @@ def _panels(
     )
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@cache_figure(max_entries=8)
 def explore_panels(lam: float, extent: float, res: int, fixed_gap_scale: bool) -> Panels:
     """lse and max on one colour scale fitted to this λ; the gap on its own log scale, fitted
     to this λ or, with ``fixed_gap_scale``, the same for every λ."""
@@ -127,7 +126,7 @@ def explore_panels(lam: float, extent: float, res: int, fixed_gap_scale: bool) -
     return _panels(numbers, extent, numbers.value_range, log_range)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@cache_figure(max_entries=4)
 def sheet_panels(extent: float, res: int) -> tuple[Panels, ...]:
     """The sheet's λ = 1, 10, 100, one row each: every lse and max panel on one colour scale,
     every gap on one log scale, so the rows can be compared colour for colour."""
@@ -143,13 +142,13 @@ def sheet_summaries(extent: float, res: int) -> tuple[GapSummary, ...]:
     return tuple(panel_numbers(lam, extent, res).summary for lam in SHEET_LAMBDAS)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@cache_numbers(max_entries=32)
 def slice_numbers(lam: float, extent: float, res: int, y: float) -> LseSlice:
     """The slice at height ``y`` along the grid's x coordinates."""
     return lse_slice(extent, res, y, lam)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@cache_figure(max_entries=16)
 def slice_panel(lam: float, extent: float, res: int, y: float) -> go.Figure:
     """The slice's line chart."""
     cut = slice_numbers(lam, extent, res, y)

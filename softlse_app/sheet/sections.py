@@ -82,8 +82,8 @@ def markdown_text(text: str) -> str:
     )
 
 
-# The numbers depend on nothing a person types: one entry per question, a few kB each
-# (question b's holds one 201 × 201 grid).
+# The numbers depend on nothing a person types: one entry per question (question b's holds
+# one 201 × 201 grid), so four entries hold them all, once per process.
 @cache_numbers(max_entries=4)
 def results_for(letter: str) -> Any:
     """Question ``letter``'s numbers, computed once per process."""

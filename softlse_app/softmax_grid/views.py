@@ -34,8 +34,8 @@ from softlse_core import TieRule, softmax
 # Odd, so the origin and the diagonal carry arrows; 11 per axis stay legible on a phone.
 ARROWS_PER_AXIS = 11
 
-# Bounds: a panel at the largest grid holds 2 · 401² float32 values (1.3 MB); one λ list shows
-# up to 6 λ charts, so 16 entries hold a few lists of a whole class.
+# Bounds: a panel at the largest grid holds 2 · 401² float32 values; one λ list shows up to
+# 6 λ charts, so 16 entries hold a few lists of a whole class.
 
 
 @cache_numbers(max_entries=16)
