@@ -14,7 +14,8 @@ warm_up_process()  # first of all: see softlse_app.common.warm_up
 
 import streamlit as st
 
-from softlse_app.common.controls import int_grid_control, lambda_control, log_choice_control
+from softlse_app.common.controls import int_grid_control, log_choice_control
+from softlse_app.common.lambda_control import lambda_control
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import adopt_slice_y, fixed_gap_scale_control, view_control

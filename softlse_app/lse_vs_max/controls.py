@@ -1,6 +1,7 @@
 """The page's own controls, each bound to its query parameter: the view (``view``), the gap's
 colour scale (``fixgap``) and the height of the slice (``y``). λ, the extent and the
-resolution use the shared controls of :mod:`softlse_app.common.controls`."""
+resolution use the shared controls of :mod:`softlse_app.common.lambda_control` and
+:mod:`softlse_app.common.controls`."""
 
 from __future__ import annotations
 
