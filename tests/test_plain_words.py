@@ -1,0 +1,101 @@
+"""Prose a student reads names things in plain words: no function name of the numerics library
+or of the app (``lse_gap``, ``lse_gap_bounds``, ``softmax_kernels``) in any text a page sends
+— Markdown, captions, alerts, metrics, labels, help texts, chart titles, alt texts — except in
+code blocks (``st.code``: the sheet's own code, marked as code).
+
+Every page is run with AppTest in each of its views and tabs; the text checked is every
+element's protobuf except code blocks, so a name added later in any of those places fails."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from google.protobuf import text_format
+from streamlit.testing.v1 import AppTest
+
+import softlse_app
+import softlse_core
+
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+
+
+def _code_names() -> set[str]:
+    """snake_case names of the library's public API and of every function and class defined in
+    the app's modules (a student should never need them to read a page)."""
+    names = {name for name in softlse_core.__all__ if "_" in name}
+    root = Path(softlse_app.__file__).parent
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        names.update(re.findall(r"^(?:def|class) ([a-z][a-z0-9]*_[a-z0-9_]+)", source, re.M))
+    return names
+
+
+CODE_NAMES = _code_names()
+NAME_PATTERN = re.compile(
+    r"(?<![\w.$-])(" + "|".join(sorted(map(re.escape, CODE_NAMES), key=len, reverse=True)) + r")"
+    r"(?![\w])"
+)
+
+#: (page, query parameters, tabs to open in turn)
+VIEWS: list[tuple[str, dict[str, str], tuple[str, ...]]] = [
+    ("home", {}, ()),
+    ("lse_vs_max", {"lam": "100"}, ()),
+    ("lse_vs_max", {"view": "sheet"}, ()),
+    ("softmax_grid", {}, ()),
+    (
+        "vector_lab",
+        {"v": "1, 2, 3", "lam": "100"},
+        ("lse vs max", "Temperature sweep", "Simplex", "Stable vs textbook"),
+    ),
+    ("sheet", {"reveal": "all"}, ()),
+]
+
+
+def _protos(node: Any) -> Iterator[Any]:
+    proto = getattr(node, "proto", None)
+    if proto is not None:
+        yield proto
+    for child in getattr(node, "children", {}).values():
+        yield from _protos(child)
+
+
+def shown_prose(at: AppTest) -> str:
+    """Every element the page sent except code blocks, as text (Unicode kept); widget ids
+    (which hold keys such as ``lse_vs_max_gap``) left out."""
+    parts = []
+    for proto in _protos(at._tree):
+        if proto.DESCRIPTOR.name == "Code":
+            continue
+        text = text_format.MessageToString(proto, as_utf8=True)
+        parts.append(re.sub(r'^\s*(id|form_id|key|query_param_key): ".*"$', "", text, flags=re.M))
+    return "\n".join(parts)
+
+
+def test_the_names_looked_for_include_the_library_names() -> None:
+    assert {"lse_gap", "lse_gap_bounds"} <= CODE_NAMES
+    assert NAME_PATTERN.search("as `lse_gap` does")
+    assert not NAME_PATTERN.search("lse − max, the gap")
+    assert inspect.isfunction(softlse_core.lse_gap)
+
+
+@pytest.mark.parametrize(("page", "params", "tabs"), VIEWS, ids=lambda v: str(v)[:40])
+def test_no_code_name_in_what_a_page_shows(
+    page: str, params: dict[str, str], tabs: tuple[str, ...]
+) -> None:
+    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run(timeout=60)
+    assert not at.exception, at.exception
+    found = set(NAME_PATTERN.findall(shown_prose(at)))
+    for label in tabs:
+        at.query_params["section"] = label
+        at.run(timeout=60)
+        assert not at.exception, at.exception
+        found |= set(NAME_PATTERN.findall(shown_prose(at)))
+    assert found == set(), f"code names in the prose of {page}: {sorted(found)}"
