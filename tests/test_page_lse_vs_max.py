@@ -182,7 +182,7 @@ def test_negative_lambda_shows_min(query: dict[str, str]) -> None:
     gap_axis, z_gap = grid(shown["explore_gap"])
     np.testing.assert_allclose(z_gap, reference_log_gap(gap_axis, -10.0), rtol=1e-6)
     titles = [shown[key]["layout"]["title"]["text"] for key in EXPLORE[:3]]
-    assert titles == ["lse((x, y), λ = -10)", "min(x, y)", "gap min − lse, λ = -10"]
+    assert titles == ["lse((x, y), λ = −10)", "min(x, y)", "gap min − lse, λ = −10"]
     found = metrics(at)
     assert found["Gap on the whole diagonal x = y"] == "0.0693147"
     assert found["Largest possible gap, log(2)/|λ|"] == "0.0693147"

@@ -198,3 +198,13 @@ def test_predictions_are_judged_with_relative_error_and_reasons() -> None:
 def test_a_reveal_without_predictions_says_so() -> None:
     at = reveal(run_page(), "d")
     assert sum("No prediction made" in i.value for i in at.info) == 2
+
+
+def test_the_anti_diagonal_is_written_with_a_true_minus_and_old_links_still_pick_it() -> None:
+    at = run_page()
+    options = at.radio(key="pb2").options
+    assert "anti-diagonal x = \N{MINUS SIGN}y" in options
+    assert not any(" -" in option for option in options)  # no ASCII hyphen as a minus
+    linked = run_page(pb2="anti-diagonal x = -y")  # a link made before, or typed by hand
+    assert linked.radio(key="pb2").value == "anti-diagonal x = \N{MINUS SIGN}y"
+    assert not linked.warning

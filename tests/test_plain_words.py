@@ -16,10 +16,13 @@ from typing import Any
 
 import pytest
 from google.protobuf import text_format
+from streamlit.proto.Markdown_pb2 import Markdown
 from streamlit.testing.v1 import AppTest
 
 import softlse_app
 import softlse_core
+
+LATEX = Markdown.Type.LATEX
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
 
@@ -99,3 +102,38 @@ def test_no_code_name_in_what_a_page_shows(
         assert not at.exception, at.exception
         found |= set(NAME_PATTERN.findall(shown_prose(at)))
     assert found == set(), f"code names in the prose of {page}: {sorted(found)}"
+
+
+#: A number or variable after "= ", "(" or ", " written with an ASCII hyphen as its minus.
+ASCII_MINUS = re.compile(r"(?:= |\(|, )-(?=[\dxyλσ])")
+
+
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("vector_lab", {"v": "1, 2, 3", "lam": "-10", "c": "-5", "a": "-2"}),
+        ("softmax_grid", {"glam": "-10", "px": "-0.5", "py": "-0.25"}),
+        ("lse_vs_max", {"lam": "-10", "y": "-0.5"}),
+        ("lse_vs_max", {"view": "sheet"}),
+        ("sheet", {"reveal": "all"}),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_prose_writes_negative_numbers_with_a_true_minus(page: str, params: dict[str, str]) -> None:
+    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run(timeout=60)
+    assert not at.exception, at.exception
+    prose = "\n".join(
+        text_format.MessageToString(proto, as_utf8=True)
+        for proto in _protos(at._tree)
+        if proto.DESCRIPTOR.name not in {"Code", "PlotlyChart"}
+        and not (proto.DESCRIPTOR.name == "Markdown" and proto.element_type == LATEX)
+    )
+    # examples of what to type (help texts, placeholders) show the key a person presses
+    prose = re.sub(r"^\s*(help|placeholder): .*$", "", prose, flags=re.M)
+    bad = sorted(
+        {prose[max(m.start() - 30, 0) : m.end() + 10] for m in ASCII_MINUS.finditer(prose)}
+    )
+    assert bad == [], bad

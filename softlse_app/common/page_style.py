@@ -10,7 +10,12 @@ column) scrolls sideways inside its own box. Two things make that usable:
 - the box is focusable (``tabindex="0"``, ``role="region"`` and a label) as soon as it
   overflows, so keyboard users can scroll it (WCAG 2.1.1; axe-core's
   ``scrollable-region-focusable`` rule). Streamlit offers no attribute for that, so a small
-  static script of ours sets it when the page's DOM changes. It never reads or writes user text.
+  static script of ours sets it when the page's DOM changes.
+
+The same script makes a copy of the page's text plain: messages that echo input carry
+invisible word joiners (U+2060, see :mod:`softlse_app.common.inert_text`), and a person who
+copies such a message gets it without them. The script only drops those characters from the
+copied selection; it never writes user text into the page.
 """
 
 from __future__ import annotations
@@ -66,6 +71,14 @@ _FOCUSABLE_SCROLLERS_JS = """
   new MutationObserver(later).observe(document.body, {childList: true, subtree: true});
   window.addEventListener('resize', later);
   later();
+  // Echoed input carries invisible word joiners (U+2060) that keep Markdown from rewriting
+  // it; a copy of the page's text leaves them out, so what is pasted is what was read.
+  document.addEventListener('copy', (event) => {
+    const text = String(window.getSelection());
+    if (!text.includes('\\u2060') || !event.clipboardData) return;
+    event.clipboardData.setData('text/plain', text.replaceAll('\\u2060', ''));
+    event.preventDefault();
+  });
 })();
 </script>
 """

@@ -199,11 +199,17 @@ def read_float_range(raw: str, lo: float, hi: float, *, name: str) -> ParamReadi
 
 
 def read_choice(raw: str, options: Sequence[str], *, name: str) -> ParamReading[str]:
-    """Read one of a fixed set of words; case and surrounding spaces are forgiven, anything
-    else is ignored with a note listing the choices."""
-    text = raw.strip().lower()
+    """Read one of a fixed set of words; case, surrounding spaces and the form of a minus
+    sign (ASCII ``-`` for the ``−`` of a label such as ``x = −y``, as an older link or a
+    keyboard writes it) are forgiven, anything else is ignored with a note listing the
+    choices."""
+
+    def plain(text: str) -> str:
+        return text.strip().lower().replace("\N{MINUS SIGN}", "-")
+
+    text = plain(raw)
     for option in options:
-        if text == option.lower():
+        if text == plain(option):
             return ParamReading(option)
     choices = ", ".join(options)
     return ParamReading(None, f"{param_text(name, raw)} is not one of {choices}; ignored.")

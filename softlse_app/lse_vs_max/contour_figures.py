@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 
 from softlse_app.common.lambda_text import hard_name
-from softlse_app.common.number_format import format_short
+from softlse_app.common.number_format import format_signed
 from softlse_app.common.plot_style import SEQUENTIAL_SCALE, styled_figure
 from softlse_app.lse_vs_max.colour_ticks import LinearLevels
 from softlse_app.lse_vs_max.panel_layout import (
@@ -103,7 +103,7 @@ def lse_panel(
         np.asarray(lse_values, dtype=np.float32),
         levels,
         name="lse",
-        title=f"lse((x, y), λ = {format_short(lam)})",
+        title=f"lse((x, y), λ = {format_signed(lam)})",
         bar_title=f"lse and {hard_name(lam)}",
     )
 

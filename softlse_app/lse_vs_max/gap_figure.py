@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 from plotly.colors import sample_colorscale
 
 from softlse_app.common.lambda_control import LAMBDA_MIN
-from softlse_app.common.number_format import format_short
+from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.plot_style import GAP_SCALE, styled_figure
 from softlse_app.lse_vs_max.colour_ticks import log_ticks
 from softlse_app.lse_vs_max.panel_layout import (
@@ -130,5 +130,5 @@ def gap_panel(
         [heat, diagonal],
         layout,
         height=PANEL_HEIGHT,
-        title=f"{title}, λ = {format_short(lam)}",
+        title=f"{title}, λ = {format_signed(lam)}",
     )

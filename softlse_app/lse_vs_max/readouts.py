@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from softlse_app.common.lambda_text import hard_name
-from softlse_app.common.number_format import format_short
+from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.lse_vs_max.surface import FLOAT64_TINY, GapSummary
 
 
@@ -153,7 +153,7 @@ def slice_alt(lam: float, y: float) -> str:
     hard = hard_name(lam)
     far = "above" if lam > 0 else "below"
     return (
-        f"Line chart along x at y = {format_short(y, 4)}, λ = {format_short(lam)}: lse lies "
+        f"Line chart along x at y = {format_signed(y, 4)}, λ = {format_signed(lam)}: lse lies "
         f"between {hard}(x, y) and {hard} {far} by log(2)/|λ|, touching the far line at x = y."
     )
 

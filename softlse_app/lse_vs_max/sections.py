@@ -15,7 +15,7 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
-from softlse_app.common.number_format import format_short
+from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.lse_vs_max.controls import slice_y_control
 from softlse_app.lse_vs_max.readouts import (
     gap_alt,
@@ -89,7 +89,7 @@ def sheet_section(extent: float, res: int) -> None:
         "Explore view). All lse and max panels share one colour scale, all gaps another."
     )
     for lam, panels in zip(SHEET_LAMBDAS, sheet_panels(extent, res), strict=True):
-        st.markdown(f"**λ = {format_short(lam)}**")
+        st.markdown(f"**λ = {format_signed(lam)}**")
         _chart_row(panels, lam, extent, res, key=f"sheet_{format_short(lam)}")
     summaries = sheet_summaries(extent, res)
     _captions(summaries, res, panel_numbers(SHEET_LAMBDAS[0], extent, res))

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 
 from softlse_app.common.lambda_text import hard_name
-from softlse_app.common.number_format import format_short
+from softlse_app.common.number_format import format_signed
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
 
 
@@ -75,5 +75,5 @@ def lse_slice_figure(
         "hovermode": "x unified",
         "margin": {"l": 60, "r": 20, "t": 50, "b": 110},
     }
-    title = f"Slice at y = {format_short(y, 4)}, λ = {format_short(lam)}"
+    title = f"Slice at y = {format_signed(y, 4)}, λ = {format_signed(lam)}"
     return styled_figure(traces, layout, height=380, title=title)

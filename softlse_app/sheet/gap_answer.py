@@ -85,7 +85,7 @@ def answer_b(r: GapResults) -> Answer:
                     "corners": "Only two corners, (−1, −1) and (1, 1), lie on the diagonal; "
                     f"at (1, −1) and (−1, 1) the gap is about {corner} for λ = 10, the "
                     "smallest on the square.",
-                    "anti-diagonal x = -y": "On x = −y the entries differ by 2|x|: the gap "
+                    "anti-diagonal x = −y": "On x = −y the entries differ by 2|x|: the gap "
                     "is largest only where this line crosses the diagonal, at the origin, and "
                     "nearly 0 at its ends.",
                     "edges": "The gap depends only on |x − y|, not on the distance from the "

@@ -120,7 +120,7 @@ QUESTIONS: tuple[Question, ...] = (
             ChoicePrediction(
                 key="pb2",
                 label="Where on the square is the gap largest?",
-                options=("corners", "diagonal x = y", "anti-diagonal x = -y", "edges", "centre"),
+                options=("corners", "diagonal x = y", "anti-diagonal x = −y", "edges", "centre"),
                 captions=(
                     "the four points (±1, ±1)",
                     "the line from (−1, −1) to (1, 1)",

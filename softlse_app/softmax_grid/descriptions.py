@@ -4,6 +4,7 @@ reads for each chart, stated from the same numbers the chart draws."""
 from __future__ import annotations
 
 from softlse_app.common.lambda_text import format_lambda
+from softlse_app.common.number_format import format_signed
 from softlse_app.softmax_grid.fields import GradientCheck, transition_halfwidth
 from softlse_core import TieRule
 
@@ -65,6 +66,7 @@ def field_alt_text(
         x, y = check.point
         p1, p2 = check.softmax
         text += (
-            f" A longer arrow at the checked point ({x:g}, {y:g}): softmax ({p1:.4f}, {p2:.4f})."
+            " A longer arrow at the checked point "
+            f"({format_signed(x)}, {format_signed(y)}): softmax ({p1:.4f}, {p2:.4f})."
         )
     return text

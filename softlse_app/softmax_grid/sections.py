@@ -15,6 +15,7 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
+from softlse_app.common.number_format import format_signed
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.softmax_grid.controls import (
     GRADIENT_KEYS,
@@ -87,7 +88,7 @@ def gradient_section(page: str, extent: float, res: int) -> None:
         lam, px, py = gradient_controls(page)
         show_url_notes(page, GRADIENT_KEYS)
         check = check_numbers(px, py, lam)
-        st.markdown(f"At σ = ({px:g}, {py:g}), {lambda_title(lam)}:")
+        st.markdown(f"At σ = ({format_signed(px)}, {format_signed(py)}), {lambda_title(lam)}:")
         # A static table: every digit visible, and far less work for the browser on each
         # move than the canvas grid of st.dataframe.
         st.table(

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
-from softlse_app.common.number_format import format_column, format_short, format_value
+from softlse_app.common.number_format import (
+    format_column,
+    format_short,
+    format_signed,
+    format_value,
+)
 from softlse_app.vector_lab import charts
 from softlse_app.vector_lab.numbers import (
     LabState,
@@ -82,7 +87,7 @@ def effects_section(state: LabState) -> None:
 def _verdicts(v: EffectVerdicts, *, lam: float, c: float, a: float) -> None:
     """The offset and scale verdicts: a green box when the identity holds up to rounding, a
     neutral box explaining why when it does not."""
-    c_text, a_text = format_short(c), format_short(a)
+    c_text, a_text = format_signed(c), format_signed(a)
     if v.offset_unchanged:
         st.success(
             f"**Offset c = {c_text}: softmax unchanged.** Largest difference "
@@ -109,7 +114,7 @@ def _verdicts(v: EffectVerdicts, *, lam: float, c: float, a: float) -> None:
     if a < 0:
         effect += "; a < 0 also turns the soft maximum into a soft minimum (mass moves to min σ)"
     scale_text = (
-        f"**Scale a = {a_text}: the same as λ → a·λ = {format_short(a * lam)}.** "
+        f"**Scale a = {a_text}: the same as λ → a·λ = {format_signed(a * lam)}.** "
         f"max |softmax(a·σ, λ) − softmax(σ, a·λ)| = {format_short(v.scale_diff, 3)} "
         f"(rounding ≈ {format_short(v.scale_tol, 1)}). {effect}."
     )

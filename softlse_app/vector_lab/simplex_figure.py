@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from softlse_app.common.number_format import format_short
+from softlse_app.common.number_format import format_signed
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
 from softlse_core import FloatArray
 
@@ -102,7 +102,7 @@ def simplex_path(
         }
     )
     traces.append(_corner_names(labels))
-    lam_text = format_short(current_lam)
+    lam_text = format_signed(current_lam)
     point = np.asarray(current, dtype=np.float64)
     traces.append(
         {

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from softlse_app.common.number_format import format_short
+from softlse_app.common.number_format import format_signed
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
 from softlse_core import FloatArray
 
@@ -171,7 +171,7 @@ def _current_line(
         "yref": f"{y_axis} domain",
     }
     label = {
-        "text": f"current λ = {format_short(current_lam)}",
+        "text": f"current λ = {format_signed(current_lam)}",
         "showarrow": False,
         # an annotation on a log axis is placed by log10 of the value (a shape by the value)
         "x": log_lam,

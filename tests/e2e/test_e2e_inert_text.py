@@ -212,3 +212,42 @@ def test_text_boxes_echo_typed_hostile_text_inert(app: AppPage, page: str, key: 
         else:  # a prediction: its judgement quotes it
             echo = collapsed(f"You typed: {visible_text(typed, MESSAGE_LIMIT)}")
             assert any(text.endswith(echo) for text in texts), (name, texts)
+
+
+# -- 4. copying an echo --------------------------------------------------------------------
+
+#: Select the text of the first error box, copy it as a person does (a ``copy`` event on the
+#: selection) and return what the clipboard would receive (the page's handler may replace
+#: it) next to what the selection itself holds.
+COPY_ERROR_JS = """
+() => {
+  const box = document.querySelector(
+    '[data-testid="stAlertContentError"] [data-testid="stMarkdownContainer"]');
+  const range = document.createRange();
+  range.selectNodeContents(box);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  const data = new DataTransfer();
+  const event = new ClipboardEvent('copy', {clipboardData: data, bubbles: true, cancelable: true});
+  box.dispatchEvent(event);
+  return {
+    selected: String(selection),
+    copied: event.defaultPrevented ? data.getData('text/plain') : String(selection),
+  };
+}
+"""
+
+
+def test_copying_an_echoed_message_gives_the_text_without_invisible_characters(
+    app: AppPage,
+) -> None:
+    """An echo of typed text carries word joiners (U+2060) after its punctuation, so that
+    Markdown leaves it alone; a person copying the message must not get them."""
+    app.open("/vector_lab")
+    app.type_into("v", "1, foo:bar!, 3")
+    result = app.page.evaluate(COPY_ERROR_JS)
+    assert "\u2060" in result["selected"]  # the page holds them, invisibly
+    assert "\u2060" not in result["copied"]
+    assert result["copied"] == result["selected"].replace("\u2060", "")
+    assert "'foo:bar!'" in result["copied"]
