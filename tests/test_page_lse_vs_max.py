@@ -332,7 +332,8 @@ def test_a_new_extent_keeps_the_slice_y_or_clamps_it(
     assert not at.exception
     assert at.slider(key="y").value == expected
     slice_spec = charts(at)["slice_chart"]
-    assert slice_spec["layout"]["title"]["text"] == f"Slice at y = {expected:g}, λ = 1"
+    shown_y = f"{expected:g}".replace("-", "\N{MINUS SIGN}")  # a true minus sign
+    assert slice_spec["layout"]["title"]["text"] == f"Slice at y = {shown_y}, λ = 1"
     xs = slice_x(slice_spec)
     assert (xs[0], xs[-1]) == pytest.approx((-new_extent, new_extent))
     np.testing.assert_allclose(array(slice_spec["data"][1]["y"]), np.maximum(xs, expected))
