@@ -141,6 +141,11 @@ def test_d_reveals_the_limit_and_lse_of_s1() -> None:
     np.testing.assert_allclose(
         decode(lse_trace["y"]), [logsumexp(lam * s1) / lam for lam in lams], rtol=1e-12
     )
+    # the log axis reads in round numbers, each labelled in full (no bare minor digits)
+    axis = limit["layout"]["xaxis"]
+    assert axis["type"] == "log"
+    assert axis["ticktext"] == ["0.5", "1", "2", "5", "10", "20", "50", "100"]
+    assert axis["tickvals"] == [0.5, 1, 2, 5, 10, 20, 50, 100]
 
 
 def test_reveals_accumulate_in_the_url_and_pressing_again_changes_nothing() -> None:

@@ -132,6 +132,12 @@ def sigma1_slice_figure(r: GradientResults) -> tuple[go.Figure, str]:
     return _small(fig), alt
 
 
+#: The λ axis's ticks: 1, 2 and 5 per decade.
+LOG_AXIS_TICKS: tuple[float, ...] = tuple(
+    float(f"{m * 10.0**e:g}") for e in range(-2, 4) for m in (1, 2, 5)
+)
+
+
 def lse_limit_figure(r: LimitResults) -> tuple[go.Figure, str]:
     """Question (d): lse(s1, λ) against λ (log scale) between max(s1) and max(s1) + log(3)/λ."""
     lambdas: FloatArray = r.sweep_lambdas
@@ -160,7 +166,16 @@ def lse_limit_figure(r: LimitResults) -> tuple[go.Figure, str]:
         line={"color": OKABE_ITO[7], "width": 1.5, "dash": "dot"},
         hoverinfo="skip",
     )
-    fig.update_xaxes(title_text="λ (log scale)", type="log")
+    # Round 1-2-5 ticks with their own labels: plotly's default log axis labels its minor
+    # ticks with the bare digit ("5, 1, 2, 5, 10"), which reads as a broken axis.
+    ticks = [t for t in LOG_AXIS_TICKS if lambdas[0] <= t <= lambdas[-1]]
+    fig.update_xaxes(
+        title_text="λ (log scale)",
+        type="log",
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=[f"{t:g}" for t in ticks],
+    )
     fig.update_yaxes(title_text="value")
     alt = (
         "lse(s1, λ) for λ from 0.5 to 100 on a log axis: it falls from about 4.4 towards the "
