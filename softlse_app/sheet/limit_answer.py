@@ -48,13 +48,15 @@ def answer_d(r: LimitResults) -> Answer:
             ),
             (
                 "latex",
-                r"\begin{aligned}\operatorname{lse}(\sigma,\lambda)&=M\\"
-                r"&\quad+\frac{1}{\lambda}\log\Bigl(m+\sum_{\sigma_j<M}e^{-\lambda(M-\sigma_j)}\Bigr)."
+                # two lines each narrower than a 390 px phone's column
+                r"\begin{aligned}\operatorname{lse}(\sigma,\lambda)&=M"
+                r"+\frac{1}{\lambda}\log(m+s),\\"
+                r"s&=\sum_{\sigma_j<M}e^{-\lambda(M-\sigma_j)}."
                 r"\end{aligned}",
             ),
             (
                 "md",
-                "Every remaining term is below 1 and tends to 0, so the logarithm stays "
+                "Every term of s is below 1 and tends to 0, so the logarithm stays "
                 "between log m and log n, and dividing by λ sends it to 0:",
             ),
             (

@@ -136,7 +136,28 @@ def test_figures_are_readable_at_phone_width(app: AppPage) -> None:
         assert outer <= 390
         assert width >= MIN_PLOT_AREA_PX, (outer, width, height)
         assert height >= MIN_PLOT_AREA_PX, (outer, width, height)
+    # every equation fits its column: none hides a part behind a sideways scroll
+    equations = app.page.evaluate(EQUATION_WIDTHS_JS)
+    assert len(equations) >= 10, equations
+    for text, reach, box in equations:
+        # up to 3 px: a glyph's overhang (an italic s or j), not a hidden part
+        assert reach <= box + 3, (text, reach, box)
     app.assert_healthy(charts=4)
+
+
+#: Per displayed equation: its start, how far its glyphs reach from the box's left edge and
+#: the box's width (the box scrolls sideways when the glyphs reach further; the rendering's
+#: own box does not grow with them, so the glyphs are measured).
+EQUATION_WIDTHS_JS = """
+() => Array.from(document.querySelectorAll('.katex-display')).map((d) => {
+  const left = d.getBoundingClientRect().left;
+  let reach = 0;
+  for (const e of d.querySelectorAll('.katex-html *')) {
+    reach = Math.max(reach, e.getBoundingClientRect().right - left);
+  }
+  return [d.textContent.slice(0, 40), reach, d.clientWidth];
+})
+"""
 
 
 def test_bad_prediction_gets_a_note_and_keeps_the_text(app: AppPage) -> None:
