@@ -13,6 +13,13 @@ from softlse_app.common.url_state import adopt_query_param, mark_query_param_rea
 
 VIEWS: tuple[str, ...] = ("explore", "sheet")
 
+#: The query parameters of the controls inside the explore view's fragment (λ, its sign, the
+#: gap's colour scale): that fragment shows their link notes, since only its reruns clear them.
+LAMBDA_KEYS: tuple[str, ...] = ("lam", "neg", "fixgap")
+
+#: The query parameters of the page's other controls, whose notes the whole page shows.
+PAGE_KEYS: tuple[str, ...] = ("view", "extent", "res", "y")
+
 
 def view_control(page: str) -> str:
     """Explore any λ, or the sheet's plots for λ = 1, 10, 100."""

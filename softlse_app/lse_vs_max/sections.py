@@ -15,8 +15,10 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
+from softlse_app.common.controls import lambda_control
 from softlse_app.common.number_format import format_short
-from softlse_app.lse_vs_max.controls import slice_y_control
+from softlse_app.common.url_state import show_url_notes
+from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control
 from softlse_app.lse_vs_max.readouts import (
     gap_alt,
     gap_caption,
@@ -79,6 +81,20 @@ def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) 
     _captions([numbers.summary], res, numbers)
     gap_metrics(numbers.summary, extent)
     gap_explanation(numbers.summary)
+
+
+@st.fragment
+def explore_view(page: str, extent: float, res: int) -> None:
+    """λ (with its sign and the gap's colour scale), then everything that depends on it: the
+    panels, the read-outs and the slice. A fragment: moving λ reruns only this, so the page's
+    other controls and its derivation are neither sent again nor redrawn; a new extent or
+    resolution reruns the whole page, which reruns this with them."""
+    lam_column, scale_column = st.columns([2, 1], vertical_alignment="bottom")
+    lam = lambda_control(page, container=lam_column)
+    fixed_gap_scale = fixed_gap_scale_control(page, container=scale_column)
+    show_url_notes(page, LAMBDA_KEYS)
+    explore_section(lam, extent, res, fixed_gap_scale)
+    slice_section(lam, extent, res)
 
 
 def sheet_section(extent: float, res: int) -> None:
