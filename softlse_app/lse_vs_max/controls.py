@@ -1,6 +1,6 @@
 """The page's own controls, each bound to its query parameter: the view (``view``), the gap's
-colour scale (``fixgap``) and the height of the slice (``y``). λ, the extent and the
-resolution use the shared controls of :mod:`softlse_app.common.controls`."""
+colour scale (``fixgap``), whether the slice is open (``slice``) and its height (``y``). λ,
+the extent and the resolution use the shared controls of :mod:`softlse_app.common.controls`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ VIEWS: tuple[str, ...] = ("explore", "sheet")
 LAMBDA_KEYS: tuple[str, ...] = ("lam", "neg", "fixgap")
 
 #: The query parameters of the page's other controls, whose notes the whole page shows.
-PAGE_KEYS: tuple[str, ...] = ("view", "extent", "res", "y")
+PAGE_KEYS: tuple[str, ...] = ("view", "extent", "res", "slice", "y")
 
 
 def view_control(page: str) -> str:
@@ -62,8 +62,16 @@ def fixed_gap_scale_control(page: str, *, container: st.delta_generator.DeltaGen
 
 
 def adopt_slice_y(page: str, extent: float) -> None:
-    """Read ``y`` from the link before the page shows its notes; a new extent keeps the
-    slice's y where it still fits and clamps it to ±extent otherwise."""
+    """Read ``slice`` (whether the slice section is open) and ``y`` from the link before the
+    page shows its notes; a new extent keeps the slice's y where it still fits and clamps it
+    to ±extent otherwise."""
+    adopt_query_param(
+        page,
+        "slice",
+        partial(read_flag, name="slice"),
+        False,
+        is_valid=lambda v: isinstance(v, bool),
+    )
     adopt_query_param(
         page,
         "y",

@@ -114,13 +114,23 @@ def sheet_section(extent: float, res: int) -> None:
 
 @st.fragment
 def slice_section(lam: float, extent: float, res: int) -> None:
-    """The 1-D slice at the chosen y. A fragment: moving y reruns this section only."""
-    st.subheader("A slice at fixed y")
-    y = slice_y_control(extent)
-    show_chart(
-        slice_panel(lam, extent, res, y),
-        key="slice_chart",
-        alt=slice_alt(lam, y),
-        csv_text=partial(slice_csv, lam, extent, res, y),
-        file_name=f"lse_vs_max_slice_lambda_{format_short(lam)}.csv",
+    """The 1-D slice at the chosen y, in a section that is drawn only while it is open (its
+    state is the link's ``slice``). Closed by default: a λ step then redraws the three panels
+    only, and opening it is one click. A fragment: moving y reruns this section only."""
+    section = st.expander(
+        "A slice at fixed y: lse between max and max + log(2)/λ along one line",
+        key="slice",
+        bind="query-params",
+        icon=":material/show_chart:",
     )
+    if not section.open:
+        return
+    with section:
+        y = slice_y_control(extent)
+        show_chart(
+            slice_panel(lam, extent, res, y),
+            key="slice_chart",
+            alt=slice_alt(lam, y),
+            csv_text=partial(slice_csv, lam, extent, res, y),
+            file_name=f"lse_vs_max_slice_lambda_{format_short(lam)}.csv",
+        )
