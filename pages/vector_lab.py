@@ -14,8 +14,8 @@ warm_up_process()  # first of all: see softlse_app.common.warm_up
 
 import streamlit as st
 
-from softlse_app.common.controls import lambda_control
 from softlse_app.common.inert_text import show_message
+from softlse_app.common.lambda_control import lambda_control
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.vector_lab.controls import (

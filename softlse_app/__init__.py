@@ -7,6 +7,7 @@ controls (:mod:`softlse_app.lse_vs_max`, :mod:`softlse_app.softmax_grid`,
 shares: URL-bound controls and their readers, the navigation list, the plot style, the
 deep-link guard and the garbage-collector freeze. The files in ``pages/`` only lay pages out.
 
-A value walks one way: control (``common.controls``) → parsed, validated state
-(``common.url_params``) → :mod:`softlse_core` → the page's figure builder → ``st.plotly_chart``.
+A value walks one way: control (``common.lambda_control``, ``common.controls``) → parsed,
+validated state (``common.url_params``) → :mod:`softlse_core` → the page's figure builder →
+``st.plotly_chart``.
 """

@@ -16,7 +16,7 @@ import pytest
 from streamlit.runtime.state.query_params_proxy import QueryParamsProxy
 from streamlit.testing.v1 import AppTest
 
-from softlse_core import VectorParseError, parse_vector
+from softlse_app.vector_lab.controls import parse_lab_vector
 
 _READERS = ("get_all", "get", "__getitem__", "__contains__")
 
@@ -47,12 +47,12 @@ def query_params_read_by(page: Path) -> tuple[str, ...]:
 
 
 def vector_problem(text: str) -> str:
-    """The message :func:`softlse_core.parse_vector` gives for unreadable ``text``."""
-    try:
-        parse_vector(text)
-    except VectorParseError as error:
-        return str(error)
-    raise AssertionError(f"{text!r} is a readable vector")
+    """The message the vector lab gives for ``text`` it cannot use: that of
+    :func:`softlse_core.parse_vector`, or the lab's own for infinite entries."""
+    _sigma, problem = parse_lab_vector(text)
+    if problem is None:
+        raise AssertionError(f"{text!r} is a readable vector")
+    return problem
 
 
 @cache

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from own_event_loop import run_coroutine
 
-from benchmarks.load.client import BrowserTab, RunResult
+from benchmarks.load.client import BrowserTab
+from benchmarks.load.run_elements import RunResult
 from benchmarks.load.server import ROOT, ServerProcess
 
 pytestmark = pytest.mark.server

@@ -1,5 +1,5 @@
-"""The λ control (softlse_app.common.controls.lambda_control): a log-scale slider, a box for an
-exact λ and a sign switch, all on the query parameters ``lam`` and ``neg``."""
+"""The λ control (softlse_app.common.lambda_control.lambda_control): a log-scale slider, a box
+for an exact λ and a sign switch, all on the query parameters ``lam`` and ``neg``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from softlse_app.common.controls import LAMBDA_MAGNITUDES, lambda_stops, read_typed_lambda
+from softlse_app.common.lambda_control import LAMBDA_MAGNITUDES, lambda_stops, read_typed_lambda
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
 
@@ -17,7 +17,7 @@ PAGES = Path(__file__).resolve().parent.parent / "pages"
 def lambda_page() -> None:
     import streamlit as st
 
-    from softlse_app.common.controls import lambda_control
+    from softlse_app.common.lambda_control import lambda_control
     from softlse_app.common.url_state import show_url_notes
 
     lam = lambda_control("test")

@@ -167,6 +167,9 @@ BAD_VECTORS = {
     "nan": "'nan'",
     "1e999": "'1e999'",
     ",".join(["1"] * 10_001): "10000",
+    # parsed, but refused: the tables would show inf and nan
+    "inf, 1": "every value must be a finite number, but entry 1 is inf.",
+    "1, 2, -inf": "every value must be a finite number, but entry 3 is -inf.",
 }
 
 
@@ -327,3 +330,13 @@ def test_typed_offset_or_scale_out_of_range_is_kept_and_its_correction_said(
     sigma = np.array([1.0, 2.0, 3.0])
     shown = column(at, 0, "σ + c" if key == "c" else "a·σ")
     np.testing.assert_array_equal(shown, sigma + used if key == "c" else used * sigma)
+
+
+def test_numbers_beyond_the_float_range_are_not_offered_as_infinity() -> None:
+    at = run_page(v="1e999, 2")
+    (error,) = at.error
+    assert shown_text(error.value).endswith(
+        "is beyond the float range (the largest number is about 1.8e308); every value must "
+        "be a finite number."
+    )
+    assert "type inf" not in shown_text(error.value)

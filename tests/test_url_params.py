@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from softlse_app.common.controls import LAMBDA_MAGNITUDES
+from softlse_app.common.lambda_control import LAMBDA_MAGNITUDES
 from softlse_app.common.url_params import (
     QUOTE_LIMIT,
     clamp_to_range,

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -33,59 +32,13 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-#: Element types that are widgets with a value a person sets (``Element`` oneof names).
-WIDGET_TYPES = frozenset(
-    {
-        "slider",
-        "text_input",
-        "text_area",
-        "number_input",
-        "checkbox",
-        "button_group",
-        "radio",
-        "selectbox",
-        "button",
-    }
-)
+from benchmarks.load.run_elements import WIDGET_TYPES, RunElements, RunResult, Widget
 
 #: Largest message accepted: a chart of a 801 × 801 grid is ~13 MB of JSON.
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 
 #: A browser keeps at most this many cached messages; so does this client.
 MAX_CACHED_HASHES = 2_000
-
-
-@dataclass
-class Widget:
-    """A widget seen in the last run: its element type (``slider``, ``tabs`` for bound tabs,
-    ...) and its proto (for tabs, the tab labels in ``labels``)."""
-
-    id: str
-    kind: str
-    proto: Any
-    labels: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> str:
-        """The user key: Streamlit's ids of keyed widgets end in ``-<key>``."""
-        return self.id.rsplit("-", 1)[-1] if "-" in self.id else ""
-
-    @property
-    def query_param_key(self) -> str:
-        return str(getattr(self.proto, "query_param_key", "") or "")
-
-
-@dataclass
-class RunResult:
-    """One user action: from sending ``rerun_script`` to the final ``script_finished``."""
-
-    page: str
-    kind: str  # "load", "edit", "navigate"
-    seconds: float
-    script_runs: int
-    exceptions: list[str] = field(default_factory=list)
-    error: str | None = None  # "timeout", "disconnected: ...", "page not found"
-    what: str = ""  # the action, for a verbose listing: "lam=7", "open vector_lab?v=1,2"
 
 
 class ProtocolError(RuntimeError):
@@ -126,9 +79,7 @@ class BrowserTab:
         self._cached_deltas: dict[str, ForwardMsg] = {}
         self._ws: Any = None
         self.response_headers: dict[str, str] = {}  # of the websocket handshake
-        self._run_widgets: dict[str, Widget] = {}
-        self._tab_blocks: dict[tuple[int, ...], Widget] = {}
-        self._fresh_widgets: dict[str, Widget] = {}
+        self._shown = RunElements()
 
     async def connect(self) -> None:
         """Open the websocket (raises :class:`ProtocolError` when refused)."""
@@ -228,8 +179,7 @@ class BrowserTab:
         state.cached_message_hashes.extend(self.cached_hashes)
         started = time.perf_counter()
         result = RunResult(self.page_name, kind, 0.0, 0)
-        self._run_widgets = {}
-        self._tab_blocks = {}
+        self._shown = RunElements()
         try:
             await self._ws.send(msg.SerializeToString())
             await asyncio.wait_for(self._receive_until_finished(result), self.run_timeout)
@@ -240,7 +190,7 @@ class BrowserTab:
             self._ws = None
         result.seconds = time.perf_counter() - started
         if result.error is None:
-            self.widgets = self._run_widgets
+            self.widgets = self._shown.widgets
         return result
 
     async def _receive_until_finished(self, result: RunResult) -> None:
@@ -263,7 +213,7 @@ class BrowserTab:
             elif kind == "navigation":
                 self._on_pages(fwd.navigation.app_pages, fwd.navigation.page_script_hash)
             elif kind == "delta":
-                self._on_delta(fwd, result)
+                self._shown.add(fwd, result)
             elif kind == "page_info_changed":
                 self.query_string = fwd.page_info_changed.query_string
             elif kind == "page_not_found":
@@ -274,8 +224,7 @@ class BrowserTab:
                     if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                         result.exceptions.append("compile error")
                     return
-                self._run_widgets = {}
-                self._tab_blocks = {}
+                self._shown = RunElements()
 
     def _remember(self, fwd: ForwardMsg) -> None:
         """Announce ``fwd`` as cached from now on; keep its content only if it is a widget or
@@ -300,28 +249,3 @@ class BrowserTab:
             self.pages[app_page.url_pathname] = app_page.page_script_hash
         if current_hash:
             self.page_script_hash = current_hash
-
-    def _on_delta(self, fwd: ForwardMsg, result: RunResult) -> None:
-        delta = fwd.delta
-        path = tuple(fwd.metadata.delta_path)
-        if delta.WhichOneof("type") == "add_block":
-            block = delta.add_block
-            block_type = block.WhichOneof("type")
-            if block_type == "tab_container" and block.tab_container.id:
-                tabs = Widget(block.tab_container.id, "tabs", block.tab_container)
-                self._tab_blocks[path] = tabs
-                self._run_widgets[tabs.id] = tabs
-            elif block_type == "tab" and path[:-1] in self._tab_blocks:
-                tabs = self._tab_blocks[path[:-1]]
-                tabs.labels = (*tabs.labels, block.tab.label)
-            return
-        if delta.WhichOneof("type") != "new_element":
-            return
-        element = delta.new_element
-        element_type = element.WhichOneof("type")
-        if element_type == "exception":
-            exc = element.exception
-            result.exceptions.append(f"{exc.type}: {exc.message}"[:300])
-        elif element_type in WIDGET_TYPES:
-            proto = getattr(element, element_type)
-            self._run_widgets[proto.id] = Widget(proto.id, element_type, proto)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from benchmarks.load.client import RunResult
+from benchmarks.load.run_elements import RunResult
 
 MB = 1024 * 1024
 

@@ -8,8 +8,9 @@ import random
 import time
 from collections.abc import Callable, Sequence
 
-from benchmarks.load.client import BrowserTab, RunResult
+from benchmarks.load.client import BrowserTab
 from benchmarks.load.report import LoadReport, Phase
+from benchmarks.load.run_elements import RunResult
 from benchmarks.load.scenarios import Student
 from benchmarks.load.server import ProcessTree
 

@@ -14,7 +14,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from benchmarks.load.client import BrowserTab, RunResult, Widget
+from benchmarks.load.client import BrowserTab
+from benchmarks.load.run_elements import RunResult, Widget
 from benchmarks.load.values import ValuePicker
 
 

@@ -19,7 +19,7 @@ from streamlit.proto.NumberInput_pb2 import NumberInput
 from streamlit.proto.Slider_pb2 import Slider
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from benchmarks.load.client import Widget
+from benchmarks.load.run_elements import Widget
 
 #: How many draws look for a value this session has not sent before.
 FRESH_DRAWS = 64

@@ -3,11 +3,13 @@ and the name of the hard limit lse tends to, which λ's sign picks."""
 
 from __future__ import annotations
 
+from softlse_app.common.number_format import format_signed
+
 
 def format_lambda(lam: float) -> str:
     """``λ = 10``, ``λ = 0.01``, ``λ = −10``: six significant digits (``%g``) and a true minus
     sign (U+2212), which plotly also uses on its axes."""
-    return "λ = " + f"{lam:g}".replace("-", "\N{MINUS SIGN}")
+    return "λ = " + format_signed(lam)
 
 
 def hard_name(lam: float) -> str:

@@ -10,6 +10,9 @@ or rounded as numpy prints them).
   ``[0.09003057 0.24472847 0.66524096]`` and ``[2.06106005e-09 4.53978686e-05 9.99954600e-01]``:
   at most ``digits`` digits after the decimal point, the whole column in e-notation when numpy
   would print it so).
+- :func:`format_signed` — :func:`format_short` with a true minus sign, for prose.
+- :func:`format_stop` — a slider's stop and its text in the URL (λ, the extent): up to 10
+  significant digits.
 
 Every function writes −0.0 as 0 (a sign of zero is rounding, not information) and never
 raises on inf or nan.
@@ -77,3 +80,9 @@ def format_column(values: Iterable[float], digits: int | None = None) -> list[st
 def format_value(value: float, digits: int | None = None) -> str:
     """One number as a table cell shows it: :func:`format_column` of a one-entry column."""
     return format_column([value], digits)[0]
+
+
+def format_stop(value: float) -> str:
+    """Label of a number on a slider (λ, extent), and its text in the URL: up to 10
+    significant digits, no trailing zeros (``0.01``, ``1.5``, ``100``, ``37.25``)."""
+    return f"{float(value) + 0.0:.10g}"  # + 0.0 turns −0.0 into 0.0

@@ -1,6 +1,7 @@
 """The page's own controls, each bound to its query parameter: the view (``view``), the gap's
 colour scale (``fixgap``), whether the slice is open (``slice``) and its height (``y``). λ,
-the extent and the resolution use the shared controls of :mod:`softlse_app.common.controls`."""
+the extent and the resolution use the shared controls of
+:mod:`softlse_app.common.lambda_control` and :mod:`softlse_app.common.controls`."""
 
 from __future__ import annotations
 

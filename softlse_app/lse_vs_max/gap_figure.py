@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 from plotly.colors import sample_colorscale
 
-from softlse_app.common.controls import LAMBDA_MIN
+from softlse_app.common.lambda_control import LAMBDA_MIN
 from softlse_app.common.number_format import format_short
 from softlse_app.common.plot_style import GAP_SCALE, styled_figure
 from softlse_app.lse_vs_max.colour_ticks import log_ticks

@@ -15,7 +15,7 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
-from softlse_app.common.controls import lambda_control
+from softlse_app.common.lambda_control import lambda_control
 from softlse_app.common.number_format import format_short
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control

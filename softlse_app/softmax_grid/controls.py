@@ -17,10 +17,10 @@ from streamlit.delta_generator import DeltaGenerator
 from softlse_app.common.controls import (
     float_box_control,
     int_grid_control,
-    lambda_control,
     log_choice_control,
 )
 from softlse_app.common.inert_text import show_message
+from softlse_app.common.lambda_control import lambda_control
 from softlse_app.common.number_list import format_number_list, read_number_list
 from softlse_app.common.url_params import ParamReading, read_choice
 from softlse_app.common.url_state import adopt_query_param, take_typed_value, url_notes

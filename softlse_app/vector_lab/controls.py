@@ -81,7 +81,7 @@ def vector_box(page: str) -> str:
             "Vector σ",
             key="v",
             help="Numbers separated by commas, spaces or semicolons, optionally in [ ]; "
-            "inf and -inf are allowed; at most 10,000 entries.",
+            "finite numbers only; at most 10,000 entries.",
         )
     )
     in_url = _sync_url(text)
@@ -178,13 +178,39 @@ def digits_control(page: str, container: DeltaGenerator) -> int | None:
     return None if choice == FULL_PRECISION else int(choice)
 
 
-@cache_numbers(max_entries=32)
-def read_vector(text: str) -> tuple[np.ndarray | None, str | None]:
-    """``(σ, None)`` for readable text, ``(None, message)`` naming the problem otherwise."""
+#: How :func:`softlse_core.parse_vector` ends its message on ``1e999``.
+_OFFER_INFINITY = "; type inf or -inf if you mean infinity."
+
+
+def parse_lab_vector(text: str) -> tuple[np.ndarray | None, str | None]:
+    """``(σ, None)`` for readable text of finite numbers, ``(None, message)`` naming the problem
+    otherwise.
+
+    ``inf`` and ``-inf`` parse (:func:`softlse_core.parse_vector` takes them), but the lab
+    refuses them: every table would show inf and nan (σ + c, a·σ with a = 0, the textbook
+    column), which reads as if the page broke. The message names the first infinite entries
+    by position.
+    """
     try:
-        return parse_vector(text), None
+        sigma = parse_vector(text)
     except VectorParseError as exc:
-        return None, str(exc)
+        # the core offers infinity for a number beyond the float range; the lab takes none
+        return None, str(exc).replace(_OFFER_INFINITY, "; every value must be a finite number.")
+    infinite = np.flatnonzero(~np.isfinite(sigma))
+    if infinite.size:
+        shown = ", ".join(
+            f"entry {k + 1} is {'inf' if sigma[k] > 0 else '-inf'}" for k in infinite[:3]
+        )
+        more = f" (and {infinite.size - 3} more)" if infinite.size > 3 else ""
+        return None, (
+            f"every value must be a finite number, but {shown}{more}. "
+            "Type a large finite number instead, such as 1e300 or -1e300."
+        )
+    return sigma, None
+
+
+#: :func:`parse_lab_vector`, cached: the page reads the same box text on every rerun.
+read_vector = cache_numbers(max_entries=32)(parse_lab_vector)
 
 
 def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGenerator]]:

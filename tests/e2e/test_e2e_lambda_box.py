@@ -1,5 +1,5 @@
 """The exact-λ box in a real browser: typed values one after another are each taken, move the
-slider and reach the address bar (softlse_app.common.controls.lambda_control)."""
+slider and reach the address bar (softlse_app.common.lambda_control.lambda_control)."""
 
 from __future__ import annotations
 
