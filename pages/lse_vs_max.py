@@ -17,7 +17,7 @@ import streamlit as st
 from softlse_app.common.controls import int_grid_control, log_choice_control
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
-from softlse_app.lse_vs_max.controls import PAGE_KEYS, adopt_slice_y, view_control
+from softlse_app.lse_vs_max.controls import PAGE_KEYS, adopt_slice_open, view_control
 from softlse_app.lse_vs_max.readouts import derivation
 from softlse_app.lse_vs_max.sections import explore_view, sheet_section
 
@@ -53,7 +53,7 @@ res = int_grid_control(
     container=res_column,
     help="The charts and read-outs use every grid point; 801 × 801 takes a moment to draw.",
 )
-adopt_slice_y(PAGE, extent)
+adopt_slice_open(PAGE)
 show_url_notes(PAGE, PAGE_KEYS)
 
 # The sheet view fixes λ to the sheet's three values, so it shows no λ control; the explore

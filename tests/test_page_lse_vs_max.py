@@ -352,7 +352,7 @@ NUMERIC_HOSTILE = ["0", "nan", "-1e999", "1000000000"]
 
 def hostile_cases() -> list[tuple[str, str]]:
     cases = [(key, raw) for key in ("lam", "res", "extent", "y") for raw in NUMERIC_HOSTILE]
-    keys = ("lam", "res", "extent", "y", "neg", "view", "fixgap")
+    keys = ("lam", "res", "extent", "y", "neg", "view", "fixgap", "slice")
     return cases + [(key, raw) for key in keys for raw in TEXT_HOSTILE]
 
 
@@ -360,8 +360,11 @@ def hostile_cases() -> list[tuple[str, str]]:
 def test_hostile_query_values(key: str, raw: str) -> None:
     # a small grid keeps the many runs quick; it is a valid value and adds no note
     query = {key: raw} if key == "res" else {key: raw, "res": "51"}
+    if key == "y":
+        query["slice"] = "true"  # y is read while the slice, its control, is on screen
     at = run_page(**query)
-    assert tuple(charts(at)) == EXPLORE  # page still renders, with its charts
+    # page still renders, with its charts
+    assert tuple(charts(at)) == ((*EXPLORE, SLICE) if key == "y" else EXPLORE)
     notes = warnings(at)
     used_as_written = key == "y" and raw == "0"  # y = 0 is the default and in range
     if used_as_written:

@@ -10,7 +10,11 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.url_params import clamp_to_range, read_choice, read_flag, read_float_range
-from softlse_app.common.url_state import adopt_query_param, mark_query_param_read
+from softlse_app.common.url_state import (
+    adopt_query_param,
+    mark_query_param_read,
+    show_url_notes,
+)
 
 VIEWS: tuple[str, ...] = ("explore", "sheet")
 
@@ -19,7 +23,7 @@ VIEWS: tuple[str, ...] = ("explore", "sheet")
 LAMBDA_KEYS: tuple[str, ...] = ("lam", "neg", "fixgap")
 
 #: The query parameters of the page's other controls, whose notes the whole page shows.
-PAGE_KEYS: tuple[str, ...] = ("view", "extent", "res", "slice", "y")
+PAGE_KEYS: tuple[str, ...] = ("view", "extent", "res", "slice")
 
 
 def view_control(page: str) -> str:
@@ -62,10 +66,9 @@ def fixed_gap_scale_control(page: str, *, container: st.delta_generator.DeltaGen
     )
 
 
-def adopt_slice_y(page: str, extent: float) -> None:
-    """Read ``slice`` (whether the slice section is open) and ``y`` from the link before the
-    page shows its notes; a new extent keeps the slice's y where it still fits and clamps it
-    to ±extent otherwise."""
+def adopt_slice_open(page: str) -> bool:
+    """Read ``slice`` (whether the slice's section is open) from the link before the page
+    shows its notes; returns it."""
     adopt_query_param(
         page,
         "slice",
@@ -73,6 +76,13 @@ def adopt_slice_y(page: str, extent: float) -> None:
         False,
         is_valid=lambda v: isinstance(v, bool),
     )
+    return bool(st.session_state["slice"])
+
+
+def slice_y_control(page: str, extent: float) -> float:
+    """The slider for the slice's y over [−extent, extent], read from the link's ``y`` (with
+    its note, shown here: the slider is on screen only while the slice is open); a new extent
+    keeps y where it still fits and clamps it to ±extent otherwise."""
     adopt_query_param(
         page,
         "y",
@@ -81,10 +91,7 @@ def adopt_slice_y(page: str, extent: float) -> None:
         lambda v: isinstance(v, float) and -extent <= v <= extent,
         repair=partial(clamp_to_range, lo=-extent, hi=extent),
     )
-
-
-def slice_y_control(extent: float) -> float:
-    """The slider for the slice's y over [−extent, extent] (read by :func:`adopt_slice_y`)."""
+    show_url_notes(page, ("y",))
     y = st.slider(
         "y of the slice",
         min_value=-extent,

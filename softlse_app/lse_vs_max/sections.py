@@ -94,7 +94,7 @@ def explore_view(page: str, extent: float, res: int) -> None:
     fixed_gap_scale = fixed_gap_scale_control(page, container=scale_column)
     show_url_notes(page, LAMBDA_KEYS)
     explore_section(lam, extent, res, fixed_gap_scale)
-    slice_section(lam, extent, res)
+    slice_section(page, lam, extent, res)
 
 
 def sheet_section(extent: float, res: int) -> None:
@@ -113,7 +113,7 @@ def sheet_section(extent: float, res: int) -> None:
 
 
 @st.fragment
-def slice_section(lam: float, extent: float, res: int) -> None:
+def slice_section(page: str, lam: float, extent: float, res: int) -> None:
     """The 1-D slice at the chosen y, in a section that is drawn only while it is open (its
     state is the link's ``slice``). Closed by default: a λ step then redraws the three panels
     only, and opening it is one click. A fragment: moving y reruns this section only."""
@@ -126,7 +126,7 @@ def slice_section(lam: float, extent: float, res: int) -> None:
     if not section.open:
         return
     with section:
-        y = slice_y_control(extent)
+        y = slice_y_control(page, extent)
         show_chart(
             slice_panel(lam, extent, res, y),
             key="slice_chart",
