@@ -15,12 +15,11 @@ warm_up_process()  # first of all: see softlse_app.common.warm_up
 import streamlit as st
 
 from softlse_app.common.controls import int_grid_control, log_choice_control
-from softlse_app.common.lambda_control import lambda_control
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
-from softlse_app.lse_vs_max.controls import adopt_slice_y, fixed_gap_scale_control, view_control
+from softlse_app.lse_vs_max.controls import PAGE_KEYS, adopt_slice_open, view_control
 from softlse_app.lse_vs_max.readouts import derivation
-from softlse_app.lse_vs_max.sections import explore_section, sheet_section, slice_section
+from softlse_app.lse_vs_max.sections import explore_view, sheet_section
 
 require_app_navigation()
 
@@ -36,13 +35,7 @@ st.markdown(
 )
 
 view = view_control(PAGE)
-# The sheet view fixes λ to the sheet's three values, so it shows no λ control.
-if view == "sheet":
-    extent_column, res_column = st.columns(2)
-else:
-    lam_column, extent_column, res_column = st.columns(3)
-    lam = lambda_control(PAGE, container=lam_column)
-    fixed_gap_scale = fixed_gap_scale_control(PAGE, container=lam_column)
+extent_column, res_column = st.columns(2)
 extent = log_choice_control(
     PAGE,
     "extent",
@@ -60,13 +53,14 @@ res = int_grid_control(
     container=res_column,
     help="The charts and read-outs use every grid point; 801 × 801 takes a moment to draw.",
 )
-adopt_slice_y(PAGE, extent)
-show_url_notes(PAGE)
+adopt_slice_open(PAGE)
+show_url_notes(PAGE, PAGE_KEYS)
 
+# The sheet view fixes λ to the sheet's three values, so it shows no λ control; the explore
+# view's λ lives in a fragment with everything that depends on it.
 if view == "sheet":
     sheet_section(extent, res)
 else:
-    explore_section(lam, extent, res, fixed_gap_scale)
-    slice_section(lam, extent, res)
+    explore_view(PAGE, extent, res)
 
 derivation()

@@ -18,7 +18,9 @@ from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "lse_vs_max.py")
 LOG2 = math.log(2.0)
 F32 = float(np.finfo(np.float32).eps)
-EXPLORE = ("explore_lse", "explore_hard", "explore_gap", "slice_chart")
+EXPLORE = ("explore_lse", "explore_hard", "explore_gap")
+#: The slice's chart, drawn only while its section is open (``slice=true`` in the link).
+SLICE = "slice_chart"
 
 
 def run_page(**query: str) -> AppTest:
@@ -74,10 +76,10 @@ def slice_x(spec: dict) -> np.ndarray:
 
 
 def test_default_view_numbers() -> None:
-    at = run_page()
+    at = run_page(slice="true")
     assert at.title[0].value == "LSE vs max"
     shown = charts(at)
-    assert tuple(shown) == EXPLORE
+    assert tuple(shown) == (*EXPLORE, SLICE)
     axis, z_lse = grid(shown["explore_lse"])
     np.testing.assert_array_equal(axis, np.linspace(-1, 1, 201))
     # λ = 1: lse peaks at 1 + log 2 at (1, 1)
@@ -120,7 +122,7 @@ def test_default_view_numbers() -> None:
     assert "0.693147" in alts["explore_gap"]
     assert all(alts.values())
     buttons = at.get("download_button")
-    assert [b.key for b in buttons] == [f"{key}_csv" for key in EXPLORE]
+    assert [b.key for b in buttons] == [f"{key}_csv" for key in (*EXPLORE, SLICE)]
     assert {b.label for b in buttons} == {"Download the chart's numbers (CSV)"}
     assert not warnings(at)
 
@@ -170,7 +172,7 @@ def test_query_lam_10_reaches_the_charts() -> None:
 
 @pytest.mark.parametrize("query", [{"lam": "10", "neg": "true"}, {"lam": "-10"}])
 def test_negative_lambda_shows_min(query: dict[str, str]) -> None:
-    at = run_page(**query)
+    at = run_page(**query, slice="true")
     assert at.toggle(key="neg").value is True
     shown = charts(at)
     hard_axis, z_min = grid(shown["explore_hard"])
@@ -209,7 +211,7 @@ def test_every_control_changed_once() -> None:
     # Order matters only for AppTest: in a browser the frontend writes every widget change to
     # the URL, AppTest does not, so y is moved before extent remounts its slider (Streamlit then
     # restores y's old value into the backend's copy of the URL).
-    at = run_page()
+    at = run_page(slice="true")
     at.select_slider(key="lam").set_value(100.0).run(timeout=30)
     _, z_lse = grid(charts(at)["explore_lse"])
     assert z_lse.max() == pytest.approx(1 + LOG2 / 100, rel=F32)
@@ -291,7 +293,7 @@ def test_sheet_view_from_url() -> None:
 
 
 def test_url_sets_extent_res_and_y() -> None:
-    at = run_page(extent="5", res="51", y="2.5", lam="0.01")
+    at = run_page(extent="5", res="51", y="2.5", lam="0.01", slice="true")
     shown = charts(at)
     axis, z_lse = grid(shown["explore_lse"])
     assert z_lse.shape == (51, 51)
@@ -323,10 +325,10 @@ def test_a_new_extent_keeps_the_slice_y_or_clamps_it(
     # new [−extent, extent] moves to the nearer end instead of jumping to 0, a y inside stays
     # (and does not start at −extent, the new slider's minimum).
     if via == "slider":
-        at = run_page(extent=extent, res="51")
+        at = run_page(extent=extent, res="51", slice="true")
         at.slider(key="y").set_value(y).run(timeout=30)
     else:
-        at = run_page(extent=extent, res="51", y=f"{y:g}")
+        at = run_page(extent=extent, res="51", y=f"{y:g}", slice="true")
     assert at.slider(key="y").value == y
     at.select_slider(key="extent").set_value(new_extent).run(timeout=30)
     assert not at.exception
@@ -351,7 +353,7 @@ NUMERIC_HOSTILE = ["0", "nan", "-1e999", "1000000000"]
 
 def hostile_cases() -> list[tuple[str, str]]:
     cases = [(key, raw) for key in ("lam", "res", "extent", "y") for raw in NUMERIC_HOSTILE]
-    keys = ("lam", "res", "extent", "y", "neg", "view", "fixgap")
+    keys = ("lam", "res", "extent", "y", "neg", "view", "fixgap", "slice")
     return cases + [(key, raw) for key in keys for raw in TEXT_HOSTILE]
 
 
@@ -359,8 +361,11 @@ def hostile_cases() -> list[tuple[str, str]]:
 def test_hostile_query_values(key: str, raw: str) -> None:
     # a small grid keeps the many runs quick; it is a valid value and adds no note
     query = {key: raw} if key == "res" else {key: raw, "res": "51"}
+    if key == "y":
+        query["slice"] = "true"  # y is read while the slice, its control, is on screen
     at = run_page(**query)
-    assert tuple(charts(at)) == EXPLORE  # page still renders, with its charts
+    # page still renders, with its charts
+    assert tuple(charts(at)) == ((*EXPLORE, SLICE) if key == "y" else EXPLORE)
     notes = warnings(at)
     used_as_written = key == "y" and raw == "0"  # y = 0 is the default and in range
     if used_as_written:
@@ -379,7 +384,7 @@ def test_hostile_query_values(key: str, raw: str) -> None:
 
 
 def test_clamped_values_are_used() -> None:
-    at = run_page(res="1000000000", lam="1e999", extent="0.01", y="-7")
+    at = run_page(res="1000000000", lam="1e999", extent="0.01", y="-7", slice="true")
     assert at.slider(key="res").value == 801
     assert at.select_slider(key="lam").value == 1000.0
     assert at.select_slider(key="extent").value == 0.1
@@ -399,3 +404,17 @@ def test_clamped_values_are_used() -> None:
     np.testing.assert_allclose(
         array(slice_spec["data"][1]["y"]), np.maximum(slice_x(slice_spec), -0.1), atol=1e-15
     )
+
+
+def test_the_slice_is_drawn_only_while_its_section_is_open() -> None:
+    # closed by default: a λ step redraws the three panels only
+    at = run_page()
+    assert tuple(charts(at)) == EXPLORE
+    (section,) = at.expander
+    assert section.label.startswith("A slice at fixed y")
+    # the link opens it, and it draws lse at the link's y: log(e^x + e^0.5) at λ = 1
+    at = run_page(slice="true", y="0.5")
+    spec = charts(at)[SLICE]
+    xs = slice_x(spec)
+    np.testing.assert_allclose(array(spec["data"][0]["y"]), np.logaddexp(xs, 0.5), rtol=1e-13)
+    assert spec["layout"]["title"]["text"] == "Slice at y = 0.5, λ = 1"

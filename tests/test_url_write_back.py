@@ -25,7 +25,8 @@ CASES = [
     # corrected to the control's minimum (Streamlit's own default if created without value=)
     ("vector_lab", {"a": "-1e999"}, {"a": "-100.0"}),
     ("lse_vs_max", {"lam": "-0.001"}, {"lam": "0.01", "neg": "true"}),
-    ("lse_vs_max", {"y": "-5"}, {"y": "-1"}),
+    ("lse_vs_max", {"slice": "true", "y": "-5"}, {"y": "-1"}),  # y: on screen with the slice
+    ("lse_vs_max", {"slice": "yes"}, {"slice": "true"}),
     # read without a note but not in the page's own form
     ("lse_vs_max", {"lam": "10.0", "neg": "yes"}, {"lam": "10", "neg": "true"}),
     ("lse_vs_max", {"lam": "3.70e1"}, {"lam": "37"}),  # any λ in range is kept exactly

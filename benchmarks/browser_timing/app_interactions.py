@@ -86,6 +86,12 @@ LSE_VS_MAX = (
         lambda: SliderWalk(LAM, CONTOUR, lane_change=UntimedSliderWalk(EXTENT)),
     ),
     _lse(
+        "lam-slice",
+        "λ slider, one key step, slice open (res 201)",
+        "?lam=1.5&slice=true",
+        lambda: SliderWalk(LAM, CONTOUR, lane_change=UntimedSliderWalk(EXTENT)),
+    ),
+    _lse(
         "lam-801",
         "λ slider, one key step (res 801)",
         "?lam=1.5&res=801",

@@ -1,7 +1,7 @@
 """The page's own controls, each bound to its query parameter: the view (``view``), the gap's
-colour scale (``fixgap``) and the height of the slice (``y``). λ, the extent and the
-resolution use the shared controls of :mod:`softlse_app.common.lambda_control` and
-:mod:`softlse_app.common.controls`."""
+colour scale (``fixgap``), whether the slice is open (``slice``) and its height (``y``). λ,
+the extent and the resolution use the shared controls of
+:mod:`softlse_app.common.lambda_control` and :mod:`softlse_app.common.controls`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,20 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.url_params import clamp_to_range, read_choice, read_flag, read_float_range
-from softlse_app.common.url_state import adopt_query_param, mark_query_param_read
+from softlse_app.common.url_state import (
+    adopt_query_param,
+    mark_query_param_read,
+    show_url_notes,
+)
 
 VIEWS: tuple[str, ...] = ("explore", "sheet")
+
+#: The query parameters of the controls inside the explore view's fragment (λ, its sign, the
+#: gap's colour scale): that fragment shows their link notes, since only its reruns clear them.
+LAMBDA_KEYS: tuple[str, ...] = ("lam", "neg", "fixgap")
+
+#: The query parameters of the page's other controls, whose notes the whole page shows.
+PAGE_KEYS: tuple[str, ...] = ("view", "extent", "res", "slice")
 
 
 def view_control(page: str) -> str:
@@ -55,9 +66,23 @@ def fixed_gap_scale_control(page: str, *, container: st.delta_generator.DeltaGen
     )
 
 
-def adopt_slice_y(page: str, extent: float) -> None:
-    """Read ``y`` from the link before the page shows its notes; a new extent keeps the
-    slice's y where it still fits and clamps it to ±extent otherwise."""
+def adopt_slice_open(page: str) -> bool:
+    """Read ``slice`` (whether the slice's section is open) from the link before the page
+    shows its notes; returns it."""
+    adopt_query_param(
+        page,
+        "slice",
+        partial(read_flag, name="slice"),
+        False,
+        is_valid=lambda v: isinstance(v, bool),
+    )
+    return bool(st.session_state["slice"])
+
+
+def slice_y_control(page: str, extent: float) -> float:
+    """The slider for the slice's y over [−extent, extent], read from the link's ``y`` (with
+    its note, shown here: the slider is on screen only while the slice is open); a new extent
+    keeps y where it still fits and clamps it to ±extent otherwise."""
     adopt_query_param(
         page,
         "y",
@@ -66,10 +91,7 @@ def adopt_slice_y(page: str, extent: float) -> None:
         lambda v: isinstance(v, float) and -extent <= v <= extent,
         repair=partial(clamp_to_range, lo=-extent, hi=extent),
     )
-
-
-def slice_y_control(extent: float) -> float:
-    """The slider for the slice's y over [−extent, extent] (read by :func:`adopt_slice_y`)."""
+    show_url_notes(page, ("y",))
     y = st.slider(
         "y of the slice",
         min_value=-extent,

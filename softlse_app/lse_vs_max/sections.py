@@ -15,8 +15,10 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
+from softlse_app.common.lambda_control import lambda_control
 from softlse_app.common.number_format import format_short, format_signed
-from softlse_app.lse_vs_max.controls import slice_y_control
+from softlse_app.common.url_state import show_url_notes
+from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control
 from softlse_app.lse_vs_max.readouts import (
     gap_alt,
     gap_caption,
@@ -81,6 +83,20 @@ def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) 
     gap_explanation(numbers.summary)
 
 
+@st.fragment
+def explore_view(page: str, extent: float, res: int) -> None:
+    """λ (with its sign and the gap's colour scale), then everything that depends on it: the
+    panels, the read-outs and the slice. A fragment: moving λ reruns only this, so the page's
+    other controls and its derivation are neither sent again nor redrawn; a new extent or
+    resolution reruns the whole page, which reruns this with them."""
+    lam_column, scale_column = st.columns([2, 1], vertical_alignment="bottom")
+    lam = lambda_control(page, container=lam_column)
+    fixed_gap_scale = fixed_gap_scale_control(page, container=scale_column)
+    show_url_notes(page, LAMBDA_KEYS)
+    explore_section(lam, extent, res, fixed_gap_scale)
+    slice_section(page, lam, extent, res)
+
+
 def sheet_section(extent: float, res: int) -> None:
     """The sheet's plots: one row of lse, max and gap per λ = 1, 10, 100, all lse and max
     panels on one colour scale and all gaps on one log scale."""
@@ -97,14 +113,24 @@ def sheet_section(extent: float, res: int) -> None:
 
 
 @st.fragment
-def slice_section(lam: float, extent: float, res: int) -> None:
-    """The 1-D slice at the chosen y. A fragment: moving y reruns this section only."""
-    st.subheader("A slice at fixed y")
-    y = slice_y_control(extent)
-    show_chart(
-        slice_panel(lam, extent, res, y),
-        key="slice_chart",
-        alt=slice_alt(lam, y),
-        csv_text=partial(slice_csv, lam, extent, res, y),
-        file_name=f"lse_vs_max_slice_lambda_{format_short(lam)}.csv",
+def slice_section(page: str, lam: float, extent: float, res: int) -> None:
+    """The 1-D slice at the chosen y, in a section that is drawn only while it is open (its
+    state is the link's ``slice``). Closed by default: a λ step then redraws the three panels
+    only, and opening it is one click. A fragment: moving y reruns this section only."""
+    section = st.expander(
+        "A slice at fixed y: lse between max and max + log(2)/λ along one line",
+        key="slice",
+        bind="query-params",
+        icon=":material/show_chart:",
     )
+    if not section.open:
+        return
+    with section:
+        y = slice_y_control(page, extent)
+        show_chart(
+            slice_panel(lam, extent, res, y),
+            key="slice_chart",
+            alt=slice_alt(lam, y),
+            csv_text=partial(slice_csv, lam, extent, res, y),
+            file_name=f"lse_vs_max_slice_lambda_{format_short(lam)}.csv",
+        )

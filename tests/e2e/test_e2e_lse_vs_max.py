@@ -116,8 +116,8 @@ def near(pixel: tuple[int, int, int], colour: tuple[int, int, int], tolerance: i
 
 def test_deep_link_lambda_is_drawn_and_keyboard_moves_it(app: AppPage) -> None:
     registered_page("lse_vs_max")
-    app.open("/lse_vs_max?lam=10", charts=4)
-    app.assert_healthy(charts=4)
+    app.open("/lse_vs_max?lam=10", charts=3)
+    app.assert_healthy(charts=3)
     app.expect_slider_value("lam", "10")
     # On [-1, 1]² lse peaks at the corner (1, 1): 1 + log(2)/λ; max peaks at 1; the gap's
     # largest value is on the diagonal, exactly log(2)/λ (its heatmap holds log10 of it).
@@ -126,7 +126,7 @@ def test_deep_link_lambda_is_drawn_and_keyboard_moves_it(app: AppPage) -> None:
     assert peak(app.chart_traces("explore_gap")[0]) == pytest.approx(math.log10(LOG2 / 10))
     app.screenshot("lse_vs_max")
 
-    app.press_on_slider("lam", "ArrowRight", charts=4)
+    app.press_on_slider("lam", "ArrowRight", charts=3)
     app.expect_slider_value("lam", "15")
     app.wait_for_traces(
         "explore_gap",
@@ -138,24 +138,24 @@ def test_deep_link_lambda_is_drawn_and_keyboard_moves_it(app: AppPage) -> None:
     # The switch for negative λ: lse becomes a soft minimum, compared against min, below it
     # by at most log(2)/15 (on the diagonal).
     switch = app.page.locator(".st-key-neg label")
-    app.rerun(switch.click, charts=4)
+    app.rerun(switch.click, charts=3)
     traces = app.wait_for_traces(
         "explore_gap", lambda t: "gap min − lse" in t, what="the soft-min comparison"
     )
     assert peak(traces["gap min − lse"]) == pytest.approx(math.log10(LOG2 / 15), abs=1e-5)
     assert [t["name"] for t in app.chart_traces("explore_hard")] == ["min"]
-    app.assert_healthy(charts=4)
+    app.assert_healthy(charts=3)
 
 
 def test_a_link_keeps_every_value_the_person_picks_even_the_minimum(app: AppPage) -> None:
     registered_page("lse_vs_max")
-    app.open("/lse_vs_max?lam=10.0&neg=yes", charts=4)  # read as λ = −10, not in our own form
+    app.open("/lse_vs_max?lam=10.0&neg=yes", charts=3)  # read as λ = −10, not in our own form
     app.expect_slider_value("lam", "10")
-    app.press_on_slider("lam", "Home", charts=4)  # the slider's minimum, 0.01
+    app.press_on_slider("lam", "Home", charts=3)  # the slider's minimum, 0.01
     app.expect_slider_value("lam", "0.01")
     app.expect_query("lam", "0.01")
     app.expect_query("neg", "true")
-    app.open(app.page.url.removeprefix(app.base_url), charts=4)  # the copied link, reopened
+    app.open(app.page.url.removeprefix(app.base_url), charts=3)  # the copied link, reopened
     app.expect_slider_value("lam", "0.01")
     assert app.page.locator(".st-key-neg input").is_checked()
     traces = app.wait_for_traces(
@@ -163,14 +163,14 @@ def test_a_link_keeps_every_value_the_person_picks_even_the_minimum(app: AppPage
     )
     # At λ = −0.01 on [−1, 1]², min − lse reaches log(2)/0.01 on the diagonal.
     assert peak(traces["gap min − lse"]) == pytest.approx(math.log10(LOG2 / 0.01), abs=1e-5)
-    app.assert_healthy(charts=4)
+    app.assert_healthy(charts=3)
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_every_plot_readable(size: str, app: AppPage, phone: AppPage) -> None:
     registered_page("lse_vs_max")
     page = phone if size == "phone" else app
-    page.open("/lse_vs_max?lam=1", charts=4)
+    page.open("/lse_vs_max?lam=1&slice=true", charts=4)  # the slice's section open
     assert_layout_readable(page, charts=4)
     page.screenshot(f"lse_vs_max_{size}")
     page.open("/lse_vs_max?view=sheet", charts=9)
@@ -186,7 +186,7 @@ def test_gap_top_colour_is_on_screen(lam: str, size: str, app: AppPage, phone: A
     # top of the gap's scale, must still be drawn — and at 1000 the underflow shows as grey.
     registered_page("lse_vs_max")
     page = phone if size == "phone" else app
-    page.open(f"/lse_vs_max?lam={lam}", charts=4)
+    page.open(f"/lse_vs_max?lam={lam}", charts=3)
     heat, line = page.chart_traces("explore_gap")
     top = math.log10(LOG2 / abs(float(lam)))
     assert peak(heat) == pytest.approx(top, abs=1e-5)
@@ -211,7 +211,7 @@ def test_gap_top_colour_is_on_screen(lam: str, size: str, app: AppPage, phone: A
 
 def test_sheet_view_hides_lambda_and_keeps_it(app: AppPage) -> None:
     registered_page("lse_vs_max")
-    app.open("/lse_vs_max?lam=10", charts=4)
+    app.open("/lse_vs_max?lam=10", charts=3)
     sheet = app.page.locator(".st-key-view button").filter(has_text="sheet")
     app.rerun(sheet.click, charts=9)
     app.expect_query("view", "sheet")
@@ -224,7 +224,27 @@ def test_sheet_view_hides_lambda_and_keeps_it(app: AppPage) -> None:
     assert titles[::3] == ["lse((x, y), λ = 1)", "lse((x, y), λ = 10)", "lse((x, y), λ = 100)"]
     assert titles[2::3] == [f"gap lse − max, λ = {lam}" for lam in (1, 10, 100)]
     explore = app.page.locator(".st-key-view button").filter(has_text="explore")
-    app.rerun(explore.click, charts=4)
+    app.rerun(explore.click, charts=3)
     app.expect_slider_value("lam", "10")  # the λ of before the sheet view
     assert peak(app.chart_traces("explore_lse")[0]) == pytest.approx(1 + LOG2 / 10, abs=1e-5)
+    app.assert_healthy(charts=3)
+
+
+def test_the_slice_opens_on_a_click_draws_lse_and_follows_lambda(app: AppPage) -> None:
+    registered_page("lse_vs_max")
+    app.open("/lse_vs_max?lam=10", charts=3)  # closed by default: the three panels only
+    summary = app.page.locator(".st-key-slice summary")
+    app.rerun(summary.click, charts=4)
+    app.expect_query("slice", "true")
+    # at y = 0 and λ = 10: lse = log(e^(10x) + 1)/10, which is log(2)/10 at x = 0
+    traces = app.wait_for_traces("slice_chart", lambda t: "lse" in t, what="the slice")
+    lse_line = traces["lse"]
+    middle = len(lse_line["y"]) // 2
+    assert lse_line["y"][middle] == pytest.approx(LOG2 / 10, rel=1e-12)
+    app.press_on_slider("lam", "ArrowRight", charts=4)  # λ 10 → 15
+    app.wait_for_traces(
+        "slice_chart",
+        lambda t: abs(t["lse"]["y"][middle] - LOG2 / 15) < 1e-12,
+        what="the slice of λ = 15",
+    )
     app.assert_healthy(charts=4)
