@@ -39,8 +39,10 @@ def _code_names() -> set[str]:
 
 
 CODE_NAMES = _code_names()
+#: A code name standing alone (not inside a longer name, a path or an icon such as
+#: ``:material/show_chart:``).
 NAME_PATTERN = re.compile(
-    r"(?<![\w.$-])(" + "|".join(sorted(map(re.escape, CODE_NAMES), key=len, reverse=True)) + r")"
+    r"(?<![\w.$/-])(" + "|".join(sorted(map(re.escape, CODE_NAMES), key=len, reverse=True)) + r")"
     r"(?![\w])"
 )
 
