@@ -236,3 +236,35 @@ def test_sweep_and_simplex_csv_hold_every_point_of_both_signs() -> None:
     np.testing.assert_allclose(path[:, 1:].sum(axis=1), 1.0, rtol=1e-14)
     row = path[np.flatnonzero(path[:, 0] == 10.0)[0]]
     np.testing.assert_allclose(row[1:], scipy_softmax(10 * S1), rtol=1e-14)
+
+
+@pytest.mark.parametrize("lam", [0.01, 1.0, 10.0, 1000.0, -0.05, -10.0, -1000.0])
+def test_current_lambda_label_sits_above_its_panel_not_on_the_curves(lam: float) -> None:
+    """Inside the plot area the label lay on the curves, the limit markers or the uniform
+    line; above the panel, in a row of its own, nothing is drawn under it."""
+    mags = np.logspace(-2, 3, 11)
+    probs = softmax_sweep(S1, mags, np.arange(3))
+    neg = softmax_sweep(S1, -mags, np.arange(3))
+    figure = lambda_sweep(
+        mags,
+        probs,
+        ["σ1", "σ2", "σ3"],
+        np.array([0, 0, 1.0]),
+        lam,
+        probs_neg=neg,
+        limit_neg=np.array([1.0, 0, 0]),
+        uniform=1 / 3,
+    )
+    (label,) = [a for a in figure.layout.annotations if a.text.startswith("current λ")]
+    assert label.text == f"current λ = {lam:g}".replace("-", "−")
+    assert (label.yref, label.y, label.yanchor) == (
+        "y domain" if lam > 0 else "y2 domain",
+        1,
+        "bottom",
+    )
+    titles = [a for a in figure.layout.annotations if a.text.startswith("λ ")]
+    assert len(titles) == 2
+    assert all(title.yshift >= 20 for title in titles)  # a row above the label's
+    # near an end of the axis the label reaches inward, so it stays inside the figure
+    expected = {0.01: "left", -0.05: "left", 1000.0: "right", -1000.0: "right"}
+    assert label.xanchor == expected.get(lam, "center")

@@ -20,14 +20,19 @@ from softlse_app.common.number_format import format_signed
 from softlse_app.common.plot_style import OKABE_ITO, styled_figure
 from softlse_core import FloatArray
 
-#: Gap between the two stacked panels, as a fraction of the plot height.
-PANEL_GAP = 0.14
+#: Gap between the two stacked panels, as a fraction of the plot height: room for the x
+#: axis of the upper panel, then the lower panel's title and its current-λ row.
+PANEL_GAP = 0.2
 
 SWEEP_TITLES = ("λ > 0: soft maximum", "λ < 0: soft minimum, x = |λ|")
 
 #: Height of one panel's figure, and of the figure with both panels.
-ONE_PANEL_HEIGHT = 420
-TWO_PANEL_HEIGHT = 700
+ONE_PANEL_HEIGHT = 440
+TWO_PANEL_HEIGHT = 760
+
+#: The row above a panel's plot area that holds the current λ's label; a panel's title (two
+#: panels) sits above that row.
+LABEL_ROW_PX = 22
 
 
 def _panel_axes(panel: int) -> tuple[str, str]:
@@ -121,6 +126,7 @@ def _sweep_axes(panels: int, log_range: list[float]) -> dict[str, Any]:
                     "y": top,
                     "yanchor": "bottom",
                     "yref": "paper",
+                    "yshift": LABEL_ROW_PX,  # above the row of the current λ's label
                 }
             )
     return layout
@@ -148,6 +154,8 @@ def _uniform_line(panel: int, uniform: float) -> tuple[dict[str, Any], dict[str,
         "y": uniform,
         "yanchor": "bottom",
         "yref": y_axis,
+        # the current λ's dashed line may cross here: it passes under the words
+        "bgcolor": "rgba(255, 255, 255, 0.85)",
     }
     return line, label
 
@@ -155,11 +163,16 @@ def _uniform_line(panel: int, uniform: float) -> tuple[dict[str, Any], dict[str,
 def _current_line(
     panel: int, current_lam: float, log_range: list[float]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The dashed vertical line at the current |λ| in its panel, and its label, written on
-    the side of the line with more room (right of a line in the left half)."""
+    """The dashed vertical line at the current |λ| in its panel, and its label.
+
+    The label sits just above the panel's plot area, over the line (:data:`LABEL_ROW_PX`
+    high, a row of its own): inside the plot it would lie on the curves, the limit markers or
+    the uniform line wherever λ is. Centred on the line, it is anchored left or right instead
+    near an end of the axis, so that it stays inside the figure on a phone."""
     x_axis, y_axis = _panel_axes(panel)
     log_lam = math.log10(abs(current_lam))
-    left_half = log_lam < (log_range[0] + log_range[1]) / 2
+    where = (log_lam - log_range[0]) / (log_range[1] - log_range[0])
+    anchor = "left" if where < 0.2 else "right" if where > 0.8 else "center"
     line = {
         "type": "line",
         "line": {"dash": "dash", "color": OKABE_ITO[7]},
@@ -175,12 +188,11 @@ def _current_line(
         "showarrow": False,
         # an annotation on a log axis is placed by log10 of the value (a shape by the value)
         "x": log_lam,
-        "xanchor": "left" if left_half else "right",
+        "xanchor": anchor,
         "xref": x_axis,
-        "y": 0,
+        "y": 1,
         "yanchor": "bottom",
         "yref": f"{y_axis} domain",
-        "bgcolor": "rgba(255, 255, 255, 0.8)",
     }
     return line, label
 
@@ -226,5 +238,5 @@ def lambda_sweep(
     layout["shapes"] = shapes
     # The legend sits below the last x-axis title, about 80 px under the plot area.
     layout["legend"] = {"orientation": "h", "y": -80 / (height - 100), "yanchor": "top"}
-    layout["margin"] = {"l": 56, "r": 12, "t": 40 if panels > 1 else 20}
+    layout["margin"] = {"l": 56, "r": 12, "t": LABEL_ROW_PX + (24 if panels > 1 else 4)}
     return styled_figure(traces, layout, height=height)

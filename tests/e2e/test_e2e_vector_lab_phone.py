@@ -196,3 +196,41 @@ def test_phone_screenshot_of_the_default_view(phone: AppPage) -> None:
     phone.open("/vector_lab", chart="bars")
     check_charts(phone, {"bars"})
     phone.screenshot("vector_lab_phone")
+
+
+#: The current-λ label's box, the chart's box and the top of each plot area, in CSS px.
+CURRENT_LABEL_JS = """
+() => {
+  const chart = document.querySelector('.st-key-sweep [data-testid="stPlotlyChart"]');
+  const box = (e) => {
+    const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  };
+  const label = Array.from(chart.querySelectorAll('.annotation'))
+    .find((a) => a.textContent.startsWith('current λ'));
+  return {
+    label: box(label.querySelector('.annotation-text') || label),
+    chart: box(chart),
+    plotTops: Array.from(chart.querySelectorAll('.nsewdrag')).map((e) => box(e)[1]),
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("lam", ["0.01", "1", "-10", "1000"])
+def test_current_lambda_label_is_above_the_curves(
+    app: AppPage, phone: AppPage, size: str, lam: str
+) -> None:
+    """The label of the current λ stands in its own row above its panel, where no curve,
+    limit marker or dotted line is drawn, and inside the chart at any λ."""
+    registered_page("vector_lab")
+    tab = phone if size == "phone" else app
+    tab.open(f"/vector_lab?v=1,2,3&lam={lam}&section=Temperature+sweep", chart="sweep")
+    found = tab.page.evaluate(CURRENT_LABEL_JS)
+    left, _top, right, bottom = found["label"]
+    chart_left, _, chart_right, _ = found["chart"]
+    panel_top = found["plotTops"][0 if not lam.startswith("-") else 1]
+    assert bottom <= panel_top + 1, found  # above the plot area, not on it
+    assert chart_left - 1 <= left, found
+    assert right <= chart_right + 1, found
