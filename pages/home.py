@@ -7,7 +7,8 @@ warm_up_process()  # first of all: see softlse_app.common.warm_up
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from softlse_app.common.navigation import PAGES, PageEntry
+from softlse_app.common.inert_text import inert_code, show_message
+from softlse_app.common.navigation import PAGES, PageEntry, unknown_page_name
 from softlse_app.common.shell import require_app_navigation
 
 require_app_navigation()
@@ -24,6 +25,16 @@ def page_link(entry: PageEntry) -> None:
 
 
 st.title("softlse — the soft-maximum explorer")
+# Streamlit runs this page for an address no page has; say which was asked for, and where to go
+asked = unknown_page_name(st.context.url, str(st.get_option("server.baseUrlPath") or ""))
+if asked is not None:
+    titles = ", ".join(entry.title for entry in PAGES)
+    show_message(
+        "info",
+        f"There is no page named {inert_code(asked)}. This is the home page; the pages "
+        f"({titles}) are linked under **Pages** below.",
+        icon=":material/explore:",
+    )
 st.markdown(
     "The **log-sum-exp** of a vector σ with inverse temperature λ is a smooth version of its "
     "largest entry, and its gradient, the **softmax**, is a smooth version of *which* entry is "

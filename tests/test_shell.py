@@ -11,7 +11,7 @@ import pytest
 from plotly_arrays import array
 from streamlit.testing.v1 import AppTest
 
-from softlse_app.common.navigation import HOME, PAGES, PAGES_DIR
+from softlse_app.common.navigation import HOME, PAGES, PAGES_DIR, unknown_page_name
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -120,3 +120,23 @@ def test_app_serves_every_page_when_the_private_flag_is_gone(monkeypatch) -> Non
         assert not at.exception, (entry.file, at.exception)
         assert at.title
         assert at.title[0].value != "softlse — the soft-maximum explorer"
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "asked"),
+    [
+        ("http://127.0.0.1:8501", "", None),  # the home page itself
+        ("http://127.0.0.1:8501/", "", None),
+        ("http://127.0.0.1:8501/vector_lab", "", None),  # a page that exists
+        ("http://127.0.0.1:8501/nonexistent", "", "nonexistent"),
+        ("http://127.0.0.1:8501/Vector_Lab", "", "Vector_Lab"),  # paths are case-sensitive
+        ("https://class.example/softlse/lse_vs_max", "/softlse/", None),  # behind a prefix
+        ("https://class.example/softlse/x%20y", "softlse", "x y"),  # percent-decoded
+        ("https://class.example/softlse", "/softlse", None),
+        (None, "", None),  # no browser (AppTest)
+    ],
+)
+def test_unknown_page_name_is_the_path_no_page_has(
+    url: str | None, base: str, asked: str | None
+) -> None:
+    assert unknown_page_name(url, base) == asked

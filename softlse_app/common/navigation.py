@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES_DIR = ROOT / "pages"
@@ -75,3 +76,26 @@ PAGES: tuple[PageEntry, ...] = (
         "the simplex path and why the textbook formula overflows (exercise sheet, question a).",
     ),
 )
+
+
+def unknown_page_name(url: str | None, base_path: str = "") -> str | None:
+    """The page name a visitor asked for in ``url`` when no page has it, else ``None``.
+
+    ``url`` is the address the browser opened (``st.context.url``: scheme, host and path, no
+    query), ``base_path`` the app's ``server.baseUrlPath`` (``""`` when served at the root).
+    Streamlit runs the home page for a path it does not know (``/nonexistent``) and says only
+    that the page "does not seem to exist"; with this name the home page can say which one.
+
+    ``None`` for the home page itself (an empty path), for a known page's path and when
+    ``url`` is ``None`` (no browser: AppTest, bare mode). The name is percent-decoded and may
+    be any text: quote it inertly.
+    """
+    if not url:
+        return None
+    path = unquote(urlsplit(url).path).strip("/")
+    base = base_path.strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base) :].strip("/")
+    if not path or path in {entry.url_path for entry in PAGES}:
+        return None
+    return path

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from app_page import AppPage
 from page_registry import charts_on_open
+from playwright.sync_api import expect
 from streamlit_server import ROOT, StreamlitServer
 
 from softlse_app.common.navigation import HOME, PAGES
@@ -68,3 +69,17 @@ def test_deep_link_as_first_request_to_a_fresh_server(browser: Any) -> None:
             assert app.nav_titles() == NAV_TITLES
         finally:
             context.close()
+
+
+def test_an_address_no_page_has_is_named_on_the_home_page(app: AppPage) -> None:
+    """Streamlit runs the home page for an unknown path and says only that the page "does not
+    seem to exist"; the home page names the path asked for and where the pages are."""
+    app.open("/nonexistent?lam=5")
+    note = app.page.locator('[data-testid="stAlertContentInfo"]')
+    expect(note).to_contain_text(
+        "There is no page named nonexistent. This is the home page; the pages (Exercise "
+        "sheet, LSE vs max, Softmax and one-hot, Vector lab) are linked under Pages below.",
+        timeout=app.timeout_ms,
+    )
+    app.open("/")
+    assert app.page.locator('[data-testid="stAlertContentInfo"]').count() == 0
