@@ -30,7 +30,7 @@ class PagePlan:
 PLANS: dict[str, PagePlan] = {
     "": PagePlan(),  # home: no controls
     "lse_vs_max": PagePlan(
-        links=("", "lam=10", "lam=100&extent=2", "view=sheet", "lam=0.5&y=0.3"),
+        links=("", "lam=10", "lam=100&extent=2", "view=sheet", "lam=0.5&slice=true&y=0.3"),
         weights={"lam": 5, "y": 3, "neg": 1, "extent": 1, "res": 1, "view": 1},
     ),
     "softmax_grid": PagePlan(
