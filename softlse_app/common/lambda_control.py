@@ -14,11 +14,10 @@ from softlse_app.common.number_format import format_stop
 from softlse_app.common.url_params import (
     exact_number,
     parse_number_text,
-    read_flag,
     read_signed_magnitude,
 )
 from softlse_app.common.url_state import (
-    adopt_query_param,
+    adopt_flag_query_param,
     adopt_signed_query_param,
     mark_query_param_read,
 )
@@ -131,13 +130,7 @@ def lambda_control(
     where = container if container is not None else st
     reader = partial(read_signed_magnitude, lo=LAMBDA_MIN, hi=LAMBDA_MAX, name=key)
     adopt_signed_query_param(page, key, sign_key, reader, default, is_valid=is_lambda_magnitude)
-    adopt_query_param(
-        page,
-        sign_key,
-        partial(read_flag, name=sign_key),
-        False,
-        is_valid=lambda v: isinstance(v, bool),
-    )
+    adopt_flag_query_param(page, sign_key)
     if st.session_state.pop(_typed_fresh_key(key), False):
         # set in code during the script, so the address follows in this run, not the next
         st.session_state[key] = st.session_state[key]

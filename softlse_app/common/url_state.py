@@ -18,12 +18,13 @@ interaction), not on the first load.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
 from softlse_app.common.inert_text import show_message
-from softlse_app.common.url_params import ParamReading
+from softlse_app.common.url_params import ParamReading, read_flag
 
 _HANDLED = "_url_raw_handled"  # key -> last raw text read for it
 _REWRITE = "_url_rewrite"  # key -> value taken from the link, set in code until the URL says it
@@ -112,6 +113,18 @@ def adopt_query_param(
         notes.pop(key, None)
     else:
         notes[key] = reading.note
+
+
+def adopt_flag_query_param(page: str, key: str) -> None:
+    """:func:`adopt_query_param` for an on/off switch ``key`` (default off), read with
+    :func:`~softlse_app.common.url_params.read_flag`."""
+    adopt_query_param(
+        page,
+        key,
+        partial(read_flag, name=key),
+        False,
+        is_valid=lambda v: isinstance(v, bool),
+    )
 
 
 def adopt_signed_query_param(

@@ -9,8 +9,9 @@ from functools import partial
 
 import streamlit as st
 
-from softlse_app.common.url_params import clamp_to_range, read_choice, read_flag, read_float_range
+from softlse_app.common.url_params import clamp_to_range, read_choice, read_float_range
 from softlse_app.common.url_state import (
+    adopt_flag_query_param,
     adopt_query_param,
     mark_query_param_read,
     show_url_notes,
@@ -47,13 +48,7 @@ def view_control(page: str) -> str:
 
 def fixed_gap_scale_control(page: str, *, container: st.delta_generator.DeltaGenerator) -> bool:
     """A switch: the gap's colour scale fitted to each λ (off) or the same for every λ (on)."""
-    adopt_query_param(
-        page,
-        "fixgap",
-        partial(read_flag, name="fixgap"),
-        False,
-        is_valid=lambda v: isinstance(v, bool),
-    )
+    adopt_flag_query_param(page, "fixgap")
     return bool(
         container.toggle(
             "Same gap colour scale for every λ",
@@ -69,13 +64,7 @@ def fixed_gap_scale_control(page: str, *, container: st.delta_generator.DeltaGen
 def adopt_slice_open(page: str) -> bool:
     """Read ``slice`` (whether the slice's section is open) from the link before the page
     shows its notes; returns it."""
-    adopt_query_param(
-        page,
-        "slice",
-        partial(read_flag, name="slice"),
-        False,
-        is_valid=lambda v: isinstance(v, bool),
-    )
+    adopt_flag_query_param(page, "slice")
     return bool(st.session_state["slice"])
 
 
