@@ -3,8 +3,10 @@
 Rules shared by every function of :mod:`softlse_core`:
 
 - ints and bools become float64; float16/float32 keep their dtype for the result but are
-  computed in float64 (accurately, then rounded once); float64 and longdouble are computed
-  in their own precision. Complex input is refused (``TypeError``).
+  computed in float64 (accurately, then rounded once) — except float32 softmax over an axis
+  of length 2, which finishes in float32 arithmetic (see :func:`softlse_core.softmax`);
+  float64 and longdouble are computed in their own precision. Complex input is refused
+  (``TypeError``).
 - λ must be a real number that is not NaN (``ValueError`` otherwise). Whether λ = 0 is
   allowed depends on the function.
 """

@@ -5,7 +5,9 @@ along axis 0, and lse or softmax of the pair is wanted at every point. Both are 
 in (x₀, x₁), so their kernels (:mod:`softlse_core.logsumexp_kernels`,
 :mod:`softlse_core.softmax_kernels`) run block by block: each intermediate lives in a few
 reused buffers small enough to stay in cache, instead of a temporary array of the grid's
-size, and float32 input is widened to float64 one block at a time.
+size, and float16/float32 input is widened to float64 one block at a time (both kernels
+form x₀ − x₁ in float64; the softmax kernel then rounds its exponent to float32 for float32
+input and finishes in float32, see :func:`softlse_core.softmax_kernels.softmax_pairs`).
 
 The two halves are presented as 2-D views (rows, columns) whose columns are the inner,
 long direction, whatever the axis: for ``x`` of shape (2, 1001, 1001) and axis 0 they are

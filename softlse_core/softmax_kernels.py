@@ -2,9 +2,13 @@
 
 - :func:`softmax_shifted`: exp(λ·(x_k − a)) / Σ_j exp(λ·(x_j − a)) along any axis, with
   a = max(x) for λ > 0 and a = min(x) for λ < 0 (Blanchard, Higham & Higham 2021, §4).
-- :func:`softmax_pairs`: the same numbers, bit for bit, for an axis of length 2, block by
-  block (:mod:`softlse_core.pair_blocks`) and without branching on which entry is larger,
-  so that its speed does not depend on the data's layout.
+- :func:`softmax_pairs`: the same operations for an axis of length 2, block by block
+  (:mod:`softlse_core.pair_blocks`) and without branching on which entry is larger, so that
+  its speed does not depend on the data's layout. For float64 and float16 input (computed
+  in float64) the same numbers, bit for bit. float32 input is computed in float32
+  arithmetic, as scipy does, for speed — all but the exponent λ·(x₀ − x₁), which is formed
+  in float64 and rounded once to float32 so that the errors, a few float32 ulps instead of
+  one rounding of the float64 result, stay within softmax's documented bound.
 
 Both expect a finite λ ≠ 0 and never emit RuntimeWarnings.
 """
@@ -27,9 +31,10 @@ from softlse_core.pair_blocks import (
 
 __all__ = ["softmax_pairs", "softmax_shifted"]
 
-#: The bit pattern of the float64 1.0: ANDed with an all-ones or all-zeros int64 it gives
-#: 1.0 or 0.0 without a branch.
-_ONE_BITS = np.float64(1.0).view(np.int64)
+#: The integer type of each float's width, for the sign-bit mask: the bits of 1.0 ANDed with an
+#: all-ones or all-zeros integer give 1.0 or 0.0 without a branch.
+_MASK_INTS = {np.dtype(np.float64): np.dtype(np.int64), np.dtype(np.float32): np.dtype(np.int32)}
+_FLOAT64 = np.dtype(np.float64)
 
 
 def softmax_shifted(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
@@ -50,53 +55,65 @@ def softmax_shifted(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
 
 
 def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[Any]) -> NDArray[Any]:
-    """Softmax over ``axis`` of length 2, computed in float64, returned in ``out_dtype``.
+    """Softmax over ``axis`` of length 2, returned in ``out_dtype``.
 
-    With E = exp(−|λ|·|x₀ − x₁|) the entry that wins (the larger for λ > 0, the smaller for
-    λ < 0) gets 1/(1 + E) and the other E/(1 + E): the operations of the shifted formula
-    (the winner's term is exp(0) = 1), so the same numbers bit for bit. Which numerator is 1
-    and which is E is chosen without a branch: the sign bit of x₀ − x₁ becomes a 0.0/1.0
-    mask M through integer operations, and max(E, M) is 1 where M = 1 and E where M = 0
-    (E ≤ 1; a NaN E stays NaN).
+    With E = exp(−|v|), v = λ·(x₀ − x₁), the entry that wins (the larger for λ > 0, the
+    smaller for λ < 0) gets 1/(1 + E) and the other E/(1 + E): the operations of the shifted
+    formula (the winner's term is exp(0) = 1). Which numerator is 1 and which is E is chosen
+    without a branch: the sign bit of v (set exactly where x₁ wins, whatever the sign of λ;
+    at a tie E = 1 and either way gives 1/2) becomes a 0.0/1.0 mask M through integer
+    operations, and max(E, M) is 1 where M = 1 and E where M = 0 (E ≤ 1; a NaN E stays NaN).
 
-    ``x`` must be float16, float32 or float64 (float16/32 are widened block by block).
+    v is formed in float64, where x₀ − x₁ of float32 or float16 entries rounds by at most
+    float64's u. float16 and float64 input is then computed in float64 — the shifted
+    formula's numbers, bit for bit — and float32 input in float32: v is rounded once to
+    float32 (its only rounding that counts, where the shifted formula in float32 has two, in
+    x₀ − x₁ and in the product), then exp, 1 + E and the divisions are float32 operations.
     """
+    work = np.dtype(np.float32) if x.dtype == np.float32 else _FLOAT64
+    ints = _MASK_INTS[work]
+    one_bits = work.type(1.0).view(ints)
+    sign_bit = work.type(-0.0).view(ints)
+    sign_shift = 8 * ints.itemsize - 1
     out = np.empty(x.shape, dtype=out_dtype)
     first_plane, second_plane = split_pair_axis(x, axis)
     out_first, out_second = split_pair_axis(out, axis)
     size = min(PAIR_BLOCK, first_plane.size)
     first, second = Float64Blocks(first_plane, size), Float64Blocks(second_plane, size)
     winning_inf = math.copysign(math.inf, lam)
-    term = np.empty(size)  # t, then E
-    denominator = np.empty(size)  # 1 + E
-    numerator = np.empty(size)
-    mask = np.empty(size, dtype=np.int64)
-    neg_abs_lam = -abs(lam)
+    # v in float64: x₀ − x₁ is taken in place in x₀'s widened copy when there is one
+    exponent = np.empty(size) if first.buffer is None else first.buffer
+    term = exponent if work == _FLOAT64 else np.empty(size, dtype=work)  # v, then E
+    denominator = np.empty(size, dtype=work)  # 1 + E
+    numerator = np.empty(size, dtype=work)
+    mask = np.empty(size, dtype=ints)
     with np.errstate(all="ignore"):
         for rows, cols in pair_blocks(first_plane.shape, size):
+            v = block_buffer(exponent, rows, cols)
             e = block_buffer(term, rows, cols)
             d = block_buffer(denominator, rows, cols)
             num = block_buffer(numerator, rows, cols)
             bits = block_buffer(mask, rows, cols)
-            a, b = first[rows, cols], second[rows, cols]
-            if lam > 0:
-                np.subtract(a, b, out=e)
-            else:
-                np.subtract(b, a, out=e)
-            # the sign bit of t = a − b (b − a for λ < 0) is set exactly where b wins
-            np.right_shift(e.view(np.int64), 63, out=bits)  # −1 where b wins, else 0
-            np.abs(e, out=e)
-            np.multiply(e, neg_abs_lam, out=e)  # −|λ·(x₀ − x₁)|, bit for bit
+            np.subtract(first[rows, cols], second[rows, cols], out=v)
+            if lam != 1.0:  # multiplying by 1 changes nothing
+                np.multiply(v, lam, out=v)
+            if e is not v:
+                np.copyto(e, v, casting="same_kind")  # v rounded once to float32
+            # v's sign bit, which rounding keeps, is set exactly where x₁ wins
+            e_bits = e.view(ints)
+            np.right_shift(e_bits, sign_shift, out=bits)  # −1 where x₁ wins, else 0
+            np.bitwise_or(e_bits, sign_bit, out=e_bits)  # −|v|, exactly
             np.exp(e, out=e)
             np.add(e, 1.0, out=d)
-            np.bitwise_and(bits, _ONE_BITS, out=bits)  # 1.0 where the second wins, else 0.0
-            np.maximum(e, bits.view(np.float64), out=num)
+            np.bitwise_and(bits, one_bits, out=bits)  # 1.0 where x₁ wins, else 0.0
+            np.maximum(e, bits.view(work), out=num)
             np.divide(num, d, out=out_second[rows, cols])
-            np.bitwise_xor(bits, _ONE_BITS, out=bits)  # 1.0 where the first wins, else 0.0
-            np.maximum(e, bits.view(np.float64), out=num)
+            np.bitwise_xor(bits, one_bits, out=bits)  # 1.0 where x₀ wins, else 0.0
+            np.maximum(e, bits.view(work), out=num)
             np.divide(num, d, out=out_first[rows, cols])
             if math.isnan(np.maximum.reduce(d, axis=None)):
                 # inf − inf: both entries are the winning infinity, the limit splits evenly.
+                a, b = first_plane[rows, cols], second_plane[rows, cols]
                 split = np.isnan(d) & (a == b) & (a == winning_inf)
                 out_first[rows, cols][split] = 0.5
                 out_second[rows, cols][split] = 0.5

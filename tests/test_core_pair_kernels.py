@@ -1,15 +1,19 @@
 """The blocked kernels for an axis of length 2 compute what the general kernels compute.
 
-softmax: bit for bit equal to the shifted formula (the pair kernel only reorders which
-numerator is 1 and which is E); lse: equal to the slab kernel to the last bit or so, and bit
-for bit equal to the pair formula it always used. Cases span several blocks, every layout
-of the pair axis (first, middle, last, non-contiguous input), float16/32/64 and the data
-layouts of the benchmark (random, sorted, constant ties), plus infinities and NaN.
+softmax: for float64 and float16 bit for bit equal to the shifted formula in float64 (the
+pair kernel only reorders which numerator is 1 and which is E); for float32 bit for bit
+equal to the same formula written out plainly in float32 (exponent formed in float64), and
+within the accuracy bound of ``softmax``'s docstring against mpmath. lse: equal to the slab
+kernel to the last bit or so, and bit for bit equal to the pair formula it always used.
+Cases span several blocks, every layout of the pair axis (first, middle, last,
+non-contiguous input), float16/32/64 and the data layouts of the benchmark (random,
+meshgrid, sorted, constant ties), plus infinities and NaN.
 """
 
 import itertools
 import math
 
+import mpmath
 import numpy as np
 import pytest
 
@@ -22,12 +26,22 @@ from softlse_core.softmax_kernels import softmax_shifted
 INF = math.inf
 NAN = math.nan
 LAMBDAS = (10.0, -4.0, 1.0, 1e-3, 1e4, -1e6)
+#: The benchmark's λ, and one that float32 cannot hold exactly.
+BENCHMARK_LAMBDAS = (1.0, 10.0, 100.0, -10.0, 1 / 3)
+DATA_KINDS = ("random", "meshgrid", "sorted", "constant")
+U32 = float(np.finfo(np.float32).eps) / 2
+U64 = float(np.finfo(np.float64).eps) / 2
+SMALLEST32 = float(np.finfo(np.float32).smallest_subnormal)
 
 
 def _pairs(kind: str, count: int, rng: np.random.Generator) -> np.ndarray:
     """A (2, count) array of pairs laid out as the benchmark's data kinds."""
     if kind == "random":
         x = rng.uniform(-1, 1, (2, count))
+    elif kind == "meshgrid":
+        side = math.isqrt(count - 1) + 1
+        axis = np.linspace(-1, 1, side)
+        x = np.stack(np.meshgrid(axis, axis)).reshape(2, -1)[:, :count]
     elif kind == "sorted":
         x = np.sort(rng.uniform(-1, 1, 2 * count)).reshape(2, count)
     elif kind == "constant":
@@ -48,17 +62,43 @@ def _cast(x: np.ndarray, dtype) -> np.ndarray:
         return x.astype(dtype)
 
 
+def _float32_pairs_plainly(x: np.ndarray, lam: float) -> np.ndarray:
+    """softmax of the columns of a (2, n) float32 array as the pair kernel computes float32,
+    written out plainly: no blocks, and np.where instead of the sign mask.
+
+    v = λ·(x₀ − x₁) in float64, rounded once to float32; E = exp(−|v|); the winner gets
+    1/(1 + E), the other E/(1 + E), all in float32. Pairs holding an infinity or a NaN take
+    the shifted formula's result in float64: 0, 1, 1/2 or NaN, the same in any precision.
+    """
+    x64 = x.astype(np.float64)
+    with np.errstate(all="ignore"):
+        v = (lam * (x64[0] - x64[1])).astype(np.float32)
+        e = np.exp(-np.abs(v))
+        winner = np.float32(1.0) / (1 + e)
+        loser = e / (1 + e)
+        special = softmax_shifted(x64, lam, 0).astype(np.float32)
+    plain = np.where(v < 0, np.stack([loser, winner]), np.stack([winner, loser]))
+    return np.where(np.isfinite(x).all(axis=0), plain, special)
+
+
 def _expected_softmax(x: np.ndarray, lam: float, axis: int) -> np.ndarray:
+    if x.dtype == np.float32:
+        moved = np.moveaxis(x, axis, 0)
+        plain = _float32_pairs_plainly(moved.reshape(2, -1), lam).reshape(moved.shape)
+        return np.moveaxis(plain, 0, axis)
     work = widened(np.moveaxis(x, axis, -1))
     return np.moveaxis(softmax_shifted(work, lam, -1).astype(x.dtype), -1, axis)
 
 
-@pytest.mark.parametrize("kind", ["random", "sorted", "constant", "awkward"])
-def test_softmax_pairs_equal_the_shifted_formula_bit_for_bit(kind):
+@pytest.mark.parametrize("kind", [*DATA_KINDS, "awkward"])
+def test_softmax_pairs_equal_a_plain_computation_bit_for_bit(kind):
+    """float64 and float16: the shifted formula in float64, rounded once to float16; float32:
+    :func:`_float32_pairs_plainly`."""
     rng = np.random.default_rng(14)
     count = 2 * PAIR_BLOCK + 7  # three blocks, the last one short
     base = _pairs(kind, count, rng)
-    for lam, dtype in itertools.product(LAMBDAS, (np.float64, np.float32, np.float16)):
+    lambdas = LAMBDAS + BENCHMARK_LAMBDAS + (1e300, -1e-300)
+    for lam, dtype in itertools.product(lambdas, (np.float64, np.float32, np.float16)):
         x = _cast(base, dtype)
         expected = _expected_softmax(x, lam, 0)
         got = softmax(x, lam, axis=0)
@@ -66,9 +106,10 @@ def test_softmax_pairs_equal_the_shifted_formula_bit_for_bit(kind):
         np.testing.assert_array_equal(got, expected, err_msg=f"λ={lam}, {dtype}")
 
 
-def test_softmax_pairs_along_every_axis_and_layout():
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
+def test_softmax_pairs_along_every_axis_and_layout(dtype):
     rng = np.random.default_rng(15)
-    x = _pairs("awkward", 6 * 5 * 7, rng).reshape(2, 6, 5, 7)
+    x = _cast(_pairs("awkward", 6 * 5 * 7, rng), dtype).reshape(2, 6, 5, 7)
     layouts = {
         "axis 0": (x, 0),
         "middle axis": (np.moveaxis(x, 0, 2).copy(), 2),
@@ -79,23 +120,91 @@ def test_softmax_pairs_along_every_axis_and_layout():
     for (name, (arr, axis)), lam in itertools.product(layouts.items(), LAMBDAS):
         got = softmax(arr, lam, axis=axis)
         assert got.shape == arr.shape
+        assert got.dtype == dtype
         np.testing.assert_array_equal(got, _expected_softmax(arr, lam, axis), err_msg=name)
 
 
-def test_softmax_pairs_edge_values():
-    pairs = np.array(
-        [[INF, INF], [-INF, -INF], [INF, 0.0], [NAN, 1.0], [2.0, 2.0], [1e300, -1e300]]
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
+def test_softmax_pairs_edge_values(dtype):
+    pairs = _cast(
+        np.array([[INF, INF], [-INF, -INF], [INF, 0.0], [NAN, 1.0], [2.0, 2.0], [1e300, -1e300]]),
+        dtype,
     )
-    np.testing.assert_array_equal(
-        softmax(pairs, 1.0),
-        [[0.5, 0.5], [NAN, NAN], [1.0, 0.0], [NAN, NAN], [0.5, 0.5], [1.0, 0.0]],
-    )
-    np.testing.assert_array_equal(
-        softmax(pairs, -1.0),
-        [[NAN, NAN], [0.5, 0.5], [0.0, 1.0], [NAN, NAN], [0.5, 0.5], [0.0, 1.0]],
-    )
-    assert softmax(np.empty((0, 2)), 3.0).shape == (0, 2)
-    assert softmax(np.empty((2, 0, 4)), 3.0, axis=0).shape == (2, 0, 4)
+    for lam in (1.0, 1e300, 1e-3):
+        got = softmax(pairs, lam)
+        assert got.dtype == dtype
+        np.testing.assert_array_equal(
+            got, [[0.5, 0.5], [NAN, NAN], [1.0, 0.0], [NAN, NAN], [0.5, 0.5], [1.0, 0.0]]
+        )
+        np.testing.assert_array_equal(
+            softmax(pairs, -lam),
+            [[NAN, NAN], [0.5, 0.5], [0.0, 1.0], [NAN, NAN], [0.5, 0.5], [0.0, 1.0]],
+        )
+    # huge λ on finite entries: one-hot; tiny λ: 1/2 each (exp of a tiny exponent rounds to 1)
+    finite = np.array([[1.0, 1.5], [-3.0, 2.0]], dtype=dtype)
+    np.testing.assert_array_equal(softmax(finite, 1e300), [[0.0, 1.0], [0.0, 1.0]])
+    np.testing.assert_array_equal(softmax(finite, -1e300), [[1.0, 0.0], [1.0, 0.0]])
+    np.testing.assert_array_equal(softmax(finite, 1e-300), [[0.5, 0.5], [0.5, 0.5]])
+    for shape, axis in (((0, 2), -1), ((2, 0, 4), 0)):
+        empty = softmax(np.empty(shape, dtype=dtype), 3.0, axis=axis)
+        assert empty.shape == shape
+        assert empty.dtype == dtype
+
+
+def _bound(x: np.ndarray, lam: float, u: float) -> np.ndarray:
+    """(n + 2 + 2|λ|·(max − min))·u for each pair (column) of a (2, n) array, n = 2."""
+    x64 = x.astype(np.float64)
+    return (4 + 2 * abs(lam) * np.abs(x64[0] - x64[1])) * u
+
+
+def _mp_pair_softmax(x0: float, x1: float, lam: float) -> tuple[mpmath.mpf, mpmath.mpf]:
+    with mpmath.workdps(40):
+        e0, e1 = mpmath.exp(lam * mpmath.mpf(x0)), mpmath.exp(lam * mpmath.mpf(x1))
+        return e0 / (e0 + e1), e1 / (e0 + e1)
+
+
+@pytest.mark.parametrize("kind", DATA_KINDS)
+def test_float32_pairs_within_the_accuracy_bound(kind):
+    """softmax's docstring: each entry within (n + 2 + 2|λ|·(max − min))·u relatively, u of
+    float32 (results below float32's normal range: within one smallest subnormal).
+
+    Every pair against softmax in float64 (the bound widened by the float64 result's own
+    error), then the worst 20 pairs and 100 random ones against mpmath with the bound as
+    it stands."""
+    rng = np.random.default_rng(18)
+    x = _pairs(kind, 2 * PAIR_BLOCK + 7, rng).astype(np.float32)
+    for lam in (*BENCHMARK_LAMBDAS, 1e-3, 1e4, -1e6):
+        got = softmax(x, lam, axis=0)
+        assert got.dtype == np.float32
+        reference = softmax(x.astype(np.float64), lam, axis=0)
+        bound = _bound(x, lam, U32)
+        allowed = (bound + _bound(x, lam, 2 * U64)) * reference + SMALLEST32
+        used = np.abs(got - reference) / allowed  # the share of the bound used
+        assert np.max(used) <= 1.0, f"λ={lam}"
+        worst = np.argsort(np.max(used, axis=0))
+        for k in {*worst[-20:], *rng.integers(x.shape[1], size=100)}:
+            exact = _mp_pair_softmax(float(x[0, k]), float(x[1, k]), lam)
+            for p_hat, p in zip(got[:, k], exact, strict=True):
+                error = abs(mpmath.mpf(float(p_hat)) - p)
+                assert error <= bound[k] * p + SMALLEST32, (lam, x[:, k], p_hat, p)
+
+
+def test_numpy_float32_exp_is_as_accurate_as_the_bound_needs():
+    """The float32 pair path satisfies softmax's bound if float32 exp is within 4u of exp
+    relatively (the bound's own derivation allows u, but the pair path rounds the exponent
+    once instead of twice, which leaves room) and, below the normal range, within one smallest
+    subnormal of (4 + |v|)·u·exp(v). Checked over every 1024th float32 in [−104, 0]."""
+    bits = np.arange(
+        np.float32(-0.0).view(np.uint32), np.float32(-104.0).view(np.uint32), 1024
+    ).astype(np.uint32)
+    v = bits.view(np.float32)
+    computed = np.exp(v).astype(np.float64)
+    exact = np.exp(v.astype(np.float64))
+    normal = exact >= np.finfo(np.float32).tiny
+    relative = np.abs(computed - exact)[normal] / exact[normal]
+    assert np.max(relative) <= 4 * U32
+    budget = (4 + np.abs(v.astype(np.float64))) * U32 * exact
+    assert np.max((np.abs(computed - exact) - budget)[~normal]) <= SMALLEST32
 
 
 @pytest.mark.parametrize("kind", ["random", "sorted", "constant", "awkward"])

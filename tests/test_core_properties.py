@@ -16,12 +16,17 @@ from softlse_core import lse, softmax
 SETTINGS = settings(max_examples=60, deadline=None)
 
 
+#: The largest decimal exponent of the magnitudes drawn for each dtype.
+TOP_EXPONENT = {np.float64: 300, np.float32: 38, np.float16: 4}
+
+
 @st.composite
-def vectors(draw, max_n=1000):
-    """A float vector with magnitudes from 1e-8 to 1e300, possibly with ties, and its λ."""
-    n = draw(st.integers(1, max_n))
-    dtype = draw(st.sampled_from([np.float64, np.float32]))
-    top = 38 if dtype is np.float32 else 300
+def vectors(draw, max_n=1000, min_n=1, dtypes=(np.float64, np.float32)):
+    """A float vector with magnitudes from 1e-8 to 1e300 (less for float32 and float16),
+    possibly with ties, and its λ."""
+    n = draw(st.integers(min_n, max_n))
+    dtype = draw(st.sampled_from(dtypes))
+    top = TOP_EXPONENT[dtype]
     magnitude = draw(st.integers(-8, top))
     spread = draw(st.integers(-8, magnitude))
     tie_fraction = draw(st.sampled_from([0.0, 0.0, 0.3, 1.0]))
@@ -65,6 +70,17 @@ def test_lse_accuracy_against_mpmath(case):
 @SETTINGS
 @given(vectors())
 def test_softmax_within_theorem_4_3_and_sums_to_one(case):
+    _assert_softmax_within_theorem_4_3(case)
+
+
+@SETTINGS
+@given(vectors(max_n=2, min_n=2, dtypes=(np.float32, np.float16)))
+def test_float32_and_float16_pairs_within_theorem_4_3(case):
+    """Pairs take the pair kernel, which computes float32 in float32 (float16 in float64)."""
+    _assert_softmax_within_theorem_4_3(case)
+
+
+def _assert_softmax_within_theorem_4_3(case):
     x, lam = case
     u = _unit_roundoff(x.dtype)
     _, reference = _mp_lse_and_softmax(x, lam)
