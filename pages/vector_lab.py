@@ -1,7 +1,8 @@
 """Vector lab (sheet question a): what an offset c, a scale a and the temperature do to
 softmax(σ, λ) and lse(σ, λ) of a vector you type, and why the stable algorithm is needed.
 
-Layout only. The controls are in softlse_app.vector_lab.controls; each tab (only the open one
+Layout only. Below the introduction the page is one fragment (an edit reruns only it).
+The controls are in softlse_app.vector_lab.controls; each tab (only the open one
 is computed and drawn) in softlse_app.vector_lab.sections, with its numbers, charts and tables
 beside it in that folder.
 Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale), digits (of the
@@ -39,25 +40,34 @@ st.markdown(
     "and see what adding an offset c, rescaling by a and changing the inverse temperature λ do "
     "to softmax(σ, λ) and lse(σ, λ)."
 )
-text = vector_box(PAGE)
-lam_column, offset_column, scale_column, digits_column = st.columns([2, 1, 1, 1])
-lam = lambda_control(PAGE, container=lam_column)
-c = offset_control(PAGE, offset_column)
-a = scale_control(PAGE, scale_column)
-digits = digits_control(PAGE, digits_column)
-messages = st.container()  # above the tabs, filled once every parameter has been read
-tabs = section_tabs(PAGE, [section.label for section in SECTIONS])
-sigma, problem = read_vector(text)
-with messages:
-    show_url_notes(PAGE)
-    if sigma is None:
-        show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
 
-for section, (is_open, tab) in zip(SECTIONS, tabs, strict=True):
-    if not is_open:
-        continue
-    with tab:
+
+@st.fragment
+def lab_body() -> None:
+    """Everything a control changes, as one fragment: an edit reruns and redraws this part
+    only, while the title, the introduction and the app's shell stay as they are."""
+    text = vector_box(PAGE)
+    lam_column, offset_column, scale_column, digits_column = st.columns([2, 1, 1, 1])
+    lam = lambda_control(PAGE, container=lam_column)
+    c = offset_control(PAGE, offset_column)
+    a = scale_control(PAGE, scale_column)
+    digits = digits_control(PAGE, digits_column)
+    messages = st.container()  # above the tabs, filled once every parameter has been read
+    tabs = section_tabs(PAGE, [section.label for section in SECTIONS])
+    sigma, problem = read_vector(text)
+    with messages:
+        show_url_notes(PAGE)
         if sigma is None:
-            st.info("Fix the text in the box above; this section appears once it is readable.")
-        else:
-            section.render(LabState.of(sigma, lam, c, a, digits))
+            show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
+
+    for section, (is_open, tab) in zip(SECTIONS, tabs, strict=True):
+        if not is_open:
+            continue
+        with tab:
+            if sigma is None:
+                st.info("Fix the text in the box above; this section appears once it is readable.")
+            else:
+                section.render(LabState.of(sigma, lam, c, a, digits))
+
+
+lab_body()

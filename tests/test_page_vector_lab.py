@@ -26,6 +26,7 @@ from vector_lab_apptest import (
     open_tab,
     readout,
     run_page,
+    tables,
 )
 
 from softlse_app.common.inert_text import shown_text
@@ -90,8 +91,8 @@ def test_lse_of_s3_at_lambda_100_is_30_while_the_textbook_overflows() -> None:
     assert readout(at, "lse(σ, λ)") == pytest.approx(30.0, abs=1e-12)
     assert readout(at, "max(σ)") == 30.0
     open_tab(at, STABILITY)
-    (table,) = at.table
-    textbook = table.value
+    (table,) = tables(at)
+    textbook = table
     assert textbook["textbook (no shift)"][0] == "inf"
     assert set(textbook["textbook (no shift)"][1:]) == {"nan"}
     assert float(textbook["stable (shift first)"][0]) == pytest.approx(30.0)
@@ -181,7 +182,7 @@ def test_bad_vector_gets_an_error_naming_it_and_keeps_the_text(text: str) -> Non
     (error,) = at.error
     assert BAD_VECTORS[text] in shown_text(error.value)  # the text shown, escapes resolved
     assert at.text_input(key="v").value == text
-    assert len(at.table) == 0
+    assert len(tables(at)) == 0
     assert len(at.get("plotly_chart")) == 0
     assert "appears once it is readable" in at.info[0].value
     at.text_input(key="v").input("4, 5").run(timeout=30)
@@ -204,7 +205,7 @@ def test_hostile_parameters_never_crash_and_leave_a_note(value: str) -> None:
         if not (key in "ca" and value == "0"):  # c = 0 and a = 0 are valid values
             assert any(f"`{key}`=" in note for note in notes), (key, notes)
     assert at.session_state["section"] == "Offset and scale"  # the first tab stays open
-    assert len(at.table) == 1
+    assert len(tables(at)) == 1
     assert np.all(np.isfinite(column(at, 0, "softmax(σ, λ)")))
     assert math.isfinite(readout(open_tab(at, LSE), "lse(σ, λ)"))
     assert at.text_input(key="v").value == "10,20,30"
@@ -221,11 +222,11 @@ def test_long_vector_renders_with_top_k_and_is_timed() -> None:
     elapsed = time.perf_counter() - start
     print(f"AppTest rerun with a 10^4-entry vector: {elapsed:.2f} s")
     assert not at.exception
-    table = at.table[0].value
+    table = tables(at)[0]
     assert len(table) == 20
     p = scipy_softmax(sigma)
     top = np.argsort(-p, kind="stable")[:20]
-    np.testing.assert_array_equal(table["k"].to_numpy(), top + 1)
+    np.testing.assert_array_equal(table["k"].astype(int).to_numpy(), top + 1)
     np.testing.assert_allclose(column(at, 0, "softmax(σ, λ)"), p[top], rtol=1e-12)
     bars = figure(at, 0)["data"]
     assert [len(decode(b["y"])) for b in bars] == [20, 20, 20, 20]
@@ -284,8 +285,8 @@ def test_each_tab_is_linkable_and_only_the_open_tab_is_drawn(label: str) -> None
     at = run_page(section=label)
     assert [tab.label for tab in at.tabs] == list(SECTION_CONTENT)
     assert at.session_state["section"] == label
-    tables, charts, _ = SECTION_CONTENT[label]
-    assert (len(at.table), len(at.get("plotly_chart"))) == (tables, charts)
+    table_count, charts, _ = SECTION_CONTENT[label]
+    assert (len(tables(at)), len(at.get("plotly_chart"))) == (table_count, charts)
     text = page_text(at)
     for other, (_, _, other_marker) in SECTION_CONTENT.items():
         assert (other_marker in text) == (other == label), other

@@ -24,6 +24,7 @@ from vector_lab_apptest import (
     open_tab,
     readout_text,
     run_page,
+    tables,
 )
 
 SOFTMAX = "softmax(σ, λ)"
@@ -55,7 +56,7 @@ def test_choosing_digits_rounds_every_table_and_is_kept_in_the_link() -> None:
     assert readout_text(at, "upper bound of lse − max") == "0.011"  # log(3)/100 = 0.010986…
     assert readout_text(at, "lse(σ, λ)") == "30.0"
     open_tab(at, STABILITY)
-    table = at.table[0].value
+    table = tables(at)[0]
     assert list(table["stable (shift first)"]) == ["30.0", "0.0", "0.0", "1.0"]
     assert list(table["textbook (no shift)"]) == ["inf", "nan", "nan", "nan"]
 
@@ -74,7 +75,7 @@ def test_digits_in_a_link_are_clamped_or_ignored_with_a_note(
     at = run_page(digits=raw)
     assert at.selectbox(key="digits").value == shown
     assert any("`digits`" in w.value and note in w.value for w in at.warning)
-    assert len(at.table) == 1
+    assert len(tables(at)) == 1
 
 
 def test_bars_show_every_softmax_column_of_the_table() -> None:

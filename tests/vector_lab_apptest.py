@@ -9,10 +9,12 @@ AppTest keeps its query string as set, so setting only the tab's state would be 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "vector_lab.py")
@@ -40,9 +42,33 @@ def run_page(**params: str) -> AppTest:
     return at
 
 
+#: A cell border of a Markdown table row: a ``|`` that no backslash escapes.
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of one Markdown table row, escapes resolved."""
+    inner = row.strip()[1:-1]
+    return [re.sub(r"\\(.)", r"\1", cell.strip()) for cell in _CELL_BORDER.split(inner)]
+
+
+def tables(at: AppTest) -> list[pd.DataFrame]:
+    """The page's read-out tables (Markdown tables), in order, each cell as the text a person
+    reads (header row = the column names; the alignment row is checked and dropped)."""
+    found = []
+    for element in at.markdown:
+        lines = str(element.value).splitlines()
+        if len(lines) < 2 or not lines[0].startswith("| "):
+            continue
+        header, alignment, *rows = lines
+        assert set(_cells(alignment)) <= {"---:", ":---"}, alignment
+        found.append(pd.DataFrame([_cells(row) for row in rows], columns=_cells(header)))
+    return found
+
+
 def column_text(at: AppTest, table: int, name: str) -> list[str]:
     """A table column as the person reads it."""
-    return [str(text) for text in at.table[table].value[name]]
+    return [str(text) for text in tables(at)[table][name]]
 
 
 def column(at: AppTest, table: int, name: str) -> np.ndarray:
@@ -62,9 +88,9 @@ def readout_text(at: AppTest, label: str) -> str:
     """A value of the quantity/value tables, as written on the page."""
     values = [
         text
-        for table in at.table
-        if "quantity" in table.value
-        for quantity, text in zip(table.value["quantity"], table.value["value"], strict=True)
+        for table in tables(at)
+        if "quantity" in table
+        for quantity, text in zip(table["quantity"], table["value"], strict=True)
         if quantity == label
     ]
     (value,) = values

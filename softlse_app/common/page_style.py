@@ -35,7 +35,13 @@ _SCROLL_SHADOW_CSS = """
     radial-gradient(farthest-side at 100% 50%, rgba(14, 17, 23, .28), transparent)
       right / .9rem 100% no-repeat scroll;
 }
-.katex-display:focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+/* a Markdown table keeps each cell on one line (a number is never broken at its e-) and
+   scrolls sideways inside its own box when it is wider than the column */
+[data-testid="stMarkdownContainer"]:has(> table) { overflow-x: auto; }
+[data-testid="stMarkdownContainer"] > table :is(td, th) { white-space: nowrap; }
+:is(.katex-display, [data-testid="stMarkdownContainer"]):focus-visible {
+  outline: 2px solid #0072B2; outline-offset: 2px;
+}
 /* the script's own element draws nothing: take it out of the layout's gaps */
 .stElementContainer:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
 </style>
@@ -46,7 +52,8 @@ _FOCUSABLE_SCROLLERS_JS = """
 (() => {
   if (window.__softlseScrollers) return;
   window.__softlseScrollers = true;
-  const SCROLLERS = '.katex-display, [data-testid="stTable"] > div';
+  const SCROLLERS = '.katex-display, [data-testid="stTable"] > div, '
+    + '[data-testid="stMarkdownContainer"]:has(> table)';
   const mark = () => {
     for (const box of document.querySelectorAll(SCROLLERS)) {
       const overflows = box.scrollWidth > box.clientWidth + 1;

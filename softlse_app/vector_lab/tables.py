@@ -1,34 +1,65 @@
 """The vector lab's read-out tables, with every number written by
 :mod:`softlse_app.common.number_format` at the digits the page's control chose.
 
-A table is drawn with ``st.table`` (at most ``TABLE_COMPONENTS`` + 1 rows of text): every
-digit is visible without scrolling a grid, and it costs the browser less per edit than
-``st.dataframe``'s canvas grid. On a narrow screen a browser would break a number at its
-``e-`` (``2.061060046209062e-`` / ``09``); a fixed style sheet keeps each cell on one line, so
-a wide table scrolls sideways inside its own box instead.
+A table is a Markdown table (at most ``TABLE_COMPONENTS`` + 1 rows of text): every digit is
+visible without scrolling a grid, and it is the cheapest table for the browser to redraw on
+every edit — ``st.table`` styles each cell as its own component, and ``st.dataframe`` draws a
+canvas grid. Columns of numbers are right-aligned, so digits of one notation line up. On a
+narrow screen a browser would break a number at its ``e-`` (``2.061060046209062e-`` / ``09``);
+the app's style sheet (:mod:`softlse_app.common.page_style`) keeps each cell on one line, so a
+wide table scrolls sideways inside its own box instead.
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping, Sequence
 
-import pandas as pd
 import streamlit as st
 
 from softlse_app.common.number_format import format_column, format_value
 
-#: Cells of the tables on one line (a constant style sheet: no text from a person in it).
-ONE_LINE_CELLS = (
-    "<style>[data-testid='stTable'] :is(td, th), [data-testid='stTable'] :is(td, th) * "
-    "{white-space: nowrap !important; overflow-wrap: normal !important; "
-    "word-break: normal !important;}</style>"
-)
+#: ASCII punctuation that Markdown (or Streamlit's shortcodes and math) could read as syntax
+#: inside a cell; the characters of written numbers (``.``, ``-``, ``+``) are left as they are.
+_MARKDOWN_ACTIVE = frozenset(string.punctuation) - {".", "-", "+", ","}
+
+
+def _cell(text: object) -> str:
+    """One cell's text, shown literally: active punctuation backslash-escaped."""
+    return "".join(f"\\{char}" if char in _MARKDOWN_ACTIVE else char for char in str(text))
+
+
+def _is_number(text: object) -> bool:
+    """Whether a cell reads as a number (an int, or a written float such as ``inf``)."""
+    try:
+        float(str(text).replace("−", "-"))
+    except ValueError:
+        return False
+    return True
+
+
+def markdown_table(columns: Mapping[str, Sequence[int | str]]) -> str:
+    """A Markdown table, one column per entry (header = the key), a row per index; columns
+    whose every cell is a number are right-aligned. All columns must have the same length."""
+    lengths = {len(values) for values in columns.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+    alignment = [
+        "---:" if values and all(_is_number(cell) for cell in values) else ":---"
+        for values in columns.values()
+    ]
+    lines = [
+        "| " + " | ".join(_cell(name) for name in columns) + " |",
+        "| " + " | ".join(alignment) + " |",
+    ]
+    rows = zip(*columns.values(), strict=True)
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def readout_table(columns: Mapping[str, Sequence[int | str]]) -> None:
     """A static table, one column per entry (header = the key), no index, cells on one line."""
-    st.html(ONE_LINE_CELLS)
-    st.table(pd.DataFrame(columns), hide_index=True, border="horizontal")
+    st.markdown(markdown_table(columns))
 
 
 def quantity_table(rows: Mapping[str, float], digits: int | None) -> None:

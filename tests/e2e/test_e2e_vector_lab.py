@@ -150,7 +150,7 @@ def expect_table_column(app: AppPage, header: str, cells: list[str]) -> None:
 
 
 TABLE_COLUMN_JS = """(header) => {
-  for (const table of document.querySelectorAll('[data-testid="stTable"] table')) {
+  for (const table of document.querySelectorAll('[data-testid="stMarkdownContainer"] > table')) {
     const heads = Array.from(table.querySelectorAll('thead th')).map((th) => th.innerText.trim());
     const index = heads.indexOf(header);
     if (index < 0) continue;

@@ -76,6 +76,11 @@ PAGE_FITS_JS = """
       const r = e.getBoundingClientRect();
       return [e.textContent.slice(0, 40), r.left, r.right];
     }),
+    tables: Array.from(document.querySelectorAll(
+      '[data-testid="stMarkdownContainer"]:has(> table)')).map((box) => {
+        const r = box.getBoundingClientRect();
+        return [r.left, r.right, getComputedStyle(box).overflowX];
+      }),
   };
 }
 """
@@ -110,7 +115,8 @@ def check_charts(app: AppPage, expected_keys: set[str]) -> None:
 
 def check_page_fits(app: AppPage) -> None:
     """No sideways scrolling of the page; every equation inside the page's column (nothing
-    hidden in a scroll box)."""
+    hidden in a scroll box); every table's box inside the column, scrolling sideways itself
+    when the table is wider."""
     fits = app.page.evaluate(PAGE_FITS_JS)
     scroll_width, viewport = fits["page"]
     assert scroll_width <= viewport, fits["page"]
@@ -118,6 +124,10 @@ def check_page_fits(app: AppPage) -> None:
     for text, eq_left, eq_right in fits["equations"]:
         assert left - 1 <= eq_left, (text, eq_left, left)
         assert eq_right <= right + 1, (text, eq_right, right)
+    for box_left, box_right, overflow in fits["tables"]:
+        assert left - 1 <= box_left, (box_left, left)
+        assert box_right <= right + 1, (box_right, right)
+        assert overflow == "auto"
 
 
 @pytest.fixture
@@ -138,7 +148,7 @@ def phone(browser: Any, app_server: StreamlitServer) -> Iterator[AppPage]:
         ("v=3,3,1&lam=-10&section=Temperature+sweep", {"sweep"}, ".st-key-sweep .main-svg"),
         ("v=1,2,3&lam=10&section=Simplex", {"simplex"}, ".st-key-simplex .main-svg"),
         ("v=1,2,3&lam=0.01&section=Simplex", {"simplex"}, ".st-key-simplex .main-svg"),
-        ("v=10,20,30&lam=100&section=Stable+vs+textbook", set(), '[data-testid="stTable"]'),
+        ("v=10,20,30&lam=100&section=Stable+vs+textbook", set(), "table"),
     ],
 )
 def test_every_tab_fits_a_phone(phone: AppPage, query: str, charts: set[str], drawn: str) -> None:

@@ -1,0 +1,36 @@
+"""The vector lab's read-out tables as Markdown: what a person reads in each cell, and the
+alignment of columns of numbers."""
+
+from __future__ import annotations
+
+import pytest
+from scipy.special import softmax as scipy_softmax
+from vector_lab_apptest import run_page, tables
+
+from softlse_app.vector_lab.tables import markdown_table
+
+
+def test_cells_are_escaped_and_columns_of_numbers_right_aligned() -> None:
+    text = markdown_table(
+        {"quantity": ["entropy H(p) [nats]", "a|b *c* `d` $e$"], "value": ["0.5", "−inf"]}
+    )
+    header, alignment, first, second = text.splitlines()
+    assert header == "| quantity | value |"
+    assert alignment == "| :--- | ---: |"
+    assert first == r"| entropy H\(p\) \[nats\] | 0.5 |"
+    assert second == r"| a\|b \*c\* \`d\` \$e\$ | −inf |"
+
+
+def test_columns_of_different_lengths_are_refused() -> None:
+    with pytest.raises(ValueError, match="different lengths"):
+        markdown_table({"k": [1, 2], "σ": ["1.0"]})
+
+
+def test_the_page_shows_the_sheets_softmax_of_s1_in_its_table() -> None:
+    (table,) = tables(run_page(v="1, 2, 3", digits="8"))  # numpy's print-out, as in the sheet
+    assert list(table["k"]) == ["1", "2", "3"]
+    assert list(table["softmax(σ, λ)"]) == ["0.09003057", "0.24472847", "0.66524096"]
+    (table,) = tables(run_page(v="1, 2, 3"))  # full precision: each double's shortest text
+    assert [float(text) for text in table["softmax(σ, λ)"]] == pytest.approx(
+        scipy_softmax([1.0, 2.0, 3.0]), rel=1e-15
+    )
