@@ -6,7 +6,7 @@ The controls are in softlse_app.vector_lab.controls; each tab (only the open one
 is computed and drawn) in softlse_app.vector_lab.sections, with its numbers, charts and tables
 beside it in that folder.
 Query parameters: v (the vector text), lam and neg (λ), c (offset), a (scale), digits (of the
-tables), section (tab).
+tables), section (tab), proof (the offset/scale proof open).
 """
 
 from softlse_app.common.warm_up import warm_up_process
@@ -20,6 +20,7 @@ from softlse_app.common.lambda_control import lambda_control
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.vector_lab.controls import (
+    adopt_proof_open,
     digits_control,
     offset_control,
     read_vector,
@@ -54,6 +55,7 @@ def lab_body() -> None:
     digits = digits_control(PAGE, digits_column)
     messages = st.container()  # above the tabs, filled once every parameter has been read
     tabs = section_tabs(PAGE, [section.label for section in SECTIONS])
+    adopt_proof_open(PAGE)
     sigma, problem = read_vector(text)
     with messages:
         show_url_notes(PAGE)

@@ -186,3 +186,23 @@ def test_gap_at_large_lambda_is_computed_directly_with_a_note_on_rounding(lam: s
     spacing = "4.44e-16" if sign > 0 else "2.22e-16"  # doubles near 3 and near 1
     assert f"near {extreme} are {spacing} apart" in note.value
     assert f"{extreme} {'+' if sign > 0 else '−'} 3.72e-46 is stored as {extreme}" in note.value
+
+
+def test_the_proof_is_closed_by_default_and_opens_from_its_link() -> None:
+    at = run_page(v="1, 2, 3", c="5", a="-2")
+    assert not at.latex  # the verdicts come first; the derivation waits behind one click
+    assert [e.label for e in at.expander] == ["Why? The proof (the sheet's question a)"]
+    assert any("softmax unchanged" in s.value for s in at.success)
+    at = run_page(v="1, 2, 3", c="5", a="-2", proof="true")
+    offset, scale = (latex.value for latex in at.latex)
+    assert r"e^{\lambda c}" in offset
+    assert r"\operatorname{softmax}(\sigma,\lambda)_k" in offset
+    assert r"\operatorname{softmax}(\sigma,a\lambda)_k" in scale
+    assert any("exp(λc), which cancels" in m.value for m in at.markdown)
+    assert at.expander[0].proto.expanded
+
+
+def test_a_bad_proof_value_in_a_link_leaves_it_closed_with_a_note() -> None:
+    at = run_page(proof="maybe")
+    assert not at.latex
+    assert any("`proof`" in w.value and "maybe" in w.value for w in at.warning)

@@ -19,7 +19,7 @@ from softlse_app.common.caching import cache_numbers
 from softlse_app.common.controls import float_box_control
 from softlse_app.common.number_format import MAX_DIGITS
 from softlse_app.common.url_params import ParamReading, read_choice, read_int_range
-from softlse_app.common.url_state import adopt_query_param
+from softlse_app.common.url_state import adopt_flag_query_param, adopt_query_param
 from softlse_core import VectorParseError, parse_vector
 
 #: The sheet's three vectors (question a), as the text a person would type.
@@ -230,3 +230,13 @@ def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGene
     )
     tabs = st.tabs(list(labels), key="section", bind="query-params")
     return [(bool(tab.open), tab) for tab in tabs]
+
+
+#: Key (and query parameter) of the "Offset and scale" tab's proof section: open or closed.
+PROOF_KEY = "proof"
+
+
+def adopt_proof_open(page: str) -> None:
+    """Read ``proof`` (whether the proof under the offset/scale verdicts is open; closed by
+    default) from the link before the page shows its notes."""
+    adopt_flag_query_param(page, PROOF_KEY)

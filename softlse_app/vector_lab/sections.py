@@ -21,6 +21,7 @@ from softlse_app.common.number_format import (
     format_value,
 )
 from softlse_app.vector_lab import charts
+from softlse_app.vector_lab.controls import PROOF_KEY
 from softlse_app.vector_lab.numbers import (
     LabState,
     lse_numbers,
@@ -67,21 +68,38 @@ def effects_section(state: LabState) -> None:
         file_name="vector_lab_offset_and_scale.csv",
     )
     _verdicts(nums.verdicts, lam=state.lam, c=state.c, a=state.a)
-    st.markdown(
-        "Why (the sheet's question a): the offset multiplies numerator and denominator by the "
-        "same factor exp(λc), which cancels; the scale only ever appears in the product λ·a."
+    _proof()
+
+
+def _proof() -> None:
+    """Why the verdicts hold, in a section closed by default (``?proof=true`` opens it): the
+    page shows the claims checked on the numbers first, and the reader can think about why
+    before opening the derivation. Drawn only while open, so an edit does not redraw it."""
+    section = st.expander(
+        "Why? The proof (the sheet's question a)",
+        key=PROOF_KEY,
+        bind="query-params",
+        icon=":material/function:",
     )
-    st.latex(
-        r"\begin{aligned}&\operatorname{softmax}(\sigma+c,\lambda)_k\\"
-        r"&=\frac{e^{\lambda(\sigma_k+c)}}{\sum_j e^{\lambda(\sigma_j+c)}}\\"
-        r"&=\frac{e^{\lambda c}\,e^{\lambda\sigma_k}}{e^{\lambda c}\sum_j e^{\lambda\sigma_j}}\\"
-        r"&=\operatorname{softmax}(\sigma,\lambda)_k,\end{aligned}"
-    )
-    st.latex(
-        r"\begin{aligned}&\operatorname{softmax}(a\sigma,\lambda)_k\\"
-        r"&=\frac{e^{(a\lambda)\sigma_k}}{\sum_j e^{(a\lambda)\sigma_j}}\\"
-        r"&=\operatorname{softmax}(\sigma,a\lambda)_k.\end{aligned}"
-    )
+    if not section.open:
+        return
+    with section:
+        st.markdown(
+            "The offset multiplies numerator and denominator by the same factor exp(λc), "
+            "which cancels; the scale only ever appears in the product λ·a."
+        )
+        st.latex(
+            r"\begin{aligned}&\operatorname{softmax}(\sigma+c,\lambda)_k\\"
+            r"&=\frac{e^{\lambda(\sigma_k+c)}}{\sum_j e^{\lambda(\sigma_j+c)}}\\"
+            r"&=\frac{e^{\lambda c}\,e^{\lambda\sigma_k}}"
+            r"{e^{\lambda c}\sum_j e^{\lambda\sigma_j}}\\"
+            r"&=\operatorname{softmax}(\sigma,\lambda)_k,\end{aligned}"
+        )
+        st.latex(
+            r"\begin{aligned}&\operatorname{softmax}(a\sigma,\lambda)_k\\"
+            r"&=\frac{e^{(a\lambda)\sigma_k}}{\sum_j e^{(a\lambda)\sigma_j}}\\"
+            r"&=\operatorname{softmax}(\sigma,a\lambda)_k.\end{aligned}"
+        )
 
 
 def _verdicts(v: EffectVerdicts, *, lam: float, c: float, a: float) -> None:

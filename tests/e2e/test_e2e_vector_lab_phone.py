@@ -143,7 +143,7 @@ def phone(browser: Any, app_server: StreamlitServer) -> Iterator[AppPage]:
 @pytest.mark.parametrize(
     ("query", "charts", "drawn"),
     [
-        ("v=1,2,3&lam=10&c=5&a=-2", {"bars"}, ".katex-display"),
+        ("v=1,2,3&lam=10&c=5&a=-2&proof=true", {"bars"}, ".katex-display"),
         ("v=1,2,3&lam=100&section=lse+vs+max", set(), ".katex-display"),
         ("v=3,3,1&lam=-10&section=Temperature+sweep", {"sweep"}, ".st-key-sweep .main-svg"),
         ("v=1,2,3&lam=10&section=Simplex", {"simplex"}, ".st-key-simplex .main-svg"),
