@@ -165,8 +165,11 @@ def softmax_lambda_sweep(x: ArrayLike, lams: ArrayLike) -> NDArray[Any]:
     Returns
     -------
     numpy.ndarray
-        Shape (len(lams), n). Row r equals ``softmax(x, lams[r])``; the dtype follows
-        :func:`softmax` (float32 stays float32).
+        Shape (len(lams), n). Row r is ``softmax(x, lams[r])``, computed in float64 and
+        rounded once to the dtype of :func:`softmax`'s result (float32 stays float32). For
+        float64 input the rows agree with :func:`softmax`'s to a unit or two in the last place;
+        for a float32 pair (n = 2), which :func:`softmax` computes in float32, they may
+        differ from it by a few float32 ulps.
 
     Raises
     ------
