@@ -40,10 +40,10 @@ def as_real_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
     """Return ``(arr, out_dtype)``: the input as a float array in its own precision, and the
     dtype the result must have.
 
-    Floating input is returned as it is (float16 and float32 too: kernels that compute block
-    by block widen each block to float64 themselves); ints and bools become float64. ``arr``
-    may share memory with ``x``: callers must not write into it. Complex input raises
-    ``TypeError``.
+    Floating input is returned as it is (float16 and float32 too: the kernels that compute
+    block by block choose their working precision themselves); ints and bools become
+    float64. ``arr`` may share memory with ``x``: callers must not write into it. Complex
+    input raises ``TypeError``.
     """
     arr = np.asarray(x)
     if arr.dtype.kind == "c":

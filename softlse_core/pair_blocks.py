@@ -32,8 +32,9 @@ __all__ = [
     "split_pair_axis",
 ]
 
-#: Pairs per block: the softmax kernel's four float64 buffers of this length take 1 MiB, so a
-#: block's intermediates stay in a core's L2 cache instead of going out to memory.
+#: Pairs per block: the softmax kernel's working buffers of this length (four of 8 bytes a
+#: pair for float64, fewer bytes for float32) take at most 1 MiB, so a block's intermediates
+#: stay in a core's L2 cache instead of going out to memory.
 PAIR_BLOCK = 32_768
 
 

@@ -206,3 +206,11 @@ def test_a_bad_proof_value_in_a_link_leaves_it_closed_with_a_note() -> None:
     at = run_page(proof="maybe")
     assert not at.latex
     assert any("`proof`" in w.value and "maybe" in w.value for w in at.warning)
+
+
+def test_a_proof_opened_by_link_on_another_tab_is_open_on_the_offset_tab() -> None:
+    at = run_page(v="1, 2, 3", section=SIMPLEX, proof="true")
+    assert not at.latex  # the simplex tab has no proof
+    assert not at.warning  # proof=true is a valid value, whichever tab is open
+    open_tab(at, "Offset and scale")
+    assert len(at.latex) == 2

@@ -21,9 +21,15 @@ def test_cells_are_escaped_and_columns_of_numbers_right_aligned() -> None:
     assert second == r"| a\|b \*c\* \`d\` \$e\$ | −inf |"
 
 
-def test_columns_of_different_lengths_are_refused() -> None:
+def test_columns_of_different_lengths_or_none_are_refused() -> None:
     with pytest.raises(ValueError, match="different lengths"):
         markdown_table({"k": [1, 2], "σ": ["1.0"]})
+    with pytest.raises(ValueError, match="at least one column"):
+        markdown_table({})
+
+
+def test_a_line_break_in_a_cell_keeps_the_row_on_one_line() -> None:
+    assert markdown_table({"quantity": ["two\nlines"]}).splitlines()[2] == "| two lines |"
 
 
 def test_the_page_shows_the_sheets_softmax_of_s1_in_its_table() -> None:

@@ -37,7 +37,7 @@ _SCROLL_SHADOW_CSS = """
 }
 /* a Markdown table keeps each cell on one line (a number is never broken at its e-) and
    scrolls sideways inside its own box when it is wider than the column */
-[data-testid="stMarkdownContainer"]:has(> table) { overflow-x: auto; }
+[data-testid="stMarkdownContainer"]:has(> table) { overflow-x: auto; overflow-y: hidden; }
 [data-testid="stMarkdownContainer"] > table :is(td, th) { white-space: nowrap; }
 :is(.katex-display, [data-testid="stMarkdownContainer"]):focus-visible {
   outline: 2px solid #0072B2; outline-offset: 2px;

@@ -74,7 +74,8 @@ def effects_section(state: LabState) -> None:
 def _proof() -> None:
     """Why the verdicts hold, in a section closed by default (``?proof=true`` opens it): the
     page shows the claims checked on the numbers first, and the reader can think about why
-    before opening the derivation. Drawn only while open, so an edit does not redraw it."""
+    before opening the derivation. Drawn only while open, so while it is closed an edit does not
+    redraw it."""
     section = st.expander(
         "Why? The proof (the sheet's question a)",
         key=PROOF_KEY,

@@ -25,8 +25,12 @@ _MARKDOWN_ACTIVE = frozenset(string.punctuation) - {".", "-", "+", ","}
 
 
 def _cell(text: object) -> str:
-    """One cell's text, shown literally: active punctuation backslash-escaped."""
-    return "".join(f"\\{char}" if char in _MARKDOWN_ACTIVE else char for char in str(text))
+    """One cell's text: active punctuation backslash-escaped, line breaks as spaces (a row is
+    one line). For the app's own labels and numbers only: Streamlit still rewrites ``->``
+    and ``--`` typographically after the escapes are read, so this is not for a person's
+    text (that goes through :mod:`softlse_app.common.inert_text`)."""
+    flat = " ".join(str(text).splitlines())
+    return "".join(f"\\{char}" if char in _MARKDOWN_ACTIVE else char for char in flat)
 
 
 def _is_number(text: object) -> bool:
@@ -40,7 +44,10 @@ def _is_number(text: object) -> bool:
 
 def markdown_table(columns: Mapping[str, Sequence[int | str]]) -> str:
     """A Markdown table, one column per entry (header = the key), a row per index; columns
-    whose every cell is a number are right-aligned. All columns must have the same length."""
+    whose every cell is a number are right-aligned. All columns must have the same length,
+    and there must be at least one."""
+    if not columns:
+        raise ValueError("a table needs at least one column")
     lengths = {len(values) for values in columns.values()}
     if len(lengths) > 1:
         raise ValueError(f"columns of different lengths: {sorted(lengths)}")

@@ -158,6 +158,8 @@ def test_every_tab_fits_a_phone(phone: AppPage, query: str, charts: set[str], dr
     phone.wait_settled(charts=len(charts))
     phone.assert_healthy(charts=len(charts))
     check_page_fits(phone)
+    if drawn == "table":  # the table check above must have had a table to check
+        assert phone.page.evaluate(PAGE_FITS_JS)["tables"]
     if charts:
         check_charts(phone, charts)
 
