@@ -1,10 +1,10 @@
-"""What every page gets from the shell besides its navigation: wide equations that say they
-scroll and can be scrolled from the keyboard.
+"""What every page gets from the shell besides its navigation: wide equations and tables that
+say they scroll and can be scrolled from the keyboard.
 
 A displayed formula or a static table wider than its column (on a 390 px phone, or in a narrow
 column) scrolls sideways inside its own box. Two things make that usable:
 
-- for formulas, a shadow at the edge where more of the formula is hidden (pure CSS, the
+- for formulas and Markdown tables, a shadow at the edge where more is hidden (pure CSS, the
   "scroll shadow" technique: two covers that scroll with the content over two shadows that
   stay put), so a reader sees there is more;
 - the box is focusable (``tabindex="0"``, ``role="region"`` and a label) as soon as it
@@ -24,7 +24,7 @@ import streamlit as st
 
 _SCROLL_SHADOW_CSS = """
 <style>
-.katex-display {
+.katex-display, [data-testid="stMarkdownContainer"]:has(> table) {
   overflow-x: auto;
   overflow-y: hidden;
   background:
@@ -36,8 +36,8 @@ _SCROLL_SHADOW_CSS = """
       right / .9rem 100% no-repeat scroll;
 }
 /* a Markdown table keeps each cell on one line (a number is never broken at its e-) and
-   scrolls sideways inside its own box when it is wider than the column */
-[data-testid="stMarkdownContainer"]:has(> table) { overflow-x: auto; overflow-y: hidden; }
+   scrolls sideways inside its own box, with the same edge shadows, when it is wider than the
+   column */
 [data-testid="stMarkdownContainer"] > table :is(td, th) { white-space: nowrap; }
 :is(.katex-display, [data-testid="stMarkdownContainer"]):focus-visible {
   outline: 2px solid #0072B2; outline-offset: 2px;

@@ -79,7 +79,9 @@ PAGE_FITS_JS = """
     tables: Array.from(document.querySelectorAll(
       '[data-testid="stMarkdownContainer"]:has(> table)')).map((box) => {
         const r = box.getBoundingClientRect();
-        return [r.left, r.right, getComputedStyle(box).overflowX];
+        const style = getComputedStyle(box);
+        return [r.left, r.right, style.overflowX,
+                style.backgroundImage.includes('radial-gradient')];
       }),
   };
 }
@@ -124,10 +126,11 @@ def check_page_fits(app: AppPage) -> None:
     for text, eq_left, eq_right in fits["equations"]:
         assert left - 1 <= eq_left, (text, eq_left, left)
         assert eq_right <= right + 1, (text, eq_right, right)
-    for box_left, box_right, overflow in fits["tables"]:
+    for box_left, box_right, overflow, edge_shadows in fits["tables"]:
         assert left - 1 <= box_left, (box_left, left)
         assert box_right <= right + 1, (box_right, right)
         assert overflow == "auto"
+        assert edge_shadows  # the edge where more of the table is hidden is shaded
 
 
 @pytest.fixture
