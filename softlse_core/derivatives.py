@@ -169,7 +169,7 @@ def softmax_lambda_sweep(x: ArrayLike, lams: ArrayLike) -> NDArray[Any]:
         rounded once to the dtype of :func:`softmax`'s result (float32 stays float32). For
         float64 input the rows agree with :func:`softmax`'s to a unit or two in the last place;
         for a float32 pair (n = 2), which :func:`softmax` computes in float32, they may
-        differ from it by a few float32 ulps.
+        differ from it by up to :func:`softmax`'s float32 error bound.
 
     Raises
     ------

@@ -7,8 +7,8 @@
   its speed does not depend on the data's layout. For float64 and float16 input (computed
   in float64) the same numbers, bit for bit. float32 input is computed in float32
   arithmetic, as scipy does, for speed — all but the exponent λ·(x₀ − x₁), which is formed
-  in float64 and rounded once to float32 so that the errors, a few float32 ulps instead of
-  one rounding of the float64 result, stay within softmax's documented bound.
+  in float64 and rounded once to float32 so that the errors (several float32 ulps instead of
+  one rounding of the float64 result) stay within softmax's documented bound.
 
 Both expect a finite λ ≠ 0 and never emit RuntimeWarnings.
 """
@@ -84,6 +84,7 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     # v in float64: x₀ − x₁ is taken in place in x₀'s widened copy when there is one
     exponent = np.empty(size) if first.buffer is None else first.buffer
     term = exponent if work == _FLOAT64 else np.empty(size, dtype=work)  # v, then E
+    rounds_to_work = term is not exponent  # (compare the buffers: block views are new objects)
     denominator = np.empty(size, dtype=work)  # 1 + E
     numerator = np.empty(size, dtype=work)
     mask = np.empty(size, dtype=ints)
@@ -97,7 +98,7 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
             np.subtract(first[rows, cols], second[rows, cols], out=v)
             if lam != 1.0:  # multiplying by 1 changes nothing
                 np.multiply(v, lam, out=v)
-            if e is not v:
+            if rounds_to_work:
                 np.copyto(e, v, casting="same_kind")  # v rounded once to float32
             # v's sign bit, which rounding keeps, is set exactly where x₁ wins
             e_bits = e.view(ints)
