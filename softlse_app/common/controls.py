@@ -1,5 +1,6 @@
 """Controls shared by several pages, each bound to its query parameter: a log-scale choice
-(the grid's extent), a box for a real number, a slider over integers. The λ control is
+(the grid's extent), a box for a real number, a slider over integers, a section drawn only
+while it is open. The λ control is
 :mod:`softlse_app.common.lambda_control`.
 
 Every function here creates one widget whose ``key`` is the query parameter, after
@@ -12,6 +13,7 @@ import math
 from functools import partial
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from softlse_app.common.number_format import format_signed, format_stop
 from softlse_app.common.url_params import (
@@ -142,3 +144,13 @@ def int_grid_control(
         help=help,
     )
     return int(value)
+
+
+def open_section(label: str, *, key: str, icon: str) -> DeltaGenerator | None:
+    """An expander bound to the query parameter ``key`` (``?key=true`` while open; read it
+    first with :func:`softlse_app.common.url_state.adopt_flag_query_param`, before the page
+    shows its link notes). Returns its container while it is open and ``None`` while it is
+    closed, so the caller computes and draws what is inside only when someone looks at it:
+    an edit elsewhere does not redraw a closed section, and opening it is one click."""
+    section = st.expander(label, key=key, bind="query-params", icon=icon)
+    return section if section.open else None

@@ -61,11 +61,10 @@ def fixed_gap_scale_control(page: str, *, container: st.delta_generator.DeltaGen
     )
 
 
-def adopt_slice_open(page: str) -> bool:
+def adopt_slice_open(page: str) -> None:
     """Read ``slice`` (whether the slice's section is open) from the link before the page
-    shows its notes; returns it."""
+    shows its notes."""
     adopt_flag_query_param(page, "slice")
-    return bool(st.session_state["slice"])
 
 
 def slice_y_control(page: str, extent: float) -> float:

@@ -15,6 +15,7 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
+from softlse_app.common.controls import open_section
 from softlse_app.common.lambda_control import lambda_control
 from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.url_state import show_url_notes
@@ -117,13 +118,12 @@ def slice_section(page: str, lam: float, extent: float, res: int) -> None:
     """The 1-D slice at the chosen y, in a section that is drawn only while it is open (its
     state is the link's ``slice``). Closed by default: a λ step then redraws the three panels
     only, and opening it is one click. A fragment: moving y reruns this section only."""
-    section = st.expander(
+    section = open_section(
         "A slice at fixed y: lse between max and max + log(2)/λ along one line",
         key="slice",
-        bind="query-params",
         icon=":material/show_chart:",
     )
-    if not section.open:
+    if section is None:
         return
     with section:
         y = slice_y_control(page, extent)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
+from softlse_app.common.controls import open_section
 from softlse_app.common.number_format import (
     format_column,
     format_short,
@@ -76,13 +77,10 @@ def _proof() -> None:
     page shows the claims checked on the numbers first, and the reader can think about why
     before opening the derivation. Drawn only while open, so while it is closed an edit does not
     redraw it."""
-    section = st.expander(
-        "Why? The proof (the sheet's question a)",
-        key=PROOF_KEY,
-        bind="query-params",
-        icon=":material/function:",
+    section = open_section(
+        "Why? The proof (the sheet's question a)", key=PROOF_KEY, icon=":material/function:"
     )
-    if not section.open:
+    if section is None:
         return
     with section:
         st.markdown(
