@@ -18,7 +18,6 @@ from softlse_app.common.controls import open_section
 from softlse_app.common.number_format import (
     format_column,
     format_short,
-    format_value,
 )
 from softlse_app.vector_lab import charts
 from softlse_app.vector_lab.controls import PROOF_KEY
@@ -48,10 +47,10 @@ def effects_section(state: LabState) -> None:
         {
             "k": [int(j) + 1 for j in nums.shown],
             **vector_columns(
+                {"σ": nums.sigma, "σ + c": nums.shifted, "a·σ": nums.scaled}, state.digits
+            ),
+            **vector_columns(
                 {
-                    "σ": nums.sigma,
-                    "σ + c": nums.shifted,
-                    "a·σ": nums.scaled,
                     "softmax(σ, λ)": nums.p,
                     "softmax(σ + c, λ)": nums.p_offset,
                     "softmax(a·σ, λ)": nums.p_scaled,
@@ -218,17 +217,13 @@ def stability_section(state: LabState) -> None:
     """Stable algorithm next to the textbook formulas, with the reason for any failure."""
     s = stability_numbers(state.sigma, state.lam)
     digits = state.digits
+    lse_text = format_column([s.stable_lse, s.naive_lse], digits)
+    softmax_text = vector_columns({"stable": s.stable_softmax, "textbook": s.naive_softmax}, digits)
     readout_table(
         {
             "quantity": ["lse(σ, λ)", *(f"softmax(σ, λ)_{int(j) + 1}" for j in s.shown)],
-            "stable (shift first)": [
-                format_value(s.stable_lse, digits),
-                *format_column(s.stable_softmax, digits),
-            ],
-            "textbook (no shift)": [
-                format_value(s.naive_lse, digits),
-                *format_column(s.naive_softmax, digits),
-            ],
+            "stable (shift first)": [lse_text[0], *softmax_text["stable"]],
+            "textbook (no shift)": [lse_text[1], *softmax_text["textbook"]],
         }
     )
     if s.overflowed and s.naive_failed:
