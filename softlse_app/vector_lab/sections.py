@@ -18,7 +18,6 @@ from softlse_app.common.controls import open_section
 from softlse_app.common.number_format import (
     format_column,
     format_short,
-    format_signed,
     format_value,
 )
 from softlse_app.vector_lab import charts
@@ -34,6 +33,7 @@ from softlse_app.vector_lab.numbers import (
 from softlse_app.vector_lab.offset_scale import EffectVerdicts
 from softlse_app.vector_lab.stability import EXP_OVERFLOW
 from softlse_app.vector_lab.tables import quantity_table, readout_table, vector_columns
+from softlse_app.vector_lab.verdicts import offset_verdict, scale_verdict
 
 
 def effects_section(state: LabState) -> None:
@@ -102,43 +102,14 @@ def _proof() -> None:
 
 
 def _verdicts(v: EffectVerdicts, *, lam: float, c: float, a: float) -> None:
-    """The offset and scale verdicts: a green box when the identity holds up to rounding, a
-    neutral box explaining why when it does not."""
-    c_text, a_text = format_signed(c), format_signed(a)
-    if v.offset_unchanged:
-        st.success(
-            f"**Offset c = {c_text}: softmax unchanged.** Largest difference "
-            f"max |softmax(σ + c, λ) − softmax(σ, λ)| = {format_short(v.offset_diff, 3)}, "
-            "which is rounding (float64 rounding of these numbers reaches about "
-            f"{format_short(v.offset_tol, 1)})."
-        )
-    else:
-        st.info(
-            f"**Offset c = {c_text}: largest difference {format_short(v.offset_diff, 3)}**, "
-            f"more than rounding of the exact invariance ({format_short(v.offset_tol, 1)}): "
-            "σ + c lost digits of σ (|c| much larger than the entries' differences), or an "
-            "entry is infinite.",
-            icon=":material/info:",
-        )
-    effect = {
-        "sharpens": f"|a| > 1, so softmax sharpens: entropy {format_short(v.entropy_p)} → "
-        f"{format_short(v.entropy_scaled)} nats",
-        "flattens": f"|a| < 1, so softmax flattens: entropy {format_short(v.entropy_p)} → "
-        f"{format_short(v.entropy_scaled)} nats",
-        "unchanged": "|a| = 1, so the sharpness is unchanged",
-        "uniform": "a = 0 flattens all the way: softmax(0·σ, λ) = softmax(σ, 0) is uniform",
-    }[v.sharpness]
-    if a < 0:
-        effect += "; a < 0 also turns the soft maximum into a soft minimum (mass moves to min σ)"
-    scale_text = (
-        f"**Scale a = {a_text}: the same as λ → a·λ = {format_signed(a * lam)}.** "
-        f"max |softmax(a·σ, λ) − softmax(σ, a·λ)| = {format_short(v.scale_diff, 3)} "
-        f"(rounding ≈ {format_short(v.scale_tol, 1)}). {effect}."
-    )
-    if v.scale_matches:
-        st.success(scale_text)
-    else:
-        st.info(scale_text, icon=":material/info:")
+    """The offset and scale verdicts (:mod:`.verdicts`): a green box when the identity is
+    confirmed on these numbers, a neutral box explaining why not (or why the check cannot
+    tell) otherwise."""
+    for verdict in (offset_verdict(v, c), scale_verdict(v, lam, a)):
+        if verdict.holds:
+            st.success(verdict.text)
+        else:
+            st.info(verdict.text, icon=":material/info:")
 
 
 def lse_section(state: LabState) -> None:
