@@ -1,7 +1,8 @@
 """Vector lab (sheet question a): what an offset c, a scale a and the temperature do to
 softmax(σ, λ) and lse(σ, λ) of a vector you type, and why the stable algorithm is needed.
 
-Layout only. Below the introduction the page is one fragment (an edit reruns only it).
+Layout only. Below the introduction the page is one fragment (an edit reruns only it), and
+the tabs a fragment inside it (a tab click reruns only them).
 The controls are in softlse_app.vector_lab.controls; each tab (only the open one
 is computed and drawn) in softlse_app.vector_lab.sections, with its numbers, charts and tables
 beside it in that folder.
@@ -21,6 +22,7 @@ from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.vector_lab.controls import (
     adopt_proof_open,
+    adopt_section,
     digits_control,
     offset_control,
     read_vector,
@@ -43,6 +45,19 @@ st.markdown(
 )
 
 
+SECTION_LABELS = [section.label for section in SECTIONS]
+
+#: Session-state flag: this run of lab_body has read the tabs' links (lab_sections need not).
+_LINKS_READ = "_vector_lab_section_links_read"
+
+
+def read_section_links() -> None:
+    """Read ``section`` and ``proof`` from the link, once per run: a second reading in the same
+    run would take a forgiven spelling (``?section=simplex``) as already written back."""
+    adopt_section(PAGE, SECTION_LABELS)
+    adopt_proof_open(PAGE)
+
+
 @st.fragment
 def lab_body() -> None:
     """Everything a control changes, as one fragment: an edit reruns and redraws this part
@@ -53,23 +68,31 @@ def lab_body() -> None:
     c = offset_control(PAGE, offset_column)
     a = scale_control(PAGE, scale_column)
     digits = digits_control(PAGE, digits_column)
-    messages = st.container()  # above the tabs, filled once every parameter has been read
-    tabs = section_tabs(PAGE, [section.label for section in SECTIONS])
-    adopt_proof_open(PAGE)
+    read_section_links()  # before the notes, which may be about them
+    st.session_state[_LINKS_READ] = True
     sigma, problem = read_vector(text)
-    with messages:
-        show_url_notes(PAGE)
-        if sigma is None:
-            show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
+    show_url_notes(PAGE)
+    if sigma is None:
+        show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
+    lab_sections(None if sigma is None else LabState.of(sigma, lam, c, a, digits))
 
+
+@st.fragment
+def lab_sections(state: LabState | None) -> None:
+    """The tabs, only the open one drawn. A fragment inside :func:`lab_body`: a tab click (or
+    the proof opened) reruns only this part with the ``state`` of the last edit, while the
+    controls above, which did not change, are neither rerun nor redrawn."""
+    if not st.session_state.pop(_LINKS_READ, False):  # this fragment reruns alone
+        read_section_links()
+    tabs = section_tabs(SECTION_LABELS)
     for section, (is_open, tab) in zip(SECTIONS, tabs, strict=True):
         if not is_open:
             continue
         with tab:
-            if sigma is None:
+            if state is None:
                 st.info("Fix the text in the box above; this section appears once it is readable.")
             else:
-                section.render(LabState.of(sigma, lam, c, a, digits))
+                section.render(state)
 
 
 lab_body()

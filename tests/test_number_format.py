@@ -15,6 +15,7 @@ from scipy.special import softmax as scipy_softmax
 from softlse_app.common.chart_output import csv_table
 from softlse_app.common.number_format import (
     format_column,
+    format_columns,
     format_full,
     format_short,
     format_value,
@@ -74,3 +75,34 @@ def test_csv_table_reads_back_as_the_numbers() -> None:
     assert rows[2][2] == "b,c"
     with pytest.raises(ValueError, match="different lengths"):
         csv_table({"a": [1.0], "b": [1.0, 2.0]})
+
+
+def test_a_column_at_few_digits_keeps_one_number_of_decimals() -> None:
+    # numpy prints [0.09 , 0.245, 0.665] with a space where a table cell shows nothing: the
+    # decimal points would not line up, and 0.09 reads as a number known to 2 decimals only
+    p = scipy_softmax([1.0, 2, 3])
+    assert format_column(p, 3) == ["0.090", "0.245", "0.665"]
+    assert format_column([0.5, 0.12345678], 8) == ["0.50000000", "0.12345678"]
+    # a non-zero value that rounds to zero is not written as the exact 0.0
+    assert format_value(0.000499, 3) == "0.000"
+    assert format_column([0.0004, 0.002, 0.003], 3) == ["0.000", "0.002", "0.003"]
+    assert format_value(0.0, 3) == "0.0"
+
+
+def test_neighbouring_columns_of_one_kind_share_their_notation() -> None:
+    # the walkthrough's table: softmax(σ, λ) of s1 at λ = 10 in e-notation (an entry is 2e-9)
+    # beside softmax(a·σ, λ) at a = 0.1 in decimals
+    sharp, flat = scipy_softmax([10.0, 20, 30]), scipy_softmax([1.0, 2, 3])
+    assert format_column(sharp, 3) == ["2.061e-09", "4.540e-05", "1.000e+00"]
+    assert format_column(flat, 3) == ["0.090", "0.245", "0.665"]
+    together = format_columns({"sharp": sharp, "flat": flat}, 3)
+    assert together == {
+        "sharp": ["2.061e-09", "4.540e-05", "1.000e+00"],
+        "flat": ["9.003e-02", "2.447e-01", "6.652e-01"],
+    }
+    for name, values in (("sharp", sharp), ("flat", flat)):
+        np.testing.assert_allclose([float(t) for t in together[name]], values, rtol=5e-4)
+    # full precision still writes each double so that it reads back exactly
+    full = format_columns({"sharp": sharp, "flat": flat})
+    assert [float(t) for t in full["flat"]] == list(flat)
+    assert format_columns({"none": [], "one": [1.0]}, 3) == {"none": [], "one": ["1.0"]}

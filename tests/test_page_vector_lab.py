@@ -61,10 +61,11 @@ def test_offset_changes_the_vector_but_not_the_probabilities() -> None:
     p = column(at, 0, "softmax(σ, λ)")
     np.testing.assert_allclose(column(at, 0, "softmax(σ + c, λ)"), p, rtol=0, atol=1e-15)
     assert np.array2string(column(at, 0, "softmax(σ + c, λ)")) == SHEET["1, 2, 3"]
-    verdict = at.success[0].value
-    assert "softmax unchanged" in verdict
-    assert "rounding" in verdict
-    assert float(verdict.split("(σ, λ)| = ")[1].split(",")[0]) <= 1e-15
+    # 1 + 100, 2 + 100, 3 + 100 are exact, and so is every exponent: nothing to round
+    assert at.success[0].value == (
+        "**Offset c = 100: softmax unchanged.** max |softmax(σ + c, λ) − softmax(σ, λ)| = 0: "
+        "the two agree in every digit."
+    )
 
 
 def test_scale_is_a_change_of_lambda() -> None:
@@ -341,3 +342,45 @@ def test_numbers_beyond_the_float_range_are_not_offered_as_infinity() -> None:
         "be a finite number."
     )
     assert "type inf" not in shown_text(error.value)
+
+
+@pytest.mark.parametrize(
+    ("v", "lam", "hint", "fails_at"),
+    [
+        # the walkthrough: "Try s3 with λ = 100" was shown with λ already 100
+        (
+            "1, 2, 3",
+            "100",
+            "Raise λ above about 237 and the textbook formula's exp overflows",
+            "240",
+        ),
+        ("10, 20, 30", "10", "Raise λ above about 23.7", "24"),
+        ("-1, -2, -3", "100", "Raise λ above about 745 and every exponential", "750"),
+        ("1, 2, 3", "-100", "Make λ more negative than about −745", "-750"),
+    ],
+)
+def test_the_stability_hint_fits_the_current_vector_and_lambda(
+    v: str, lam: str, hint: str, fails_at: str
+) -> None:
+    at = run_page(v=v, lam=lam, section=STABILITY)
+    (agree,) = [i.value for i in at.info if i.value.startswith("Here both agree")]
+    assert hint in agree
+    assert "Try s3" not in agree
+    (table,) = tables(at)
+    assert "inf" not in list(table["textbook (no shift)"])
+    # following the hint breaks the textbook formula
+    at = run_page(v=v, lam=fails_at, section=STABILITY)
+    (table,) = tables(at)
+    assert table["textbook (no shift)"][0] in {"inf", "-inf"}
+    assert any(i.value.startswith("**Why the textbook formula") for i in at.info)
+    first, *entries = table["quantity"]
+    assert first == "lse(σ, λ)"
+    assert sorted(entries) == [f"softmax(σ, λ), entry {k}" for k in (1, 2, 3)]
+
+
+def test_entries_too_small_to_fail_point_to_the_sheets_s3() -> None:
+    at = run_page(v="0.1, 0.2", lam="1000", section=STABILITY)
+    assert any(
+        "no λ up to 1000 in size makes the textbook formula fail: try the preset s3" in i.value
+        for i in at.info
+    )

@@ -61,6 +61,22 @@ def test_choosing_digits_rounds_every_table_and_is_kept_in_the_link() -> None:
     assert list(table["textbook (no shift)"]) == ["inf", "nan", "nan", "nan"]
 
 
+def test_at_three_digits_the_softmax_columns_read_alike() -> None:
+    # the walkthrough: softmax(σ, λ) in e-notation (it holds 2e-9) while softmax(a·σ, λ) beside
+    # it was "0.09, 0.245, 0.665" — two notations, and 0.09 with one decimal fewer
+    at = run_page(v="1, 2, 3", lam="10", a="0.1", c="5", digits="3")
+    assert column_text(at, 0, SOFTMAX) == ["2.061e-09", "4.540e-05", "1.000e+00"]
+    assert column_text(at, 0, "softmax(σ + c, λ)") == ["2.061e-09", "4.540e-05", "1.000e+00"]
+    flat = ["9.003e-02", "2.447e-01", "6.652e-01"]  # softmax of (1, 2, 3) at λ = 1
+    assert column_text(at, 0, "softmax(a·σ, λ)") == flat
+    assert column_text(at, 0, "softmax(σ, a·λ)") == flat
+    assert column_text(at, 0, "σ + c") == ["6.0", "7.0", "8.0"]
+    assert column_text(at, 0, "a·σ") == ["0.1", "0.2", "0.3"]
+    at = run_page(v="1, 2, 3", a="0.5", digits="3")  # no tiny entry: decimals, aligned
+    assert column_text(at, 0, SOFTMAX) == ["0.090", "0.245", "0.665"]
+    assert column_text(at, 0, "softmax(a·σ, λ)") == ["0.186", "0.307", "0.506"]
+
+
 @pytest.mark.parametrize(
     ("raw", "shown", "note"),
     [

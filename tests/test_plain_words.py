@@ -139,3 +139,43 @@ def test_prose_writes_negative_numbers_with_a_true_minus(page: str, params: dict
         {prose[max(m.start() - 30, 0) : m.end() + 10] for m in ASCII_MINUS.finditer(prose)}
     )
     assert bad == [], bad
+
+
+#: A subscript written as code: ``softmax(σ, λ)_1``, ``σ_j``, ``p_k`` (an escaped ``\_`` in a
+#: Markdown table included).
+CODE_SUBSCRIPT = re.compile(r"[\w)\]]\\?_[\w{]")
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "tabs"),
+    [
+        (
+            "vector_lab",
+            {"v": "1, 2, 3", "lam": "100"},
+            ("lse vs max", "Temperature sweep", "Simplex", "Stable vs textbook"),
+        ),
+        ("vector_lab", {"v": "10, 20, 30", "lam": "100"}, ("Stable vs textbook",)),
+        ("vector_lab", {"v": "-10, -20, -30", "lam": "100"}, ("Stable vs textbook",)),
+        ("softmax_grid", {}, ()),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_prose_and_tables_write_no_code_subscripts(
+    page: str, params: dict[str, str], tabs: tuple[str, ...]
+) -> None:
+    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    found: set[str] = set()
+    for label in (None, *tabs):
+        if label is not None:
+            at.query_params["section"] = label
+        at.run(timeout=60)
+        assert not at.exception, at.exception
+        shown = [*at.markdown, *at.caption, *at.info, *at.success, *at.warning]
+        for element in shown:
+            text = str(element.value)
+            found |= {
+                text[max(m.start() - 20, 0) : m.end() + 5] for m in CODE_SUBSCRIPT.finditer(text)
+            }
+    assert found == set(), sorted(found)

@@ -8,8 +8,9 @@ or rounded as numpy prints them).
 - :func:`format_column` — a column of a table: full precision (``digits=None``) or numpy's print
   precision (``digits=8`` reproduces numpy's default print-out, e.g. the sheet's
   ``[0.09003057 0.24472847 0.66524096]`` and ``[2.06106005e-09 4.53978686e-05 9.99954600e-01]``:
-  at most ``digits`` digits after the decimal point, the whole column in e-notation when numpy
-  would print it so).
+  at most ``digits`` digits after the decimal point, the same number in every entry, the whole
+  column in e-notation when numpy would print it so); :func:`format_columns` writes
+  neighbouring columns of one kind of quantity as one column.
 - :func:`format_signed` — :func:`format_short` with a true minus sign, for prose.
 - :func:`format_stop` — a slider's stop and its text in the URL (λ, the extent): up to 10
   significant digits.
@@ -21,7 +22,7 @@ raises on inf or nan.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -54,22 +55,60 @@ def format_full(value: float) -> str:
 
 def format_column(values: Iterable[float], digits: int | None = None) -> list[str]:
     """A table column: every entry at full precision (``digits=None``, :func:`format_full`), or
-    as numpy prints the column with ``precision=digits`` (at most ``digits`` digits after the
-    decimal point; e-notation for the whole column when its entries span more than three
-    orders of magnitude or one is below 1e-4), with ``1.`` written ``1.0``.
+    as numpy prints the column with ``precision=digits``: e-notation for the whole column when
+    its entries span more than three orders of magnitude or one is below 1e-4, else at most
+    ``digits`` digits after the decimal point — the same number for every entry, so that the
+    decimal points line up in a right-aligned column (numpy pads with spaces instead, which a
+    table cell drops): ``0.090``, ``0.245``, ``0.665`` at 3 digits. A non-zero entry that
+    rounds to 0 is written with all ``digits`` zeros (``0.000``, not ``0.0``, which would read
+    as an exact zero), and then so is the whole column. ``1.`` is written ``1.0``.
 
     ``digits`` is clamped into [1, ``MAX_DIGITS``].
     """
-    array = np.asarray(list(values), dtype=np.float64) + 0.0
+    return format_columns({"": values}, digits)[""]
+
+
+def format_columns(
+    columns: Mapping[str, Iterable[float]], digits: int | None = None
+) -> dict[str, list[str]]:
+    """Neighbouring columns of the same kind of quantity (the softmax vectors of one table, say)
+    written as one :func:`format_column`: one notation and one number of decimals for all of
+    them, so they do not switch notation from one column to the next for no reason the reader
+    can see. Full precision (``digits=None``) writes each entry on its own, as always."""
+    arrays = {
+        name: np.asarray(list(values), dtype=np.float64) + 0.0 for name, values in columns.items()
+    }
     if digits is None:
-        return [format_full(value) for value in array]
+        return {name: [format_full(value) for value in array] for name, array in arrays.items()}
+    joined = np.concatenate([np.zeros(0), *arrays.values()])
+    texts = _numpy_texts(joined, min(max(int(digits), 1), MAX_DIGITS))
+    out, start = {}, 0
+    for name, array in arrays.items():
+        out[name] = texts[start : start + array.size]
+        start += array.size
+    return out
+
+
+def _numpy_texts(array: np.ndarray, precision: int) -> list[str]:
+    """Each entry of ``array`` as numpy prints the array with ``precision`` (see
+    :func:`format_column`)."""
     if array.size == 0:
         return []
-    precision = min(max(int(digits), 1), MAX_DIGITS)
+    texts = _print(array, precision, "maxprec_equal")
+    hidden = [
+        "e" not in text and float(text) == 0 and value != 0
+        for text, value in zip(texts, array, strict=True)
+    ]
+    if any(hidden):
+        texts = _print(array, precision, "fixed")
+    return texts
+
+
+def _print(array: np.ndarray, precision: int, floatmode: str) -> list[str]:
     text = np.array2string(
         array,
         precision=precision,
-        floatmode="maxprec",
+        floatmode=floatmode,
         separator="|",
         max_line_width=1 << 30,
         threshold=1 << 30,

@@ -213,14 +213,12 @@ def parse_lab_vector(text: str) -> tuple[np.ndarray | None, str | None]:
 read_vector = cache_numbers(max_entries=32)(parse_lab_vector)
 
 
-def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGenerator]]:
-    """The page's tabs, bound to ``?section=<label>``: ``(open, container)`` per label.
-
-    Only the open tab is filled (the tabs rerun the page when another is picked), so an edit
-    computes and redraws one section, not five. A ``section`` in the link that is no label
-    leaves the first tab open, with a note. Case and spaces are forgiven
-    (``?section=simplex``); the label is written back to the URL from the next run on, as for
-    every value taken from a link (:func:`softlse_app.common.url_state.adopt_query_param`)."""
+def adopt_section(page: str, labels: Sequence[str]) -> None:
+    """Read ``section`` (the open tab) from the link before the page shows its notes: a
+    ``section`` that is no label leaves the first tab open, with a note. Case and spaces are
+    forgiven (``?section=simplex``); the label is written back to the URL from the next run
+    on, as for every value taken from a link
+    (:func:`softlse_app.common.url_state.adopt_query_param`)."""
     adopt_query_param(
         page,
         "section",
@@ -228,6 +226,16 @@ def section_tabs(page: str, labels: Sequence[str]) -> list[tuple[bool, DeltaGene
         labels[0],
         is_valid=lambda value: value in labels,
     )
+
+
+def section_tabs(labels: Sequence[str]) -> list[tuple[bool, DeltaGenerator]]:
+    """The page's tabs, bound to ``?section=<label>``: ``(open, container)`` per label.
+
+    Call :func:`adopt_section` first, once per run of the page (a second reading in the
+    same run would take the forgiven spelling as already written back, and the URL would
+    keep it); a rerun of the tabs alone (a tab click) needs no reading. Only the open tab is
+    filled (the tabs rerun when another is picked), so an edit computes and redraws one
+    section, not five."""
     tabs = st.tabs(list(labels), key="section", bind="query-params")
     return [(bool(tab.open), tab) for tab in tabs]
 

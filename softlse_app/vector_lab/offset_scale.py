@@ -41,19 +41,32 @@ def _finite_scale(*vectors: FloatArray) -> float:
     return best
 
 
+#: A probability difference is at most 1: a rounding estimate this large bounds nothing.
+UNINFORMATIVE_TOLERANCE = 1.0
+
+
 @dataclass(frozen=True)
 class EffectVerdicts:
     """What an offset c and a scale a do to p = softmax(σ, λ).
 
     - ``offset_diff`` = max_j |softmax(σ + c, λ)_j − softmax(σ, λ)_j|; mathematically 0,
       in floating point a few roundings of λ·(σ_j + c − max): ``offset_tol`` = 8u·(|λ|·s + n)
-      with s the largest finite |σ_j| or |σ_j + c| and u = 2⁻⁵³.
+      with s the largest finite |σ_j| or |σ_j + c| and u = 2⁻⁵³; ``offset_exponent`` = |λ|·s,
+      the size of the exponents (inf when it overflows).
     - ``scale_diff`` = max_j |softmax(a·σ, λ)_j − softmax(σ, a·λ)_j|; mathematically 0
-      (rescaling σ by a is replacing λ by a·λ), with ``scale_tol`` the same estimate for
-      a·σ. With infinite entries and a = 0, a·σ has NaN entries and both are NaN.
-    - ``entropy_p`` = H(softmax(σ, λ)) and ``entropy_scaled`` = H(softmax(a·σ, λ)): |a| > 1
-      sharpens (lower entropy), |a| < 1 flattens, a < 0 moves the mass to the other end
-      (max ↔ min), a = 0 gives the uniform distribution.
+      (rescaling σ by a is replacing λ by a·λ), with ``scale_tol`` and ``scale_exponent`` the
+      same estimates for a·σ. ``scale_overflow``: a·σ has an infinite entry where σ's is
+      finite (|a·σ_j| beyond the largest double), so softmax(a·σ, λ) is not softmax(σ, a·λ).
+      With infinite entries and a = 0, a·σ has NaN entries and both are NaN.
+    - A tolerance of ``UNINFORMATIVE_TOLERANCE`` or more bounds nothing (no two probabilities
+      differ by more than 1): that check is not informative (:attr:`offset_informative`,
+      :attr:`scale_informative`).
+    - ``entropy_p`` = H(softmax(σ, λ)); ``entropy_scaled`` = H(softmax(σ, a·λ)), the entropy
+      of softmax(a·σ, λ) computed without forming a·σ (so without its overflow);
+      ``entropy_reference`` = H(softmax(σ, sign(a)·λ)), what |a| sharpens or flattens:
+      entropy_p for a > 0 and H(softmax(−σ, λ)) for a < 0. |a| > 1 sharpens (lower entropy),
+      |a| < 1 flattens, a < 0 moves the mass to the other end (max ↔ min), a = 0 gives the
+      uniform distribution.
     """
 
     offset_diff: float
@@ -62,7 +75,24 @@ class EffectVerdicts:
     scale_tol: float
     entropy_p: float
     entropy_scaled: float
+    entropy_reference: float
     a: float
+    lam: float
+    offset_exponent: float
+    scale_exponent: float
+    scale_overflow: bool
+
+    @property
+    def offset_informative(self) -> bool:
+        """False when the rounding estimate of the offset check exceeds any probability
+        difference (σ or λ so large that rounding could swamp the comparison)."""
+        return self.offset_tol < UNINFORMATIVE_TOLERANCE
+
+    @property
+    def scale_informative(self) -> bool:
+        """False when the rounding estimate of the scale check bounds nothing, or a·σ
+        overflowed."""
+        return self.scale_tol < UNINFORMATIVE_TOLERANCE and not self.scale_overflow
 
     @property
     def offset_unchanged(self) -> bool:
@@ -104,16 +134,22 @@ def effect_verdicts(
         shifted = sigma + c
         scaled = a * sigma
         scaled_abs = abs(a) * sigma
-    offset_tol = 8 * UNIT_ROUNDOFF * (abs(lam) * _finite_scale(sigma, shifted) + n)
-    scale_tol = 8 * UNIT_ROUNDOFF * (abs(lam) * _finite_scale(scaled, scaled_abs) + n)
+        offset_exponent = abs(lam) * _finite_scale(sigma, shifted)
+        scale_exponent = abs(lam) * _finite_scale(scaled, scaled_abs)
+    reference = p if a >= 0 else np.asarray(softmax(sigma, -lam), dtype=np.float64)
     return EffectVerdicts(
         offset_diff=_max_abs_diff(p_offset, p),
-        offset_tol=offset_tol,
+        offset_tol=8 * UNIT_ROUNDOFF * (offset_exponent + n),
         scale_diff=_max_abs_diff(p_scaled, p_scaled_lam),
-        scale_tol=scale_tol,
+        scale_tol=8 * UNIT_ROUNDOFF * (scale_exponent + n),
         entropy_p=float(entropy(p)),
-        entropy_scaled=float(entropy(p_scaled)),
+        entropy_scaled=float(entropy(p_scaled_lam)),
         a=float(a),
+        lam=float(lam),
+        offset_exponent=float(offset_exponent),
+        scale_exponent=float(scale_exponent),
+        scale_overflow=bool(np.any(np.isinf(scaled) & np.isfinite(sigma))),
+        entropy_reference=float(entropy(reference)),
     )
 
 

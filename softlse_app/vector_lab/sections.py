@@ -18,8 +18,6 @@ from softlse_app.common.controls import open_section
 from softlse_app.common.number_format import (
     format_column,
     format_short,
-    format_signed,
-    format_value,
 )
 from softlse_app.vector_lab import charts
 from softlse_app.vector_lab.controls import PROOF_KEY
@@ -32,8 +30,9 @@ from softlse_app.vector_lab.numbers import (
     sweep_numbers,
 )
 from softlse_app.vector_lab.offset_scale import EffectVerdicts
-from softlse_app.vector_lab.stability import EXP_OVERFLOW
+from softlse_app.vector_lab.stability import EXP_OVERFLOW, textbook_failure_hint
 from softlse_app.vector_lab.tables import quantity_table, readout_table, vector_columns
+from softlse_app.vector_lab.verdicts import offset_verdict, scale_verdict
 
 
 def effects_section(state: LabState) -> None:
@@ -48,10 +47,10 @@ def effects_section(state: LabState) -> None:
         {
             "k": [int(j) + 1 for j in nums.shown],
             **vector_columns(
+                {"σ": nums.sigma, "σ + c": nums.shifted, "a·σ": nums.scaled}, state.digits
+            ),
+            **vector_columns(
                 {
-                    "σ": nums.sigma,
-                    "σ + c": nums.shifted,
-                    "a·σ": nums.scaled,
                     "softmax(σ, λ)": nums.p,
                     "softmax(σ + c, λ)": nums.p_offset,
                     "softmax(a·σ, λ)": nums.p_scaled,
@@ -102,43 +101,14 @@ def _proof() -> None:
 
 
 def _verdicts(v: EffectVerdicts, *, lam: float, c: float, a: float) -> None:
-    """The offset and scale verdicts: a green box when the identity holds up to rounding, a
-    neutral box explaining why when it does not."""
-    c_text, a_text = format_signed(c), format_signed(a)
-    if v.offset_unchanged:
-        st.success(
-            f"**Offset c = {c_text}: softmax unchanged.** Largest difference "
-            f"max |softmax(σ + c, λ) − softmax(σ, λ)| = {format_short(v.offset_diff, 3)}, "
-            "which is rounding (float64 rounding of these numbers reaches about "
-            f"{format_short(v.offset_tol, 1)})."
-        )
-    else:
-        st.info(
-            f"**Offset c = {c_text}: largest difference {format_short(v.offset_diff, 3)}**, "
-            f"more than rounding of the exact invariance ({format_short(v.offset_tol, 1)}): "
-            "σ + c lost digits of σ (|c| much larger than the entries' differences), or an "
-            "entry is infinite.",
-            icon=":material/info:",
-        )
-    effect = {
-        "sharpens": f"|a| > 1, so softmax sharpens: entropy {format_short(v.entropy_p)} → "
-        f"{format_short(v.entropy_scaled)} nats",
-        "flattens": f"|a| < 1, so softmax flattens: entropy {format_short(v.entropy_p)} → "
-        f"{format_short(v.entropy_scaled)} nats",
-        "unchanged": "|a| = 1, so the sharpness is unchanged",
-        "uniform": "a = 0 flattens all the way: softmax(0·σ, λ) = softmax(σ, 0) is uniform",
-    }[v.sharpness]
-    if a < 0:
-        effect += "; a < 0 also turns the soft maximum into a soft minimum (mass moves to min σ)"
-    scale_text = (
-        f"**Scale a = {a_text}: the same as λ → a·λ = {format_signed(a * lam)}.** "
-        f"max |softmax(a·σ, λ) − softmax(σ, a·λ)| = {format_short(v.scale_diff, 3)} "
-        f"(rounding ≈ {format_short(v.scale_tol, 1)}). {effect}."
-    )
-    if v.scale_matches:
-        st.success(scale_text)
-    else:
-        st.info(scale_text, icon=":material/info:")
+    """The offset and scale verdicts (:mod:`.verdicts`): a green box when the identity is
+    confirmed on these numbers, a neutral box explaining why not (or why the check cannot
+    tell) otherwise."""
+    for verdict in (offset_verdict(v, c), scale_verdict(v, lam, a)):
+        if verdict.holds:
+            st.success(verdict.text)
+        else:
+            st.info(verdict.text, icon=":material/info:")
 
 
 def lse_section(state: LabState) -> None:
@@ -164,7 +134,7 @@ def lse_section(state: LabState) -> None:
         st.info(
             f"**Why lse(σ, λ) reads exactly {name}(σ):** the gap lse − {name} is "
             f"{format_short(r.gap, 3)}. It is computed directly, as "
-            f"log(Σⱼ e^(λ·(σⱼ − {name})))/λ, not as the difference of two rounded numbers. "
+            f"log(Σⱼ exp(λ·(σⱼ − {name})))/λ, not as the difference of two rounded numbers. "
             f"float64 numbers near {extreme} are {format_short(r.spacing, 3)} apart, so "
             f"{extreme} {plus_gap} is stored as {extreme}: lse rounds to "
             f"{name}, while the gap keeps its own digits.",
@@ -196,7 +166,7 @@ def lse_section(state: LabState) -> None:
         r"+\frac{H(p)}{\lambda},\\ p=\operatorname{softmax}(\sigma,\lambda),\\ "
         r"H(p)=-\sum_k p_k\log p_k\end{gathered}"
     )
-    st.caption("It holds for every λ ≠ 0 because log p_k = λ·σ_k − λ·lse(σ, λ).")
+    st.caption("It holds for every λ ≠ 0 because log p = λ·σ − λ·lse(σ, λ), entry by entry.")
 
 
 def sweep_section(state: LabState) -> None:
@@ -247,42 +217,38 @@ def stability_section(state: LabState) -> None:
     """Stable algorithm next to the textbook formulas, with the reason for any failure."""
     s = stability_numbers(state.sigma, state.lam)
     digits = state.digits
+    lse_text = format_column([s.stable_lse, s.naive_lse], digits)
+    softmax_text = vector_columns({"stable": s.stable_softmax, "textbook": s.naive_softmax}, digits)
     readout_table(
         {
-            "quantity": ["lse(σ, λ)", *(f"softmax(σ, λ)_{int(j) + 1}" for j in s.shown)],
-            "stable (shift first)": [
-                format_value(s.stable_lse, digits),
-                *format_column(s.stable_softmax, digits),
-            ],
-            "textbook (no shift)": [
-                format_value(s.naive_lse, digits),
-                *format_column(s.naive_softmax, digits),
-            ],
+            "quantity": ["lse(σ, λ)", *(f"softmax(σ, λ), entry {int(j) + 1}" for j in s.shown)],
+            "stable (shift first)": [lse_text[0], *softmax_text["stable"]],
+            "textbook (no shift)": [lse_text[1], *softmax_text["textbook"]],
         }
     )
     if s.overflowed and s.naive_failed:
         st.info(
-            "**Why the textbook formula gives inf and nan here:** max_j λ·σ_j = "
-            f"{format_short(s.largest_exponent)} exceeds ln(largest double) ≈ "
-            f"{EXP_OVERFLOW:.2f}, so exp overflows to inf, the sum is inf, its log is inf and "
-            "each softmax entry is inf/inf = nan (or finite/inf = 0). The stable algorithm "
-            "subtracts the maximum first and exponentiates λ·(σ_j − max σ) ≤ 0, which never "
-            "overflows.",
+            "**Why the textbook formula gives inf and nan here:** its largest exponent, λ "
+            f"times an entry of σ, is {format_short(s.largest_exponent)}, above ln(largest "
+            f"double) ≈ {EXP_OVERFLOW:.2f}, so exp overflows to inf, the sum is inf, its log "
+            "is inf and each softmax entry is inf/inf = nan (or finite/inf = 0). The stable "
+            "algorithm first subtracts the largest exponent from every exponent, so none it "
+            "passes to exp is above 0, and exp never overflows.",
             icon=":material/warning:",
         )
     elif s.naive_failed:
         st.info(
-            "**Why the textbook formula fails here:** every exp(λ·σ_j) underflows to 0 (below "
-            "about exp(−745)), so the sum is 0, lse = log(0)/λ is infinite and softmax = 0/0 = "
-            "nan. Shifting by the maximum (the minimum for λ < 0) first keeps the largest term "
-            "at exp(0) = 1.",
+            "**Why the textbook formula fails here:** the exponential of λ times each entry of "
+            "σ underflows to 0 (below about exp(−745)), so the sum is 0, lse = log(0)/λ is "
+            "infinite and softmax = 0/0 = nan. Shifting by the maximum (the minimum for λ < 0) "
+            "first keeps the largest term at exp(0) = 1.",
             icon=":material/warning:",
         )
     else:
         st.info(
-            "Here both agree: the largest exponent λ·σ_j = "
-            f"{format_short(s.largest_exponent)} stays below ln(largest double) ≈ "
-            f"{EXP_OVERFLOW:.2f}. Try s3 with λ = 100.",
+            "Here both agree: the largest exponent, λ times an entry of σ, is "
+            f"{format_short(s.largest_exponent)}, below ln(largest double) ≈ "
+            f"{EXP_OVERFLOW:.2f}. {textbook_failure_hint(s.largest_exponent, state.lam)}",
             icon=":material/check_circle:",
         )
 

@@ -14,11 +14,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from softlse_app.common.lambda_control import LAMBDA_MAX
+from softlse_app.common.number_format import format_short
 from softlse_app.vector_lab.components import TABLE_COMPONENTS, leading_components
 from softlse_core import FloatArray, lse, naive_lse, naive_softmax, softmax
 
 #: ln of the largest float64: exp(t) overflows to inf for t above this.
 EXP_OVERFLOW = math.log(np.finfo(np.float64).max)
+
+#: exp(t) underflows to exactly 0 for t below this (half the smallest subnormal, 2⁻¹⁰⁷⁵).
+EXP_UNDERFLOW = -1075 * math.log(2)
 
 
 @dataclass(frozen=True)
@@ -72,4 +77,30 @@ def stability_report(sigma: FloatArray, lam: float) -> StabilityReport:
         largest_exponent=largest,
         naive_softmax_finite=bool(np.all(np.isfinite(naive))),
         n=int(sigma.size),
+    )
+
+
+def textbook_failure_hint(largest_exponent: float, lam: float) -> str:
+    """What to change so that the textbook formula fails, for a σ where it currently works:
+    ``largest_exponent`` = |λ|·m with m the largest entry of sign(λ)·σ, so the textbook lse
+    overflows once |λ| > ``EXP_OVERFLOW``/m (m > 0) and underflows to log(0) once
+    |λ| > ``EXP_UNDERFLOW``/m (m < 0). A size of λ beyond the control's ``LAMBDA_MAX`` (or
+    m = 0) cannot be reached: then the sheet's s3 at λ = 100 is suggested, whose largest
+    exponent 3000 overflows.
+    """
+    m = largest_exponent / abs(lam)
+    direction = "Raise λ above" if lam > 0 else "Make λ more negative than"
+    sign = "" if lam > 0 else "−"
+    if m > 0 and EXP_OVERFLOW / m <= LAMBDA_MAX:
+        size = format_short(EXP_OVERFLOW / m, 3)
+        return f"{direction} about {sign}{size} and the textbook formula's exp overflows."
+    if m < 0 and EXP_UNDERFLOW / m <= LAMBDA_MAX:
+        size = format_short(EXP_UNDERFLOW / m, 3)
+        return (
+            f"{direction} about {sign}{size} and every exponential of the textbook formula "
+            "underflows to 0."
+        )
+    return (
+        f"With entries this close to 0, no λ up to {format_short(LAMBDA_MAX)} in size makes the "
+        "textbook formula fail: try the preset s3 (10, 20, 30) with λ = 100."
     )

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from softlse_app.common.number_format import format_column, format_value
+from softlse_app.common.number_format import format_columns, format_value
 
 #: ASCII punctuation that Markdown (or Streamlit's shortcodes and math) could read as syntax
 #: inside a cell; the characters of written numbers (``.``, ``-``, ``+``) are left as they are.
@@ -80,6 +80,7 @@ def quantity_table(rows: Mapping[str, float], digits: int | None) -> None:
 def vector_columns(
     columns: Mapping[str, Sequence[float]], digits: int | None
 ) -> dict[str, list[str]]:
-    """Each column of numbers written as one column (a common notation per column, as numpy
-    prints an array)."""
-    return {name: format_column(values, digits) for name, values in columns.items()}
+    """Neighbouring columns of one kind of quantity (σ, σ + c, a·σ; or the softmax vectors),
+    written together (:func:`~softlse_app.common.number_format.format_columns`): one notation
+    and one number of decimals for all of them, as numpy prints one array."""
+    return format_columns(columns, digits)
