@@ -8,9 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from markdown_tables import tables
 from plotly_arrays import array as decode
 from scipy.special import expit
 from streamlit.testing.v1 import AppTest
+
+from softlse_app.softmax_grid.fields import gradient_check
+from softlse_core import softmax
 
 PAGE_FILE = str(Path(__file__).resolve().parent.parent / "pages" / "softmax_grid.py")
 HOSTILE = [
@@ -123,11 +127,13 @@ def test_lams_query_gives_those_columns_and_negative_is_soft_min():
 
 
 def check_table(at: AppTest) -> dict[str, list[float]]:
-    """The finite-difference table as a person reads it: its printed numbers."""
-    (table,) = at.table
-    frame = table.value
-    assert frame["component"].tolist() == ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"]
-    return {name: [float(v) for v in frame[name]] for name in frame.columns if name != "component"}
+    """The finite-difference table as a person reads it: its printed numbers (a Markdown
+    table; the page draws no ``st.table``, whose every cell is a component to redraw)."""
+    assert not at.table
+    (table,) = tables(at)
+    assert list(table.columns) == ["component", "finite difference", "softmax", "difference"]
+    assert table["component"].tolist() == ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"]
+    return {name: [float(v) for v in table[name]] for name in table.columns if name != "component"}
 
 
 @pytest.mark.parametrize(
@@ -152,6 +158,21 @@ def test_gradient_check_agrees_to_1e6(params, point, lam):
         assert (marked[0]["x"], marked[0]["y"]) == ([point[0]], [point[1]])
     else:
         assert marked == []
+
+
+def test_the_check_table_shows_every_digit_of_the_check():
+    # the Markdown table keeps what st.table showed: both vectors at full precision (the
+    # shortest text that reads back to the same double), the difference at 3 digits
+    at = run_page(res="41", glam="10", px="0.3", py="-0.2")
+    check = gradient_check(0.3, -0.2, 10.0)
+    (table,) = tables(at)
+    assert table["softmax"].tolist() == [repr(float(v)) for v in check.softmax]
+    assert [float(t) for t in table["softmax"]] == [float(v) for v in softmax([0.3, -0.2], 10.0)]
+    assert [float(t) for t in table["finite difference"]] == list(check.finite_difference)
+    assert table["difference"].tolist() == [f"{float(v):.2e}" for v in check.difference]
+    (metric,) = at.metric
+    assert metric.label == "largest |difference|"
+    assert metric.value == f"{check.max_abs_difference:.2e}"
 
 
 def test_every_control_changes_the_figures():

@@ -1,4 +1,4 @@
-"""The vector lab's read-out tables as Markdown: what a person reads in each cell, and the
+"""The read-out tables as Markdown: what a person reads in each cell, and the
 alignment of columns of numbers."""
 
 from __future__ import annotations
@@ -7,7 +7,9 @@ import pytest
 from scipy.special import softmax as scipy_softmax
 from vector_lab_apptest import run_page, tables
 
-from softlse_app.vector_lab.tables import markdown_table
+from softlse_app.common.chart_output import csv_table
+from softlse_app.common.markdown_table import markdown_table
+from softlse_app.common.table_columns import row_count
 
 
 def test_cells_are_escaped_and_columns_of_numbers_right_aligned() -> None:
@@ -26,6 +28,14 @@ def test_columns_of_different_lengths_or_none_are_refused() -> None:
         markdown_table({"k": [1, 2], "σ": ["1.0"]})
     with pytest.raises(ValueError, match="at least one column"):
         markdown_table({})
+
+
+def test_one_column_length_check_for_tables_and_csv() -> None:
+    assert row_count({"k": [1, 2], "σ": ["1.0", "2.0"]}) == 2
+    assert row_count({}) == 0
+    for write in (row_count, markdown_table, csv_table):
+        with pytest.raises(ValueError, match=r"columns of different lengths: \[1, 2\]"):
+            write({"k": [1, 2], "σ": [1.0]})
 
 
 def test_a_line_break_in_a_cell_keeps_the_row_on_one_line() -> None:

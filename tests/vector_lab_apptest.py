@@ -9,12 +9,11 @@ AppTest keeps its query string as set, so setting only the tab's state would be 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
+from markdown_tables import tables
 from streamlit.testing.v1 import AppTest
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "vector_lab.py")
@@ -40,30 +39,6 @@ def run_page(**params: str) -> AppTest:
     at.run(timeout=30)
     assert not at.exception, at.exception
     return at
-
-
-#: A cell border of a Markdown table row: a ``|`` that no backslash escapes.
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
-
-
-def _cells(row: str) -> list[str]:
-    """The cells of one Markdown table row, escapes resolved."""
-    inner = row.strip()[1:-1]
-    return [re.sub(r"\\(.)", r"\1", cell.strip()) for cell in _CELL_BORDER.split(inner)]
-
-
-def tables(at: AppTest) -> list[pd.DataFrame]:
-    """The page's read-out tables (Markdown tables), in order, each cell as the text a person
-    reads (header row = the column names; the alignment row is checked and dropped)."""
-    found = []
-    for element in at.markdown:
-        lines = str(element.value).splitlines()
-        if len(lines) < 2 or not lines[0].startswith("| "):
-            continue
-        header, alignment, *rows = lines
-        assert set(_cells(alignment)) <= {"---:", ":---"}, alignment
-        found.append(pd.DataFrame([_cells(row) for row in rows], columns=_cells(header)))
-    return found
 
 
 def column_text(at: AppTest, table: int, name: str) -> list[str]:

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from softlse_app.common.number_format import format_full
+from softlse_app.common.table_columns import row_count
 
 Cell = float | int | str
 
@@ -49,9 +50,7 @@ def csv_table(columns: Mapping[str, Sequence[Cell]]) -> str:
     """CSV text with one column per entry of ``columns`` (header = the key): floats at full
     precision (the shortest decimal that reads back to the same double), other cells as
     text; all columns must have the same length."""
-    lengths = {len(values) for values in columns.values()}
-    if len(lengths) > 1:
-        raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+    row_count(columns)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(list(columns))

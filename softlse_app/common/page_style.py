@@ -52,8 +52,7 @@ _FOCUSABLE_SCROLLERS_JS = """
 (() => {
   if (window.__softlseScrollers) return;
   window.__softlseScrollers = true;
-  const SCROLLERS = '.katex-display, [data-testid="stTable"] > div, '
-    + '[data-testid="stMarkdownContainer"]:has(> table)';
+  const SCROLLERS = '.katex-display, [data-testid="stMarkdownContainer"]:has(> table)';
   const mark = () => {
     for (const box of document.querySelectorAll(SCROLLERS)) {
       const overflows = box.scrollWidth > box.clientWidth + 1;

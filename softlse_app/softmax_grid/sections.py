@@ -15,7 +15,8 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
-from softlse_app.common.number_format import format_signed
+from softlse_app.common.markdown_table import readout_table
+from softlse_app.common.number_format import format_full, format_signed
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.softmax_grid.controls import (
     GRADIENT_KEYS,
@@ -89,17 +90,15 @@ def gradient_section(page: str, extent: float, res: int) -> None:
         show_url_notes(page, GRADIENT_KEYS)
         check = check_numbers(px, py, lam)
         st.markdown(f"At σ = ({format_signed(px)}, {format_signed(py)}), {lambda_title(lam)}:")
-        # A static table: every digit visible, and far less work for the browser on each
-        # move than the canvas grid of st.dataframe.
-        st.table(
+        # A Markdown table, as on the vector lab: every digit visible, and far less work for
+        # the browser on each move than st.table (a component per cell) or st.dataframe.
+        readout_table(
             {
                 "component": ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"],
-                "finite difference": [repr(float(v)) for v in check.finite_difference],
-                "softmax": [repr(float(v)) for v in check.softmax],
-                "difference": [f"{float(v):.2e}" for v in check.difference],
-            },
-            hide_index=True,
-            border="horizontal",
+                "finite difference": [format_full(v) for v in check.finite_difference],
+                "softmax": [format_full(v) for v in check.softmax],
+                "difference": [f"{float(v) + 0.0:.2e}" for v in check.difference],
+            }
         )
         st.metric("largest |difference|", f"{check.max_abs_difference:.2e}")
     with chart_column:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
 from softlse_app.common.controls import open_section
+from softlse_app.common.markdown_table import readout_table
 from softlse_app.common.number_format import (
     format_column,
     format_short,
@@ -31,7 +32,7 @@ from softlse_app.vector_lab.numbers import (
 )
 from softlse_app.vector_lab.offset_scale import EffectVerdicts
 from softlse_app.vector_lab.stability import EXP_OVERFLOW, textbook_failure_hint
-from softlse_app.vector_lab.tables import quantity_table, readout_table, vector_columns
+from softlse_app.vector_lab.tables import quantity_table, vector_columns
 from softlse_app.vector_lab.verdicts import offset_verdict, scale_verdict
 
 

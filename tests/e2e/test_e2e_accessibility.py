@@ -58,8 +58,7 @@ def test_no_serious_accessibility_violations_on_any_page(
             # the focusable-scroller script runs after layout: wait for it on wide boxes
             app.page.wait_for_function(
                 "() => Array.from(document.querySelectorAll("
-                '\'.katex-display, [data-testid="stTable"] > div,'
-                ' [data-testid="stMarkdownContainer"]:has(> table)\'))'
+                "'.katex-display, [data-testid=\"stMarkdownContainer\"]:has(> table)'))"
                 ".every(box => box.scrollWidth <= box.clientWidth + 1"
                 " || box.getAttribute('tabindex') === '0')"
             )

@@ -256,3 +256,56 @@ def test_typed_lambda_list_notes_name_the_box_and_keep_the_text(app: AppPage) ->
     app.open("/softmax_grid?lams=abc", charts=4)
     notes = app.page.locator('[data-testid="stAlert"]').all_inner_texts()
     assert any("URL parameter lams=abc holds no usable value" in note for note in notes), notes
+
+
+#: The gradient check's table: its box, the column's edges, and its cells' text.
+CHECK_TABLE_JS = """
+() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const style = getComputedStyle(main), column = main.getBoundingClientRect();
+  const box = document.querySelector('[data-testid="stMarkdownContainer"]:has(> table)');
+  const r = box.getBoundingClientRect();
+  return {
+    page: [document.documentElement.scrollWidth, window.innerWidth],
+    column: [column.left + parseFloat(style.paddingLeft),
+             column.right - parseFloat(style.paddingRight)],
+    box: [r.left, r.right],
+    overflow: getComputedStyle(box).overflowX,
+    scrolls: box.scrollWidth > box.clientWidth,
+    rows: Array.from(box.querySelectorAll('tr')).map(
+      (tr) => Array.from(tr.children).map((c) => c.textContent)),
+    lines: Array.from(box.querySelectorAll('td')).map((td) => {
+      const text = document.createRange();
+      text.selectNodeContents(td);
+      return new Set(Array.from(text.getClientRects()).map((line) => Math.round(line.top))).size;
+    }),
+    stTables: document.querySelectorAll('[data-testid="stTable"]').length,
+  };
+}
+"""
+
+
+def test_the_check_table_reads_whole_on_a_phone(phone: AppPage) -> None:
+    """At 390 px the check's Markdown table keeps every number on one line inside its own
+    sideways-scrolling box, and the page itself does not scroll sideways."""
+    registered_page("softmax_grid")
+    phone.open("/softmax_grid?res=41&glam=10&px=0.3&py=-0.2", charts=5)
+    phone.page.locator('[data-testid="stMarkdownContainer"] > table').first.wait_for()
+    phone.assert_healthy(charts=5)
+    table = phone.page.evaluate(CHECK_TABLE_JS)
+    assert table["stTables"] == 0
+    scroll_width, viewport = table["page"]
+    assert scroll_width <= viewport, table["page"]
+    left, right = table["column"]
+    assert left - 1 <= table["box"][0]
+    assert table["box"][1] <= right + 1
+    assert table["overflow"] == "auto"
+    assert table["scrolls"]  # wider than a phone: it scrolls in its box, not the page
+    header, *rows = table["rows"]
+    assert header == ["component", "finite difference", "softmax", "difference"]
+    sigma = sigma1(10.0, 0.3, -0.2)
+    assert [row[0] for row in rows] == ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"]
+    assert float(rows[0][2]) == pytest.approx(sigma, rel=1e-15)
+    assert float(rows[1][2]) == pytest.approx(1 - sigma, rel=1e-12)
+    assert abs(float(rows[0][1]) - sigma) < 1e-6
+    assert table["lines"] == [1] * 8  # no number broken over two lines
