@@ -13,8 +13,8 @@ that a kernel branching on x₀ < x₁ would see very differently:
 - sorted: uniform values sorted, so x₀ < x₁ everywhere;
 - constant: every entry 0.5, a tie at every point.
 
-They run at λ = 10 in float64, then at λ = 1, 100 and −10 and in float32 (both then compute
-in float32; ours forms the exponent λ·(x₀ − x₁) in float64 and rounds it once). Options:
+They run at λ = 10, 1, 100 and −10 in float64, then at the same four λ in float32 (both then
+compute in float32; ours forms the exponent λ·(x₀ − x₁) in float64 and rounds it once). Options:
 ``--repeats N`` (default 15), ``--size n`` (grid side, default 1001), ``--vector-size``
 (default 10**7), ``--quick`` (λ = 10 in float64 only).
 """
@@ -45,6 +45,9 @@ SETTINGS: tuple[tuple[float, type[np.floating]], ...] = (
     (100.0, np.float64),
     (-LAM, np.float64),
     (LAM, np.float32),
+    (1.0, np.float32),
+    (100.0, np.float32),
+    (-LAM, np.float32),
 )
 
 

@@ -24,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 __all__ = [
+    "FLOAT32_PAIR_BLOCK",
     "PAIR_BLOCK",
     "Float64Blocks",
     "block_buffer",
@@ -33,9 +34,16 @@ __all__ = [
 ]
 
 #: Pairs per block: the softmax kernel's working buffers of this length (four of 8 bytes a
-#: pair for float64, fewer bytes for float32) take at most 1 MiB, so a block's intermediates
-#: stay in a core's L2 cache instead of going out to memory.
+#: pair for float64 and float16 input) take at most 1 MiB, so a block's intermediates stay in
+#: a core's L2 cache instead of going out to memory. The lse kernel uses it for every dtype.
 PAIR_BLOCK = 32_768
+
+#: Pairs per block of the softmax kernel for float32 input. Its passes are float32 (half the
+#: bytes of float64) while each block makes as many NumPy calls as a float64 block, so the
+#: fixed cost of a call weighs more: larger blocks (their buffers, about 28 bytes a pair, then
+#: sit in the shared L3 cache instead of L2) make it faster overall. benchmarks/core.py
+#: measures it.
+FLOAT32_PAIR_BLOCK = 4 * PAIR_BLOCK
 
 
 def _plane(arr: NDArray[Any], rows: int, cols: int) -> NDArray[Any]:

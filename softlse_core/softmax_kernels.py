@@ -22,6 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_core.pair_blocks import (
+    FLOAT32_PAIR_BLOCK,
     PAIR_BLOCK,
     Float64Blocks,
     block_buffer,
@@ -69,6 +70,8 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     formula's numbers, bit for bit — and float32 input in float32: v is rounded once to
     float32 (its only rounding that counts, where the shifted formula in float32 has two, in
     x₀ − x₁ and in the product), then exp, 1 + E and the divisions are float32 operations.
+    float32 runs in blocks of :data:`FLOAT32_PAIR_BLOCK` pairs, others of
+    :data:`~softlse_core.pair_blocks.PAIR_BLOCK`.
     """
     work = np.dtype(np.float32) if x.dtype == np.float32 else _FLOAT64
     ints = _MASK_INTS[work]
@@ -78,7 +81,7 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     out = np.empty(x.shape, dtype=out_dtype)
     first_plane, second_plane = split_pair_axis(x, axis)
     out_first, out_second = split_pair_axis(out, axis)
-    size = min(PAIR_BLOCK, first_plane.size)
+    size = min(FLOAT32_PAIR_BLOCK if work != _FLOAT64 else PAIR_BLOCK, first_plane.size)
     first, second = Float64Blocks(first_plane, size), Float64Blocks(second_plane, size)
     winning_inf = math.copysign(math.inf, lam)
     # v in float64: x₀ − x₁ is taken in place in x₀'s widened copy when there is one
@@ -86,15 +89,21 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     term = exponent if work == _FLOAT64 else np.empty(size, dtype=work)  # v, then E
     rounds_to_work = term is not exponent  # (compare the buffers: block views are new objects)
     denominator = np.empty(size, dtype=work)  # 1 + E
-    numerator = np.empty(size, dtype=work)
+    # The numerators max(E, M) go straight into the result, which is then divided in place,
+    # unless the result is float16 (the numbers are float64 until the final rounding).
+    numerator = None if out_dtype == work else np.empty(size, dtype=work)
     mask = np.empty(size, dtype=ints)
     with np.errstate(all="ignore"):
         for rows, cols in pair_blocks(first_plane.shape, size):
             v = block_buffer(exponent, rows, cols)
             e = block_buffer(term, rows, cols)
             d = block_buffer(denominator, rows, cols)
-            num = block_buffer(numerator, rows, cols)
             bits = block_buffer(mask, rows, cols)
+            result_first, result_second = out_first[rows, cols], out_second[rows, cols]
+            if numerator is None:
+                num_first, num_second = result_first, result_second
+            else:
+                num_first = num_second = block_buffer(numerator, rows, cols)
             np.subtract(first[rows, cols], second[rows, cols], out=v)
             if lam != 1.0:  # multiplying by 1 changes nothing
                 np.multiply(v, lam, out=v)
@@ -107,15 +116,15 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
             np.exp(e, out=e)
             np.add(e, 1.0, out=d)
             np.bitwise_and(bits, one_bits, out=bits)  # 1.0 where x₁ wins, else 0.0
-            np.maximum(e, bits.view(work), out=num)
-            np.divide(num, d, out=out_second[rows, cols])
+            np.maximum(e, bits.view(work), out=num_second)
+            np.divide(num_second, d, out=result_second)
             np.bitwise_xor(bits, one_bits, out=bits)  # 1.0 where x₀ wins, else 0.0
-            np.maximum(e, bits.view(work), out=num)
-            np.divide(num, d, out=out_first[rows, cols])
+            np.maximum(e, bits.view(work), out=num_first)
+            np.divide(num_first, d, out=result_first)
             if math.isnan(np.maximum.reduce(d, axis=None)):
                 # inf − inf: both entries are the winning infinity, the limit splits evenly.
                 a, b = first_plane[rows, cols], second_plane[rows, cols]
                 split = np.isnan(d) & (a == b) & (a == winning_inf)
-                out_first[rows, cols][split] = 0.5
-                out_second[rows, cols][split] = 0.5
+                result_first[split] = 0.5
+                result_second[split] = 0.5
     return out

@@ -63,7 +63,7 @@ def test_script_reports_every_data_kind_for_lse_and_softmax():
     assert any(line.startswith("lse      vector of 1,000 float64") for line in lines)
     assert any(line.startswith("float32 softmax, random grid: largest relative") for line in lines)
     settings = ["λ=10, float64", "λ=1, float64", "λ=100, float64", "λ=-10, float64"]
-    settings.append("λ=10, float32")
+    settings += ["λ=10, float32", "λ=1, float32", "λ=100, float32", "λ=-10, float32"]
     for function in ("lse", "softmax"):
         for kind in DATA_KINDS:
             for setting in settings:

@@ -17,10 +17,10 @@ import mpmath
 import numpy as np
 import pytest
 
-from softlse_core import lse, softmax
+from softlse_core import lse, softmax, softmax_kernels
 from softlse_core.array_input import widened
 from softlse_core.logsumexp_kernels import _lse_slab
-from softlse_core.pair_blocks import PAIR_BLOCK, pair_blocks
+from softlse_core.pair_blocks import FLOAT32_PAIR_BLOCK, PAIR_BLOCK, pair_blocks
 from softlse_core.softmax_kernels import softmax_shifted
 
 INF = math.inf
@@ -104,6 +104,28 @@ def test_softmax_pairs_equal_a_plain_computation_bit_for_bit(kind):
         got = softmax(x, lam, axis=0)
         assert got.dtype == dtype
         np.testing.assert_array_equal(got, expected, err_msg=f"λ={lam}, {dtype}")
+
+
+@pytest.mark.parametrize("kind", ["random", "awkward"])
+def test_float32_pairs_over_several_blocks_equal_the_plain_computation(kind, monkeypatch):
+    """float32 runs in blocks of FLOAT32_PAIR_BLOCK pairs, larger than PAIR_BLOCK: three of
+    them (the last one short), and many small ones of an odd size, give the plain numbers."""
+    rng = np.random.default_rng(19)
+    x = _cast(_pairs(kind, 2 * FLOAT32_PAIR_BLOCK + 7, rng), np.float32)
+    for lam in (10.0, -1 / 3):
+        np.testing.assert_array_equal(softmax(x, lam, axis=0), _expected_softmax(x, lam, 0))
+    monkeypatch.setattr(softmax_kernels, "FLOAT32_PAIR_BLOCK", 997)
+    small = x[:, : 5 * 997 + 3]
+    for lam in (1.0, 100.0, -4.0):
+        np.testing.assert_array_equal(
+            softmax(small, lam, axis=0), _expected_softmax(small, lam, 0), err_msg=f"λ={lam}"
+        )
+    grid = small[:, : 50 * 60].reshape(2, 50, 60)  # blocks of whole rows, then of part rows
+    for axis_of_pair in (0, 1, 2):
+        arr = np.moveaxis(grid, 0, axis_of_pair)
+        np.testing.assert_array_equal(
+            softmax(arr, 10.0, axis=axis_of_pair), _expected_softmax(arr, 10.0, axis_of_pair)
+        )
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
