@@ -91,7 +91,7 @@ def test_an_overflowing_scale_is_not_called_the_same_as_a_change_of_lambda() -> 
     assert "= 0.667" in scale.text  # |1/3 − 1| on the largest entry
     assert "softmax(σ, a·λ) never forms a·σ: it is the one to trust" in scale.text
     # its shape is judged on softmax(σ, a·λ), one-hot before and after: no false "entropy 0 → 1.1"
-    assert "the entropy stays 0 nats" in scale.text
+    assert "softmax is already one-hot in float64 (entropy 0)" in scale.text
 
 
 def test_tiny_entries_and_tiny_scales_are_ordinary() -> None:
@@ -141,3 +141,13 @@ def test_the_page_shows_a_huge_vectors_verdicts_in_neutral_boxes() -> None:
     texts = [i.value for i in at.info]
     assert sum("not informative here" in text for text in texts) == 2
     assert not any("e+284" in text for text in texts)
+
+
+def test_a_scale_that_cannot_change_the_entropy_says_why() -> None:
+    _, scale = verdicts([5.0, 5.0, 5.0], a=-2.0)
+    assert scale.text.endswith("All entries of σ are equal, so softmax is uniform whatever a is.")
+    assert "soft minimum" not in scale.text  # nothing moves: every entry is the minimum
+    _, scale = verdicts([1.0, 2.0, 3.0], lam=1000.0, a=100.0)  # exp(−1000) is 0 in float64
+    assert "sharpens softmax, but not here: softmax is already one-hot in float64" in scale.text
+    _, scale = verdicts([1e-300, 2e-300, 3e-300], a=2.0)  # log 3 − about 1e-600
+    assert "sharpens softmax, but too little to show: the entropy stays 1.09861 nats" in scale.text

@@ -66,7 +66,8 @@ class EffectVerdicts:
       ``entropy_reference`` = H(softmax(σ, sign(a)·λ)), what |a| sharpens or flattens:
       entropy_p for a > 0 and H(softmax(−σ, λ)) for a < 0. |a| > 1 sharpens (lower entropy),
       |a| < 1 flattens, a < 0 moves the mass to the other end (max ↔ min), a = 0 gives the
-      uniform distribution.
+      uniform distribution. ``all_equal``: σ's entries are all equal (softmax is uniform for
+      every λ, so no a changes it).
     """
 
     offset_diff: float
@@ -81,6 +82,7 @@ class EffectVerdicts:
     offset_exponent: float
     scale_exponent: float
     scale_overflow: bool
+    all_equal: bool
 
     @property
     def offset_informative(self) -> bool:
@@ -150,6 +152,7 @@ def effect_verdicts(
         scale_exponent=float(scale_exponent),
         scale_overflow=bool(np.any(np.isinf(scaled) & np.isfinite(sigma))),
         entropy_reference=float(entropy(reference)),
+        all_equal=bool(sigma.size > 0 and np.all(sigma == sigma[0])),
     )
 
 

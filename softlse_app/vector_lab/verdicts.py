@@ -80,12 +80,14 @@ def offset_verdict(v: EffectVerdicts, c: float) -> Verdict:
     )
 
 
-def _entropy_change(before: float, after: float, verb: str, than: str) -> str:
+def _entropy_change(v: EffectVerdicts, verb: str, than: str) -> str:
     """'sharpens …: entropy 0.832 → 0.0012 nats', or why the entropy shown does not move."""
-    before_text, after_text = format_short(before), format_short(after)
-    if before_text == after_text:
-        return f"{verb} {than}, but too little to show here: the entropy stays {before_text} nats"
-    return f"{verb} {than}: entropy {before_text} → {after_text} nats"
+    before, after = format_short(v.entropy_reference), format_short(v.entropy_scaled)
+    if before != after:
+        return f"{verb} {than}: entropy {before} → {after} nats"
+    if v.entropy_reference == 0 and v.entropy_scaled == 0:
+        return f"{verb} {than}, but not here: softmax is already one-hot in float64 (entropy 0)"
+    return f"{verb} {than}, but too little to show: the entropy stays {before} nats"
 
 
 def _scale_effect(v: EffectVerdicts) -> str:
@@ -93,6 +95,8 @@ def _scale_effect(v: EffectVerdicts) -> str:
     from the soft maximum to the soft minimum (or back, for λ < 0)."""
     if v.sharpness == "uniform":
         return "a = 0 flattens all the way: softmax(0·σ, λ) = softmax(σ, 0) is uniform"
+    if v.all_equal:
+        return "All entries of σ are equal, so softmax is uniform whatever a is"
     if v.a > 0:
         than, prefix = "softmax", ""
     else:
@@ -109,7 +113,7 @@ def _scale_effect(v: EffectVerdicts) -> str:
             else "|a| = 1, so it is exactly as sharp as softmax(−σ, λ)"
         )
     verb = "|a| > 1 sharpens" if v.sharpness == "sharpens" else "|a| < 1 flattens"
-    return prefix + _entropy_change(v.entropy_reference, v.entropy_scaled, verb, than)
+    return prefix + _entropy_change(v, verb, than)
 
 
 def scale_verdict(v: EffectVerdicts, lam: float, a: float) -> Verdict:
