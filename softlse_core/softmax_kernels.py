@@ -89,9 +89,10 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     term = exponent if work == _FLOAT64 else np.empty(size, dtype=work)  # v, then E
     rounds_to_work = term is not exponent  # (compare the buffers: block views are new objects)
     denominator = np.empty(size, dtype=work)  # 1 + E
-    # The numerators max(E, M) go straight into the result, which is then divided in place,
-    # unless the result is float16 (the numbers are float64 until the final rounding).
-    numerator = None if out_dtype == work else np.empty(size, dtype=work)
+    # float32: the numerators max(E, M) go straight into the result, which is then divided in
+    # place (one buffer less in the larger float32 blocks). float64 keeps a numerator buffer:
+    # its blocks are sized for L2 with it, and dividing into the result from there is faster.
+    numerator = None if work == np.float32 else np.empty(size, dtype=work)
     mask = np.empty(size, dtype=ints)
     with np.errstate(all="ignore"):
         for rows, cols in pair_blocks(first_plane.shape, size):
