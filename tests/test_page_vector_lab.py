@@ -15,6 +15,7 @@ from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
 from streamlit.testing.v1 import AppTest
 from vector_lab_apptest import (
+    FULL,
     LSE,
     PAGE,
     SHEET,
@@ -22,6 +23,7 @@ from vector_lab_apptest import (
     STABILITY,
     SWEEP,
     column,
+    column_text,
     figure,
     open_tab,
     readout,
@@ -34,7 +36,9 @@ from softlse_app.common.inert_text import shown_text
 
 @pytest.mark.parametrize("text", list(SHEET))
 def test_sheet_vectors_give_the_sheets_printed_softmax(text: str) -> None:
-    at = run_page(v=text.replace(" ", ""))
+    at = run_page(v=text.replace(" ", ""))  # by default, numpy's print-out, as the sheet's
+    assert f"[{' '.join(column_text(at, 0, 'softmax(σ, λ)'))}]" == SHEET[text]
+    at = run_page(v=text.replace(" ", ""), digits=FULL)
     shown = column(at, 0, "softmax(σ, λ)")
     sigma = np.array([float(t) for t in text.split(",")])
     np.testing.assert_allclose(shown, scipy_softmax(sigma), rtol=1e-14, atol=0)
@@ -56,7 +60,7 @@ def test_preset_buttons_fill_the_box_and_the_table() -> None:
 
 
 def test_offset_changes_the_vector_but_not_the_probabilities() -> None:
-    at = run_page(c="100")
+    at = run_page(c="100", digits=FULL)  # unchanged to the last digit
     np.testing.assert_array_equal(column(at, 0, "σ + c"), [101, 102, 103])
     p = column(at, 0, "softmax(σ, λ)")
     np.testing.assert_allclose(column(at, 0, "softmax(σ + c, λ)"), p, rtol=0, atol=1e-15)
@@ -69,7 +73,7 @@ def test_offset_changes_the_vector_but_not_the_probabilities() -> None:
 
 
 def test_scale_is_a_change_of_lambda() -> None:
-    at = run_page(a="10")
+    at = run_page(a="10", digits=FULL)
     np.testing.assert_array_equal(column(at, 0, "a·σ"), [10, 20, 30])
     scaled = column(at, 0, "softmax(a·σ, λ)")
     np.testing.assert_allclose(scaled, scipy_softmax([10.0, 20.0, 30.0]), rtol=1e-12)
@@ -83,6 +87,8 @@ def test_small_scale_flattens_and_zero_scale_is_uniform() -> None:
     at = run_page(a="0.5")
     assert "flattens" in " ".join(s.value for s in at.success)
     at = run_page(a="0")
+    assert column_text(at, 0, "softmax(a·σ, λ)") == ["0.33333333"] * 3
+    at = run_page(a="0", digits=FULL)
     np.testing.assert_allclose(column(at, 0, "softmax(a·σ, λ)"), [1 / 3] * 3, rtol=1e-15)
     assert "uniform" in " ".join(s.value for s in at.success)
 
@@ -104,7 +110,7 @@ def test_lse_of_s3_at_lambda_100_is_30_while_the_textbook_overflows() -> None:
 
 def test_lse_readout_bounds_entropy_and_identity() -> None:
     sigma = np.array([1.0, 3.0, 3.0, -2.0])
-    at = run_page(v="1, 3, 3, -2", lam="2", section=LSE)
+    at = run_page(v="1, 3, 3, -2", lam="2", section=LSE, digits=FULL)
     assert readout(at, "lse(σ, λ)") == pytest.approx(logsumexp(2 * sigma) / 2, rel=1e-15)
     low = readout(at, "lower bound of lse − max")
     assert low == pytest.approx(math.log(2) / 2, rel=1e-15)
@@ -118,7 +124,7 @@ def test_lse_readout_bounds_entropy_and_identity() -> None:
 
 
 def test_negative_lambda_compares_with_min_and_sweeps_both_signs() -> None:
-    at = run_page(v="1, 2, 3", lam="-10", section=LSE)
+    at = run_page(v="1, 2, 3", lam="-10", section=LSE, digits=FULL)
     assert at.toggle(key="neg").value is True
     assert readout(at, "min(σ)") == 1.0
     assert any("next to min(σ)" in m.value and "soft minimum" in m.value for m in at.markdown)
@@ -216,7 +222,9 @@ def test_long_vector_renders_with_top_k_and_is_timed() -> None:
     rng = np.random.default_rng(7)
     sigma = np.round(rng.normal(size=10_000) * 3, 6)
     text = ", ".join(repr(float(s)) for s in sigma)
-    at = AppTest.from_file(PAGE, default_timeout=60).run(timeout=30)
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.query_params["digits"] = FULL
+    at.run(timeout=30)
     at.text_input(key="v").input(text)
     start = time.perf_counter()
     at.run(timeout=60)

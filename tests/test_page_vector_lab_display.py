@@ -1,5 +1,6 @@
 """AppTest tests of how the "vector lab" writes and draws its numbers: the digits of the tables
-(full precision, or numpy's print-out with ``?digits=8``), every table series in the bars,
+(numpy's print-out at 8 digits by default, full precision one choice away), every table
+series in the bars,
 signed zeros, each chart's text alternative and CSV button, and the vector taken back from
 the URL when the URL changes under the page (Back and Forward in a browser)."""
 
@@ -11,7 +12,9 @@ import numpy as np
 import pytest
 from plotly_arrays import array as decode
 from scipy.special import softmax as scipy_softmax
+from streamlit.testing.v1 import AppTest
 from vector_lab_apptest import (
+    FULL,
     LSE,
     SHEET,
     SIMPLEX,
@@ -27,30 +30,59 @@ from vector_lab_apptest import (
     tables,
 )
 
+from softlse_core import softmax as core_softmax
+
 SOFTMAX = "softmax(σ, λ)"
 
 
+@pytest.mark.parametrize("link", [{}, {"digits": "8"}], ids=["default", "digits=8"])
 @pytest.mark.parametrize("text", list(SHEET))
-def test_eight_digits_print_the_sheets_softmax(text: str) -> None:
-    at = run_page(v=text, digits="8")
+def test_eight_digits_by_default_print_the_sheets_softmax(text: str, link: dict) -> None:
+    at = run_page(v=text, **link)
     assert at.selectbox(key="digits").value == "8"
     assert f"[{' '.join(column_text(at, 0, SOFTMAX))}]" == SHEET[text]
+    assert not at.warning
 
 
-def test_full_precision_is_the_default_and_reads_back_the_same_doubles() -> None:
+def test_the_default_table_shows_the_sheets_numbers_and_its_columns_read_alike() -> None:
     at = run_page()
-    assert at.selectbox(key="digits").value == "full precision"
-    shown = column_text(at, 0, SOFTMAX)
-    expected = scipy_softmax([1.0, 2.0, 3.0])
-    assert shown == [repr(float(value)) for value in column(at, 0, SOFTMAX)]
-    np.testing.assert_allclose([float(t) for t in shown], expected, rtol=1e-15, atol=0)
-    assert shown[0] == "0.09003057317038046"
-    # the same digits in every table: the integers of σ as 1.0, not "1" beside "1.0"
+    assert column_text(at, 0, SOFTMAX) == ["0.09003057", "0.24472847", "0.66524096"]
+    # the σ columns in one notation: the integers of σ as 1.0, not "1" beside "1.0"
     assert column_text(at, 0, "σ") == ["1.0", "2.0", "3.0"]
+    assert column_text(at, 0, "σ + c") == ["1.0", "2.0", "3.0"]
+    # 8 digits are rounded: they do not read back to the doubles (full precision does)
+    exact = core_softmax(np.array([1.0, 2.0, 3.0]))
+    shown = [float(text) for text in column_text(at, 0, SOFTMAX)]
+    assert all(np.asarray(shown) != exact)
+
+
+def full_precision_reads_back(at: AppTest, sigma: list[float]) -> None:
+    """The softmax column at full precision: each cell the shortest decimal (Python's repr)
+    of the double the page computed, so it reads back to exactly that double."""
+    exact = core_softmax(np.array(sigma))
+    shown = column_text(at, 0, SOFTMAX)
+    assert shown == [repr(float(value)) for value in exact]
+    np.testing.assert_array_equal([float(text) for text in shown], exact)
+    np.testing.assert_allclose([float(t) for t in shown], scipy_softmax(sigma), rtol=1e-15, atol=0)
+
+
+def test_full_precision_is_one_choice_away_and_reads_back_the_same_doubles() -> None:
+    at = run_page()
+    box = at.selectbox(key="digits")
+    assert box.options[0] == FULL  # at the top of the list
+    box.set_value(FULL).run(timeout=30)
+    assert at.selectbox(key="digits").value == FULL
+    full_precision_reads_back(at, [1.0, 2.0, 3.0])
+    assert column_text(at, 0, SOFTMAX)[0] == "0.09003057317038046"
+    assert column_text(at, 0, "σ") == ["1.0", "2.0", "3.0"]
+    at.selectbox(key="digits").set_value("8").run(timeout=30)  # and back
+    assert column_text(at, 0, SOFTMAX) == ["0.09003057", "0.24472847", "0.66524096"]
 
 
 def test_choosing_digits_rounds_every_table_and_is_kept_in_the_link() -> None:
     at = run_page(v="10, 20, 30", lam="100", section=LSE)
+    assert readout_text(at, "upper bound of lse − max") == "0.01098612"  # by default, 8
+    at.selectbox(key="digits").set_value(FULL).run(timeout=30)
     assert readout_text(at, "upper bound of lse − max") == repr(math.log(3) / 100)
     at.selectbox(key="digits").set_value("3").run(timeout=30)  # (the browser test reads ?digits=)
     assert readout_text(at, "upper bound of lse − max") == "0.011"  # log(3)/100 = 0.010986…
@@ -81,8 +113,9 @@ def test_at_three_digits_the_softmax_columns_read_alike() -> None:
     ("raw", "shown", "note"),
     [
         ("99", "17", "outside [1, 17]"),
+        ("0", "1", "outside [1, 17]"),
         ("2.6", "3", "not on the grid"),
-        ("abc", "full precision", "abc"),
+        ("abc", "8", "abc"),
     ],
 )
 def test_digits_in_a_link_are_clamped_or_ignored_with_a_note(
@@ -94,8 +127,20 @@ def test_digits_in_a_link_are_clamped_or_ignored_with_a_note(
     assert len(tables(at)) == 1
 
 
+@pytest.mark.parametrize(
+    "raw", ["<script>alert(1)</script>", "nan", "full precision!", "**8**", "x" * 400, ""]
+)
+def test_a_hostile_digits_value_gets_a_note_and_eight_digits(raw: str) -> None:
+    at = run_page(digits=raw)
+    assert at.selectbox(key="digits").value == "8"
+    (note,) = [w.value for w in at.warning]
+    assert "`digits`" in note
+    assert "is not full or a number; ignored." in note
+    assert column_text(at, 0, SOFTMAX) == ["0.09003057", "0.24472847", "0.66524096"]
+
+
 def test_bars_show_every_softmax_column_of_the_table() -> None:
-    at = run_page(v="1, 2, 3", lam="2", c="5", a="3")
+    at = run_page(v="1, 2, 3", lam="2", c="5", a="3", digits=FULL)  # bars = table, exactly
     bars = {trace["name"]: decode(trace["y"]) for trace in figure(at, 0)["data"]}
     names = {
         "softmax(σ, λ)": "softmax(σ, λ=2)",
@@ -179,6 +224,7 @@ def test_full_precision_in_a_link_is_read_silently(raw: str) -> None:
     at = run_page(digits=raw, v="10, 20, 30")
     assert at.selectbox(key="digits").value == "full precision"
     assert not at.warning
+    full_precision_reads_back(at, [10.0, 20.0, 30.0])
     assert column_text(at, 0, SOFTMAX)[0] == "2.061060046209062e-09"
 
 
@@ -187,14 +233,15 @@ def test_gap_at_large_lambda_is_computed_directly_with_a_note_on_rounding(lam: s
     mpmath = pytest.importorskip("mpmath")
     mpmath.mp.dps = 80
     sign = 1 if float(lam) > 0 else -1
-    at = run_page(v="1, 2, 3", lam=lam, section=LSE)
+    at = run_page(v="1, 2, 3", lam=lam, section=LSE, digits=FULL)  # the gap to its last digit
     name = "max" if sign > 0 else "min"
     extreme = 3 if sign > 0 else 1
     exact = mpmath.log(mpmath.fsum(mpmath.exp(float(lam) * (s - extreme)) for s in (1, 2, 3)))
     exact /= float(lam)
     gap = float(readout_text(at, f"lse − {name}"))
-    assert gap == pytest.approx(float(exact), rel=1e-14)
-    assert abs(gap) == pytest.approx(3.72e-46, rel=1e-3)  # not 0.0, the rounded difference
+    # abs=0: pytest.approx's default absolute tolerance (1e-12) would pass any gap this small
+    assert gap == pytest.approx(float(exact), rel=1e-14, abs=0)
+    assert abs(gap) == pytest.approx(3.72e-46, rel=1e-3, abs=0)  # not 0.0, the rounded difference
     assert readout_text(at, "lse(σ, λ)") == f"{extreme}.0"  # lse itself rounds to the extreme
     (note,) = at.info
     assert f"Why lse(σ, λ) reads exactly {name}(σ)" in note.value

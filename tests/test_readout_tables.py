@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from scipy.special import softmax as scipy_softmax
-from vector_lab_apptest import run_page, tables
+from vector_lab_apptest import FULL, run_page, tables
 
 from softlse_app.common.chart_output import csv_table
 from softlse_app.common.markdown_table import markdown_table
@@ -46,7 +46,9 @@ def test_the_page_shows_the_sheets_softmax_of_s1_in_its_table() -> None:
     (table,) = tables(run_page(v="1, 2, 3", digits="8"))  # numpy's print-out, as in the sheet
     assert list(table["k"]) == ["1", "2", "3"]
     assert list(table["softmax(σ, λ)"]) == ["0.09003057", "0.24472847", "0.66524096"]
-    (table,) = tables(run_page(v="1, 2, 3"))  # full precision: each double's shortest text
+    (table,) = tables(run_page(v="1, 2, 3"))  # the default: the same 8 digits
+    assert list(table["softmax(σ, λ)"]) == ["0.09003057", "0.24472847", "0.66524096"]
+    (table,) = tables(run_page(v="1, 2, 3", digits=FULL))  # each double's shortest text
     assert [float(text) for text in table["softmax(σ, λ)"]] == pytest.approx(
-        scipy_softmax([1.0, 2.0, 3.0]), rel=1e-15
+        scipy_softmax([1.0, 2.0, 3.0]), rel=1e-15, abs=0
     )

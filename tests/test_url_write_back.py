@@ -31,6 +31,10 @@ CASES = [
     ("lse_vs_max", {"lam": "10.0", "neg": "yes"}, {"lam": "10", "neg": "true"}),
     ("lse_vs_max", {"lam": "3.70e1"}, {"lam": "37"}),  # any λ in range is kept exactly
     ("lse_vs_max", {"view": "SHEET"}, {"view": "sheet"}),
+    ("vector_lab", {"digits": "FULL"}, {"digits": "full precision"}),
+    ("vector_lab", {"digits": "99"}, {"digits": "17"}),
+    # the tables' default (8 digits) leaves the link, as every control's default does
+    ("vector_lab", {"digits": "8"}, {"digits": None}),
 ]
 
 

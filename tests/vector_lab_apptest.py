@@ -31,6 +31,10 @@ SHEET = {
 }
 
 
+#: ``?digits=`` for full precision, as a link holds it (the tables default to 8 digits).
+FULL = "full precision"
+
+
 def run_page(**params: str) -> AppTest:
     """The page opened with these query parameters, after its first run (no exception)."""
     at = AppTest.from_file(PAGE, default_timeout=30)

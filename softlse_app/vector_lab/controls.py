@@ -42,9 +42,25 @@ SCALE_RANGE = (-100.0, 100.0)
 
 #: The digits choices of the tables: full precision, or numpy's print precision 1 … 17. A bound
 #: select box writes its option's text into the link, so the options are the words a link
-#: holds (full precision is the default and stays out of the link).
+#: holds (``?digits=full+precision``; the default stays out of the link).
 FULL_PRECISION = "full precision"
 DIGITS_CHOICES: tuple[str, ...] = (FULL_PRECISION, *(str(d) for d in range(1, MAX_DIGITS + 1)))
+
+#: The tables' default: numpy's default print precision, so the first view prints the sheet's
+#: numbers (softmax(s1) = [0.09003057 0.24472847 0.66524096]) and columns compare by eye on a
+#: phone; a link without ``digits`` (one made before this default, too) shows these digits.
+DEFAULT_DIGITS = "8"
+
+#: What the digits box's help says: the default, how to get full precision, and what the
+#: columns keep in common (:func:`~softlse_app.common.number_format.format_columns`).
+DIGITS_HELP = (
+    "8, the default: as numpy prints by default, as in the sheet (at most 8 digits after the "
+    "decimal point, or e-notation where numpy would use it); n: the same with n digits. Every "
+    "entry of a vector column has the same number of decimals, and neighbouring columns of one "
+    "kind (σ, σ + c, a·σ; the softmax columns) share one notation. Full precision (first in "
+    "the list): the shortest decimal that reads back to the same double, each number on its "
+    "own. The CSV downloads always hold full precision."
+)
 
 
 def _set_vector(text: str) -> None:
@@ -162,18 +178,17 @@ def read_digits(raw: str) -> ParamReading[str]:
 
 
 def digits_control(page: str, container: DeltaGenerator) -> int | None:
-    """How many digits the tables show (query parameter ``digits``, default full precision):
-    ``None`` for full precision, else numpy's print precision (8 reproduces numpy's default
-    print-out, as in the sheet)."""
-    adopt_query_param(page, "digits", read_digits, FULL_PRECISION, DIGITS_CHOICES.__contains__)
+    """How many digits the tables show (query parameter ``digits``, default ``8``, numpy's
+    default print precision, as in the sheet): ``None`` for full precision, else numpy's
+    print precision."""
+    adopt_query_param(page, "digits", read_digits, DEFAULT_DIGITS, DIGITS_CHOICES.__contains__)
     choice = container.selectbox(
         "Digits in the tables",
         DIGITS_CHOICES,
+        index=DIGITS_CHOICES.index(DEFAULT_DIGITS),  # a bound widget's own default: no URL text
         key="digits",
         bind="query-params",
-        help="Full precision: the shortest decimal that reads back to the same double. "
-        "A number n: rounded as numpy prints with precision n (at most n digits after the "
-        "decimal point); 8 is numpy's default print-out, as in the sheet.",
+        help=DIGITS_HELP,
     )
     return None if choice == FULL_PRECISION else int(choice)
 
