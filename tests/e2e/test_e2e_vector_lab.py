@@ -1,9 +1,9 @@
 """ "Vector lab" in a real browser (desktop size): the deep link's vector and λ are the ones
 drawn; typing a vector, moving λ and pressing a preset each redraw the softmax bars (sheet
 question a); each tab, clicked or linked, draws its own section for the current inputs; Back
-and Forward restore the vectors typed; the digits control prints the sheet's numbers; every
-chart has a name for screen readers and a CSV of its numbers. Phone size:
-``test_e2e_vector_lab_phone.py``."""
+and Forward restore the vectors typed; the tables print the sheet's numbers by default, with
+full precision one choice away; every chart has a name for screen readers and a CSV of its
+numbers. Phone size: ``test_e2e_vector_lab_phone.py``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ import pytest
 from app_page import AppPage
 from page_registry import registered_page
 from scipy.special import softmax
+
+from softlse_core import softmax as core_softmax
 
 pytestmark = pytest.mark.e2e
 
@@ -184,20 +186,41 @@ def test_back_and_forward_restore_each_committed_vector(app: AppPage) -> None:
     app.assert_healthy(charts=1)
 
 
-def test_digits_reproduce_the_sheet_and_stay_in_the_link(app: AppPage) -> None:
+def choose_digits(app: AppPage, option: str) -> None:
+    """Pick ``option`` in the digits select box and wait for the run it causes."""
+    app.page.locator(".st-key-digits").click()
+    choice = app.page.get_by_role("option", name=option, exact=True)
+    app.rerun(choice.click, chart="bars")
+
+
+def test_digits_reproduce_the_sheet_and_full_precision_is_one_choice_away(app: AppPage) -> None:
     registered_page("vector_lab")
     app.open("/vector_lab?v=10,20,30", chart="bars")
-    assert table_column(app, "softmax(σ, λ)")[0] == "2.061060046209062e-09"  # full precision
-    box = app.page.locator(".st-key-digits")
-    option = app.page.get_by_role("option", name="8", exact=True)
-    box.click()
-    app.rerun(option.click, chart="bars")
-    app.expect_query("digits", "8")
     s3_printed = ["2.06106005e-09", "4.53978686e-05", "9.99954600e-01"]
+    expect_table_column(app, "softmax(σ, λ)", s3_printed)  # by default as the sheet prints it
+    app.expect_query("digits", None)
+
+    choose_digits(app, "full precision")
+    app.expect_query("digits", "full precision")
+    exact = core_softmax(np.array([10.0, 20.0, 30.0]))
+    expect_table_column(app, "softmax(σ, λ)", [repr(float(p)) for p in exact])
+    cells = table_column(app, "softmax(σ, λ)") or []
+    assert cells[0] == "2.061060046209062e-09"
+    np.testing.assert_array_equal([float(cell) for cell in cells], exact)  # the same doubles
+
+    choose_digits(app, "8")  # the default again: the link is clean again
+    app.expect_query("digits", None)
     expect_table_column(app, "softmax(σ, λ)", s3_printed)
     app.type_into("v", "1, 2, 3", chart="bars")  # the sheet's s1, printed as the sheet prints it
     expect_table_column(app, "softmax(σ, λ)", ["0.09003057", "0.24472847", "0.66524096"])
+    app.expect_query("digits", None)
     app.assert_healthy(charts=1)
+
+    app.open("/vector_lab?v=1,2,3&digits=full+precision", chart="bars")  # a link with it
+    expect_table_column(
+        app, "softmax(σ, λ)", ["0.09003057317038046", "0.24472847105479764", "0.6652409557748218"]
+    )
+    assert app.page.locator('[data-testid="stAlertContentWarning"]').count() == 0
 
 
 @pytest.mark.parametrize(
@@ -239,6 +262,8 @@ def test_offset_typed_out_of_range_is_kept_and_the_correction_said(app: AppPage)
         "c = 5000 is outside −1000 to 1000; using c = 1000."
     )
     app.expect_input_value("c", "5000")
-    expect_table_column(app, "σ + c", ["1001.0", "1002.0", "1003.0"])
+    # at the default 8 digits σ, σ + c and a·σ share numpy's notation: e-notation, since
+    # together they span more than three orders of magnitude
+    expect_table_column(app, "σ + c", ["1.001e+03", "1.002e+03", "1.003e+03"])
     assert app.page.locator('[data-testid="stAlertContentError"]').count() == 0
     assert not app.page.get_by_text("outside the allowed range").count()
