@@ -384,3 +384,14 @@ def test_entries_too_small_to_fail_point_to_the_sheets_s3() -> None:
         "no λ up to 1000 in size makes the textbook formula fail: try the preset s3" in i.value
         for i in at.info
     )
+
+
+def test_an_exponent_beyond_the_largest_double_is_named_as_such() -> None:
+    # 10 · 1.5e308 is inf before exp sees it: "is inf, above 709.78" read as a number compared
+    at = run_page(v="1e308, 1.5e308", lam="10", section=STABILITY)
+    (note,) = [i.value for i in at.info if i.value.startswith("**Why the textbook")]
+    assert "λ times an entry of σ, is already beyond the largest double (inf)" in note
+    assert "709.78" not in note
+    (table,) = tables(at)
+    assert list(table["stable (shift first)"]) == ["1.5e+308", "0.0", "1.0"]
+    assert list(table["textbook (no shift)"]) == ["inf", "nan", "nan"]

@@ -8,6 +8,7 @@ read. Long equations are split over lines so that they fit a 390 px wide phone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -230,11 +231,10 @@ def stability_section(state: LabState) -> None:
     if s.overflowed and s.naive_failed:
         st.info(
             "**Why the textbook formula gives inf and nan here:** its largest exponent, λ "
-            f"times an entry of σ, is {format_short(s.largest_exponent)}, above ln(largest "
-            f"double) ≈ {EXP_OVERFLOW:.2f}, so exp overflows to inf, the sum is inf, its log "
-            "is inf and each softmax entry is inf/inf = nan (or finite/inf = 0). The stable "
-            "algorithm first subtracts the largest exponent from every exponent, so none it "
-            "passes to exp is above 0, and exp never overflows.",
+            f"times an entry of σ, {_overflow_clause(s.largest_exponent)}, the sum is inf, "
+            "its log is inf and each softmax entry is inf/inf = nan (or finite/inf = 0). The "
+            "stable algorithm first subtracts the maximum of σ (the minimum for λ < 0) from "
+            "every entry, so no exponent it passes to exp is above 0, and exp never overflows.",
             icon=":material/warning:",
         )
     elif s.naive_failed:
@@ -252,6 +252,17 @@ def stability_section(state: LabState) -> None:
             f"{EXP_OVERFLOW:.2f}. {textbook_failure_hint(s.largest_exponent, state.lam)}",
             icon=":material/check_circle:",
         )
+
+
+def _overflow_clause(exponent: float) -> str:
+    """Why exp of the largest exponent λ·σⱼ is inf: above ln(largest double), or the product
+    itself already beyond the largest double."""
+    if math.isinf(exponent):
+        return "is already beyond the largest double (inf), so exp of it is inf"
+    return (
+        f"is {format_short(exponent)}, above ln(largest double) ≈ {EXP_OVERFLOW:.2f}, so exp "
+        "overflows to inf"
+    )
 
 
 @dataclass(frozen=True)
