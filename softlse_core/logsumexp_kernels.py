@@ -36,6 +36,7 @@ from softlse_core.pair_blocks import (
     block_buffer,
     pair_blocks,
     pair_plane,
+    scratch,
     split_pair_axis,
 )
 
@@ -95,9 +96,10 @@ def lse_pairs(
     first_plane, second_plane = split_pair_axis(x, axis)
     out_plane = pair_plane(x.shape, axis, out)
     size = min(PAIR_BLOCK, first_plane.size)
-    first, second = Float64Blocks(first_plane, size), Float64Blocks(second_plane, size)
-    result_buffer = np.empty(size)
-    pivot_buffer = np.empty(size)
+    first = Float64Blocks(first_plane, size, "lse x0")
+    second = Float64Blocks(second_plane, size, "lse x1")
+    result_buffer = scratch("lse result", size)
+    pivot_buffer = scratch("lse pivot", size)
     with np.errstate(all="ignore"):
         for rows, cols in pair_blocks(first_plane.shape, size):
             a, b = first[rows, cols], second[rows, cols]

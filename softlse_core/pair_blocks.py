@@ -12,11 +12,17 @@ input and finishes in float32, see :func:`softlse_core.softmax_kernels.softmax_p
 The two halves are presented as 2-D views (rows, columns) whose columns are the inner,
 long direction, whatever the axis: for ``x`` of shape (2, 1001, 1001) and axis 0 they are
 (1, 1002001) views, for shape (n, 2) and the last axis (1, n) views with stride 2.
+
+The block buffers come from :func:`scratch`: each thread keeps its own, from one call to the
+next. A buffer allocated afresh on every call is, at these sizes, new memory from the
+operating system each time, and its first touch costs a page fault per 4 KiB — as much time
+as the block's arithmetic.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,6 +36,7 @@ __all__ = [
     "block_buffer",
     "pair_blocks",
     "pair_plane",
+    "scratch",
     "split_pair_axis",
 ]
 
@@ -94,13 +101,37 @@ def block_buffer(buffer: NDArray[Any], rows: slice, cols: slice) -> NDArray[Any]
     return buffer[: shape[0] * shape[1]].reshape(shape)
 
 
+_THREAD_SCRATCH = threading.local()
+
+
+def scratch(name: str, size: int, dtype: np.dtype[Any] | type[Any] = np.float64) -> NDArray[Any]:
+    """A 1-D work buffer of ``size`` entries of ``dtype`` for the kernels' buffer ``name``,
+    kept by the calling thread and handed out again on its next call: contents undefined.
+
+    Each thread holds one buffer per (name, dtype), no larger than the largest size asked
+    for — at most :data:`FLOAT32_PAIR_BLOCK` entries, since the kernels ask for one block —
+    and it goes when the thread ends. Two buffers in use at once need two names; a kernel
+    must not call another kernel while it holds one (none does: they are leaf functions)."""
+    buffers: dict[tuple[str, np.dtype[Any]], NDArray[Any]] | None = getattr(
+        _THREAD_SCRATCH, "buffers", None
+    )
+    if buffers is None:
+        buffers = _THREAD_SCRATCH.buffers = {}
+    key = (name, np.dtype(dtype))
+    buffer = buffers.get(key)
+    if buffer is None or buffer.size < size:
+        buffer = buffers[key] = np.empty(size, dtype=dtype)
+    return buffer[:size]
+
+
 class Float64Blocks:
     """Blocks of a plane in float64: views of it if it is float64, otherwise copies into one
-    reused buffer (a cast copy is much faster than a ufunc casting its inputs on the fly)."""
+    reused buffer, the thread's :func:`scratch` ``name`` (a cast copy is much faster than a
+    ufunc casting its inputs on the fly)."""
 
-    def __init__(self, plane: NDArray[Any], size: int) -> None:
+    def __init__(self, plane: NDArray[Any], size: int, name: str) -> None:
         self.plane = plane
-        self.buffer = None if plane.dtype == np.float64 else np.empty(size)
+        self.buffer = None if plane.dtype == np.float64 else scratch(name, size)
 
     def __getitem__(self, block: tuple[slice, slice]) -> NDArray[np.float64]:
         rows, cols = block

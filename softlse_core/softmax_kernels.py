@@ -27,6 +27,7 @@ from softlse_core.pair_blocks import (
     Float64Blocks,
     block_buffer,
     pair_blocks,
+    scratch,
     split_pair_axis,
 )
 
@@ -82,18 +83,19 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     first_plane, second_plane = split_pair_axis(x, axis)
     out_first, out_second = split_pair_axis(out, axis)
     size = min(FLOAT32_PAIR_BLOCK if work != _FLOAT64 else PAIR_BLOCK, first_plane.size)
-    first, second = Float64Blocks(first_plane, size), Float64Blocks(second_plane, size)
+    first = Float64Blocks(first_plane, size, "softmax x0")
+    second = Float64Blocks(second_plane, size, "softmax x1")
     winning_inf = math.copysign(math.inf, lam)
     # v in float64: x₀ − x₁ is taken in place in x₀'s widened copy when there is one
-    exponent = np.empty(size) if first.buffer is None else first.buffer
-    term = exponent if work == _FLOAT64 else np.empty(size, dtype=work)  # v, then E
+    exponent = scratch("softmax v", size) if first.buffer is None else first.buffer
+    term = exponent if work == _FLOAT64 else scratch("softmax E", size, work)  # v, then E
     rounds_to_work = term is not exponent  # (compare the buffers: block views are new objects)
-    denominator = np.empty(size, dtype=work)  # 1 + E
+    denominator = scratch("softmax 1 + E", size, work)
     # float32: the numerators max(E, M) go straight into the result, which is then divided in
     # place (one buffer less in the larger float32 blocks). float64 keeps a numerator buffer:
     # its blocks are sized for L2 with it, and dividing into the result from there is faster.
-    numerator = None if work == np.float32 else np.empty(size, dtype=work)
-    mask = np.empty(size, dtype=ints)
+    numerator = None if work == np.float32 else scratch("softmax numerator", size, work)
+    mask = scratch("softmax mask", size, ints)
     with np.errstate(all="ignore"):
         for rows, cols in pair_blocks(first_plane.shape, size):
             v = block_buffer(exponent, rows, cols)

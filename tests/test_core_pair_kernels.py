@@ -12,6 +12,7 @@ meshgrid, sorted, constant ties), plus infinities and NaN.
 
 import itertools
 import math
+import threading
 
 import mpmath
 import numpy as np
@@ -20,7 +21,7 @@ import pytest
 from softlse_core import lse, softmax, softmax_kernels
 from softlse_core.array_input import widened
 from softlse_core.logsumexp_kernels import _lse_slab
-from softlse_core.pair_blocks import FLOAT32_PAIR_BLOCK, PAIR_BLOCK, pair_blocks
+from softlse_core.pair_blocks import FLOAT32_PAIR_BLOCK, PAIR_BLOCK, pair_blocks, scratch
 from softlse_core.softmax_kernels import softmax_shifted
 
 INF = math.inf
@@ -272,3 +273,34 @@ def test_pair_blocks_cover_the_plane_once(rows, cols, size):
         block += 1
     np.testing.assert_array_equal(seen, 1)
     assert list(pair_blocks((0, 5), size)) == []
+
+
+def test_scratch_buffers_are_kept_per_thread_and_grow_when_asked() -> None:
+    first = scratch("test buffer", 100)
+    again = scratch("test buffer", 50)
+    assert np.shares_memory(first, again)  # the same memory, handed out again
+    assert not np.shares_memory(first, scratch("test buffer", 10, np.float32))  # dtype counts
+    larger = scratch("test buffer", 1000)
+    assert larger.size == 1000
+    assert not np.shares_memory(first, larger)
+    other_thread: list[np.ndarray] = []
+    worker = threading.Thread(target=lambda: other_thread.append(scratch("test buffer", 1000)))
+    worker.start()
+    worker.join()
+    assert not np.shares_memory(larger, other_thread[0])
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
+def test_kernels_reusing_their_buffers_leave_earlier_results_alone(dtype) -> None:
+    """Each call's result is its own array: a later call, which reuses the thread's block
+    buffers, changes nothing an earlier call returned."""
+    rng = np.random.default_rng(7)
+    shape = (2, 300, 700)  # more than one block for every dtype
+    x, y = rng.normal(size=shape).astype(dtype), rng.normal(size=shape).astype(dtype)
+    p, v = softmax(x, 3.0, axis=0), lse(x, 3.0, axis=0)
+    p_copy, v_copy = p.copy(), v.copy()
+    softmax(y, -5.0, axis=0), lse(y, -5.0, axis=0)
+    np.testing.assert_array_equal(p, p_copy)
+    np.testing.assert_array_equal(v, v_copy)
+    np.testing.assert_array_equal(softmax(x, 3.0, axis=0), p)
+    np.testing.assert_array_equal(lse(x, 3.0, axis=0), v)
