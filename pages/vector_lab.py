@@ -16,8 +16,9 @@ warm_up_process()  # first of all: see softlse_app.common.warm_up
 
 import streamlit as st
 
+from softlse_app.common.fragment_sync import record_fragment_inputs, rerun_page_if_fragment_missed
 from softlse_app.common.inert_text import show_message
-from softlse_app.common.lambda_control import lambda_control
+from softlse_app.common.lambda_control import lambda_control, lambda_keys
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.vector_lab.controls import (
@@ -47,6 +48,11 @@ st.markdown(
 
 SECTION_LABELS = [section.label for section in SECTIONS]
 
+#: The fragment lab_body and its controls' keys (the tabs rerun the page when one changed
+#: without lab_body running: softlse_app.common.fragment_sync).
+CONTROLS_FRAGMENT = "vector_lab controls"
+CONTROL_KEYS = ("v", *lambda_keys(), "c", "a", "digits")
+
 #: Session-state flag: this run of lab_body has read the tabs' links (lab_sections need not).
 _LINKS_READ = "_vector_lab_section_links_read"
 
@@ -68,6 +74,7 @@ def lab_body() -> None:
     c = offset_control(PAGE, offset_column)
     a = scale_control(PAGE, scale_column)
     digits = digits_control(PAGE, digits_column)
+    record_fragment_inputs(CONTROLS_FRAGMENT, CONTROL_KEYS)
     read_section_links()  # before the notes, which may be about them
     st.session_state[_LINKS_READ] = True
     sigma, problem = read_vector(text)
@@ -81,7 +88,9 @@ def lab_body() -> None:
 def lab_sections(state: LabState | None) -> None:
     """The tabs, only the open one drawn. A fragment inside :func:`lab_body`: a tab click (or
     the proof opened) reruns only this part with the ``state`` of the last edit, while the
-    controls above, which did not change, are neither rerun nor redrawn."""
+    controls above, which did not change, are neither rerun nor redrawn. If one of them did
+    change in the same browser message (a box left by clicking a tab), the page reruns."""
+    rerun_page_if_fragment_missed(CONTROLS_FRAGMENT)
     if not st.session_state.pop(_LINKS_READ, False):  # this fragment reruns alone
         read_section_links()
     tabs = section_tabs(SECTION_LABELS)

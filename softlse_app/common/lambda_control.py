@@ -56,6 +56,12 @@ def _typed_key(key: str) -> str:
     return f"{key}_typed"
 
 
+def lambda_keys(key: str = "lam", sign_key: str = "neg") -> tuple[str, ...]:
+    """The session-state keys of the λ control ``key`` with sign switch ``sign_key``: the
+    slider, the switch and the typed box."""
+    return (key, sign_key, _typed_key(key))
+
+
 def _typed_note_key(key: str) -> str:
     return f"_{key}_typed_note"
 

@@ -16,7 +16,8 @@ import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
 from softlse_app.common.controls import open_section
-from softlse_app.common.lambda_control import lambda_control
+from softlse_app.common.fragment_sync import record_fragment_inputs, rerun_page_if_fragment_missed
+from softlse_app.common.lambda_control import lambda_control, lambda_keys
 from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control
@@ -44,6 +45,12 @@ from softlse_app.lse_vs_max.views import (
     slice_panel,
 )
 from softlse_app.sheet.numbers import SHEET_LAMBDAS
+
+#: The explore view's fragment and its controls' keys: the slice, a fragment inside it, reruns
+#: the page when one of them changed without the explore view running
+#: (softlse_app.common.fragment_sync).
+EXPLORE_FRAGMENT = "lse_vs_max explore"
+EXPLORE_KEYS = (*lambda_keys(), "fixgap")
 
 
 def _chart_row(panels: Panels, lam: float, extent: float, res: int, *, key: str) -> None:
@@ -93,6 +100,7 @@ def explore_view(page: str, extent: float, res: int) -> None:
     lam_column, scale_column = st.columns([2, 1], vertical_alignment="bottom")
     lam = lambda_control(page, container=lam_column)
     fixed_gap_scale = fixed_gap_scale_control(page, container=scale_column)
+    record_fragment_inputs(EXPLORE_FRAGMENT, EXPLORE_KEYS)
     show_url_notes(page, LAMBDA_KEYS)
     explore_section(lam, extent, res, fixed_gap_scale)
     slice_section(page, lam, extent, res)
@@ -118,6 +126,7 @@ def slice_section(page: str, lam: float, extent: float, res: int) -> None:
     """The 1-D slice at the chosen y, in a section that is drawn only while it is open (its
     state is the link's ``slice``). Closed by default: a λ step then redraws the three panels
     only, and opening it is one click. A fragment: moving y reruns this section only."""
+    rerun_page_if_fragment_missed(EXPLORE_FRAGMENT)
     section = open_section(
         "A slice at fixed y: lse between max and max + log(2)/λ along one line",
         key="slice",

@@ -15,6 +15,8 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.chart_output import show_chart
+from softlse_app.common.fragment_sync import record_fragment_inputs, rerun_page_if_fragment_missed
+from softlse_app.common.lambda_control import lambda_keys
 from softlse_app.common.markdown_table import readout_table
 from softlse_app.common.number_format import format_full, format_signed
 from softlse_app.common.url_state import show_url_notes
@@ -45,14 +47,25 @@ from softlse_app.softmax_grid.views import (
     softmax_csv,
 )
 
+#: The page's two fragments and their controls' keys: one browser message can carry edits
+#: for both and run only one (softlse_app.common.fragment_sync).
+GRID_FRAGMENT = "softmax_grid grid"
+GRID_CONTROL_KEYS = ("lams", "ties")
+GRADIENT_FRAGMENT = "softmax_grid gradient"
+GRADIENT_CONTROL_KEYS = (*lambda_keys("glam", "gneg"), "px", "py")
+
 
 @st.fragment
 def grid_section(page: str, extent: float, res: int) -> None:
     """The λ list and tie rule, then one chart per λ and the one-hot chart in a row that wraps:
-    four side by side on a desktop, one per row on a phone."""
+    four side by side on a desktop, one per row on a phone. Reruns the page instead when the
+    gradient section's controls changed without it running (see
+    :mod:`softlse_app.common.fragment_sync`)."""
+    rerun_page_if_fragment_missed(GRADIENT_FRAGMENT)
     list_column, ties_column = st.columns([3, 2])
     lams = lambda_list_control(page, list_column)
     ties = tie_control(page, ties_column)
+    record_fragment_inputs(GRID_FRAGMENT, GRID_CONTROL_KEYS)
     show_url_notes(page, GRID_KEYS)
     row = st.container(horizontal=True, horizontal_alignment="center", gap="small")
     for index, lam in enumerate(lams):
@@ -83,10 +96,13 @@ def grid_section(page: str, extent: float, res: int) -> None:
 
 @st.fragment
 def gradient_section(page: str, extent: float, res: int) -> None:
-    """λ and the check point with the finite-difference check, beside the gradient field."""
+    """λ and the check point with the finite-difference check, beside the gradient field.
+    Reruns the page instead when the grid section's controls changed without it running."""
+    rerun_page_if_fragment_missed(GRID_FRAGMENT)
     controls_column, chart_column = st.columns(2, gap="large")
     with controls_column:
         lam, px, py = gradient_controls(page)
+        record_fragment_inputs(GRADIENT_FRAGMENT, GRADIENT_CONTROL_KEYS)
         show_url_notes(page, GRADIENT_KEYS)
         check = check_numbers(px, py, lam)
         st.markdown(f"At σ = ({format_signed(px)}, {format_signed(py)}), {lambda_title(lam)}:")
