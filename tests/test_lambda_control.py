@@ -56,6 +56,9 @@ def notes(at: AppTest) -> list[str]:
         ("-2.5", -2.5, {"lam": "2.5", "neg": "true"}),
         (" 1e2 ", 100.0, {"lam": "100", "neg": None}),
         ("0.0123", 0.0123, {"lam": "0.0123", "neg": None}),
+        # the minus sign the app itself prints (λ = −5), copied back into the box
+        ("\N{MINUS SIGN}7", -7.0, {"lam": "7", "neg": "true"}),
+        ("\N{MINUS SIGN}2.5e\N{MINUS SIGN}1", -0.25, {"lam": "0.25", "neg": "true"}),
     ],
 )
 def test_a_typed_lambda_is_used_exactly_and_written_to_the_link(
@@ -81,6 +84,9 @@ def test_a_typed_lambda_is_used_exactly_and_written_to_the_link(
         ("nan", "That is not a number"),
         ("0", "λ = 0 has no log-sum-exp"),
         ("1_000", "That is not a number"),
+        ("\N{MINUS SIGN}\N{MINUS SIGN}7", "That is not a number"),
+        ("\N{EN DASH}7", "That is not a number"),
+        ("7\N{MINUS SIGN}", "That is not a number"),
     ],
 )
 def test_unusable_text_keeps_lambda_and_the_text_with_a_note(text: str, words: str) -> None:

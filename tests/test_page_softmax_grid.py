@@ -205,6 +205,18 @@ def test_every_control_changes_the_figures():
     assert any("`zz`" in note for note in warnings(typed))
 
 
+def test_the_lambda_list_takes_the_minus_sign_the_page_prints():
+    at = run_page(res="21")
+    at.text_input(key="lams").set_value("\N{MINUS SIGN}7, 3").run(timeout=60)
+    assert warnings(at) == []
+    titles, _axis, _values = grid_panels(at)
+    assert titles == ["λ = −7 (soft-min)", "λ = 3", "one-hot argmax (ties: split)"]
+    at = run_page(res="21", lams="\N{MINUS SIGN}7,3")  # a link that carries it too
+    assert warnings(at) == []
+    titles, _axis, _values = grid_panels(at)
+    assert titles == ["λ = −7 (soft-min)", "λ = 3", "one-hot argmax (ties: split)"]
+
+
 def test_typed_lams_notes_name_the_lambda_list_not_the_url():
     at = run_page(res="21")
     at.text_input(key="lams").set_value("1, zz, 5000").run(timeout=60)

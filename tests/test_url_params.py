@@ -9,8 +9,10 @@ from streamlit.testing.v1 import AppTest
 from softlse_app.common.lambda_control import LAMBDA_MAGNITUDES
 from softlse_app.common.url_params import (
     QUOTE_LIMIT,
+    ParamReading,
     clamp_to_range,
     is_on_int_grid,
+    parse_number_text,
     quote_raw,
     read_choice,
     read_flag,
@@ -257,3 +259,31 @@ def test_adopt_query_param_repairs_or_keeps_a_value_when_the_range_changes(
     assert at.slider(key="y").value == expected
     assert at.markdown[0].value == f"y = {expected}"  # what the page got back from the slider
     assert not at.warning
+
+
+MINUS = "\N{MINUS SIGN}"
+
+
+def test_every_number_reader_takes_the_minus_sign_the_app_prints() -> None:
+    assert parse_number_text(f"{MINUS}7") == -7.0
+    assert parse_number_text(f" 1e{MINUS}3 ") == 0.001
+    assert parse_number_text(f"{MINUS}inf") == float("-inf")
+    assert read_signed_magnitude(f"{MINUS}5", 0.01, 1000.0, name="lam") == ParamReading(-5.0)
+    assert read_float_range(f"{MINUS}0.5", -1.0, 1.0, name="x") == ParamReading(-0.5)
+    reading = read_int_range(f"{MINUS}3", 0, 10, name="n")
+    assert (reading.value, reading.note) == (
+        0,
+        "URL parameter `n`=`−3` is outside [0, 10]; using 0.",
+    )
+    reading = read_number_choice(f"{MINUS}1", LAMBDA_MAGNITUDES, name="lam", log_scale=True)
+    assert reading.note == "URL parameter `lam`=`−1` must be positive; ignored."
+
+
+@pytest.mark.parametrize(
+    "raw", [f"{MINUS}{MINUS}7", f"7{MINUS}", MINUS, f"{MINUS}nan", "\N{EN DASH}7", f"1{MINUS}2"]
+)
+def test_a_misplaced_or_other_dash_is_still_not_a_number(raw: str) -> None:
+    assert parse_number_text(raw) is None
+    reading = read_signed_magnitude(raw, 0.01, 1000.0, name="lam")
+    assert reading.value is None
+    assert reading.note.endswith("is not a number; ignored.")

@@ -26,6 +26,9 @@ def read(raw: str, **options):
         ("[1; 1e1; -100]", (1.0, 10.0, -100.0)),
         ("100,1", (100.0, 1.0)),
         ("0.01,1000,-0.01,-1000", (0.01, 1000.0, -0.01, -1000.0)),
+        # the minus sign the app prints (λ = −5), as a person copies it from the page
+        ("\N{MINUS SIGN}7, 3", (-7.0, 3.0)),
+        ("[1e\N{MINUS SIGN}1 \N{MINUS SIGN}10]", (0.1, -10.0)),
     ],
 )
 def test_clean_lists_are_used_silently_in_the_order_written(raw, expected):

@@ -6,6 +6,7 @@ text and returns a :class:`ParamReading`: the value to use, or ``None`` to ignor
 keep the control's current value, plus a plain-language note saying what was wrong. Readers
 never raise on any string and never evaluate it.
 
+Numbers may be written with the Unicode minus sign "−" (U+2212), as the app itself prints them.
 Edge cases every reader handles: empty text, text that is not a number (``abc``), ``nan``,
 ``inf`` and numbers beyond float range (``1e999`` parses as ``inf``), values outside the
 control's range (clamped to the nearest end, with a note), values between the control's steps
@@ -56,8 +57,13 @@ def not_a_number(name: str, raw: str) -> ParamReading[Any]:
 
 def parse_number_text(raw: str) -> float | None:
     """``float(raw)`` for plain decimal text (Python's float syntax, ``_`` separators refused);
-    ``None`` when it is not a number or is NaN. ``inf`` and ``1e999`` give ``±inf``."""
-    text = raw.strip()
+    ``None`` when it is not a number or is NaN. ``inf`` and ``1e999`` give ``±inf``.
+
+    The Unicode minus sign "−" (U+2212) reads as "-" (``−7``, ``1e−3``): the app writes
+    negative numbers with it, so a person copying a number from the page types it, and the
+    vector box (:func:`softlse_core.parse_vector`) reads it the same way. Other dashes are
+    refused there too, so they are refused here."""
+    text = raw.strip().replace("\N{MINUS SIGN}", "-")
     if not text or "_" in text or len(text) > 64:
         return None
     try:
