@@ -268,3 +268,38 @@ def test_current_lambda_label_sits_above_its_panel_not_on_the_curves(lam: float)
     # near an end of the axis the label reaches inward, so it stays inside the figure
     expected = {0.01: "left", -0.05: "left", 1000.0: "right", -1000.0: "right"}
     assert label.xanchor == expected.get(lam, "center")
+
+
+@pytest.mark.parametrize(
+    ("sigma", "lam", "decades"),
+    [
+        # a huge spread sweeps tiny λ: plotly's default labelled them 1p, 10p, 100n, 10μ
+        (np.array([1e300, -1e300]), 1.0, -12),
+        # a tiny spread sweeps huge λ: the default read 10k, 1M, 10M
+        (np.array([1.0, 1.000001]), -1.0, 7),
+    ],
+)
+def test_every_log_axis_labels_powers_of_ten_not_si_suffixes(
+    sigma: np.ndarray, lam: float, decades: int
+) -> None:
+    nums = sweep_numbers(sigma, lam)
+    fig = lambda_sweep(
+        nums.magnitudes,
+        nums.positive,
+        ["σ1", "σ2"],
+        nums.limit_pos,
+        lam,
+        probs_neg=nums.negative,
+        limit_neg=nums.limit_neg,
+    )
+    log_axes = [
+        axis
+        for name, axis in fig.layout.to_plotly_json().items()
+        if name.startswith("xaxis") and axis.get("type") == "log"
+    ]
+    assert len(log_axes) == (1 if lam > 0 else 2)
+    for axis in log_axes:
+        low, high = axis["range"]
+        assert low <= decades <= high  # the decade the default labelled with a suffix is shown
+        assert axis["exponentformat"] == "power"  # 10⁻¹², 10⁷: never "p", "μ", "M", "k"
+        assert axis["dtick"] == 1

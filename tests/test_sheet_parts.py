@@ -219,3 +219,14 @@ def test_docstring_examples_run(module: object) -> None:
     failures, tried = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert tried > 0
     assert failures == 0
+
+
+def test_the_sheets_log_axis_has_plain_labels() -> None:
+    from softlse_app.sheet.figures import lse_limit_figure
+    from softlse_app.sheet.numbers import limit_results
+
+    fig, _alt = lse_limit_figure(limit_results())
+    axis = fig.layout.xaxis
+    assert axis.type == "log"
+    assert list(axis.ticktext) == ["0.5", "1", "2", "5", "10", "20", "50", "100"]
+    assert axis.exponentformat == "power"

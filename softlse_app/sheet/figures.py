@@ -175,6 +175,7 @@ def lse_limit_figure(r: LimitResults) -> tuple[go.Figure, str]:
         tickmode="array",
         tickvals=ticks,
         ticktext=[f"{t:g}" for t in ticks],
+        exponentformat="power",  # not SI suffixes (1k, 1M) should plotly label other ticks
     )
     fig.update_yaxes(title_text="value")
     alt = (

@@ -103,6 +103,8 @@ def _sweep_axes(panels: int, log_range: list[float]) -> dict[str, Any]:
             "type": "log",
             "range": log_range,
             "dtick": 1,  # a label per decade: minor labels (2, 5) crowd a phone's axis
+            # 10⁻¹², 10⁶: plotly's default SI suffixes read 1p, 1M, meaningless to a student
+            "exponentformat": "power",
             "title": {"text": "λ" if panel == 1 else "|λ|"},
         }
         layout[f"yaxis{suffix}"] = {
