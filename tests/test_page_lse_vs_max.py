@@ -14,6 +14,7 @@ from scipy.special import logsumexp
 from streamlit.testing.v1 import AppTest
 
 from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE
+from softlse_app.lse_vs_max.readouts import diagonal_agreement
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "lse_vs_max.py")
 LOG2 = math.log(2.0)
@@ -105,7 +106,11 @@ def test_default_view_numbers() -> None:
         "Grid points where lse rounds to max": "0 of 40401",
     }
     text = " ".join(m.value for m in at.markdown)
-    assert "0.693147 along the whole diagonal (all 201 grid points on it" in text
+    assert (
+        "0.693147 along the whole diagonal (it is exactly that at all 201 grid points on it)."
+        in text
+    )
+    assert "within 0.0e+00" not in text
     assert "at 40401 of the 40401 grid points" in text
     assert "lse_gap_bounds" not in text
     assert any(r"\lim_{\lambda\to\infty}" in latex.value for latex in at.latex)
@@ -418,3 +423,10 @@ def test_the_slice_is_drawn_only_while_its_section_is_open() -> None:
     xs = slice_x(spec)
     np.testing.assert_allclose(array(spec["data"][0]["y"]), np.logaddexp(xs, 0.5), rtol=1e-13)
     assert spec["layout"]["title"]["text"] == "Slice at y = 0.5, λ = 1"
+
+
+def test_the_diagonal_agreement_says_exactly_when_the_spread_is_zero() -> None:
+    assert diagonal_agreement(201, 0.0) == "it is exactly that at all 201 grid points on it"
+    assert diagonal_agreement(51, 1.1102230246251565e-16) == (
+        "all 51 grid points on it agree to within 1.1e-16"
+    )

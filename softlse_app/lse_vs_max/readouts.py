@@ -51,16 +51,26 @@ def gap_metrics(summary: GapSummary, extent: float) -> None:
     )
 
 
+def diagonal_agreement(points: int, spread: float) -> str:
+    """How far the gap's values on the diagonal differ from log(2)/|λ|, in words: "it is
+    exactly that at all 201 grid points on it" when the largest difference ``spread`` is 0
+    (the usual case: a number "to within 0.0e+00" reads as noise), else "all 201 grid points
+    on it agree to within 2.2e-16"."""
+    if spread == 0:
+        return f"it is exactly that at all {points} grid points on it"
+    return f"all {points} grid points on it agree to within {spread:.1e}"
+
+
 def gap_explanation(summary: GapSummary) -> None:
     """What the gap panel shows, in plain words, with this grid's numbers."""
     hard = hard_name(summary.lam)
     sign = "lse − max" if summary.lam > 0 else "min − lse"
+    agreement = diagonal_agreement(summary.diagonal_points, summary.diagonal_spread)
     st.markdown(
         f"On the diagonal x = y the two numbers tie, so lse = {hard} "
         f"{'+' if summary.lam > 0 else '−'} log(2)/|λ| exactly: the gap {sign} is "
-        f"{format_gap(summary.bound)} along the whole diagonal (all "
-        f"{summary.diagonal_points} grid points on it agree to within "
-        f"{summary.diagonal_spread:.1e}). Away from it the gap is log(1 + e^(−|λ|·|x − y|))/|λ|, "
+        f"{format_gap(summary.bound)} along the whole diagonal "
+        f"({agreement}). Away from it the gap is log(1 + e^(−|λ|·|x − y|))/|λ|, "
         "which falls off exponentially with the distance |x − y|: a straight slope on the log "
         f"colour scale. lse stays between {hard} and its bound at "
         f"{summary.points - summary.outside_bounds} of the {summary.points} grid points."
