@@ -26,6 +26,7 @@ from softlse_app.vector_lab.controls import (
     adopt_section,
     digits_control,
     offset_control,
+    read_rounding_note,
     read_vector,
     scale_control,
     section_tabs,
@@ -81,6 +82,8 @@ def lab_body() -> None:
     show_url_notes(PAGE)
     if sigma is None:
         show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
+    elif note := read_rounding_note(text):
+        show_message("info", note, icon=":material/info:")
     lab_sections(None if sigma is None else LabState.of(sigma, lam, c, a, digits))
 
 

@@ -13,7 +13,8 @@ dependency.
 - :func:`entropy`, :func:`entropy_identity`: lse(x, λ) = ⟨softmax(x, λ), x⟩ + H/λ.
 - :func:`lse_gradient_fd`, :func:`lse_hessian`, :func:`softmax_lambda_sweep`: derivatives
   and sweeps over λ.
-- :func:`parse_vector`, :class:`VectorParseError`: a strict reader of typed vectors.
+- :func:`parse_vector`, :class:`VectorParseError`: a strict reader of typed vectors;
+  :func:`entries_rounded_to_zero` names the entries it read as 0 though written nonzero.
 - :data:`FloatArray`: the type of the float arrays these take and return.
 
 Every function states its formula and edge cases (λ < 0, λ = 0, ±inf, NaN, infinities,
@@ -36,13 +37,14 @@ from softlse_core.entropy import entropy, entropy_identity
 from softlse_core.logsumexp import lse, naive_lse
 from softlse_core.lse_gap import lse_gap, lse_gap_bounds
 from softlse_core.softmax import TIE_RULES, TieRule, naive_softmax, onehot_argmax, softmax
-from softlse_core.vector_input import VectorParseError, parse_vector
+from softlse_core.vector_input import VectorParseError, entries_rounded_to_zero, parse_vector
 
 __all__ = [
     "TIE_RULES",
     "FloatArray",
     "TieRule",
     "VectorParseError",
+    "entries_rounded_to_zero",
     "entropy",
     "entropy_identity",
     "lse",

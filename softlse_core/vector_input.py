@@ -26,7 +26,7 @@ import re
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["VectorParseError", "parse_vector"]
+__all__ = ["VectorParseError", "entries_rounded_to_zero", "parse_vector"]
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
 _INFINITY = re.compile(r"[+-]?(?:inf|infinity)", re.ASCII | re.IGNORECASE)
@@ -36,6 +36,7 @@ _SEPARATORS = ",;"
 _OPENING = {"[": "]", "(": ")"}
 _BRACKETS = "[](){}"
 _SHOWN_CHARS = 24
+_NONZERO_DIGIT = re.compile(r"[1-9]")
 
 
 class VectorParseError(ValueError):
@@ -186,3 +187,45 @@ def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
             f"entry {len(values)}."
         )
     return np.array(values, dtype=np.float64)
+
+
+def entries_rounded_to_zero(text: str) -> list[tuple[int, str]]:
+    """The entries of ``text`` written as a nonzero number that are 0 as a float64.
+
+    A decimal number below half the smallest subnormal, about 2.5e-324 in size (``1e-400``,
+    ``-3e-999``), rounds to 0 (or -0) when read: :func:`parse_vector` keeps it as 0, and a
+    reader should say so, since the vector it shows differs from the one typed.
+
+    Parameters
+    ----------
+    text : str
+        Text as given to :func:`parse_vector`.
+
+    Returns
+    -------
+    list of (int, str)
+        ``(position, entry)`` for each such entry: its 1-based position in the vector and the
+        text typed for it, in order. Empty when there is none, and when ``text`` is not a
+        vector :func:`parse_vector` reads (its error says what is wrong).
+
+    Examples
+    --------
+    >>> from softlse_core import entries_rounded_to_zero
+    >>> entries_rounded_to_zero("1e-400, 0, 0.0e5, -2e-999")
+    [(1, '1e-400'), (4, '-2e-999')]
+    >>> entries_rounded_to_zero("1e-300, 5e-324")
+    []
+    """
+    try:
+        values = parse_vector(text)
+    except VectorParseError:
+        return []
+    stripped = text.strip()
+    inner, _ = _strip_brackets(stripped, 0)
+    entries = [token for token in _PIECES.findall(inner) if token not in _SEPARATORS]
+    found: list[tuple[int, str]] = []
+    for position, (token, value) in enumerate(zip(entries, values, strict=True), start=1):
+        mantissa = re.split("[eE]", token, maxsplit=1)[0]
+        if value == 0 and _NONZERO_DIGIT.search(mantissa):
+            found.append((position, token))
+    return found

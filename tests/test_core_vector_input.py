@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from softlse_core import VectorParseError, parse_vector
+from softlse_core import VectorParseError, entries_rounded_to_zero, parse_vector
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,23 @@ def test_messages_are_plain_text(text):
     assert not any(mark in message for mark in ("`", "**", "__", "\n", "<", ">", "[`"))
     assert message[0].isupper()
     assert message.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1e-400, 0", [(1, "1e-400")]),
+        ("[0; \N{MINUS SIGN}2.5e-999  7e-330]", [(2, "\N{MINUS SIGN}2.5e-999"), (3, "7e-330")]),
+        # 0 written as 0 is not rounded; the smallest subnormal and 3e-324 round up to it
+        ("0, 0.0, -0e-500, 000, .0e7", []),
+        ("5e-324, 3e-324, 1e-300, 1", []),
+        # not a vector: parse_vector's own error says what is wrong
+        ("1e-400, abc", []),
+        ("", []),
+    ],
+)
+def test_entries_rounded_to_zero_are_named_by_position(text, expected):
+    assert entries_rounded_to_zero(text) == expected
+    if expected:
+        values = parse_vector(text)
+        assert all(values[k - 1] == 0 for k, _token in expected)

@@ -403,3 +403,20 @@ def test_an_exponent_beyond_the_largest_double_is_named_as_such() -> None:
     (table,) = tables(at)
     assert list(table["stable (shift first)"]) == ["1.5e+308", "0.0", "1.0"]
     assert list(table["textbook (no shift)"]) == ["inf", "nan", "nan"]
+
+
+def test_an_entry_that_rounds_to_zero_is_named_and_the_vector_still_read() -> None:
+    at = AppTest.from_file(PAGE, default_timeout=30).run(timeout=30)
+    at.text_input(key="v").input("1e-400, 0").run(timeout=30)
+    assert not at.exception
+    assert not at.error
+    notes = [shown_text(info.value) for info in at.info]
+    assert notes == [
+        "Entry 1 (`1e-400`) rounds to 0 as a float64 (the smallest float64 above 0 is about "
+        "4.9e-324), so the lab reads σ with 0 there."
+    ]
+    assert column(at, 0, "σ").tolist() == [0.0, 0.0]  # read, not refused
+    assert at.text_input(key="v").value == "1e-400, 0"
+    at.text_input(key="v").input("1e-300, 0").run(timeout=30)
+    assert not at.info  # a tiny number a float64 holds gets no note
+    assert column(at, 0, "σ").tolist() == [1e-300, 0.0]
