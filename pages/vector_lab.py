@@ -77,14 +77,15 @@ def lab_body() -> None:
     digits = digits_control(PAGE, digits_column)
     record_fragment_inputs(CONTROLS_FRAGMENT, CONTROL_KEYS)
     read_section_links()  # before the notes, which may be about them
-    st.session_state[_LINKS_READ] = True
     sigma, problem = read_vector(text)
     show_url_notes(PAGE)
     if sigma is None:
         show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
     elif note := read_rounding_note(text):
         show_message("info", note, icon=":material/info:")
-    lab_sections(None if sigma is None else LabState.of(sigma, lam, c, a, digits))
+    state = None if sigma is None else LabState.of(sigma, lam, c, a, digits)
+    st.session_state[_LINKS_READ] = True  # set last: lab_sections, called next, pops it
+    lab_sections(state)
 
 
 @st.fragment

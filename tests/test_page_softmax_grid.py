@@ -11,6 +11,7 @@ import pytest
 from markdown_tables import tables
 from plotly_arrays import array as decode
 from scipy.special import expit
+from scipy.special import softmax as scipy_softmax
 from streamlit.testing.v1 import AppTest
 
 from softlse_app.softmax_grid.fields import gradient_check
@@ -168,8 +169,16 @@ def test_the_check_table_shows_every_digit_of_the_check():
     (table,) = tables(at)
     assert table["softmax"].tolist() == [repr(float(v)) for v in check.softmax]
     assert [float(t) for t in table["softmax"]] == [float(v) for v in softmax([0.3, -0.2], 10.0)]
+    # against scipy: the softmax column to the last bit or two, the finite difference to its
+    # truncation error (~1e-10)
+    reference = scipy_softmax(10.0 * np.array([0.3, -0.2]))
+    np.testing.assert_allclose([float(t) for t in table["softmax"]], reference, rtol=4e-16)
+    np.testing.assert_allclose(
+        [float(t) for t in table["finite difference"]], reference, rtol=0, atol=1e-9
+    )
     assert [float(t) for t in table["finite difference"]] == list(check.finite_difference)
-    assert table["difference"].tolist() == [f"{float(v):.2e}" for v in check.difference]
+    # a zero difference reads 0.00e+00, never -0.00e+00
+    assert table["difference"].tolist() == [f"{float(v) + 0.0:.2e}" for v in check.difference]
     (metric,) = at.metric
     assert metric.label == "largest |difference|"
     assert metric.value == f"{check.max_abs_difference:.2e}"
