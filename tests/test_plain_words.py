@@ -81,6 +81,14 @@ def shown_prose(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def page_with_link(page: str, params: dict[str, str]) -> AppTest:
+    """An AppTest of ``pages/<page>.py`` opened with the link parameters ``params`` (not run)."""
+    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
 def test_the_names_looked_for_include_the_library_names() -> None:
     assert {"lse_gap", "lse_gap_bounds"} <= CODE_NAMES
     assert NAME_PATTERN.search("as `lse_gap` does")
@@ -92,9 +100,7 @@ def test_the_names_looked_for_include_the_library_names() -> None:
 def test_no_code_name_in_what_a_page_shows(
     page: str, params: dict[str, str], tabs: tuple[str, ...]
 ) -> None:
-    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
+    at = page_with_link(page, params)
     at.run(timeout=60)
     assert not at.exception, at.exception
     found = set(NAME_PATTERN.findall(shown_prose(at)))
@@ -122,9 +128,7 @@ ASCII_MINUS = re.compile(r"(?:= |\(|, )-(?=[\dxyλσ])")
     ids=lambda v: str(v)[:40],
 )
 def test_prose_writes_negative_numbers_with_a_true_minus(page: str, params: dict[str, str]) -> None:
-    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
+    at = page_with_link(page, params)
     at.run(timeout=60)
     assert not at.exception, at.exception
     prose = "\n".join(
@@ -163,9 +167,7 @@ CODE_SUBSCRIPT = re.compile(r"[\w)\]]\\?_[\w{]")
 def test_prose_and_tables_write_no_code_subscripts(
     page: str, params: dict[str, str], tabs: tuple[str, ...]
 ) -> None:
-    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
+    at = page_with_link(page, params)
     found: set[str] = set()
     for label in (None, *tabs):
         if label is not None:
