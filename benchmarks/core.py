@@ -14,9 +14,18 @@ that a kernel branching on x₀ < x₁ would see very differently:
 - constant: every entry 0.5, a tie at every point.
 
 They run at λ = 10, 1, 100 and −10 in float64, then at the same four λ in float32 (both then
-compute in float32; ours forms the exponent λ·(x₀ − x₁) in float64 and rounds it once). Options:
-``--repeats N`` (default 15), ``--size n`` (grid side, default 1001), ``--vector-size``
-(default 10**7), ``--quick`` (λ = 10 in float64 only).
+compute in float32; ours forms the exponent λ·(x₀ − x₁) in float64 and rounds it once).
+
+Then, at λ = 10 in float64, the same four layouts at other sizes: the sheet's own grid
+(n = 100, ``np.linspace(-1, 1, 100)``) and the app's default LSE grid (n = 201), where every
+array fits in the processor's caches and allocations are cheap, so the per-call costs and the
+number of passes over the data decide; and the pair axis last, (n·n, 2) over axis −1, where
+the two entries of a pair sit side by side in memory. More rounds are timed for the small
+sizes, so that each side is timed for about as long as at n = 1001.
+
+Options: ``--repeats N`` (default 15), ``--size n`` (grid side, default 1001),
+``--other-sizes`` (default ``100,201``; empty for none), ``--vector-size`` (default 10**7),
+``--quick`` (λ = 10 in float64 at n only).
 """
 
 from __future__ import annotations
@@ -96,6 +105,37 @@ def grid_cases(size: int, lam: float, dtype: type[np.floating]) -> Iterator[Case
         )
 
 
+def size_cases(size: int, *, pairs_last: bool = False) -> Iterator[Case]:
+    """lse and softmax at λ = 10 in float64 over every data kind of side ``size``: over axis 0
+    of (2, size, size), or with ``pairs_last`` over axis −1 of the same numbers as
+    (size·size, 2)."""
+    where = "pairs last" if pairs_last else f"n={size}"
+    axis = -1 if pairs_last else 0
+    for kind in DATA_KINDS:
+        x = grid_data(kind, size)
+        if pairs_last:
+            x = np.ascontiguousarray(x.reshape(2, -1).T)
+        label = f"{where} {kind}, λ={LAM:g}, float64"
+        yield Case(
+            f"lse      {label}",
+            lambda x=x: lse(x, LAM, axis=axis),
+            lambda x=x: scipy.special.logsumexp(LAM * x, axis=axis) / LAM,
+            TARGETS["lse"],
+        )
+        yield Case(
+            f"softmax  {label}",
+            lambda x=x: softmax(x, LAM, axis=axis),
+            lambda x=x: scipy.special.softmax(LAM * x, axis=axis),
+            TARGETS["softmax"],
+        )
+
+
+def rounds_for(size: int, main_size: int, repeats: int) -> int:
+    """Rounds for a grid of side ``size``: ``repeats`` scaled by how much smaller its data is
+    than the main grid's, at most 40 times as many."""
+    return repeats * max(1, min(40, round((main_size / size) ** 2)))
+
+
 def vector_case(size: int) -> Case:
     vector = np.random.default_rng(0).standard_normal(size)
     return Case(
@@ -167,6 +207,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--size", type=int, default=1001, help="grid side n of (2, n, n)")
+    parser.add_argument(
+        "--other-sizes", default="100,201", help="grid sides also timed at λ = 10, float64"
+    )
     parser.add_argument("--vector-size", type=int, default=10**7)
     parser.add_argument("--quick", action="store_true", help="only λ = 10 in float64")
     args = parser.parse_args(argv)
@@ -177,11 +220,17 @@ def main(argv: list[str] | None = None) -> None:
     print(f"grid cases: shape (2, {args.size}, {args.size}), reduced over axis 0")
     print(header)
     print("-" * len(header))
-    cases: list[Case] = [vector_case(args.vector_size)]
+    cases: list[tuple[Case, int]] = [(vector_case(args.vector_size), args.repeats)]
     for lam, dtype in SETTINGS[:1] if args.quick else SETTINGS:
-        cases.extend(grid_cases(args.size, lam, dtype))
-    for case in cases:
-        timing = measure_timing(case, args.repeats)
+        cases.extend((case, args.repeats) for case in grid_cases(args.size, lam, dtype))
+    if not args.quick:
+        sides = [int(side) for side in args.other_sizes.split(",") if side.strip()]
+        for side in sides:
+            rounds = rounds_for(side, args.size, args.repeats)
+            cases.extend((case, rounds) for case in size_cases(side))
+        cases.extend((case, args.repeats) for case in size_cases(args.size, pairs_last=True))
+    for case, rounds in cases:
+        timing = measure_timing(case, rounds)
         ratio = timing.ours / timing.scipy
         cpu_ratio = timing.ours_cpu / timing.scipy_cpu if timing.scipy_cpu else math.nan
         flag = "ok" if ratio <= case.target else "MISSED"
@@ -200,7 +249,10 @@ def main(argv: list[str] | None = None) -> None:
             f"float32 softmax, random grid: largest relative error {ours_error:.2f} eps (ours) "
             f"vs {scipy_error:.2f} eps (scipy), both computed in float32"
         )
-    print(f"numpy {np.__version__}, scipy {scipy.__version__}; medians of {args.repeats} rounds")
+    print(
+        f"numpy {np.__version__}, scipy {scipy.__version__}; medians of {args.repeats} rounds "
+        "(more for the smaller grids: see rounds_for)"
+    )
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ def test_script_reports_every_data_kind_for_lse_and_softmax():
     from benchmarks.core import DATA_KINDS, TARGETS
 
     root = Path(__file__).resolve().parents[1]
-    args = ["--repeats", "1", "--size", "21", "--vector-size", "1000"]
+    args = ["--repeats", "1", "--size", "21", "--vector-size", "1000", "--other-sizes", "11,15"]
     run = subprocess.run(
         [sys.executable, "-m", "benchmarks.core", *args],
         cwd=root,
@@ -75,6 +75,20 @@ def test_script_reports_every_data_kind_for_lse_and_softmax():
                 assert not float(cpu_ratio) < 0
                 assert target == f"≤{TARGETS[function]}"
                 assert verdict in ("ok", "MISSED")
+        # the other sizes and the pair axis last, at λ = 10 in float64
+        for where in ("n=11", "n=15", "pairs last"):
+            for kind in DATA_KINDS:
+                name = f"{function:8} {where} {kind}, λ=10, float64"
+                assert sum(line.startswith(name) for line in lines) == 1, name
+
+
+def test_other_sizes_get_more_rounds_up_to_forty_times():
+    from benchmarks.core import rounds_for
+
+    assert rounds_for(1001, 1001, 15) == 15
+    assert rounds_for(201, 1001, 15) == 15 * 25
+    assert rounds_for(100, 1001, 15) == 15 * 40
+    assert rounds_for(2001, 1001, 15) == 15
 
 
 def test_float32_softmax_error_is_within_the_bound_and_below_scipys():
