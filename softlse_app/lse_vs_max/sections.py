@@ -46,9 +46,11 @@ from softlse_app.lse_vs_max.views import (
 )
 from softlse_app.sheet.numbers import SHEET_LAMBDAS
 
-#: The explore view's fragment and its controls' keys: the slice, a fragment inside it, reruns
-#: the page when one of them changed without the explore view running
-#: (softlse_app.common.fragment_sync).
+#: The page's body (pages/lse_vs_max.py) and the explore view, fragments one inside the other,
+#: and their controls' keys: a fragment inside reruns the page when a control of the one around
+#: it changed without that one running (softlse_app.common.fragment_sync).
+BODY_FRAGMENT = "lse_vs_max body"
+BODY_KEYS = ("view", "extent", "res")
 EXPLORE_FRAGMENT = "lse_vs_max explore"
 EXPLORE_KEYS = (*lambda_keys(), "fixgap")
 
@@ -94,9 +96,10 @@ def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) 
 @st.fragment
 def explore_view(page: str, extent: float, res: int) -> None:
     """λ (with its sign and the gap's colour scale), then everything that depends on it: the
-    panels, the read-outs and the slice. A fragment: moving λ reruns only this, so the page's
-    other controls and its derivation are neither sent again nor redrawn; a new extent or
-    resolution reruns the whole page, which reruns this with them."""
+    panels, the read-outs and the slice. A fragment inside the page's body: moving λ reruns
+    only this, so the view, extent and resolution controls are neither sent again nor
+    redrawn; a new extent or resolution reruns the body, which reruns this with them."""
+    rerun_page_if_fragment_missed(BODY_FRAGMENT)
     lam_column, scale_column = st.columns([2, 1], vertical_alignment="bottom")
     lam = lambda_control(page, container=lam_column)
     fixed_gap_scale = fixed_gap_scale_control(page, container=scale_column)
