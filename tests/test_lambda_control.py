@@ -180,3 +180,94 @@ def test_typed_lambdas_one_after_another_are_each_taken() -> None:
     at.run()
     assert used(at) == 37.0
     assert at.query_params["lam"] == "37"
+
+
+class _Clock:
+    """A clock the test moves by hand, in place of the λ box's stale-message window clock."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> _Clock:
+    from softlse_app.common import lambda_control
+
+    fake = _Clock()
+    monkeypatch.setattr(lambda_control, "_clock", fake)
+    return fake
+
+
+def browser_sends(at: AppTest, size: float, negative: bool = False) -> AppTest:
+    """A message from the browser whose slider and switch hold ``size`` and ``negative``,
+    with the address as the browser then has it (the frontend writes its widgets' values
+    into the address; AppTest does not, so the test does: the default λ = 1 is left out)."""
+    for name, value in (("lam", None if size == 1.0 else f"{size:g}"), ("neg", None)):
+        if name == "neg" and negative:
+            value = "true"
+        if value is None:
+            if name in at.query_params:
+                del at.query_params[name]
+        else:
+            at.query_params[name] = value
+    at.select_slider(key="lam").set_value(size)
+    at.toggle(key="neg").set_value(negative)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_message_sent_before_the_browser_had_the_typed_lambda_keeps_it(clock: _Clock) -> None:
+    # Type 7 (λ was 1), then at once another control: the browser's next message still holds
+    # λ = 1, which Streamlit would take as a move of the slider back to 1.
+    at = typed(run(), "7")
+    assert used(at) == 7.0
+    clock.now += 0.3
+    browser_sends(at, 1.0)
+    assert used(at) == 7.0
+    assert at.select_slider(key="lam").value == 7.0
+    assert at.text_input(key="lam_typed").value == "7"
+    assert at.query_params.get("lam") == "7"
+    # a second such message (two quick moves elsewhere) keeps it too
+    clock.now += 0.3
+    browser_sends(at, 1.0)
+    assert used(at) == 7.0
+    # once the browser has reported λ = 7, moving the slider back to 1 is the person's
+    clock.now += 0.3
+    browser_sends(at, 7.0)
+    clock.now += 0.3
+    browser_sends(at, 1.0)
+    assert used(at) == 1.0
+    assert at.query_params.get("lam") is None  # the default λ is left out of the link
+
+
+def test_a_negative_typed_lambda_keeps_its_sign_against_a_stale_message(clock: _Clock) -> None:
+    at = typed(run(lam="3"), "-7")
+    assert used(at) == -7.0
+    clock.now += 0.1
+    browser_sends(at, 3.0, negative=False)
+    assert used(at) == -7.0
+    assert (at.query_params.get("lam"), at.query_params.get("neg")) == ("7", "true")
+
+
+def test_a_slider_move_to_a_new_value_right_after_typing_is_taken(clock: _Clock) -> None:
+    at = typed(run(), "7")
+    clock.now += 0.1
+    browser_sends(at, 3.0)
+    assert used(at) == 3.0
+    # and the old λ after that is the person's too
+    clock.now += 0.1
+    browser_sends(at, 1.0)
+    assert used(at) == 1.0
+
+
+def test_the_old_lambda_after_the_window_is_the_persons(clock: _Clock) -> None:
+    from softlse_app.common.lambda_control import STALE_WINDOW_S
+
+    at = typed(run(), "7")
+    clock.now += STALE_WINDOW_S + 0.1
+    browser_sends(at, 1.0)
+    assert used(at) == 1.0

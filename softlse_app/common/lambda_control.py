@@ -6,6 +6,8 @@ switch for −λ (the soft minimum), bound to the query parameters ``lam`` and `
 from __future__ import annotations
 
 import math
+import time
+from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
@@ -70,6 +72,32 @@ def _typed_fresh_key(key: str) -> str:
     return f"_{key}_typed_fresh"
 
 
+def _typed_pending_key(key: str) -> str:
+    return f"_{key}_typed_pending"
+
+
+#: How long after a typed λ was taken a message that still carries the λ from before it is
+#: taken as sent before the browser had the typed λ (see :func:`_keep_typed_lambda`): longer
+#: than a run and its way back to the browser on a busy server, shorter than a person needs
+#: to see the new λ drawn and then move the slider back to the old one.
+STALE_WINDOW_S = 2.0
+
+#: The clock of that window (a name of its own, so tests can move it).
+_clock = time.monotonic
+
+
+@dataclass
+class _TypedLambda:
+    """A λ taken from the box, kept until the browser has it (see :func:`_keep_typed_lambda`):
+    the (size, negative) taken, the (size, negative) before it, when it was taken
+    (:data:`_clock`), and whether the run that took it is this one."""
+
+    taken: tuple[float, bool]
+    before: tuple[float, bool]
+    at: float
+    taking_run: bool = True
+
+
 def read_typed_lambda(text: str, current: float) -> tuple[float | None, str | None]:
     """What a person typed into the exact-λ box: ``(λ, note)``.
 
@@ -108,6 +136,10 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
     value, note = read_typed_lambda(text, current)
     st.session_state[_typed_note_key(key)] = note
     if value is not None:
+        before = (float(st.session_state[key]), bool(st.session_state[sign_key]))
+        st.session_state[_typed_pending_key(key)] = _TypedLambda(
+            (abs(value), value < 0), before, _clock()
+        )
         st.session_state[key] = abs(value)
         st.session_state[sign_key] = value < 0
         # The address still says the λ of an earlier run: that text is the page's own, not a
@@ -116,6 +148,37 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
         mark_query_param_read(key)
         mark_query_param_read(sign_key)
         st.session_state[_typed_fresh_key(key)] = True
+
+
+def _keep_typed_lambda(key: str, sign_key: str) -> None:
+    """Keep a typed λ that a message from the browser sent before it had heard of it.
+
+    The box's callback sets the slider and the switch in code. A second message that leaves
+    the browser before that run's result arrives (type 7, then at once move another control:
+    the box's blur and the move are two messages) still carries the old slider and switch,
+    and Streamlit takes them as the person's: λ would fall back to the value before the
+    typed one, silently, and the typed text would be gone. So the typed λ is kept until the
+    browser reports it: a run within :data:`STALE_WINDOW_S` of the typing that sees exactly
+    the values from before it sets the typed λ again; a run that sees the typed λ ends the
+    wait, and so does any other value or a later run (the person moved the slider or the
+    switch: only a message sent that soon can be one the browser sent without knowing).
+    """
+    pending_key = _typed_pending_key(key)
+    pending: _TypedLambda | None = st.session_state.get(pending_key)
+    if pending is None:
+        return
+    now = (float(st.session_state[key]), bool(st.session_state[sign_key]))
+    soon = _clock() - pending.at <= STALE_WINDOW_S
+    if soon and now == pending.before and pending.taken != pending.before:
+        st.session_state[key], st.session_state[sign_key] = pending.taken
+        st.session_state[_typed_note_key(key)] = None
+        mark_query_param_read(key)
+        mark_query_param_read(sign_key)
+        st.session_state[_typed_fresh_key(key)] = True
+    elif now != pending.taken or not pending.taking_run or not soon:
+        del st.session_state[pending_key]  # reported by the browser, or replaced by the person
+        return
+    pending.taking_run = False
 
 
 def lambda_control(
@@ -137,6 +200,7 @@ def lambda_control(
     reader = partial(read_signed_magnitude, lo=LAMBDA_MIN, hi=LAMBDA_MAX, name=key)
     adopt_signed_query_param(page, key, sign_key, reader, default, is_valid=is_lambda_magnitude)
     adopt_flag_query_param(page, sign_key)
+    _keep_typed_lambda(key, sign_key)
     if st.session_state.pop(_typed_fresh_key(key), False):
         # set in code during the script, so the address follows in this run, not the next
         st.session_state[key] = st.session_state[key]
