@@ -23,6 +23,7 @@ def lambda_page() -> None:
     lam = lambda_control("test")
     show_url_notes("test")
     st.metric("λ in use", repr(lam))
+    st.slider("Another control", 0, 10, key="other")
 
 
 def run(**query: str) -> AppTest:
@@ -194,20 +195,22 @@ class _Clock:
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> _Clock:
-    from softlse_app.common import lambda_control
+    from softlse_app.common import typed_lambda_wait
 
     fake = _Clock()
-    monkeypatch.setattr(lambda_control, "_clock", fake)
+    monkeypatch.setattr(typed_lambda_wait, "_clock", fake)
     return fake
 
 
-def browser_sends(at: AppTest, size: float, negative: bool = False) -> AppTest:
-    """A message from the browser whose slider and switch hold ``size`` and ``negative``,
-    with the address as the browser then has it (the frontend writes its widgets' values
-    into the address; AppTest does not, so the test does: the default λ = 1 is left out)."""
-    for name, value in (("lam", None if size == 1.0 else f"{size:g}"), ("neg", None)):
-        if name == "neg" and negative:
-            value = "true"
+def browser_sends(
+    at: AppTest, size: float, negative: bool = False, *, other: int | None = None
+) -> AppTest:
+    """A message from the browser whose slider and switch hold ``size`` and ``negative`` (and,
+    with ``other``, the page's other control moved there), with the address as the browser
+    then has it (the frontend writes its widgets' values into the address; AppTest does not,
+    so the test does: the default λ = 1 is left out)."""
+    wanted = {"lam": None if size == 1.0 else f"{size:g}", "neg": "true" if negative else None}
+    for name, value in wanted.items():
         if value is None:
             if name in at.query_params:
                 del at.query_params[name]
@@ -215,42 +218,99 @@ def browser_sends(at: AppTest, size: float, negative: bool = False) -> AppTest:
             at.query_params[name] = value
     at.select_slider(key="lam").set_value(size)
     at.toggle(key="neg").set_value(negative)
+    if other is not None:
+        at.slider(key="other").set_value(other)
     at.run()
     assert not at.exception, at.exception
     return at
 
 
 def test_a_message_sent_before_the_browser_had_the_typed_lambda_keeps_it(clock: _Clock) -> None:
-    # Type 7 (λ was 1), then at once another control: the browser's next message still holds
-    # λ = 1, which Streamlit would take as a move of the slider back to 1.
+    # Type 7 (λ was 1), then at once move another control: that message still holds λ = 1,
+    # which Streamlit would take as a move of the slider back to 1.
     at = typed(run(), "7")
     assert used(at) == 7.0
     clock.now += 0.3
-    browser_sends(at, 1.0)
+    browser_sends(at, 1.0, other=3)
     assert used(at) == 7.0
+    assert at.slider(key="other").value == 3  # the other move is taken too
     assert at.select_slider(key="lam").value == 7.0
     assert at.text_input(key="lam_typed").value == "7"
     assert at.query_params.get("lam") == "7"
     # a second such message (two quick moves elsewhere) keeps it too
     clock.now += 0.3
-    browser_sends(at, 1.0)
+    browser_sends(at, 1.0, other=4)
     assert used(at) == 7.0
-    # once the browser has reported λ = 7, moving the slider back to 1 is the person's
+    # the browser now has λ = 7 and sends it; moving the slider back to 1 is the person's
     clock.now += 0.3
-    browser_sends(at, 7.0)
+    browser_sends(at, 7.0, other=5)
     clock.now += 0.3
     browser_sends(at, 1.0)
     assert used(at) == 1.0
     assert at.query_params.get("lam") is None  # the default λ is left out of the link
 
 
+def test_moving_the_slider_back_once_the_browser_shows_the_typed_lambda_is_the_persons(
+    clock: _Clock,
+) -> None:
+    # The browser got λ = 7 and sends nothing by itself; the next message is the person's.
+    at = typed(run(), "7")
+    clock.now += 0.5
+    browser_sends(at, 1.0)
+    assert used(at) == 1.0
+    assert at.text_input(key="lam_typed").value == "1"
+    # and after a stale message was caught, the person's move back later is theirs too
+    at = typed(run(), "7")
+    clock.now += 0.2
+    browser_sends(at, 1.0, other=2)
+    assert used(at) == 7.0
+    clock.now += 1.0
+    browser_sends(at, 1.0, other=2)
+    assert used(at) == 1.0
+
+
+def test_switching_the_sign_back_once_the_browser_shows_the_typed_lambda_is_the_persons(
+    clock: _Clock,
+) -> None:
+    at = typed(run(lam="7"), "-7")
+    assert used(at) == -7.0
+    clock.now += 0.5
+    browser_sends(at, 7.0, negative=False)
+    assert used(at) == 7.0
+    assert at.query_params.get("neg") is None
+
+
 def test_a_negative_typed_lambda_keeps_its_sign_against_a_stale_message(clock: _Clock) -> None:
     at = typed(run(lam="3"), "-7")
     assert used(at) == -7.0
     clock.now += 0.1
-    browser_sends(at, 3.0, negative=False)
+    browser_sends(at, 3.0, negative=False, other=1)
     assert used(at) == -7.0
     assert (at.query_params.get("lam"), at.query_params.get("neg")) == ("7", "true")
+
+
+def test_the_sign_switch_clicked_before_the_browser_had_the_typed_lambda_negates_it(
+    clock: _Clock,
+) -> None:
+    # type 7 then at once click "Negative λ": the message holds the switch's new value and the
+    # slider's old one, which is stale
+    at = typed(run(), "7")
+    clock.now += 0.1
+    browser_sends(at, 1.0, negative=True)
+    assert used(at) == -7.0
+
+
+def test_text_typed_again_before_the_browser_had_the_typed_lambda(clock: _Clock) -> None:
+    at = typed(run(), "7")
+    clock.now += 0.1
+    # "abc" typed and committed while the browser still shows λ = 1 on the slider: the typed
+    # λ stays, and so does the text, with a note that names the λ kept
+    at.text_input(key="lam_typed").input("abc")
+    browser_sends(at, 1.0)
+    assert used(at) == 7.0
+    assert at.text_input(key="lam_typed").value == "abc"
+    (note,) = notes(at)
+    assert note.endswith("λ stays 7.")
 
 
 def test_a_slider_move_to_a_new_value_right_after_typing_is_taken(clock: _Clock) -> None:
@@ -258,16 +318,15 @@ def test_a_slider_move_to_a_new_value_right_after_typing_is_taken(clock: _Clock)
     clock.now += 0.1
     browser_sends(at, 3.0)
     assert used(at) == 3.0
-    # and the old λ after that is the person's too
     clock.now += 0.1
-    browser_sends(at, 1.0)
+    browser_sends(at, 1.0, other=6)
     assert used(at) == 1.0
 
 
-def test_the_old_lambda_after_the_window_is_the_persons(clock: _Clock) -> None:
-    from softlse_app.common.lambda_control import STALE_WINDOW_S
+def test_a_stale_looking_message_after_the_bound_is_taken_as_it_is(clock: _Clock) -> None:
+    from softlse_app.common.typed_lambda_wait import STALE_WINDOW_S
 
     at = typed(run(), "7")
     clock.now += STALE_WINDOW_S + 0.1
-    browser_sends(at, 1.0)
+    browser_sends(at, 1.0, other=2)
     assert used(at) == 1.0

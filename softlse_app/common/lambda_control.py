@@ -6,13 +6,12 @@ switch for −λ (the soft minimum), bound to the query parameters ``lam`` and `
 from __future__ import annotations
 
 import math
-import time
-from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
 
 from softlse_app.common.number_format import format_stop
+from softlse_app.common.typed_lambda_wait import keep_waiting, note_box_text, start_waiting
 from softlse_app.common.url_params import (
     exact_number,
     parse_number_text,
@@ -72,30 +71,8 @@ def _typed_fresh_key(key: str) -> str:
     return f"_{key}_typed_fresh"
 
 
-def _typed_pending_key(key: str) -> str:
+def _pending_key(key: str) -> str:
     return f"_{key}_typed_pending"
-
-
-#: How long after a typed λ was taken a message that still carries the λ from before it is
-#: taken as sent before the browser had the typed λ (see :func:`_keep_typed_lambda`): longer
-#: than a run and its way back to the browser on a busy server, shorter than a person needs
-#: to see the new λ drawn and then move the slider back to the old one.
-STALE_WINDOW_S = 2.0
-
-#: The clock of that window (a name of its own, so tests can move it).
-_clock = time.monotonic
-
-
-@dataclass
-class _TypedLambda:
-    """A λ taken from the box, kept until the browser has it (see :func:`_keep_typed_lambda`):
-    the (size, negative) taken, the (size, negative) before it, when it was taken
-    (:data:`_clock`), and whether the run that took it is this one."""
-
-    taken: tuple[float, bool]
-    before: tuple[float, bool]
-    at: float
-    taking_run: bool = True
 
 
 def read_typed_lambda(text: str, current: float) -> tuple[float | None, str | None]:
@@ -137,9 +114,8 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
     st.session_state[_typed_note_key(key)] = note
     if value is not None:
         before = (float(st.session_state[key]), bool(st.session_state[sign_key]))
-        st.session_state[_typed_pending_key(key)] = _TypedLambda(
-            (abs(value), value < 0), before, _clock()
-        )
+        own_keys = (key, sign_key, _typed_key(key))
+        start_waiting(_pending_key(key), (abs(value), value < 0), before, text, own_keys)
         st.session_state[key] = abs(value)
         st.session_state[sign_key] = value < 0
         # The address still says the λ of an earlier run: that text is the page's own, not a
@@ -151,34 +127,20 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
 
 
 def _keep_typed_lambda(key: str, sign_key: str) -> None:
-    """Keep a typed λ that a message from the browser sent before it had heard of it.
-
-    The box's callback sets the slider and the switch in code. A second message that leaves
-    the browser before that run's result arrives (type 7, then at once move another control:
-    the box's blur and the move are two messages) still carries the old slider and switch,
-    and Streamlit takes them as the person's: λ would fall back to the value before the
-    typed one, silently, and the typed text would be gone. So the typed λ is kept until the
-    browser reports it: a run within :data:`STALE_WINDOW_S` of the typing that sees exactly
-    the values from before it sets the typed λ again; a run that sees the typed λ ends the
-    wait, and so does any other value or a later run (the person moved the slider or the
-    switch: only a message sent that soon can be one the browser sent without knowing).
-    """
-    pending_key = _typed_pending_key(key)
-    pending: _TypedLambda | None = st.session_state.get(pending_key)
-    if pending is None:
+    """Set a typed λ again against a message the browser sent before it had it
+    (:mod:`softlse_app.common.typed_lambda_wait`), keeping text in the box that could not be
+    used with its note about the λ kept (the slider's callback, which took the stale value for
+    a move, has cleared that note)."""
+    kept = keep_waiting(_pending_key(key), key, sign_key, _typed_key(key))
+    if kept is None:
         return
-    now = (float(st.session_state[key]), bool(st.session_state[sign_key]))
-    soon = _clock() - pending.at <= STALE_WINDOW_S
-    if soon and now == pending.before and pending.taken != pending.before:
-        st.session_state[key], st.session_state[sign_key] = pending.taken
-        st.session_state[_typed_note_key(key)] = None
-        mark_query_param_read(key)
-        mark_query_param_read(sign_key)
-        st.session_state[_typed_fresh_key(key)] = True
-    elif now != pending.taken or not pending.taking_run or not soon:
-        del st.session_state[pending_key]  # reported by the browser, or replaced by the person
-        return
-    pending.taking_run = False
+    st.session_state[key], st.session_state[sign_key] = kept
+    text = st.session_state.get(_typed_key(key), "")
+    _, note = read_typed_lambda(text, -kept[0] if kept[1] else kept[0])
+    st.session_state[_typed_note_key(key)] = note if note is not None and text.strip() else None
+    mark_query_param_read(key)
+    mark_query_param_read(sign_key)
+    st.session_state[_typed_fresh_key(key)] = True
 
 
 def lambda_control(
@@ -223,6 +185,7 @@ def lambda_control(
     if note is None or typed_key not in st.session_state:
         # the box shows the λ in use, unless it holds text that could not be used
         st.session_state[typed_key] = format_stop(signed)
+        note_box_text(_pending_key(key), format_stop(signed))
     box_column, sign_column = where.columns([1, 1], vertical_alignment="bottom")
     box_column.text_input(
         "Exact λ",

@@ -69,10 +69,9 @@ def test_lse_slice_moved_after_typing_lambda_draws_the_typed_lambda(app: AppPage
     thumb.focus()
     thumb.press("ArrowRight")
     app.expect_query("lam", "7")
-    expect(app.page.locator(".st-key-explore_lse .gtitle")).to_have_text(
-        "lse((x, y), λ = 7)", timeout=30_000
-    )
+    # settled first: while a run replaces the panels, the old title can be on the page too
     app.wait_settled(charts=4)
+    expect(app.page.locator(".st-key-explore_lse .gtitle")).to_have_text("lse((x, y), λ = 7)")
     app.expect_slider_value("lam", "7")
     app.assert_healthy(charts=4)
 
@@ -140,6 +139,7 @@ def test_lse_extent_moved_after_typing_lambda_draws_both(app: AppPage) -> None:
     thumb.focus()  # the box loses focus: it sends 7
     thumb.press("ArrowRight")  # extent 1 → 2, sent with the slider's λ still at 1
     replies.wait_until_sent(app.page, sent + 2)
+    assert replies.queue, "the server's reply to the typed 7 was not held back"
     replies.release()
     app.expect_query("extent", "2")
     app.expect_query("lam", "7")
