@@ -11,7 +11,6 @@ from functools import partial
 import streamlit as st
 
 from softlse_app.common.number_format import format_stop
-from softlse_app.common.typed_lambda_wait import keep_waiting, note_box_text, start_waiting
 from softlse_app.common.url_params import (
     exact_number,
     parse_number_text,
@@ -71,10 +70,6 @@ def _typed_fresh_key(key: str) -> str:
     return f"_{key}_typed_fresh"
 
 
-def _pending_key(key: str) -> str:
-    return f"_{key}_typed_pending"
-
-
 def read_typed_lambda(text: str, current: float) -> tuple[float | None, str | None]:
     """What a person typed into the exact-λ box: ``(λ, note)``.
 
@@ -113,9 +108,6 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
     value, note = read_typed_lambda(text, current)
     st.session_state[_typed_note_key(key)] = note
     if value is not None:
-        before = (float(st.session_state[key]), bool(st.session_state[sign_key]))
-        own_keys = (key, sign_key, _typed_key(key))
-        start_waiting(_pending_key(key), (abs(value), value < 0), before, text, own_keys)
         st.session_state[key] = abs(value)
         st.session_state[sign_key] = value < 0
         # The address still says the λ of an earlier run: that text is the page's own, not a
@@ -124,23 +116,6 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
         mark_query_param_read(key)
         mark_query_param_read(sign_key)
         st.session_state[_typed_fresh_key(key)] = True
-
-
-def _keep_typed_lambda(key: str, sign_key: str) -> None:
-    """Set a typed λ again against a message the browser sent before it had it
-    (:mod:`softlse_app.common.typed_lambda_wait`), keeping text in the box that could not be
-    used with its note about the λ kept (the slider's callback, which took the stale value for
-    a move, has cleared that note)."""
-    kept = keep_waiting(_pending_key(key), key, sign_key, _typed_key(key))
-    if kept is None:
-        return
-    st.session_state[key], st.session_state[sign_key] = kept
-    text = st.session_state.get(_typed_key(key), "")
-    _, note = read_typed_lambda(text, -kept[0] if kept[1] else kept[0])
-    st.session_state[_typed_note_key(key)] = note if note is not None and text.strip() else None
-    mark_query_param_read(key)
-    mark_query_param_read(sign_key)
-    st.session_state[_typed_fresh_key(key)] = True
 
 
 def lambda_control(
@@ -162,7 +137,6 @@ def lambda_control(
     reader = partial(read_signed_magnitude, lo=LAMBDA_MIN, hi=LAMBDA_MAX, name=key)
     adopt_signed_query_param(page, key, sign_key, reader, default, is_valid=is_lambda_magnitude)
     adopt_flag_query_param(page, sign_key)
-    _keep_typed_lambda(key, sign_key)
     if st.session_state.pop(_typed_fresh_key(key), False):
         # set in code during the script, so the address follows in this run, not the next
         st.session_state[key] = st.session_state[key]
@@ -185,7 +159,6 @@ def lambda_control(
     if note is None or typed_key not in st.session_state:
         # the box shows the λ in use, unless it holds text that could not be used
         st.session_state[typed_key] = format_stop(signed)
-        note_box_text(_pending_key(key), format_stop(signed))
     box_column, sign_column = where.columns([1, 1], vertical_alignment="bottom")
     box_column.text_input(
         "Exact λ",

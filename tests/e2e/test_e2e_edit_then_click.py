@@ -9,8 +9,6 @@ page shows both edits and that the link holds them.
 from __future__ import annotations
 
 import re
-import time
-from typing import Any
 
 import pytest
 from app_page import AppPage
@@ -74,80 +72,3 @@ def test_lse_slice_moved_after_typing_lambda_draws_the_typed_lambda(app: AppPage
     expect(app.page.locator(".st-key-explore_lse .gtitle")).to_have_text("lse((x, y), λ = 7)")
     app.expect_slider_value("lam", "7")
     app.assert_healthy(charts=4)
-
-
-class HeldReplies:
-    """The app's websocket, routed through Playwright: the browser's messages go straight to
-    the server, the server's can be held back (a slow network), so that the browser sends its
-    next message without having the results of the one before."""
-
-    def __init__(self, page: Any) -> None:
-        self.held = False
-        self.queue: list[str | bytes] = []
-        self.sent = 0
-        self.browser_side: Any = None
-        page.route_web_socket(re.compile(r"/_stcore/stream$"), self._route)
-
-    def _route(self, browser_side: Any) -> None:
-        server_side = browser_side.connect_to_server()
-        self.browser_side = browser_side
-
-        def to_server(message: str | bytes) -> None:
-            self.sent += 1
-            server_side.send(message)
-
-        def to_browser(message: str | bytes) -> None:
-            if self.held:
-                self.queue.append(message)
-            else:
-                browser_side.send(message)
-
-        browser_side.on_message(to_server)
-        server_side.on_message(to_browser)
-
-    def hold(self) -> int:
-        """Hold the server's messages from now on; returns how many the browser has sent."""
-        self.held = True
-        return self.sent
-
-    def wait_until_sent(self, page: Any, count: int) -> None:
-        """Wait (bounded) until the browser has sent ``count`` messages in all."""
-        deadline = time.monotonic() + 30
-        while self.sent < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"the browser sent {self.sent} messages, not {count}")
-            page.wait_for_timeout(10)  # lets Playwright deliver the routed messages
-
-    def release(self) -> None:
-        """Deliver what was held, in order, and stop holding."""
-        self.held = False
-        for message in self.queue:
-            self.browser_side.send(message)
-        self.queue.clear()
-
-
-def test_lse_extent_moved_after_typing_lambda_draws_both(app: AppPage) -> None:
-    """The λ box is in the explore view, the extent slider in the page's body around it: the
-    box's blur and the slider's move are two messages. With the server's replies held back,
-    the second leaves the browser before it has the typed λ, so it still carries the old λ
-    (softlse_app.common.lambda_control keeps the typed one)."""
-    replies = HeldReplies(app.page)
-    app.open("/lse_vs_max", charts=3)
-    _type_without_enter(app, "lam_typed", "7")
-    sent = replies.hold()
-    thumb = app.page.locator(".st-key-extent").get_by_role("slider")
-    thumb.focus()  # the box loses focus: it sends 7
-    thumb.press("ArrowRight")  # extent 1 → 2, sent with the slider's λ still at 1
-    replies.wait_until_sent(app.page, sent + 2)
-    assert replies.queue, "the server's reply to the typed 7 was not held back"
-    replies.release()
-    app.expect_query("extent", "2")
-    app.expect_query("lam", "7")
-    app.wait_settled(charts=3)
-    expect(app.page.locator(".st-key-explore_lse .gtitle")).to_have_text("lse((x, y), λ = 7)")
-    app.expect_slider_value("lam", "7")
-    app.expect_input_value("lam_typed", "7")
-    # the lse panel covers the new square [−2, 2]²
-    x = app.chart_traces("explore_lse")[0]["x"]
-    assert (x[0], x[-1]) == (-2.0, 2.0)
-    app.assert_healthy(charts=3)
