@@ -4,6 +4,11 @@ A text box commits its text when it loses focus; the browser then sends that val
 click's in one message, which reruns only one fragment (softlse_app.common.fragment_sync).
 Each test types without pressing Enter and clicks a control elsewhere, then checks that the
 page shows both edits and that the link holds them.
+
+Not here: the λ box left by moving a slider (on LSE vs max). That is two messages, and when
+the second leaves the browser before the first's result arrives it carries the λ slider's old
+value, which Streamlit takes as a move: a race the app does not win (see README, "Typed text
+and a quick next action"), so a test of it would pass or fail by chance.
 """
 
 from __future__ import annotations
@@ -58,17 +63,3 @@ def test_softmax_page_switch_clicked_after_typing_a_lambda_list_takes_both(app: 
         what="the grid for λ = 3, 30",
     )
     app.assert_healthy(charts=3)
-
-
-def test_lse_slice_moved_after_typing_lambda_draws_the_typed_lambda(app: AppPage) -> None:
-    app.open("/lse_vs_max?slice=true", charts=4)
-    _type_without_enter(app, "lam_typed", "7")
-    thumb = app.page.locator(".st-key-y").get_by_role("slider")
-    thumb.focus()
-    thumb.press("ArrowRight")
-    app.expect_query("lam", "7")
-    # settled first: while a run replaces the panels, the old title can be on the page too
-    app.wait_settled(charts=4)
-    expect(app.page.locator(".st-key-explore_lse .gtitle")).to_have_text("lse((x, y), λ = 7)")
-    app.expect_slider_value("lam", "7")
-    app.assert_healthy(charts=4)
