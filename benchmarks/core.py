@@ -86,23 +86,27 @@ def grid_data(kind: str, size: int, dtype: type[np.floating] = np.float64) -> np
     return data.astype(dtype)
 
 
+def function_cases(x: np.ndarray, label: str, lam: float, axis: int) -> Iterator[Case]:
+    """lse and softmax of ``x`` along ``axis`` at ``lam``, against scipy on λ·x."""
+    yield Case(
+        f"lse      {label}",
+        lambda: lse(x, lam, axis=axis),
+        lambda: scipy.special.logsumexp(lam * x, axis=axis) / lam,
+        TARGETS["lse"],
+    )
+    yield Case(
+        f"softmax  {label}",
+        lambda: softmax(x, lam, axis=axis),
+        lambda: scipy.special.softmax(lam * x, axis=axis),
+        TARGETS["softmax"],
+    )
+
+
 def grid_cases(size: int, lam: float, dtype: type[np.floating]) -> Iterator[Case]:
     """lse and softmax over axis 0 of every data kind, against scipy on λ·x."""
     for kind in DATA_KINDS:
         x = grid_data(kind, size, dtype)
-        label = f"{kind}, λ={lam:g}, {np.dtype(dtype).name}"
-        yield Case(
-            f"lse      {label}",
-            lambda x=x: lse(x, lam, axis=0),
-            lambda x=x: scipy.special.logsumexp(lam * x, axis=0) / lam,
-            TARGETS["lse"],
-        )
-        yield Case(
-            f"softmax  {label}",
-            lambda x=x: softmax(x, lam, axis=0),
-            lambda x=x: scipy.special.softmax(lam * x, axis=0),
-            TARGETS["softmax"],
-        )
+        yield from function_cases(x, f"{kind}, λ={lam:g}, {np.dtype(dtype).name}", lam, 0)
 
 
 def size_cases(size: int, *, pairs_last: bool = False) -> Iterator[Case]:
@@ -110,24 +114,12 @@ def size_cases(size: int, *, pairs_last: bool = False) -> Iterator[Case]:
     of (2, size, size), or with ``pairs_last`` over axis −1 of the same numbers as
     (size·size, 2)."""
     where = "pairs last" if pairs_last else f"n={size}"
-    axis = -1 if pairs_last else 0
     for kind in DATA_KINDS:
         x = grid_data(kind, size)
         if pairs_last:
             x = np.ascontiguousarray(x.reshape(2, -1).T)
         label = f"{where} {kind}, λ={LAM:g}, float64"
-        yield Case(
-            f"lse      {label}",
-            lambda x=x: lse(x, LAM, axis=axis),
-            lambda x=x: scipy.special.logsumexp(LAM * x, axis=axis) / LAM,
-            TARGETS["lse"],
-        )
-        yield Case(
-            f"softmax  {label}",
-            lambda x=x: softmax(x, LAM, axis=axis),
-            lambda x=x: scipy.special.softmax(LAM * x, axis=axis),
-            TARGETS["softmax"],
-        )
+        yield from function_cases(x, label, LAM, -1 if pairs_last else 0)
 
 
 def rounds_for(size: int, main_size: int, repeats: int) -> int:
