@@ -171,10 +171,12 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
     Accuracy: by §4 of [1]_ each computed entry is within (n + 2 + 2|λ|·(max − min))·u of
     itself, relatively (u the unit roundoff of the result's dtype; plus one smallest
     subnormal for results below its normal range), and the entries sum to 1 within n·u.
-    Over an axis of length 2 (the case of a grid of pairs) the same numbers are computed
-    block by block, without a branch on which entry is larger. In float32 there the bound
-    needs float32 exp within 4u relatively instead of the u that [1] assumes: rounding the
-    exponent once rather than twice leaves that room, and the tests check NumPy's exp for it.
+    Over an axis of length 2 (the case of a grid of pairs) the pair's softmax is computed in
+    its logistic form, p₁ = 1/(1 + e^v) and p₀ = e^v·p₁ with v = λ·(x₀ − x₁), block by
+    block, without a branch on which entry is larger: within the same bound, though not
+    bit for bit the shifted formula's numbers. In float32 there the bound needs float32 exp
+    within 4u relatively instead of the u that [1] assumes: rounding the exponent once rather
+    than twice leaves that room, and the tests check NumPy's exp for it.
 
     References
     ----------

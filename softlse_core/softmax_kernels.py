@@ -2,13 +2,14 @@
 
 - :func:`softmax_shifted`: exp(λ·(x_k − a)) / Σ_j exp(λ·(x_j − a)) along any axis, with
   a = max(x) for λ > 0 and a = min(x) for λ < 0 (Blanchard, Higham & Higham 2021, §4).
-- :func:`softmax_pairs`: the same operations for an axis of length 2, block by block
-  (:mod:`softlse_core.pair_blocks`) and without branching on which entry is larger, so that
-  its speed does not depend on the data's layout. For float64 and float16 input (computed
-  in float64) the same numbers, bit for bit. float32 input is computed in float32
-  arithmetic, as scipy does, for speed — all but the exponent λ·(x₀ − x₁), which is formed
-  in float64 and rounded once to float32 so that the errors (several float32 ulps instead of
-  one rounding of the float64 result) stay within softmax's documented bound.
+- :func:`softmax_pairs`: for an axis of length 2, the logistic form 1/(1 + e^v),
+  e^v/(1 + e^v) with v = λ·(x₀ − x₁), block by block (:mod:`softlse_core.pair_blocks`) and
+  without branching on which entry is larger, so that its speed does not depend on the
+  data's layout: one exp per pair instead of two, and half the passes over memory. Within
+  softmax's documented bound, like the shifted formula (not the same bits). float32 input
+  is computed in float32 arithmetic, as scipy does, for speed — all but the exponent, which
+  is formed in float64 and rounded once to float32 so that the errors (several float32 ulps
+  instead of one rounding of the float64 result) stay within that bound.
 
 Both expect a finite λ ≠ 0 and never emit RuntimeWarnings.
 """
@@ -33,10 +34,16 @@ from softlse_core.pair_blocks import (
 
 __all__ = ["softmax_pairs", "softmax_shifted"]
 
+_FLOAT64 = np.dtype(np.float64)
+
 #: The integer type of each float's width, for the sign-bit mask: the bits of 1.0 ANDed with an
 #: all-ones or all-zeros integer give 1.0 or 0.0 without a branch.
-_MASK_INTS = {np.dtype(np.float64): np.dtype(np.int64), np.dtype(np.float32): np.dtype(np.int32)}
-_FLOAT64 = np.dtype(np.float64)
+_MASK_INTS = {_FLOAT64: np.dtype(np.int64), np.dtype(np.float32): np.dtype(np.int32)}
+
+#: The largest exponent v = λ·(x₀ − x₁) of a block that the pair kernel's logistic form
+#: takes, per working dtype: below it E = e^v and 1/(1 + E) stay finite and normal (e^700 ≈
+#: 1.0e304 of float64's 1.8e308, e^80 ≈ 5.5e34 of float32's 3.4e38).
+_PAIR_LIMIT = {_FLOAT64: 700.0, np.dtype(np.float32): 80.0}
 
 
 def softmax_shifted(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
@@ -57,77 +64,143 @@ def softmax_shifted(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
 
 
 def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[Any]) -> NDArray[Any]:
-    """Softmax over ``axis`` of length 2, returned in ``out_dtype``.
+    r"""Softmax over ``axis`` of length 2, returned in ``out_dtype``.
 
-    With E = exp(−|v|), v = λ·(x₀ − x₁), the entry that wins (the larger for λ > 0, the
-    smaller for λ < 0) gets 1/(1 + E) and the other E/(1 + E): the operations of the shifted
-    formula (the winner's term is exp(0) = 1). Which numerator is 1 and which is E is chosen
-    without a branch: the sign bit of v (set exactly where x₁ wins, whatever the sign of λ;
-    at a tie E = 1 and either way gives 1/2) becomes a 0.0/1.0 mask M through integer
-    operations, and max(E, M) is 1 where M = 1 and E where M = 0 (E ≤ 1; a NaN E stays NaN).
+    With v = λ·(x₀ − x₁) and E = exp(v), each block of pairs whose v are all at most
+    :data:`_PAIR_LIMIT` of the working precision (700 in float64, 80 in float32) takes the
+    logistic form of the pair's softmax,
+
+    .. math::
+
+        p_1 = \frac{1}{1 + E}, \qquad p_0 = E \cdot p_1 = \frac{E}{1 + E},
+
+    the shifted formula divided through by x₁'s term: four passes after v and one ``exp``
+    per pair, where the shifted formula takes a maximum, a sum and an ``exp`` per entry.
+    Below the limit E and 1/(1 + E) stay finite and normal; below −v nothing breaks either
+    (E is subnormal or 0, p₁ = 1 and p₀ = E). E's relative error reaches p₁ damped by
+    E/(1 + E) and p₀ by 1/(1 + E); 1 + E, the division and the product add one rounding each.
+
+    A block holding a larger v (E would overflow) or a NaN takes the shifted formula's
+    operations instead (:func:`_shifted_pair_block`), so the speed depends on the data only
+    through how many blocks need that.
 
     v is formed in float64, where x₀ − x₁ of float32 or float16 entries rounds by at most
-    float64's u. float16 and float64 input is then computed in float64 — the shifted
-    formula's numbers, bit for bit — and float32 input in float32: v is rounded once to
-    float32 (its only rounding that counts, where the shifted formula in float32 has two, in
-    x₀ − x₁ and in the product), then exp, 1 + E and the divisions are float32 operations.
+    float64's u. float16 and float64 input is then computed in float64 (float16 rounded once
+    at the end), float32 input in float32: v is rounded once to float32 (its only rounding
+    that counts, where the shifted formula in float32 has two, in x₀ − x₁ and in the
+    product), then exp, 1 + E, the division and the product are float32 operations.
     float32 runs in blocks of :data:`FLOAT32_PAIR_BLOCK` pairs, others of
     :data:`~softlse_core.pair_blocks.PAIR_BLOCK`.
     """
+    if x.dtype == out_dtype == _FLOAT64 and 0 < x.size <= 2 * PAIR_BLOCK and x.flags.c_contiguous:
+        return _softmax_pairs_in_one_block(x, lam, axis)
     work = np.dtype(np.float32) if x.dtype == np.float32 else _FLOAT64
-    ints = _MASK_INTS[work]
-    one_bits = work.type(1.0).view(ints)
-    sign_bit = work.type(-0.0).view(ints)
-    sign_shift = 8 * ints.itemsize - 1
     out = np.empty(x.shape, dtype=out_dtype)
     first_plane, second_plane = split_pair_axis(x, axis)
     out_first, out_second = split_pair_axis(out, axis)
     size = min(FLOAT32_PAIR_BLOCK if work != _FLOAT64 else PAIR_BLOCK, first_plane.size)
     first = Float64Blocks(first_plane, size, "softmax x0")
     second = Float64Blocks(second_plane, size, "softmax x1")
-    winning_inf = math.copysign(math.inf, lam)
     # v in float64: x₀ − x₁ is taken in place in x₀'s widened copy when there is one
     exponent = scratch("softmax v", size) if first.buffer is None else first.buffer
-    term = exponent if work == _FLOAT64 else scratch("softmax E", size, work)  # v, then E
-    rounds_to_work = term is not exponent  # (compare the buffers: block views are new objects)
-    denominator = scratch("softmax 1 + E", size, work)
-    # float32: the numerators max(E, M) go straight into the result, which is then divided in
-    # place (one buffer less in the larger float32 blocks). float64 keeps a numerator buffer:
-    # its blocks are sized for L2 with it, and dividing into the result from there is faster.
-    numerator = None if work == np.float32 else scratch("softmax numerator", size, work)
-    mask = scratch("softmax mask", size, ints)
+    rounded = None if work == _FLOAT64 else scratch("softmax v32", size, work)
+    # p₀ and p₁ go straight into the result when it has the working dtype (float64,
+    # float32); float16 results are rounded from float64 buffers at the end of each block
+    direct = out_dtype == work
     with np.errstate(all="ignore"):
         for rows, cols in pair_blocks(first_plane.shape, size):
             v = block_buffer(exponent, rows, cols)
-            e = block_buffer(term, rows, cols)
-            d = block_buffer(denominator, rows, cols)
-            bits = block_buffer(mask, rows, cols)
-            result_first, result_second = out_first[rows, cols], out_second[rows, cols]
-            if numerator is None:
-                num_first, num_second = result_first, result_second
-            else:
-                num_first = num_second = block_buffer(numerator, rows, cols)
             np.subtract(first[rows, cols], second[rows, cols], out=v)
             if lam != 1.0:  # multiplying by 1 changes nothing
                 np.multiply(v, lam, out=v)
-            if rounds_to_work:
-                np.copyto(e, v, casting="same_kind")  # v rounded once to float32
-            # v's sign bit, which rounding keeps, is set exactly where x₁ wins
-            e_bits = e.view(ints)
-            np.right_shift(e_bits, sign_shift, out=bits)  # −1 where x₁ wins, else 0
-            np.bitwise_or(e_bits, sign_bit, out=e_bits)  # −|v|, exactly
-            np.exp(e, out=e)
-            np.add(e, 1.0, out=d)
-            np.bitwise_and(bits, one_bits, out=bits)  # 1.0 where x₁ wins, else 0.0
-            np.maximum(e, bits.view(work), out=num_second)
-            np.divide(num_second, d, out=result_second)
-            np.bitwise_xor(bits, one_bits, out=bits)  # 1.0 where x₀ wins, else 0.0
-            np.maximum(e, bits.view(work), out=num_first)
-            np.divide(num_first, d, out=result_first)
-            if math.isnan(np.maximum.reduce(d, axis=None)):
-                # inf − inf: both entries are the winning infinity, the limit splits evenly.
-                a, b = first_plane[rows, cols], second_plane[rows, cols]
-                split = np.isnan(d) & (a == b) & (a == winning_inf)
-                result_first[split] = 0.5
-                result_second[split] = 0.5
+            if rounded is not None:
+                w = block_buffer(rounded, rows, cols)
+                np.copyto(w, v, casting="same_kind")  # v rounded once to float32
+                v = w
+            result_first, result_second = out_first[rows, cols], out_second[rows, cols]
+            if direct:
+                p0, p1 = result_first, result_second
+            else:
+                p0 = block_buffer(scratch("softmax p0", size), rows, cols)
+                p1 = block_buffer(scratch("softmax p1", size), rows, cols)
+            entries = (first_plane[rows, cols], second_plane[rows, cols])
+            _finish_block(v, p0, p1, entries, lam, size)
+            if not direct:
+                np.copyto(result_first, p0, casting="same_kind")
+                np.copyto(result_second, p1, casting="same_kind")
     return out
+
+
+def _softmax_pairs_in_one_block(x: NDArray[np.float64], lam: float, axis: int) -> NDArray[Any]:
+    """:func:`softmax_pairs` of C-contiguous float64 ``x`` of at most ``PAIR_BLOCK`` pairs:
+    the same operations on the pairs as one block, in the input's own layout (a sheet-sized
+    grid is one block, and the set-up of blocks would be a fifth of its time)."""
+    rows = math.prod(x.shape[:axis])
+    cols = math.prod(x.shape[axis + 1 :])
+    triple = x.reshape(rows, 2, cols)
+    out = np.empty(x.shape)
+    result = out.reshape(rows, 2, cols)
+    v = scratch("softmax v", PAIR_BLOCK)[: rows * cols].reshape(rows, cols)
+    with np.errstate(all="ignore"):
+        np.subtract(triple[:, 0, :], triple[:, 1, :], out=v)
+        if lam != 1.0:  # multiplying by 1 changes nothing
+            np.multiply(v, lam, out=v)
+        entries = (triple[:, 0, :], triple[:, 1, :])
+        _finish_block(v, result[:, 0, :], result[:, 1, :], entries, lam, PAIR_BLOCK)
+    return out
+
+
+def _finish_block(
+    v: NDArray[Any],
+    p0: NDArray[Any],
+    p1: NDArray[Any],
+    entries: tuple[NDArray[Any], NDArray[Any]],
+    lam: float,
+    size: int,
+) -> None:
+    """p₀, p₁ of one block of pairs from their exponents ``v`` = λ·(x₀ − x₁) in the working
+    dtype: the logistic form when every v is at most the dtype's :data:`_PAIR_LIMIT`, else
+    :func:`_shifted_pair_block`, and where x₀ = x₁ = the winning infinity (``entries`` are
+    the block's x₀ and x₁), 1/2 each, the limit of softmax. ``size`` is the block size the
+    thread's buffers are kept for."""
+    if np.maximum.reduce(v, axis=None) <= _PAIR_LIMIT[v.dtype]:  # False for a NaN
+        np.exp(v, out=p0)  # E
+        np.add(p0, 1.0, out=p1)
+        np.divide(1.0, p1, out=p1)  # p₁ = 1/(1 + E)
+        np.multiply(p0, p1, out=p0)  # p₀ = E/(1 + E)
+        return
+    _shifted_pair_block(v, p0, p1, size)
+    if np.isnan(p0).any():
+        # inf − inf: both entries are the winning infinity, the limit splits evenly
+        first, second = entries
+        split = (first == second) & (first == math.copysign(math.inf, lam))
+        p0[split] = 0.5
+        p1[split] = 0.5
+
+
+def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], size: int) -> None:
+    """p₀, p₁ of one block from its exponents ``v`` (overwritten) by the shifted formula's
+    operations, for any v: with E = exp(−|v|) ≤ 1, the entry that wins (x₀ where v > 0, x₁
+    where v < 0) gets 1/(1 + E) and the other E/(1 + E); a NaN v gives NaN.
+
+    Which numerator is 1 and which is E is chosen without a branch: the sign bit of v (set
+    exactly where x₁ wins; at a tie E = 1 and either way gives 1/2) becomes a 0.0/1.0 mask M
+    through integer operations, and max(E, M) is 1 where M = 1 and E where M = 0 (E ≤ 1; a
+    NaN E stays NaN). ``size`` is the block size the thread's buffers are kept for."""
+    work = v.dtype
+    ints = _MASK_INTS[work]
+    one_bits = work.type(1.0).view(ints)
+    sign_bit = work.type(-0.0).view(ints)
+    bits = scratch("softmax mask", size, ints)[: v.size].reshape(v.shape)
+    denominator = scratch("softmax 1 + E", size, work)[: v.size].reshape(v.shape)
+    v_bits = v.view(ints)
+    np.right_shift(v_bits, 8 * ints.itemsize - 1, out=bits)  # −1 where x₁ wins, else 0
+    np.bitwise_or(v_bits, sign_bit, out=v_bits)  # −|v|, exactly
+    np.exp(v, out=v)  # E
+    np.add(v, 1.0, out=denominator)
+    np.bitwise_and(bits, one_bits, out=bits)  # 1.0 where x₁ wins, else 0.0
+    np.maximum(v, bits.view(work), out=p1)
+    np.divide(p1, denominator, out=p1)
+    np.bitwise_xor(bits, one_bits, out=bits)  # 1.0 where x₀ wins, else 0.0
+    np.maximum(v, bits.view(work), out=p0)
+    np.divide(p0, denominator, out=p0)

@@ -1,10 +1,11 @@
 """The blocked kernels for an axis of length 2 compute what the general kernels compute.
 
-softmax: for float64 and float16 bit for bit equal to the shifted formula in float64 (the
-pair kernel only reorders which numerator is 1 and which is E); for float32 bit for bit
-equal to the same formula written out plainly in float32 (exponent formed in float64), and
-within the accuracy bound of ``softmax``'s docstring against mpmath. lse: equal to the slab
-kernel to the last bit or so, and bit for bit equal to the pair formula it always used.
+softmax: bit for bit equal to what it computes written out plainly with np.where, block by
+block (the logistic form, or the shifted formula where a block's exponents are too large; in
+float64 for float64 and float16 input, in float32 for float32 with the exponent formed in
+float64), and within the accuracy bound of ``softmax``'s docstring against the shifted
+formula and mpmath, at the thresholds of the form's special cases too. lse: equal to the
+slab kernel to the last bit or so, and bit for bit equal to the pair formula it always used.
 Cases span several blocks, every layout of the pair axis (first, middle, last,
 non-contiguous input), float16/32/64 and the data layouts of the benchmark (random,
 meshgrid, sorted, constant ties), plus infinities and NaN.
@@ -21,7 +22,13 @@ import pytest
 from softlse_core import lse, softmax, softmax_kernels
 from softlse_core.array_input import widened
 from softlse_core.logsumexp_kernels import _lse_slab
-from softlse_core.pair_blocks import FLOAT32_PAIR_BLOCK, PAIR_BLOCK, pair_blocks, scratch
+from softlse_core.pair_blocks import (
+    FLOAT32_PAIR_BLOCK,
+    PAIR_BLOCK,
+    pair_blocks,
+    scratch,
+    split_pair_axis,
+)
 from softlse_core.softmax_kernels import softmax_shifted
 
 INF = math.inf
@@ -63,38 +70,49 @@ def _cast(x: np.ndarray, dtype) -> np.ndarray:
         return x.astype(dtype)
 
 
-def _float32_pairs_plainly(x: np.ndarray, lam: float) -> np.ndarray:
-    """softmax of the columns of a (2, n) float32 array as the pair kernel computes float32,
-    written out plainly: no blocks, and np.where instead of the sign mask.
-
-    v = λ·(x₀ − x₁) in float64, rounded once to float32; E = exp(−|v|); the winner gets
-    1/(1 + E), the other E/(1 + E), all in float32. Pairs holding an infinity or a NaN take
-    the shifted formula's result in float64: 0, 1, 1/2 or NaN, the same in any precision.
-    """
-    x64 = x.astype(np.float64)
+def _block_plainly(a: np.ndarray, b: np.ndarray, lam: float, work: type) -> np.ndarray:
+    """softmax of the pairs (a, b) of one block as the pair kernel computes it, written out
+    plainly with np.where: v = λ·(a − b) formed in float64 and, for float32, rounded once;
+    then in ``work`` the logistic form p₁ = 1/(1 + e^v), p₀ = e^v·p₁ when every v is at
+    most the limit (700 in float64, 80 in float32), else the shifted formula: E = e^(−|v|),
+    1/(1 + E) for the entry that wins and E/(1 + E) for the other, NaN for a NaN v, and 1/2
+    each where both entries are the winning infinity."""
+    limit = 80.0 if work == np.float32 else 700.0
     with np.errstate(all="ignore"):
-        v = (lam * (x64[0] - x64[1])).astype(np.float32)
+        v = (lam * (a.astype(np.float64) - b.astype(np.float64))).astype(work)
+        if np.max(v) <= limit:
+            e = np.exp(v)
+            p1 = work(1.0) / (e + work(1.0))
+            return np.stack([e * p1, p1])
         e = np.exp(-np.abs(v))
-        winner = np.float32(1.0) / (1 + e)
-        loser = e / (1 + e)
-        special = softmax_shifted(x64, lam, 0).astype(np.float32)
-    plain = np.where(v < 0, np.stack([loser, winner]), np.stack([winner, loser]))
-    return np.where(np.isfinite(x).all(axis=0), plain, special)
+        winner, loser = work(1.0) / (e + work(1.0)), e / (e + work(1.0))
+    x1_wins = np.signbit(v)
+    p = np.stack([np.where(x1_wins, loser, winner), np.where(x1_wins, winner, loser)])
+    split = (a == b) & (a == math.copysign(INF, lam))
+    return np.where(split, work(0.5), p)
 
 
 def _expected_softmax(x: np.ndarray, lam: float, axis: int) -> np.ndarray:
-    if x.dtype == np.float32:
-        moved = np.moveaxis(x, axis, 0)
-        plain = _float32_pairs_plainly(moved.reshape(2, -1), lam).reshape(moved.shape)
-        return np.moveaxis(plain, 0, axis)
-    work = widened(np.moveaxis(x, axis, -1))
-    return np.moveaxis(softmax_shifted(work, lam, -1).astype(x.dtype), -1, axis)
+    """softmax of ``x`` over ``axis`` (of length 2) as the pair kernel computes it: the
+    pairs walked in the kernel's planes and blocks (:mod:`softlse_core.pair_blocks`, the
+    block size read from the kernel's module, so a test may change it), each block by
+    :func:`_block_plainly` in float32 for float32 input, float64 otherwise."""
+    work = np.float32 if x.dtype == np.float32 else np.float64
+    axis %= x.ndim
+    first, second = split_pair_axis(x, axis)
+    out = np.empty(x.shape, dtype=x.dtype)
+    out_first, out_second = split_pair_axis(out, axis)
+    block = softmax_kernels.FLOAT32_PAIR_BLOCK if work == np.float32 else PAIR_BLOCK
+    for rows, cols in pair_blocks(first.shape, min(block, first.size)):
+        p0, p1 = _block_plainly(first[rows, cols], second[rows, cols], lam, work)
+        out_first[rows, cols] = p0
+        out_second[rows, cols] = p1
+    return out
 
 
 @pytest.mark.parametrize("kind", [*DATA_KINDS, "awkward"])
 def test_softmax_pairs_equal_a_plain_computation_bit_for_bit(kind):
-    """float64 and float16: the shifted formula in float64, rounded once to float16; float32:
-    :func:`_float32_pairs_plainly`."""
+    """Every dtype: :func:`_expected_softmax`, over three blocks."""
     rng = np.random.default_rng(14)
     count = 2 * PAIR_BLOCK + 7  # three blocks, the last one short
     base = _pairs(kind, count, rng)
@@ -186,30 +204,69 @@ def _mp_pair_softmax(x0: float, x1: float, lam: float) -> tuple[mpmath.mpf, mpma
         return e0 / (e0 + e1), e1 / (e0 + e1)
 
 
-@pytest.mark.parametrize("kind", DATA_KINDS)
-def test_float32_pairs_within_the_accuracy_bound(kind):
-    """softmax's docstring: each entry within (n + 2 + 2|λ|·(max − min))·u relatively, u of
-    float32 (results below float32's normal range: within one smallest subnormal).
+UNIT_ROUNDOFF = {np.float64: U64, np.float32: U32}
+SMALLEST = {np.float64: float(np.finfo(np.float64).smallest_subnormal), np.float32: SMALLEST32}
 
-    Every pair against softmax in float64 (the bound widened by the float64 result's own
-    error), then the worst 20 pairs and 100 random ones against mpmath with the bound as
-    it stands."""
+
+def _assert_within_bound_of_mpmath(x: np.ndarray, got: np.ndarray, lam: float, pairs) -> None:
+    """The pairs (columns) ``pairs`` of ``got`` = softmax(x, λ) within the documented bound of
+    the exact softmax (mpmath, 40 digits): (4 + 2|λ|·|x₀ − x₁|)·u relatively, plus one
+    smallest subnormal."""
+    dtype = x.dtype.type
+    bound = _bound(x, lam, UNIT_ROUNDOFF[dtype])
+    for k in pairs:
+        exact = _mp_pair_softmax(float(x[0, k]), float(x[1, k]), lam)
+        for p_hat, p in zip(got[:, k], exact, strict=True):
+            error = abs(mpmath.mpf(float(p_hat)) - p)
+            assert error <= bound[k] * p + SMALLEST[dtype], (lam, x[:, k], p_hat, p)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("kind", DATA_KINDS)
+def test_pairs_within_the_accuracy_bound(kind, dtype):
+    """softmax's docstring: each entry within (n + 2 + 2|λ|·(max − min))·u relatively, u of
+    the dtype (results below its normal range: within one smallest subnormal).
+
+    Every pair against the shifted formula in float64 (the bound widened by that result's
+    own error, which is within the float64 bound), then the worst 20 pairs and 100 random
+    ones against mpmath with the bound as it stands."""
     rng = np.random.default_rng(18)
-    x = _pairs(kind, 2 * PAIR_BLOCK + 7, rng).astype(np.float32)
+    x = _pairs(kind, 2 * PAIR_BLOCK + 7, rng).astype(dtype)
+    x64 = x.astype(np.float64)
     for lam in (*BENCHMARK_LAMBDAS, 1e-3, 1e4, -1e6):
         got = softmax(x, lam, axis=0)
-        assert got.dtype == np.float32
-        reference = softmax(x.astype(np.float64), lam, axis=0)
-        bound = _bound(x, lam, U32)
-        allowed = (bound + _bound(x, lam, 2 * U64)) * reference + SMALLEST32
-        used = np.abs(got - reference) / allowed  # the share of the bound used
+        assert got.dtype == dtype
+        reference = softmax_shifted(x64, lam, 0)
+        allowed = (_bound(x, lam, UNIT_ROUNDOFF[dtype]) + _bound(x, lam, U64)) * reference
+        used = np.abs(got - reference) / (allowed + SMALLEST[dtype])  # the share of the bound
         assert np.max(used) <= 1.0, f"λ={lam}"
         worst = np.argsort(np.max(used, axis=0))
-        for k in {*worst[-20:], *rng.integers(x.shape[1], size=100)}:
-            exact = _mp_pair_softmax(float(x[0, k]), float(x[1, k]), lam)
-            for p_hat, p in zip(got[:, k], exact, strict=True):
-                error = abs(mpmath.mpf(float(p_hat)) - p)
-                assert error <= bound[k] * p + SMALLEST32, (lam, x[:, k], p_hat, p)
+        _assert_within_bound_of_mpmath(
+            x, got, lam, {*worst[-20:], *rng.integers(x.shape[1], size=100)}
+        )
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_pairs_within_the_bound_where_the_logistic_form_changes(dtype):
+    """Exponents v = λ·(x₀ − x₁) on both sides of the limit where p₀ = 1, p₁ = exp(−v) take
+    over (700 in float64, 80 in float32), where exp(v) would overflow, where p₁ leaves the
+    normal range and underflows to 0, and the mirror images, where E is subnormal or 0:
+    every result against mpmath, subnormal ones within one smallest subnormal."""
+    limit = 700.0 if dtype == np.float64 else 80.0
+    top = 760.0 if dtype == np.float64 else 110.0
+    edges = np.concatenate(
+        [
+            np.linspace(limit - 2.0, limit + 2.0, 81),
+            np.linspace(limit, top, 301),
+            np.nextafter(dtype(limit), dtype([-INF, INF])).astype(np.float64),
+        ]
+    )
+    v = np.concatenate([edges, -edges, [0.0]])
+    for lam, second in ((1.0, 0.0), (-1.0, 0.0), (2.0, 0.25), (1e3, -0.125)):
+        x = np.stack([v / lam + second, np.full_like(v, second)]).astype(dtype)
+        got = softmax(x, lam, axis=0)
+        _assert_within_bound_of_mpmath(x, got, lam, range(x.shape[1]))
+        np.testing.assert_array_equal(got, _expected_softmax(x, lam, 0))
 
 
 def test_numpy_float32_exp_is_as_accurate_as_the_bound_needs():
