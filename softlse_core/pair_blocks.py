@@ -40,9 +40,10 @@ __all__ = [
     "split_pair_axis",
 ]
 
-#: Pairs per block: the softmax kernel's working buffers of this length (four of 8 bytes a
-#: pair for float64 and float16 input) take at most 1 MiB, so a block's intermediates stay in
-#: a core's L2 cache instead of going out to memory. The lse kernel uses it for every dtype.
+#: Pairs per block: the softmax kernel's working set of a float64 block (its exponents and
+#: its two results, 24 bytes a pair; 40 where it falls back to the shifted formula) is then
+#: 0.75–1.25 MiB, so a block's intermediates stay in a core's L2 cache instead of going out
+#: to memory. The lse kernel uses it for every dtype.
 PAIR_BLOCK = 32_768
 
 #: Pairs per block of the softmax kernel for float32 input. Its passes are float32 (half the

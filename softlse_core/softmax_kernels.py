@@ -163,14 +163,15 @@ def _finish_block(
     :func:`_shifted_pair_block`, and where x₀ = x₁ = the winning infinity (``entries`` are
     the block's x₀ and x₁), 1/2 each, the limit of softmax. ``size`` is the block size the
     thread's buffers are kept for."""
-    if np.maximum.reduce(v, axis=None) <= _PAIR_LIMIT[v.dtype]:  # False for a NaN
+    top = np.maximum.reduce(v, axis=None)  # NaN if a v is
+    if top <= _PAIR_LIMIT[v.dtype]:
         np.exp(v, out=p0)  # E
         np.add(p0, 1.0, out=p1)
         np.divide(1.0, p1, out=p1)  # p₁ = 1/(1 + E)
         np.multiply(p0, p1, out=p0)  # p₀ = E/(1 + E)
         return
     _shifted_pair_block(v, p0, p1, size)
-    if np.isnan(p0).any():
+    if math.isnan(top):
         # inf − inf: both entries are the winning infinity, the limit splits evenly
         first, second = entries
         split = (first == second) & (first == math.copysign(math.inf, lam))
