@@ -13,8 +13,11 @@ that a kernel branching on x₀ < x₁ would see very differently:
 - sorted: uniform values sorted, so x₀ < x₁ everywhere;
 - constant: every entry 0.5, a tie at every point.
 
-They run at λ = 10, 1, 100 and −10 in float64, then at the same four λ in float32 (both then
-compute in float32; ours forms the exponent λ·(x₀ − x₁) in float64 and rounds it once).
+They run at λ = 10, 1, 100, −10 and 1000 (the app's largest λ) in float64, then at the same
+five λ in float32 (both then compute in float32; ours forms the exponent λ·(x₀ − x₁) in
+float64 and rounds it once). At λ = 1000 most exponents of the [−1, 1] data are beyond what
+the pair kernel's logistic form takes, so its blocks fall back to the shifted formula's
+operations (see :func:`softlse_core.softmax_kernels.softmax_pairs`).
 
 Then, at λ = 10 in float64, the same four layouts at other sizes: the sheet's own grid
 (n = 100, ``np.linspace(-1, 1, 100)``) and the app's default LSE grid (n = 201), where every
@@ -53,10 +56,12 @@ SETTINGS: tuple[tuple[float, type[np.floating]], ...] = (
     (1.0, np.float64),
     (100.0, np.float64),
     (-LAM, np.float64),
+    (1000.0, np.float64),
     (LAM, np.float32),
     (1.0, np.float32),
     (100.0, np.float32),
     (-LAM, np.float32),
+    (1000.0, np.float32),
 )
 
 

@@ -248,25 +248,46 @@ def test_pairs_within_the_accuracy_bound(kind, dtype):
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 def test_pairs_within_the_bound_where_the_logistic_form_changes(dtype):
-    """Exponents v = λ·(x₀ − x₁) on both sides of the limit where p₀ = 1, p₁ = exp(−v) take
-    over (700 in float64, 80 in float32), where exp(v) would overflow, where p₁ leaves the
-    normal range and underflows to 0, and the mirror images, where E is subnormal or 0:
-    every result against mpmath, subnormal ones within one smallest subnormal."""
+    """Exponents v = λ·(x₀ − x₁) on both sides of the limit beyond which a block falls back
+    to the shifted formula (700 in float64, 80 in float32), where exp(v) would overflow,
+    where p₁ leaves the normal range and underflows to 0, and the mirror images, where E is
+    subnormal or 0: every result against mpmath, subnormal ones within one smallest
+    subnormal. Each pair is its own call, so each is one block whose path its own v
+    decides: a limit set too high (E overflowing in the logistic form) gives NaN here."""
     limit = 700.0 if dtype == np.float64 else 80.0
     top = 760.0 if dtype == np.float64 else 110.0
     edges = np.concatenate(
         [
-            np.linspace(limit - 2.0, limit + 2.0, 81),
-            np.linspace(limit, top, 301),
+            np.linspace(limit - 2.0, limit + 2.0, 41),
+            np.linspace(limit, top, 121),
             np.nextafter(dtype(limit), dtype([-INF, INF])).astype(np.float64),
         ]
     )
     v = np.concatenate([edges, -edges, [0.0]])
     for lam, second in ((1.0, 0.0), (-1.0, 0.0), (2.0, 0.25), (1e3, -0.125)):
         x = np.stack([v / lam + second, np.full_like(v, second)]).astype(dtype)
-        got = softmax(x, lam, axis=0)
+        got = np.concatenate([softmax(x[:, k : k + 1], lam, axis=0) for k in range(v.size)], 1)
         _assert_within_bound_of_mpmath(x, got, lam, range(x.shape[1]))
-        np.testing.assert_array_equal(got, _expected_softmax(x, lam, 0))
+        for k in range(v.size):
+            pair = x[:, k : k + 1]
+            np.testing.assert_array_equal(got[:, k : k + 1], _expected_softmax(pair, lam, 0))
+        # all in one block: the fallback for all of them, within the bound as well
+        together = softmax(x, lam, axis=0)
+        _assert_within_bound_of_mpmath(x, together, lam, range(x.shape[1]))
+
+
+@pytest.mark.parametrize("pairs", [PAIR_BLOCK - 1, PAIR_BLOCK, PAIR_BLOCK + 1, 2 * PAIR_BLOCK])
+def test_float64_pairs_on_both_sides_of_the_one_block_size(pairs):
+    """Up to PAIR_BLOCK pairs of C-contiguous float64 input go through the one-block path,
+    more through the blocks: the same numbers either way, pair axis first or last."""
+    rng = np.random.default_rng(21)
+    for kind in ("random", "awkward"):  # logistic blocks, and fallback blocks
+        x = _pairs(kind, pairs, rng)
+        for (arr, axis), lam in itertools.product(
+            ((x, 0), (np.ascontiguousarray(x.T), 1)), (10.0, -1 / 3, 1e4)
+        ):
+            got = softmax(arr, lam, axis=axis)
+            np.testing.assert_array_equal(got, _expected_softmax(arr, lam, axis), f"{kind} λ={lam}")
 
 
 def test_numpy_float32_exp_is_as_accurate_as_the_bound_needs():
