@@ -16,7 +16,7 @@ import streamlit as st
 
 from softlse_app.common.gc_freeze import freeze_loaded_modules
 from softlse_app.common.history_entries import keep_full_history_entries
-from softlse_app.common.navigation import FAVICON, HOME, PAGES
+from softlse_app.common.navigation import HOME, PAGES, favicon_data_url
 from softlse_app.common.oversized_links import notice_oversized_link
 from softlse_app.common.page_style import apply_page_style
 
@@ -24,7 +24,8 @@ freeze_loaded_modules()
 
 st.set_page_config(
     page_title="softlse · soft-maximum explorer",
-    page_icon=str(FAVICON),  # a local file: a Material icon would be fetched from Google
+    # the app's own icon (a Material icon would be fetched from Google), as a data: URL
+    page_icon=favicon_data_url(),
     layout="wide",
 )
 

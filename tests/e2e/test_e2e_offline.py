@@ -40,6 +40,8 @@ def test_every_page_works_offline_with_a_local_favicon(
             icon = app.page.locator('link[rel~="icon"]').first
             href = icon.get_attribute("href") or ""
             assert urlsplit(href).netloc in ("", own), f"favicon from elsewhere: {href}"
+            # in the page itself: a file icon would be fetched again at every address change
+            assert href.startswith("data:image/png;base64,"), f"{path}: favicon {href[:60]}"
             loaded = app.page.evaluate(
                 """async (href) => {
                     const response = await fetch(href);
