@@ -6,6 +6,7 @@ import io
 import json
 import math
 
+import mpmath
 import numpy as np
 import plotly.colors
 import pytest
@@ -232,8 +233,17 @@ def test_csv_of_a_panel_holds_what_the_chart_draws():
     panel = softmax_panel(1.0, 21, 10.0)  # what the chart draws: the same numbers in float32
     np.testing.assert_array_equal(rows[:, 2].astype(np.float32), panel.sigma[0].ravel())
     text = softmax_csv(1.0, 21, 10.0)
-    # full precision: x = −0.9, y = −1, σ₁ = expit(1) to the last digit
-    assert text.splitlines()[2].startswith("-0.9,-1.0,0.7310585786300049,0.268941421369995")
+    # full precision: x = −0.9, y = −1 and σ written as the shortest text that reads back to
+    # the same double, within softmax's documented bound, (4 + 2·|λ·(x − y)|)·u = 6u, of the
+    # exact softmax of those two doubles (σ₁ ≈ expit(1); x − y is 0.09999999999999998)
+    cells = text.splitlines()[2].split(",")
+    assert cells[:2] == ["-0.9", "-1.0"]
+    with mpmath.workdps(40):
+        e_x, e_y = mpmath.exp(10 * mpmath.mpf(-0.9)), mpmath.exp(10 * mpmath.mpf(-1.0))
+        exact = (e_x / (e_x + e_y), e_y / (e_x + e_y))
+        for cell, p in zip(cells[2:], exact, strict=True):
+            assert repr(float(cell)) == cell
+            assert abs(mpmath.mpf(cell) - p) <= 6 * 2.0**-53 * p, (cell, p)
     _header, onehot = read_csv(onehot_csv(1.0, 21, "first"))
     on_diagonal = onehot[:, 0] == onehot[:, 1]
     assert np.all(onehot[on_diagonal, 2] == 1.0)
