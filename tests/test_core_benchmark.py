@@ -98,3 +98,33 @@ def test_float32_softmax_error_is_within_the_bound_and_below_scipys():
     # softmax's bound (n + 2 + 2|λ|·(max − min))·u with n = 2, data in [−1, 1], u = eps/2
     assert ours <= (4 + 2 * LAM * 2) / 2
     assert ours < theirs
+
+
+def test_fresh_process_script_reports_every_case():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from benchmarks.core import DATA_KINDS
+    from benchmarks.core_fresh import DTYPES, LAMBDAS
+
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks.core_fresh", "--size", "21", "--repeats", "1"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    rows = [line for line in run.stdout.splitlines() if " λ=" in line]
+    assert len(rows) == len(DTYPES) * len(LAMBDAS) * len(DATA_KINDS)
+    for row in rows:
+        dtype, lam, kind, ours, theirs, ratio, target, verdict, faults = row.split()
+        assert dtype in ("float32", "float64")
+        assert kind in DATA_KINDS
+        assert float(lam.removeprefix("λ=")) in LAMBDAS
+        assert min(float(ours), float(theirs), float(ratio)) > 0
+        assert target == "≤0.75"
+        assert verdict in ("ok", "MISSED")
+        assert int(faults) >= 0
