@@ -76,8 +76,8 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
 
     the shifted formula divided through by x₁'s term: four passes after v and one ``exp``
     per pair, where the shifted formula takes a maximum, a sum and an ``exp`` per entry.
-    Below the limit E and 1/(1 + E) stay finite and normal; below −v nothing breaks either
-    (E is subnormal or 0, p₁ = 1 and p₀ = E). E's relative error reaches p₁ damped by
+    Below the limit E and 1/(1 + E) stay finite and normal; a very negative v breaks nothing
+    either (E is subnormal or 0, p₁ = 1 and p₀ = E). E's relative error reaches p₁ damped by
     E/(1 + E) and p₀ by 1/(1 + E); 1 + E, the division and the product add one rounding each.
 
     A block holding a larger v (E would overflow) or a NaN takes the shifted formula's
