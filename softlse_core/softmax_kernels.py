@@ -106,7 +106,9 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     rounded = None if work == _FLOAT64 else scratch("softmax v32", size, work)
     # p₀ and p₁ go straight into the result when it has the working dtype (float64,
     # float32); float16 results are rounded from float64 buffers at the end of each block
-    direct = out_dtype == work
+    shares = None
+    if out_dtype != work:
+        shares = (scratch("softmax p0", size), scratch("softmax p1", size))
     with np.errstate(all="ignore"):
         for rows, cols in pair_blocks(first_plane.shape, size):
             v = block_buffer(exponent, rows, cols)
@@ -118,14 +120,13 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
                 np.copyto(w, v, casting="same_kind")  # v rounded once to float32
                 v = w
             result_first, result_second = out_first[rows, cols], out_second[rows, cols]
-            if direct:
+            if shares is None:
                 p0, p1 = result_first, result_second
             else:
-                p0 = block_buffer(scratch("softmax p0", size), rows, cols)
-                p1 = block_buffer(scratch("softmax p1", size), rows, cols)
+                p0, p1 = (block_buffer(share, rows, cols) for share in shares)
             entries = (first_plane[rows, cols], second_plane[rows, cols])
             _finish_block(v, p0, p1, entries, lam, size)
-            if not direct:
+            if shares is not None:
                 np.copyto(result_first, p0, casting="same_kind")
                 np.copyto(result_second, p1, casting="same_kind")
     return out
@@ -135,18 +136,15 @@ def _softmax_pairs_in_one_block(x: NDArray[np.float64], lam: float, axis: int) -
     """:func:`softmax_pairs` of C-contiguous float64 ``x`` of at most ``PAIR_BLOCK`` pairs:
     the same operations on the pairs as one block, in the input's own layout (a sheet-sized
     grid is one block, and the set-up of blocks would be a fifth of its time)."""
-    rows = math.prod(x.shape[:axis])
-    cols = math.prod(x.shape[axis + 1 :])
-    triple = x.reshape(rows, 2, cols)
+    first, second = split_pair_axis(x, axis)
     out = np.empty(x.shape)
-    result = out.reshape(rows, 2, cols)
-    v = scratch("softmax v", PAIR_BLOCK)[: rows * cols].reshape(rows, cols)
+    p0, p1 = split_pair_axis(out, axis)
+    v = scratch("softmax v", PAIR_BLOCK)[: first.size].reshape(first.shape)
     with np.errstate(all="ignore"):
-        np.subtract(triple[:, 0, :], triple[:, 1, :], out=v)
+        np.subtract(first, second, out=v)
         if lam != 1.0:  # multiplying by 1 changes nothing
             np.multiply(v, lam, out=v)
-        entries = (triple[:, 0, :], triple[:, 1, :])
-        _finish_block(v, result[:, 0, :], result[:, 1, :], entries, lam, PAIR_BLOCK)
+        _finish_block(v, p0, p1, (first, second), lam, PAIR_BLOCK)
     return out
 
 
