@@ -91,6 +91,16 @@ def grid_data(kind: str, size: int, dtype: type[np.floating] = np.float64) -> np
     return data.astype(dtype)
 
 
+def softmax_case(x: np.ndarray, label: str, lam: float, axis: int) -> Case:
+    """softmax of ``x`` along ``axis`` at ``lam``, against scipy's on λ·x."""
+    return Case(
+        f"softmax  {label}",
+        lambda: softmax(x, lam, axis=axis),
+        lambda: scipy.special.softmax(lam * x, axis=axis),
+        TARGETS["softmax"],
+    )
+
+
 def function_cases(x: np.ndarray, label: str, lam: float, axis: int) -> Iterator[Case]:
     """lse and softmax of ``x`` along ``axis`` at ``lam``, against scipy on λ·x."""
     yield Case(
@@ -99,12 +109,7 @@ def function_cases(x: np.ndarray, label: str, lam: float, axis: int) -> Iterator
         lambda: scipy.special.logsumexp(lam * x, axis=axis) / lam,
         TARGETS["lse"],
     )
-    yield Case(
-        f"softmax  {label}",
-        lambda: softmax(x, lam, axis=axis),
-        lambda: scipy.special.softmax(lam * x, axis=axis),
-        TARGETS["softmax"],
-    )
+    yield softmax_case(x, label, lam, axis)
 
 
 def grid_cases(size: int, lam: float, dtype: type[np.floating]) -> Iterator[Case]:

@@ -16,10 +16,8 @@ import argparse
 import resource
 
 import numpy as np
-import scipy.special
 
-from benchmarks.core import DATA_KINDS, TARGETS, Case, grid_data, measure_timing
-from softlse_core import softmax
+from benchmarks.core import DATA_KINDS, grid_data, measure_timing, softmax_case
 
 LAMBDAS = (10.0, 1000.0, -1000.0)
 DTYPES: tuple[type[np.floating], ...] = (np.float32, np.float64)
@@ -40,19 +38,15 @@ def main(argv: list[str] | None = None) -> None:
         for lam in LAMBDAS:
             for kind in DATA_KINDS:
                 x = grid_data(kind, args.size, dtype)
-                case = Case(
-                    f"{np.dtype(dtype).name} λ={lam:g} {kind}",
-                    lambda x=x, lam=lam: softmax(x, lam, axis=0),
-                    lambda x=x, lam=lam: scipy.special.softmax(lam * x, axis=0),
-                    TARGETS["softmax"],
-                )
+                label = f"{np.dtype(dtype).name} λ={lam:g} {kind}"
+                case = softmax_case(x, label, lam, 0)
                 before = minor_faults()
                 timing = measure_timing(case, args.repeats)
                 faults = minor_faults() - before
                 ratio = timing.ours / timing.scipy
                 verdict = "ok" if ratio <= case.target else "MISSED"
                 print(
-                    f"{case.name:<36} {timing.ours * 1e3:8.2f} {timing.scipy * 1e3:9.2f} "
+                    f"{label:<36} {timing.ours * 1e3:8.2f} {timing.scipy * 1e3:9.2f} "
                     f"{ratio:6.2f}  ≤{case.target:g} {verdict:<6} {faults:>8}",
                     flush=True,
                 )
