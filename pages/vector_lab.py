@@ -18,7 +18,13 @@ import streamlit as st
 
 from softlse_app.common.fragment_sync import record_fragment_inputs, rerun_page_if_fragment_missed
 from softlse_app.common.inert_text import show_message
-from softlse_app.common.lambda_control import lambda_control, lambda_keys
+from softlse_app.common.lambda_control import (
+    exact_lambda_inputs,
+    lambda_keys,
+    lambda_row,
+    lambda_slider,
+    typed_lambda_note,
+)
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.vector_lab.controls import (
@@ -70,11 +76,14 @@ def lab_body() -> None:
     """Everything a control changes, as one fragment: an edit reruns and redraws this part
     only, while the title, the introduction and the app's shell stay as they are."""
     text = vector_box(PAGE)
-    lam_column, offset_column, scale_column, digits_column = st.columns([2, 1, 1, 1])
-    lam = lambda_control(PAGE, container=lam_column)
-    c = offset_control(PAGE, offset_column)
-    a = scale_control(PAGE, scale_column)
-    digits = digits_control(PAGE, digits_column)
+    lam = lambda_slider(PAGE)
+    # one wrapping row rather than columns: fewer layout blocks to send and draw per edit
+    row = lambda_row(st)
+    exact_lambda_inputs(row)
+    c = offset_control(PAGE, row)
+    a = scale_control(PAGE, row)
+    digits = digits_control(PAGE, row)
+    typed_lambda_note(st)
     record_fragment_inputs(CONTROLS_FRAGMENT, CONTROL_KEYS)
     read_section_links()  # before the notes, which may be about them
     sigma, problem = read_vector(text)

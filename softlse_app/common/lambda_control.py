@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import math
 from functools import partial
+from types import ModuleType
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from softlse_app.common.number_format import format_stop
 from softlse_app.common.url_params import (
@@ -21,6 +23,9 @@ from softlse_app.common.url_state import (
     adopt_signed_query_param,
     mark_query_param_read,
 )
+
+#: Where a control goes: a container, or the page itself (the ``streamlit`` module).
+Place = DeltaGenerator | ModuleType
 
 #: The sizes λ may take, on every page: lse is computed exactly over this whole range.
 LAMBDA_MIN, LAMBDA_MAX = 0.01, 1000.0
@@ -125,15 +130,44 @@ def lambda_control(
     sign_key: str = "neg",
     default: float = 1.0,
     label: str = "Inverse temperature λ (log scale)",
-    container: st.delta_generator.DeltaGenerator | None = None,
+    container: Place | None = None,
 ) -> float:
-    """λ on a log-scale slider (``LAMBDA_MAGNITUDES``), a box to type an exact λ, and a switch
-    for −λ (the soft minimum). Query parameters: ``lam`` (``?lam=10``, ``?lam=37.5``,
-    ``?lam=-10``) and ``neg``; the typed box writes the same ``lam`` and ``neg``.
+    """λ on a log-scale slider (``LAMBDA_MAGNITUDES``) and under it, in one row, a box to type
+    an exact λ and a switch for −λ (the soft minimum): :func:`lambda_slider`, then
+    :func:`exact_lambda_inputs` in a row of their own and :func:`typed_lambda_note`.
+    Query parameters: ``lam`` (``?lam=10``, ``?lam=37.5``, ``?lam=-10``) and ``neg``; the
+    typed box writes the same ``lam`` and ``neg``.
 
     Returns the signed λ.
     """
     where = container if container is not None else st
+    signed = lambda_slider(
+        page, key=key, sign_key=sign_key, default=default, label=label, container=where
+    )
+    exact_lambda_inputs(lambda_row(where), key=key, sign_key=sign_key)
+    typed_lambda_note(where, key=key)
+    return signed
+
+
+def lambda_row(where: Place) -> DeltaGenerator:
+    """A row for the exact-λ box and the sign switch (and, on a page that wants them there,
+    more controls): one horizontal container that wraps on a narrow screen. Columns would
+    take three layout blocks, and every block is sent and rendered again on each rerun."""
+    return where.container(horizontal=True, vertical_alignment="bottom", gap="small")
+
+
+def lambda_slider(
+    page: str,
+    *,
+    key: str = "lam",
+    sign_key: str = "neg",
+    default: float = 1.0,
+    label: str = "Inverse temperature λ (log scale)",
+    container: Place = st,
+) -> float:
+    """The log-scale slider of |λ| (``LAMBDA_MAGNITUDES``, with a typed size as an extra stop),
+    after reading ``lam`` and ``neg`` from the link. Returns the signed λ: the sign is the
+    switch's, which :func:`exact_lambda_inputs` draws after it."""
     reader = partial(read_signed_magnitude, lo=LAMBDA_MIN, hi=LAMBDA_MAX, name=key)
     adopt_signed_query_param(page, key, sign_key, reader, default, is_valid=is_lambda_magnitude)
     adopt_flag_query_param(page, sign_key)
@@ -141,7 +175,7 @@ def lambda_control(
         # set in code during the script, so the address follows in this run, not the next
         st.session_state[key] = st.session_state[key]
         st.session_state[sign_key] = st.session_state[sign_key]
-    magnitude = where.select_slider(
+    magnitude = container.select_slider(
         label,
         options=lambda_stops(float(st.session_state[key])),
         format_func=format_stop,
@@ -153,14 +187,19 @@ def lambda_control(
         help="λ = 1/temperature. Larger λ: lse closer to max and softmax closer to one-hot.",
     )
     negative = bool(st.session_state[sign_key])
-    signed = -float(magnitude) if negative else float(magnitude)
-    typed_key, note_key = _typed_key(key), _typed_note_key(key)
-    note = st.session_state.get(note_key)
-    if note is None or typed_key not in st.session_state:
-        # the box shows the λ in use, unless it holds text that could not be used
+    return -float(magnitude) if negative else float(magnitude)
+
+
+def exact_lambda_inputs(row: DeltaGenerator, *, key: str = "lam", sign_key: str = "neg") -> None:
+    """The box to type an exact λ and the switch for −λ of the λ control ``key``, in ``row``
+    (:func:`lambda_row`); call :func:`lambda_slider` first. The box shows the λ in use,
+    unless it holds text that could not be used (:func:`typed_lambda_note` says why)."""
+    typed_key = _typed_key(key)
+    if st.session_state.get(_typed_note_key(key)) is None or typed_key not in st.session_state:
+        magnitude = float(st.session_state[key])
+        signed = -magnitude if st.session_state[sign_key] else magnitude
         st.session_state[typed_key] = format_stop(signed)
-    box_column, sign_column = where.columns([1, 1], vertical_alignment="bottom")
-    box_column.text_input(
+    row.text_input(
         "Exact λ",
         key=typed_key,
         max_chars=32,
@@ -169,7 +208,7 @@ def lambda_control(
         help="Type any λ whose size is between 0.01 and 1000, e.g. 37 or -2.5 (negative: "
         "soft minimum), then press Enter.",
     )
-    sign_column.toggle(
+    row.toggle(
         "Negative λ",
         key=sign_key,
         bind="query-params",
@@ -178,6 +217,10 @@ def lambda_control(
         help="λ < 0 (soft minimum) turns lse into a soft minimum and softmax onto the smallest "
         "entries.",
     )
+
+
+def typed_lambda_note(where: Place, *, key: str = "lam") -> None:
+    """Why the exact-λ box's text was not used (or was clamped), under the λ control."""
+    note = st.session_state.get(_typed_note_key(key))
     if note is not None:
         where.caption(f":material/edit_note: {note}")
-    return signed

@@ -27,23 +27,25 @@ def gap_metrics(summary: GapSummary, extent: float) -> None:
     """Four read-outs about the whole grid: the gap along the diagonal, its bound, the gap at
     the far corners, and how often lse itself rounds to max."""
     hard = hard_name(summary.lam)
-    first, second = st.columns(2)
-    third, fourth = st.columns(2)
-    first.metric(
+    # two columns of two (the diagonal's gap over its bound, the corner over the rounding
+    # count), not two rows of columns: three layout blocks instead of six to send and draw at
+    # each λ step, and a phone reads them in the same order
+    left, right = st.columns(2)
+    left.metric(
         "Gap on the whole diagonal x = y",
         format_gap(summary.diagonal_gap),
         help=f"The same at all {summary.diagonal_points} grid points on the diagonal: there "
         f"the two numbers tie and the gap is exactly {bound_text(summary.lam)}.",
     )
-    second.metric(f"Largest possible gap, {bound_text(summary.lam)}", format_gap(summary.bound))
+    left.metric(f"Largest possible gap, {bound_text(summary.lam)}", format_gap(summary.bound))
     corner = f"(−{format_short(extent)}, {format_short(extent)})"
     smallest = format_gap(summary.corner_gap) if summary.corner_gap != 0 else "0 (underflow)"
-    third.metric(
+    right.metric(
         f"Smallest gap, at the corner {corner}",
         smallest,
         help="Farthest from the diagonal: |x − y| is largest, so the gap is smallest.",
     )
-    fourth.metric(
+    right.metric(
         f"Grid points where lse rounds to {hard}",
         f"{summary.rounds_to_hard} of {summary.points}",
         help=f"There lse, as a float64, is exactly {hard}: the gap is smaller than the "

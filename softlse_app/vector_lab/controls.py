@@ -87,13 +87,16 @@ def _take_vector_from_url() -> None:
 
 
 def vector_box(page: str) -> str:
-    """The text box ``v`` and the preset buttons s1, s2, s3; returns the box's text.
-    (``page`` names the page for the controls' link notes; the box takes any text, so it has
-    none.)"""
+    """The text box ``v`` and the preset buttons s1, s2, s3 in one row (they wrap under the
+    box on a narrow screen); returns the box's text. (``page`` names the page for the
+    controls' link notes; the box takes any text, so it has none.)
+
+    One horizontal container rather than columns: every layout block is one more message and
+    one more component to render on each edit of the lab."""
     _take_vector_from_url()
-    box, presets = st.columns([3, 1], vertical_alignment="bottom")
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="small")
     text = str(
-        box.text_input(
+        row.text_input(
             "Vector σ",
             key="v",
             help="Numbers separated by commas, spaces or semicolons, optionally in [ ]; "
@@ -101,7 +104,6 @@ def vector_box(page: str) -> str:
         )
     )
     in_url = _sync_url(text)
-    row = presets.container(horizontal=True, gap="small")
     for name, preset in PRESETS.items():
         row.button(
             name,
@@ -109,7 +111,6 @@ def vector_box(page: str) -> str:
             on_click=_set_vector,
             args=(preset,),
             help=f"The sheet's {name} = [{preset}]",
-            width="stretch",
         )
     if not in_url:
         st.caption(
