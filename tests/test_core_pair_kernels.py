@@ -276,18 +276,52 @@ def test_pairs_within_the_bound_where_the_logistic_form_changes(dtype):
         _assert_within_bound_of_mpmath(x, together, lam, range(x.shape[1]))
 
 
-@pytest.mark.parametrize("pairs", [PAIR_BLOCK - 1, PAIR_BLOCK, PAIR_BLOCK + 1, 2 * PAIR_BLOCK])
-def test_float64_pairs_on_both_sides_of_the_one_block_size(pairs):
-    """Up to PAIR_BLOCK pairs of C-contiguous float64 input go through the one-block path,
-    more through the blocks: the same numbers either way, pair axis first or last."""
+@pytest.mark.parametrize(
+    ("dtype", "block"), [(np.float64, PAIR_BLOCK), (np.float32, FLOAT32_PAIR_BLOCK)]
+)
+@pytest.mark.parametrize("offset", [-1, 0, 1, None])
+def test_pairs_on_both_sides_of_the_one_block_size(dtype, block, offset):
+    """Up to one block of pairs (PAIR_BLOCK in float64, FLOAT32_PAIR_BLOCK in float32) of
+    C-contiguous input go through the one-block path, more through the blocks (``offset``
+    None: two blocks): the same numbers either way, pair axis first or last."""
+    pairs = 2 * block if offset is None else block + offset
     rng = np.random.default_rng(21)
     for kind in ("random", "awkward"):  # logistic blocks, and fallback blocks
-        x = _pairs(kind, pairs, rng)
+        x = _cast(_pairs(kind, pairs, rng), dtype)
         for (arr, axis), lam in itertools.product(
             ((x, 0), (np.ascontiguousarray(x.T), 1)), (10.0, -1 / 3, 1e4)
         ):
             got = softmax(arr, lam, axis=axis)
+            assert got.dtype == dtype
             np.testing.assert_array_equal(got, _expected_softmax(arr, lam, axis), f"{kind} λ={lam}")
+
+
+def test_the_one_block_path_is_taken_exactly_up_to_one_block(monkeypatch):
+    """The path itself, not only its numbers: C-contiguous float64 and float32 input of at
+    most one block (their own block sizes) takes the one-block path; a larger, a strided or a
+    float16 input, or float32 asked for in another dtype, does not."""
+    calls = []
+    original = softmax_kernels._softmax_pairs_in_one_block
+
+    def spy(x, lam, axis, size):
+        calls.append((x.dtype, x.shape, size))
+        return original(x, lam, axis, size)
+
+    monkeypatch.setattr(softmax_kernels, "_softmax_pairs_in_one_block", spy)
+    rng = np.random.default_rng(5)
+    for dtype, block in ((np.float64, PAIR_BLOCK), (np.float32, FLOAT32_PAIR_BLOCK)):
+        for pairs, taken in ((block, True), (block + 1, False)):
+            calls.clear()
+            x = rng.standard_normal((2, pairs)).astype(dtype)
+            softmax(x, 3.0, axis=0)
+            assert calls == ([(np.dtype(dtype), (2, pairs), block)] if taken else []), pairs
+        calls.clear()
+        strided = rng.standard_normal((2, 200)).astype(dtype)[:, ::2]
+        softmax(strided, 3.0, axis=0)
+        assert calls == []
+    calls.clear()
+    softmax(rng.standard_normal((2, 100)).astype(np.float16), 3.0, axis=0)
+    assert calls == []
 
 
 def test_numpy_float32_exp_is_as_accurate_as_the_bound_needs():
