@@ -19,12 +19,13 @@ float64 and rounds it once). At λ = 1000 most exponents of the [−1, 1] data a
 the pair kernel's logistic form takes, so its blocks fall back to the shifted formula's
 operations (see :func:`softlse_core.softmax_kernels.softmax_pairs`).
 
-Then, at λ = 10 in float64, the same four layouts at other sizes: the sheet's own grid
-(n = 100, ``np.linspace(-1, 1, 100)``) and the app's default LSE grid (n = 201), where every
-array fits in the processor's caches and allocations are cheap, so the per-call costs and the
-number of passes over the data decide; and the pair axis last, (n·n, 2) over axis −1, where
-the two entries of a pair sit side by side in memory. More rounds are timed for the small
-sizes, so that each side is timed for about as long as at n = 1001.
+Then, at λ = 10 and 1000 in float64, the same four layouts at other sizes: the sheet's own
+grid (n = 100, ``np.linspace(-1, 1, 100)``) and the app's default LSE grid (n = 201), where
+every array fits in the processor's caches and allocations are cheap, so the per-call costs
+and the number of passes over the data decide (and, at λ = 1000, float64 exp's slow path for
+results that underflow, which both sides pay); and, at λ = 10, the pair axis last, (n·n, 2)
+over axis −1, where the two entries of a pair sit side by side in memory. More rounds are
+timed for the small sizes, so that each side is timed for about as long as at n = 1001.
 
 Options: ``--repeats N`` (default 15), ``--size n`` (grid side, default 1001),
 ``--other-sizes`` (default ``100,201``; empty for none), ``--vector-size`` (default 10**7),
@@ -50,6 +51,9 @@ LAM = 10.0
 DATA_KINDS = ("random", "meshgrid", "sorted", "constant")
 TARGETS = {"lse": 0.5, "softmax": 0.75}
 VECTOR_TARGET = 0.35
+#: λ of the other grid sizes: the headline λ, and the app's largest, where float64 exp's slow
+#: path for results that underflow weighs most on a small grid.
+SMALL_GRID_LAMS = (LAM, 1000.0)
 #: (λ, dtype) of the grid runs: the first is the headline, the others check the same holds.
 SETTINGS: tuple[tuple[float, type[np.floating]], ...] = (
     (LAM, np.float64),
@@ -119,17 +123,20 @@ def grid_cases(size: int, lam: float, dtype: type[np.floating]) -> Iterator[Case
         yield from function_cases(x, f"{kind}, λ={lam:g}, {np.dtype(dtype).name}", lam, 0)
 
 
-def size_cases(size: int, *, pairs_last: bool = False) -> Iterator[Case]:
-    """lse and softmax at λ = 10 in float64 over every data kind of side ``size``: over axis 0
-    of (2, size, size), or with ``pairs_last`` over axis −1 of the same numbers as
-    (size·size, 2)."""
+def size_cases(
+    size: int, *, pairs_last: bool = False, lams: tuple[float, ...] = (LAM,)
+) -> Iterator[Case]:
+    """lse and softmax at each λ of ``lams`` in float64 over every data kind of side ``size``:
+    over axis 0 of (2, size, size), or with ``pairs_last`` over axis −1 of the same numbers
+    as (size·size, 2)."""
     where = "pairs last" if pairs_last else f"n={size}"
-    for kind in DATA_KINDS:
-        x = grid_data(kind, size)
-        if pairs_last:
-            x = np.ascontiguousarray(x.reshape(2, -1).T)
-        label = f"{where} {kind}, λ={LAM:g}, float64"
-        yield from function_cases(x, label, LAM, -1 if pairs_last else 0)
+    for lam in lams:
+        for kind in DATA_KINDS:
+            x = grid_data(kind, size)
+            if pairs_last:
+                x = np.ascontiguousarray(x.reshape(2, -1).T)
+            label = f"{where} {kind}, λ={lam:g}, float64"
+            yield from function_cases(x, label, lam, -1 if pairs_last else 0)
 
 
 def rounds_for(size: int, main_size: int, repeats: int) -> int:
@@ -210,7 +217,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--size", type=int, default=1001, help="grid side n of (2, n, n)")
     parser.add_argument(
-        "--other-sizes", default="100,201", help="grid sides also timed at λ = 10, float64"
+        "--other-sizes", default="100,201", help="grid sides also timed at λ = 10 and 1000"
     )
     parser.add_argument("--vector-size", type=int, default=10**7)
     parser.add_argument("--quick", action="store_true", help="only λ = 10 in float64")
@@ -229,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
         sides = [int(side) for side in args.other_sizes.split(",") if side.strip()]
         for side in sides:
             rounds = rounds_for(side, args.size, args.repeats)
-            cases.extend((case, rounds) for case in size_cases(side))
+            cases.extend((case, rounds) for case in size_cases(side, lams=SMALL_GRID_LAMS))
         cases.extend((case, args.repeats) for case in size_cases(args.size, pairs_last=True))
     for case, rounds in cases:
         timing = measure_timing(case, rounds)
