@@ -93,10 +93,15 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     float32 runs in blocks of :data:`FLOAT32_PAIR_BLOCK` pairs, others of
     :data:`~softlse_core.pair_blocks.PAIR_BLOCK`.
     """
+    if x.dtype == out_dtype and x.flags.c_contiguous and x.size:
+        # at most one block: in the input's own layout, without the blocks' set-up
+        if x.dtype == _FLOAT64:
+            if x.size <= 2 * PAIR_BLOCK:
+                return _softmax_pairs_in_one_block(x, lam, axis, PAIR_BLOCK, False)
+        elif x.dtype == _FLOAT32 and x.size <= 2 * FLOAT32_PAIR_BLOCK:
+            return _softmax_pairs_in_one_block(x, lam, axis, FLOAT32_PAIR_BLOCK, True)
     work = _FLOAT32 if x.dtype == _FLOAT32 else _FLOAT64
     block_size = PAIR_BLOCK if work == _FLOAT64 else FLOAT32_PAIR_BLOCK
-    if x.dtype == out_dtype == work and x.flags.c_contiguous and 0 < x.size <= 2 * block_size:
-        return _softmax_pairs_in_one_block(x, lam, axis, block_size)
     out = np.empty(x.shape, dtype=out_dtype)
     first_plane, second_plane = split_pair_axis(x, axis)
     out_first, out_second = split_pair_axis(out, axis)
@@ -134,25 +139,27 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     return out
 
 
-def _softmax_pairs_in_one_block(x: NDArray[Any], lam: float, axis: int, size: int) -> NDArray[Any]:
-    """:func:`softmax_pairs` of C-contiguous float64 or float32 ``x`` of at most ``size``
-    pairs (its dtype's block size): the same operations on the pairs as that one block, in
-    the input's own layout. A sheet-sized grid is one block, and for it the set-up of blocks
-    (the widened copies, the block slices) was a fifth of the float64 time and a third of the
-    float32 time."""
+def _softmax_pairs_in_one_block(
+    x: NDArray[Any], lam: float, axis: int, size: int, in_float32: bool
+) -> NDArray[Any]:
+    """:func:`softmax_pairs` of C-contiguous float64 or float32 (``in_float32``) ``x`` of at
+    most ``size`` pairs (its dtype's block size): the same operations on the pairs as that
+    one block, in the input's own layout. A sheet-sized grid is one block, and for it the
+    set-up of blocks (the widened copies, the block slices) was a fifth of the float64 time
+    and a third of the float32 time."""
     first, second = split_pair_axis(x, axis)
     out = np.empty_like(x)
     p0, p1 = split_pair_axis(out, axis)
     v = scratch("softmax v", size)[: first.size].reshape(first.shape)
     with np.errstate(all="ignore"):
-        if x.dtype == _FLOAT64:
-            np.subtract(first, second, out=v)
-        else:  # float32 entries: x₀ − x₁ formed in float64, as in the blocks of softmax_pairs
+        if in_float32:  # x₀ − x₁ formed in float64, as in the blocks of softmax_pairs
             np.subtract(first, second, out=v, dtype=_FLOAT64)
+        else:
+            np.subtract(first, second, out=v)
         if lam != 1.0:  # multiplying by 1 changes nothing
             np.multiply(v, lam, out=v)
-        if x.dtype != _FLOAT64:
-            rounded = scratch("softmax v32", size, x.dtype)[: first.size].reshape(first.shape)
+        if in_float32:
+            rounded = scratch("softmax v32", size, _FLOAT32)[: first.size].reshape(first.shape)
             np.copyto(rounded, v, casting="same_kind")  # v rounded once to float32
             v = rounded
         _finish_block(v, p0, p1, (first, second), lam, size)

@@ -303,9 +303,10 @@ def test_the_one_block_path_is_taken_exactly_up_to_one_block(monkeypatch):
     calls = []
     original = softmax_kernels._softmax_pairs_in_one_block
 
-    def spy(x, lam, axis, size):
+    def spy(x, lam, axis, size, in_float32):
         calls.append((x.dtype, x.shape, size))
-        return original(x, lam, axis, size)
+        assert in_float32 == (x.dtype == np.float32)
+        return original(x, lam, axis, size, in_float32)
 
     monkeypatch.setattr(softmax_kernels, "_softmax_pairs_in_one_block", spy)
     rng = np.random.default_rng(5)
