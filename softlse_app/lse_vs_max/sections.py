@@ -17,13 +17,7 @@ import streamlit as st
 from softlse_app.common.chart_output import show_chart
 from softlse_app.common.controls import open_section
 from softlse_app.common.fragment_sync import record_fragment_inputs, rerun_page_if_fragment_missed
-from softlse_app.common.lambda_control import (
-    exact_lambda_inputs,
-    lambda_keys,
-    lambda_row,
-    lambda_slider,
-    typed_lambda_note,
-)
+from softlse_app.common.lambda_control import lambda_control, lambda_keys
 from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control
@@ -106,13 +100,9 @@ def explore_view(page: str, extent: float, res: int) -> None:
     only this, so the view, extent and resolution controls are neither sent again nor
     redrawn; a new extent or resolution reruns the body, which reruns this with them."""
     rerun_page_if_fragment_missed(BODY_FRAGMENT)
-    lam = lambda_slider(page)
-    # the switches in the exact λ's row: one layout block where columns took six, and every
-    # block is sent and drawn again at each λ step
-    row = lambda_row(st)
-    exact_lambda_inputs(row)
-    fixed_gap_scale = fixed_gap_scale_control(page, container=row)
-    typed_lambda_note(st)
+    lam_column, scale_column = st.columns([2, 1], vertical_alignment="bottom")
+    lam = lambda_control(page, container=lam_column)
+    fixed_gap_scale = fixed_gap_scale_control(page, container=scale_column)
     record_fragment_inputs(EXPLORE_FRAGMENT, EXPLORE_KEYS)
     show_url_notes(page, LAMBDA_KEYS)
     explore_section(lam, extent, res, fixed_gap_scale)
