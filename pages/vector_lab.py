@@ -80,8 +80,8 @@ def lab_body() -> None:
     # one wrapping row rather than columns: fewer layout blocks to send and draw per edit
     row = lambda_row(st)
     exact_lambda_inputs(row)
-    c = offset_control(PAGE, row)
-    a = scale_control(PAGE, row)
+    c = offset_control(PAGE, row, notes=st)  # a warning under the row, not in it
+    a = scale_control(PAGE, row, notes=st)
     digits = digits_control(PAGE, row)
     typed_lambda_note(st)
     record_fragment_inputs(CONTROLS_FRAGMENT, CONTROL_KEYS)

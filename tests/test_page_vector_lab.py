@@ -319,6 +319,19 @@ def test_section_in_a_link_forgives_case_and_switching_tabs_keeps_the_inputs() -
     np.testing.assert_allclose(column(at, 0, "softmax(σ, λ)"), expected, rtol=1e-14, atol=0)
 
 
+def _block_holding(block, key: str):
+    """The innermost block of the AppTest tree ``block`` with the widget ``key`` among its
+    direct children, or None."""
+    for child in block.children.values():
+        if getattr(child, "key", None) == key and not hasattr(child, "children"):
+            return block
+        if hasattr(child, "children"):
+            found = _block_holding(child, key)
+            if found is not None:
+                return found
+    return None
+
+
 @pytest.mark.parametrize(
     ("key", "typed", "used", "note"),
     [
@@ -337,6 +350,10 @@ def test_typed_offset_or_scale_out_of_range_is_kept_and_its_correction_said(
     notes = [w.value for w in at.warning]
     assert notes == [note]  # named as the box, not as a URL parameter
     assert at.number_input(key=key).value == typed  # the box keeps what was typed
+    # the warning goes under the controls' row, not into it between two boxes
+    row = _block_holding(at._tree, key)
+    assert row is not None
+    assert not row.warning
     sigma = np.array([1.0, 2.0, 3.0])
     shown = column(at, 0, "σ + c" if key == "c" else "a·σ")
     np.testing.assert_array_equal(shown, sigma + used if key == "c" else used * sigma)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from functools import partial
+from types import ModuleType
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -68,10 +69,13 @@ def float_box_control(
     symbol: str,
     step: float,
     container: st.delta_generator.DeltaGenerator | None = None,
+    notes: st.delta_generator.DeltaGenerator | ModuleType | None = None,
     help: str | None = None,
 ) -> float:
     """A number box for a real number in ``bounds``, bound to the query parameter ``key``;
-    ``symbol`` names the number in notes (``c``).
+    ``symbol`` names the number in notes (``c``). The box goes in ``container`` (default: the
+    page), its warning in ``notes`` (default: under the box, in ``container``; a box in a
+    horizontal row passes the page, so the warning goes under the row, not into it).
 
     URL text outside the bounds (``1e999`` included) clamps with a URL note, text that is not a
     number (``abc``, ``nan``) is ignored with a URL note
@@ -106,7 +110,7 @@ def float_box_control(
     write_query_param(key, None if value == default else repr(value))
     used = min(max(value, lo), hi)
     if used != value:
-        where.warning(
+        (where if notes is None else notes).warning(
             f"{symbol} = {format_signed(value)} is outside {format_signed(lo)} to "
             f"{format_signed(hi)}; using {symbol} = {format_signed(used)}.",
             icon=":material/edit_note:",

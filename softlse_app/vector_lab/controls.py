@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from types import ModuleType
 
 import numpy as np
 import streamlit as st
@@ -135,8 +136,11 @@ def _sync_url(text: str) -> bool:
     return in_url
 
 
-def offset_control(page: str, container: DeltaGenerator) -> float:
-    """The offset c (query parameter ``c``, default 0) in [−1000, 1000]."""
+def offset_control(
+    page: str, container: DeltaGenerator, notes: DeltaGenerator | ModuleType
+) -> float:
+    """The offset c (query parameter ``c``, default 0) in [−1000, 1000]: the box in
+    ``container``, a warning about a number out of range in ``notes``."""
     return float_box_control(
         page,
         "c",
@@ -146,12 +150,16 @@ def offset_control(page: str, container: DeltaGenerator) -> float:
         symbol="c",
         step=1.0,
         container=container,
+        notes=notes,
         help="Adds c to every entry. softmax does not change; lse moves by c.",
     )
 
 
-def scale_control(page: str, container: DeltaGenerator) -> float:
-    """The scale a (query parameter ``a``, default 1) in [−100, 100]; 0 allowed (uniform)."""
+def scale_control(
+    page: str, container: DeltaGenerator, notes: DeltaGenerator | ModuleType
+) -> float:
+    """The scale a (query parameter ``a``, default 1) in [−100, 100]; 0 allowed (uniform): the
+    box in ``container``, a warning about a number out of range in ``notes``."""
     return float_box_control(
         page,
         "a",
@@ -161,6 +169,7 @@ def scale_control(page: str, container: DeltaGenerator) -> float:
         symbol="a",
         step=0.5,
         container=container,
+        notes=notes,
         help="Multiplies every entry by a: the same as using a·λ instead of λ.",
     )
 
