@@ -323,6 +323,11 @@ def test_the_one_block_path_is_taken_exactly_up_to_one_block(monkeypatch):
     calls.clear()
     softmax(rng.standard_normal((2, 100)).astype(np.float16), 3.0, axis=0)
     assert calls == []
+    # the kernel asked for a result in another dtype (softmax itself never does for floats)
+    small32 = rng.standard_normal((2, 100)).astype(np.float32)
+    got = softmax_kernels.softmax_pairs(small32, 3.0, 0, np.dtype(np.float64))
+    assert calls == []
+    assert got.dtype == np.float64
 
 
 def test_numpy_float32_exp_is_as_accurate_as_the_bound_needs():
