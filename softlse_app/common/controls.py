@@ -59,6 +59,10 @@ def log_choice_control(
     return float(value)
 
 
+#: Where a control goes: a container, or the page itself (the ``streamlit`` module).
+Place = DeltaGenerator | ModuleType
+
+
 def float_box_control(
     page: str,
     key: str,
@@ -69,7 +73,7 @@ def float_box_control(
     symbol: str,
     step: float,
     container: st.delta_generator.DeltaGenerator | None = None,
-    notes: st.delta_generator.DeltaGenerator | ModuleType | None = None,
+    notes: Place | None = None,
     help: str | None = None,
 ) -> float:
     """A number box for a real number in ``bounds``, bound to the query parameter ``key``;

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import math
 from functools import partial
-from types import ModuleType
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from softlse_app.common.controls import Place
 from softlse_app.common.number_format import format_stop
 from softlse_app.common.url_params import (
     exact_number,
@@ -24,8 +24,8 @@ from softlse_app.common.url_state import (
     mark_query_param_read,
 )
 
-#: Where a control goes: a container, or the page itself (the ``streamlit`` module).
-Place = DeltaGenerator | ModuleType
+#: The λ slider's label unless a page names its λ otherwise.
+LAMBDA_LABEL = "Inverse temperature λ (log scale)"
 
 #: The sizes λ may take, on every page: lse is computed exactly over this whole range.
 LAMBDA_MIN, LAMBDA_MAX = 0.01, 1000.0
@@ -99,6 +99,13 @@ def read_typed_lambda(text: str, current: float) -> tuple[float | None, str | No
     )
 
 
+def _signed_lambda(key: str, sign_key: str) -> float:
+    """The λ of the control ``key`` as it stands in the session: the slider's size with the
+    sign switch's sign."""
+    magnitude = float(st.session_state[key])
+    return -magnitude if st.session_state[sign_key] else magnitude
+
+
 def _forget_typed_text(key: str) -> None:
     """Callback of the slider and the sign switch: λ was set another way, so text in the box
     that could not be used gives way to the new λ."""
@@ -109,8 +116,7 @@ def _take_typed_lambda(key: str, sign_key: str) -> None:
     """Callback of the exact-λ box: a usable number moves the slider (and the sign switch)
     there; anything else leaves λ alone and keeps the text, with a note."""
     text = st.session_state.get(_typed_key(key), "")
-    current = math.copysign(st.session_state[key], -1.0 if st.session_state[sign_key] else 1.0)
-    value, note = read_typed_lambda(text, current)
+    value, note = read_typed_lambda(text, _signed_lambda(key, sign_key))
     st.session_state[_typed_note_key(key)] = note
     if value is not None:
         st.session_state[key] = abs(value)
@@ -129,7 +135,7 @@ def lambda_control(
     key: str = "lam",
     sign_key: str = "neg",
     default: float = 1.0,
-    label: str = "Inverse temperature λ (log scale)",
+    label: str = LAMBDA_LABEL,
     container: Place | None = None,
 ) -> float:
     """λ on a log-scale slider (``LAMBDA_MAGNITUDES``) and under it, in one row, a box to type
@@ -162,7 +168,7 @@ def lambda_slider(
     key: str = "lam",
     sign_key: str = "neg",
     default: float = 1.0,
-    label: str = "Inverse temperature λ (log scale)",
+    label: str = LAMBDA_LABEL,
     container: Place = st,
 ) -> float:
     """The log-scale slider of |λ| (``LAMBDA_MAGNITUDES``, with a typed size as an extra stop),
@@ -175,7 +181,7 @@ def lambda_slider(
         # set in code during the script, so the address follows in this run, not the next
         st.session_state[key] = st.session_state[key]
         st.session_state[sign_key] = st.session_state[sign_key]
-    magnitude = container.select_slider(
+    container.select_slider(
         label,
         options=lambda_stops(float(st.session_state[key])),
         format_func=format_stop,
@@ -186,8 +192,7 @@ def lambda_slider(
         args=(key,),
         help="λ = 1/temperature. Larger λ: lse closer to max and softmax closer to one-hot.",
     )
-    negative = bool(st.session_state[sign_key])
-    return -float(magnitude) if negative else float(magnitude)
+    return _signed_lambda(key, sign_key)  # the slider's value is in the session by now
 
 
 def exact_lambda_inputs(row: DeltaGenerator, *, key: str = "lam", sign_key: str = "neg") -> None:
@@ -196,9 +201,7 @@ def exact_lambda_inputs(row: DeltaGenerator, *, key: str = "lam", sign_key: str 
     unless it holds text that could not be used (:func:`typed_lambda_note` says why)."""
     typed_key = _typed_key(key)
     if st.session_state.get(_typed_note_key(key)) is None or typed_key not in st.session_state:
-        magnitude = float(st.session_state[key])
-        signed = -magnitude if st.session_state[sign_key] else magnitude
-        st.session_state[typed_key] = format_stop(signed)
+        st.session_state[typed_key] = format_stop(_signed_lambda(key, sign_key))
     row.text_input(
         "Exact λ",
         key=typed_key,

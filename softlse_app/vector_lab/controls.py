@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from types import ModuleType
 
 import numpy as np
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from softlse_app.common.caching import cache_numbers
-from softlse_app.common.controls import float_box_control
+from softlse_app.common.controls import Place, float_box_control
 from softlse_app.common.number_format import MAX_DIGITS
 from softlse_app.common.url_params import ParamReading, quote_raw, read_choice, read_int_range
 from softlse_app.common.url_state import adopt_flag_query_param, adopt_query_param
@@ -136,9 +135,7 @@ def _sync_url(text: str) -> bool:
     return in_url
 
 
-def offset_control(
-    page: str, container: DeltaGenerator, notes: DeltaGenerator | ModuleType
-) -> float:
+def offset_control(page: str, container: DeltaGenerator, notes: Place) -> float:
     """The offset c (query parameter ``c``, default 0) in [−1000, 1000]: the box in
     ``container``, a warning about a number out of range in ``notes``."""
     return float_box_control(
@@ -155,9 +152,7 @@ def offset_control(
     )
 
 
-def scale_control(
-    page: str, container: DeltaGenerator, notes: DeltaGenerator | ModuleType
-) -> float:
+def scale_control(page: str, container: DeltaGenerator, notes: Place) -> float:
     """The scale a (query parameter ``a``, default 1) in [−100, 100]; 0 allowed (uniform): the
     box in ``container``, a warning about a number out of range in ``notes``."""
     return float_box_control(
