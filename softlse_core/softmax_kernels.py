@@ -97,9 +97,9 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
         # at most one block: in the input's own layout, without the blocks' set-up
         if x.dtype == _FLOAT64:
             if x.size <= 2 * PAIR_BLOCK:
-                return _softmax_pairs_in_one_block(x, lam, axis, PAIR_BLOCK, False)
+                return _softmax_pairs_in_one_block(x, lam, axis, PAIR_BLOCK)
         elif x.dtype == _FLOAT32 and x.size <= 2 * FLOAT32_PAIR_BLOCK:
-            return _softmax_pairs_in_one_block(x, lam, axis, FLOAT32_PAIR_BLOCK, True)
+            return _softmax_pairs_in_one_block(x, lam, axis, FLOAT32_PAIR_BLOCK)
     work = _FLOAT32 if x.dtype == _FLOAT32 else _FLOAT64
     block_size = PAIR_BLOCK if work == _FLOAT64 else FLOAT32_PAIR_BLOCK
     out = np.empty(x.shape, dtype=out_dtype)
@@ -139,11 +139,9 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     return out
 
 
-def _softmax_pairs_in_one_block(
-    x: NDArray[Any], lam: float, axis: int, size: int, in_float32: bool
-) -> NDArray[Any]:
-    """:func:`softmax_pairs` of C-contiguous float64 or float32 (``in_float32``) ``x`` of at
-    most ``size`` pairs (its dtype's block size): the same operations on the pairs as that
+def _softmax_pairs_in_one_block(x: NDArray[Any], lam: float, axis: int, size: int) -> NDArray[Any]:
+    """:func:`softmax_pairs` of C-contiguous float64 or float32 ``x`` of at most ``size``
+    pairs (its dtype's block size): the same operations on the pairs as that
     one block, in the input's own layout. A sheet-sized grid is one block, and for it the
     set-up of blocks (the widened copies, the block slices) was a fifth of the float64 time
     and an eighth of the float32 time."""
@@ -151,6 +149,7 @@ def _softmax_pairs_in_one_block(
     out = np.empty_like(x)
     p0, p1 = split_pair_axis(out, axis)
     v = scratch("softmax v", size)[: first.size].reshape(first.shape)
+    in_float32 = x.dtype == _FLOAT32
     with np.errstate(all="ignore"):
         if in_float32:  # x₀ − x₁ formed in float64, as in the blocks of softmax_pairs
             np.subtract(first, second, out=v, dtype=_FLOAT64)
