@@ -46,6 +46,15 @@ _MASK_INTS = {_FLOAT64: np.dtype(np.int64), _FLOAT32: np.dtype(np.int32)}
 #: 1.0e304 of float64's 1.8e308, e^80 ≈ 5.5e34 of float32's 3.4e38).
 _PAIR_LIMIT = {_FLOAT64: 700.0, _FLOAT32: 80.0}
 
+#: NumPy's float64 exp leaves its vector path for inputs below about −708, where e^v is
+#: subnormal or 0, and is then 5–40 times slower per entry (float32 exp has no such path).
+#: :func:`_exp_in_fast_range` keeps every input at or above this floor.
+_FAST_EXP_FLOOR = -700.0
+
+#: The floor of the second factor there: e^(−700)·e^(−46) ≈ 1.0e−324 rounds to 0, as e^v does
+#: for every v below about −745.13.
+_FAST_EXP_REST_FLOOR = -46.0
+
 
 def softmax_shifted(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
     """Softmax along ``axis`` by the shifted formula, in ``x``'s own precision."""
@@ -83,7 +92,9 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
 
     A block holding a larger v (E would overflow) or a NaN takes the shifted formula's
     operations instead (:func:`_shifted_pair_block`), so the speed depends on the data only
-    through how many blocks need that.
+    through how many blocks need that. In float64, a block with exponents below −700 (where
+    NumPy's exp is 5–40 times slower per entry and E is subnormal or 0) takes E in two
+    factors that are both in exp's fast range (:func:`_exp_in_fast_range`).
 
     v is formed in float64, where x₀ − x₁ of float32 or float16 entries rounds by at most
     float64's u. float16 and float64 input is then computed in float64 (float16 rounded once
@@ -180,7 +191,10 @@ def _finish_block(
     thread's buffers are kept for."""
     top = np.maximum.reduce(v, axis=None)  # NaN if a v is
     if top <= _PAIR_LIMIT[v.dtype]:
-        np.exp(v, out=p0)  # E
+        if v.dtype == _FLOAT64 and np.minimum.reduce(v, axis=None) < _FAST_EXP_FLOOR:
+            _exp_in_fast_range(v, p0, size)  # E, some of it subnormal or 0
+        else:
+            np.exp(v, out=p0)  # E
         np.add(p0, 1.0, out=p1)
         np.divide(1.0, p1, out=p1)  # p₁ = 1/(1 + E)
         np.multiply(p0, p1, out=p0)  # p₀ = E/(1 + E)
@@ -196,10 +210,11 @@ def _finish_block(
 
 def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], size: int) -> None:
     """p₀, p₁ of one block from its exponents ``v`` (overwritten) by the shifted formula's
-    operations, for any v: with E = exp(−|v|) ≤ 1, the entry that wins (x₀ where v > 0, x₁
-    where v < 0) gets 1/(1 + E) and the other E/(1 + E); a NaN v gives NaN.
+    operations, for any v: with E = exp(−|v|) ≤ 1 and R = 1/(1 + E), the entry that wins (x₀
+    where v > 0, x₁ where v < 0) gets R and the other E·R, as in the logistic form (one
+    division, not two); a NaN v gives NaN.
 
-    Which numerator is 1 and which is E is chosen without a branch: the sign bit of v (set
+    Which factor is 1 and which is E is chosen without a branch: the sign bit of v (set
     exactly where x₁ wins; at a tie E = 1 and either way gives 1/2) becomes a 0.0/1.0 mask M
     through integer operations, and max(E, M) is 1 where M = 1 and E where M = 0 (E ≤ 1; a
     NaN E stays NaN). ``size`` is the block size the thread's buffers are kept for."""
@@ -208,15 +223,59 @@ def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], siz
     one_bits = work.type(1.0).view(ints)
     sign_bit = work.type(-0.0).view(ints)
     bits = scratch("softmax mask", size, ints)[: v.size].reshape(v.shape)
-    denominator = scratch("softmax 1 + E", size, work)[: v.size].reshape(v.shape)
+    share = scratch("softmax 1/(1 + E)", size, work)[: v.size].reshape(v.shape)
     v_bits = v.view(ints)
     np.right_shift(v_bits, 8 * ints.itemsize - 1, out=bits)  # −1 where x₁ wins, else 0
     np.bitwise_or(v_bits, sign_bit, out=v_bits)  # −|v|, exactly
-    np.exp(v, out=v)  # E
-    np.add(v, 1.0, out=denominator)
+    if work == _FLOAT64:  # |v| > 700 somewhere: E = e^−|v| is subnormal or 0 there
+        _exp_in_fast_range(v, v, size)
+    else:
+        np.exp(v, out=v)  # E
+    np.add(v, 1.0, out=share)
+    np.divide(1.0, share, out=share)  # R, the winner's share
     np.bitwise_and(bits, one_bits, out=bits)  # 1.0 where x₁ wins, else 0.0
     np.maximum(v, bits.view(work), out=p1)
-    np.divide(p1, denominator, out=p1)
+    np.multiply(p1, share, out=p1)
     np.bitwise_xor(bits, one_bits, out=bits)  # 1.0 where x₀ wins, else 0.0
     np.maximum(v, bits.view(work), out=p0)
-    np.divide(p0, denominator, out=p0)
+    np.multiply(p0, share, out=p0)
+
+
+def _exp_in_fast_range(v: NDArray[np.float64], out: NDArray[np.float64], size: int) -> None:
+    r"""``out`` = e^v for float64 ``v`` ≤ 700 (``out`` may be ``v``), without handing exp an
+    input below :data:`_FAST_EXP_FLOOR` (f = −700), where NumPy's exp is slow:
+
+    .. math::
+
+        e^v = e^{h} \cdot e^{d}, \qquad h = \max(v, f), \quad d = \max(v - h, -46).
+
+    Where v ≥ f, d = 0 and e^d = 1, so ``out`` has the bits of ``np.exp(v)``. Where
+    f − 46 ≤ v < f, v − h = v − f is exact (Sterbenz: v and f within a factor of 2), and the
+    product of the two correctly rounded factors, rounded into the subnormal range, is within
+    one smallest subnormal of e^v (between e^−708.4 and e^−700, where the product is still
+    normal, within two rounding errors of it). Below f − 46 the product rounds to 0, as e^v
+    does. −inf gives 0 and NaN gives NaN. ``size`` is the block size the thread's buffers are
+    kept for."""
+    high = scratch("softmax exp high", size)[: v.size].reshape(v.shape)
+    np.maximum(v, _filled(_FAST_EXP_FLOOR, v.shape), out=high)
+    np.subtract(v, high, out=out)
+    np.maximum(out, _filled(_FAST_EXP_REST_FLOOR, v.shape), out=out)
+    np.exp(out, out=out)
+    np.exp(high, out=high)
+    np.multiply(out, high, out=out)
+
+
+_FILLED: dict[float, NDArray[np.float64]] = {}
+
+
+def _filled(value: float, shape: tuple[int, ...]) -> NDArray[np.float64]:
+    """A read-only float64 array of ``shape`` filled with ``value``, shared by every thread:
+    np.maximum of two arrays takes NumPy's vector loop, and of an array and a scalar a loop
+    about half as fast. One array per value, as long as the longest asked for (one block)."""
+    count = math.prod(shape)
+    filled = _FILLED.get(value)
+    if filled is None or filled.size < count:
+        filled = np.full(max(count, 1), value)
+        filled.flags.writeable = False
+        _FILLED[value] = filled
+    return filled[:count].reshape(shape)

@@ -70,22 +70,33 @@ def _cast(x: np.ndarray, dtype) -> np.ndarray:
         return x.astype(dtype)
 
 
+def _exp_plainly(v: np.ndarray) -> np.ndarray:
+    """e^v as the pair kernel computes it: float32 by np.exp; float64 as
+    e^max(v, −700) · e^max(v − max(v, −700), −46), which is np.exp(v) bit for bit wherever
+    v ≥ −700 (the second factor is e^0 = 1 there)."""
+    if v.dtype == np.float32:
+        return np.exp(v)
+    high = np.maximum(v, -700.0)
+    return np.exp(np.maximum(v - high, -46.0)) * np.exp(high)
+
+
 def _block_plainly(a: np.ndarray, b: np.ndarray, lam: float, work: type) -> np.ndarray:
     """softmax of the pairs (a, b) of one block as the pair kernel computes it, written out
     plainly with np.where: v = λ·(a − b) formed in float64 and, for float32, rounded once;
     then in ``work`` the logistic form p₁ = 1/(1 + e^v), p₀ = e^v·p₁ when every v is at
     most the limit (700 in float64, 80 in float32), else the shifted formula: E = e^(−|v|),
-    1/(1 + E) for the entry that wins and E/(1 + E) for the other, NaN for a NaN v, and 1/2
-    each where both entries are the winning infinity."""
+    R = 1/(1 + E) for the entry that wins and E·R for the other, NaN for a NaN v, and 1/2
+    each where both entries are the winning infinity (e^ as :func:`_exp_plainly`)."""
     limit = 80.0 if work == np.float32 else 700.0
     with np.errstate(all="ignore"):
         v = (lam * (a.astype(np.float64) - b.astype(np.float64))).astype(work)
         if np.max(v) <= limit:
-            e = np.exp(v)
+            e = _exp_plainly(v)
             p1 = work(1.0) / (e + work(1.0))
             return np.stack([e * p1, p1])
-        e = np.exp(-np.abs(v))
-        winner, loser = work(1.0) / (e + work(1.0)), e / (e + work(1.0))
+        e = _exp_plainly(-np.abs(v))
+        winner = work(1.0) / (e + work(1.0))
+        loser = e * winner
     x1_wins = np.signbit(v)
     p = np.stack([np.where(x1_wins, loser, winner), np.where(x1_wins, winner, loser)])
     split = (a == b) & (a == math.copysign(INF, lam))
@@ -327,6 +338,55 @@ def test_the_one_block_path_is_taken_exactly_up_to_one_block(monkeypatch):
     got = softmax_kernels.softmax_pairs(small32, 3.0, 0, np.dtype(np.float64))
     assert calls == []
     assert got.dtype == np.float64
+
+
+def test_float64_exp_in_the_fast_range_is_exp():
+    """The float64 kernel's e^v: np.exp(v) bit for bit for v ≥ −700; below, where np.exp is
+    slow, within three roundings (3u relatively: the two factors' and the product's) plus
+    one smallest subnormal of the exact value (mpmath), 0 below the subnormal range, and
+    right at −inf and NaN, in place too."""
+    mpmath.mp.dps = 40
+    rng = np.random.default_rng(7)
+    fast = np.concatenate([-np.geomspace(1e-300, 700.0, 3001), [0.0, -0.0, -700.0]])
+    slow = np.concatenate([np.linspace(-760.0, -700.0, 6001), -rng.uniform(700, 1e4, 500)])
+    v = np.concatenate([fast, slow, [-INF, NAN]])
+    rng.shuffle(v)
+    out = np.empty_like(v)
+    softmax_kernels._exp_in_fast_range(v, out, v.size)
+    at_or_above = v >= -700.0
+    np.testing.assert_array_equal(out[at_or_above], np.exp(v[at_or_above]))
+    for value, got in zip(v[v < -700.0], out[v < -700.0], strict=True):
+        exact = mpmath.exp(mpmath.mpf(float(value)))
+        assert abs(mpmath.mpf(float(got)) - exact) <= 3 * U64 * exact + SMALLEST[np.float64], value
+    assert np.all(out[v < -746.0] == 0.0)
+    assert np.isnan(out[np.isnan(v)]).all()
+    in_place = v.copy()  # the shifted block passes its exponents as the output
+    softmax_kernels._exp_in_fast_range(in_place, in_place, v.size)
+    np.testing.assert_array_equal(in_place, out)
+
+
+@pytest.mark.parametrize("kind", [*DATA_KINDS, "awkward"])
+def test_float64_pairs_never_hand_exp_a_slow_input(kind, monkeypatch):
+    """Why the kernel takes e^v in two factors: NumPy's float64 exp is 5–40 times slower per
+    entry below about −708. At λ = ±1000 on the benchmark's layouts (many exponents far
+    below that, on both paths: the logistic form for sorted data, the shifted formula for
+    the others), no float64 exp input is below −700."""
+    lowest = []
+    real_exp = np.exp
+
+    def spy(x, *args, **kwargs):
+        if isinstance(x, np.ndarray) and x.dtype == np.float64 and x.size:
+            lowest.append(float(np.nanmin(x)) if not np.isnan(x).all() else 0.0)
+        return real_exp(x, *args, **kwargs)
+
+    rng = np.random.default_rng(3)
+    x = _pairs(kind, 5000, rng)
+    monkeypatch.setattr(np, "exp", spy)
+    for lam in (1000.0, -1000.0):
+        lowest.clear()
+        softmax(x, lam, axis=0)
+        assert lowest, "no float64 exp seen"
+        assert min(lowest) >= -700.0, (kind, lam, min(lowest))
 
 
 def test_numpy_float32_exp_is_as_accurate_as_the_bound_needs():
