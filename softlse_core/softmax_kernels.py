@@ -156,9 +156,13 @@ def _softmax_pairs_in_one_block(x: NDArray[Any], lam: float, axis: int, size: in
     one block, in the input's own layout. A sheet-sized grid is one block, and for it the
     set-up of blocks (the widened copies, the block slices) was a fifth of the float64 time
     and an eighth of the float32 time."""
-    first, second = split_pair_axis(x, axis)
+    # the halves as plain index views (the Ellipsis keeps a pair of scalars 0-d arrays): the
+    # work is elementwise, so their shape does not matter, and indexing costs a third of
+    # split_pair_axis's 2-D planes on a small grid
+    lead = (slice(None),) * axis
+    first, second = x[(*lead, 0, ...)], x[(*lead, 1, ...)]
     out = np.empty_like(x)
-    p0, p1 = split_pair_axis(out, axis)
+    p0, p1 = out[(*lead, 0, ...)], out[(*lead, 1, ...)]
     v = scratch("softmax v", size)[: first.size].reshape(first.shape)
     in_float32 = x.dtype == _FLOAT32
     with np.errstate(all="ignore"):
