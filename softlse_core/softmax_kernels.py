@@ -5,7 +5,8 @@
 - :func:`softmax_pairs`: for an axis of length 2, the logistic form 1/(1 + e^v),
   e^v/(1 + e^v) with v = λ·(x₀ − x₁), block by block (:mod:`softlse_core.pair_blocks`) and
   without branching on which entry is larger, so that its speed does not depend on the
-  data's layout: one exp per pair instead of two, and half the passes over memory. Within
+  data's layout: one exp per pair instead of two (in float64, two factors of one where a
+  block reaches below −700), and half the passes over memory. Within
   softmax's documented bound, like the shifted formula (not the same bits). float32 input
   is computed in float32 arithmetic, as scipy does, for speed — all but the exponent, which
   is formed in float64 and rounded once to float32 so that the errors (several float32 ulps
@@ -92,9 +93,10 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
 
     A block holding a larger v (E would overflow) or a NaN takes the shifted formula's
     operations instead (:func:`_shifted_pair_block`), so the speed depends on the data only
-    through how many blocks need that. In float64, a block with exponents below −700 (where
-    NumPy's exp is 5–40 times slower per entry and E is subnormal or 0) takes E in two
-    factors that are both in exp's fast range (:func:`_exp_in_fast_range`).
+    through how many blocks need that. In float64, a block with exponents below −700 takes
+    E in two factors that are both in exp's fast range (:func:`_exp_in_fast_range`): below
+    about −708, where E is subnormal or 0, NumPy's exp is 5–40 times slower per entry. That
+    costs such a block a minimum, two maxima, a subtraction, a second exp and a product.
 
     v is formed in float64, where x₀ − x₁ of float32 or float16 entries rounds by at most
     float64's u. float16 and float64 input is then computed in float64 (float16 rounded once
@@ -231,7 +233,7 @@ def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], siz
     v_bits = v.view(ints)
     np.right_shift(v_bits, 8 * ints.itemsize - 1, out=bits)  # −1 where x₁ wins, else 0
     np.bitwise_or(v_bits, sign_bit, out=v_bits)  # −|v|, exactly
-    if work == _FLOAT64:  # |v| > 700 somewhere: E = e^−|v| is subnormal or 0 there
+    if work == _FLOAT64:  # a v > 700 (or a NaN): e^−|v| may be slow for NumPy's exp
         _exp_in_fast_range(v, v, size)
     else:
         np.exp(v, out=v)  # E
@@ -255,11 +257,12 @@ def _exp_in_fast_range(v: NDArray[np.float64], out: NDArray[np.float64], size: i
 
     Where v ≥ f, d = 0 and e^d = 1, so ``out`` has the bits of ``np.exp(v)``. Where
     f − 46 ≤ v < f, v − h = v − f is exact (Sterbenz: v and f within a factor of 2), and the
-    product of the two correctly rounded factors, rounded into the subnormal range, is within
-    one smallest subnormal of e^v (between e^−708.4 and e^−700, where the product is still
-    normal, within two rounding errors of it). Below f − 46 the product rounds to 0, as e^v
-    does. −inf gives 0 and NaN gives NaN. ``size`` is the block size the thread's buffers are
-    kept for."""
+    product has three roundings: the two factors' (NumPy's exp is within about 1.2u, not
+    correctly rounded) and its own. Between e^−708.4 and e^−700, where the product is still
+    normal, that is within about 2.2u of e^v; below, within about one smallest subnormal
+    (at most 0.89 of one in 12 million samples). Below f − 46 the product rounds to 0, as
+    e^v does. −inf gives 0 and NaN gives NaN. ``size`` is the block size the thread's
+    buffers are kept for."""
     high = scratch("softmax exp high", size)[: v.size].reshape(v.shape)
     np.maximum(v, _filled(_FAST_EXP_FLOOR, v.shape), out=high)
     np.subtract(v, high, out=out)
@@ -275,7 +278,8 @@ _FILLED: dict[float, NDArray[np.float64]] = {}
 def _filled(value: float, shape: tuple[int, ...]) -> NDArray[np.float64]:
     """A read-only float64 array of ``shape`` filled with ``value``, shared by every thread:
     np.maximum of two arrays takes NumPy's vector loop, and of an array and a scalar a loop
-    about half as fast. One array per value, as long as the longest asked for (one block)."""
+    about half as fast. One array per value, regrown when a longer one is asked for; the
+    kernels ask for at most one float64 block (2 × 256 KiB in all)."""
     count = math.prod(shape)
     filled = _FILLED.get(value)
     if filled is None or filled.size < count:
