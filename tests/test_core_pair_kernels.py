@@ -94,7 +94,11 @@ def _block_plainly(a: np.ndarray, b: np.ndarray, lam: float, work: type) -> np.n
             e = _exp_plainly(v)
             p1 = work(1.0) / (e + work(1.0))
             return np.stack([e * p1, p1])
-        e = _exp_plainly(-np.abs(v))
+        if work == np.float32:
+            e = np.exp(-np.abs(v))
+        else:  # (e^(−|v|/2))², the exponent floored at −700 as in _exp_plainly
+            half = np.exp(np.maximum(-np.abs(v) * 0.5, -700.0))
+            e = half * half
         winner = work(1.0) / (e + work(1.0))
         loser = e * winner
     x1_wins = np.signbit(v)
@@ -482,3 +486,29 @@ def test_kernels_reusing_their_buffers_leave_earlier_results_alone(dtype) -> Non
     np.testing.assert_array_equal(v, v_copy)
     np.testing.assert_array_equal(softmax(x, 3.0, axis=0), p)
     np.testing.assert_array_equal(lse(x, 3.0, axis=0), v)
+
+
+@pytest.mark.skipif(
+    np.finfo(np.longdouble).eps > 1e-18, reason="needs x87 extended (or quad) long double"
+)
+@pytest.mark.parametrize("spread", [1e-3, 1.0, 40.0, 745.0])
+def test_float64_shifted_blocks_within_the_bound_for_small_and_large_exponents(spread):
+    """The shifted formula's E = (e^(−|v|/2))² (squaring doubles exp's error) keeps every
+    pair within softmax's bound (4 + 2|v|)·u, also where |v| is small and the bound is
+    tightest: 200,000 pairs with v = λ·(x₀ − x₁) uniform in [−spread, spread], forced onto
+    the shifted formula by one pair with v = 800, against long double arithmetic (error
+    about 10⁻¹⁹), then the worst 20 against mpmath."""
+    rng = np.random.default_rng(23)
+    v = np.append(rng.uniform(-spread, spread, 200_000), 800.0)
+    lam = 1000.0
+    x = np.stack([v / lam, np.zeros_like(v)])
+    got = softmax(x, lam, axis=0)
+    exact_v = x[0].astype(np.longdouble) * lam  # v/λ·λ: the exponent of the pair as given
+    e = np.exp(-np.abs(exact_v))
+    winner, loser = 1 / (1 + e), e / (1 + e)
+    x0_wins = exact_v > 0
+    exact = np.stack([np.where(x0_wins, winner, loser), np.where(x0_wins, loser, winner)])
+    bound = _bound(x, lam, U64)
+    used = np.abs(got.astype(np.longdouble) - exact) / (bound * exact + SMALLEST[np.float64])
+    assert float(np.max(used)) <= 1.0, float(np.max(used))
+    _assert_within_bound_of_mpmath(x, got, lam, np.argsort(np.max(used, axis=0))[-20:])
