@@ -175,7 +175,8 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
     its logistic form, p₁ = 1/(1 + e^v) and p₀ = e^v·p₁ with v = λ·(x₀ − x₁), block by
     block, without a branch on which entry is larger: within the same bound, though not
     bit for bit the shifted formula's numbers. A block whose exponents could overflow there
-    takes the shifted formula's operations, so a pair's last bit may depend on the order of
+    takes the same form with the entries' roles swapped, or, if they could overflow either
+    way, the shifted formula's operations, so a pair's last bit may depend on the order of
     its two entries and on the other pairs of its block. In float32 there the bound needs
     float32 exp within 4u relatively instead of the u that [1] assumes: rounding the exponent
     once rather than twice leaves that room, and the tests check NumPy's exp for it.

@@ -91,13 +91,20 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     either (E is subnormal or 0, p₁ = 1 and p₀ = E). E's relative error reaches p₁ damped by
     E/(1 + E) and p₀ by 1/(1 + E); 1 + E, the division and the product add one rounding each.
 
-    A block holding a larger v (E would overflow) or a NaN takes the shifted formula's
-    operations instead (:func:`_shifted_pair_block`), so the speed depends on the data only
-    through how many blocks need that. In float64 exp never gets an exponent below −700:
-    below about −708, where E is subnormal or 0, NumPy's exp is 5–40 times slower per entry.
-    A logistic block with such exponents takes E in two factors that are both in exp's fast
-    range (:func:`_exp_in_fast_range`), which costs it a minimum, two maxima, a subtraction,
-    a second exp and a product; the shifted formula squares e^(−|v|/2) instead.
+    A block whose v are all at least minus that limit takes the same form with the roles of
+    x₀ and x₁ swapped (exponents −v; sorted data at λ < 0). A block holding v beyond the
+    limit both ways (E would overflow either way) or a NaN takes the shifted formula's
+    operations instead (:func:`_shifted_pair_block`, about three times as many passes), so
+    the speed depends on the data only through how many blocks need that.
+
+    In float64 exp never gets an exponent below −700: below about −708, where E is
+    subnormal or 0, NumPy's exp is 5–40 times slower per entry.
+    Where a block's exponents reach below −700 (the logistic form checks each block's
+    minimum; the shifted formula's e^(−|v|) always may), E is taken in two factors that are
+    both in exp's fast range (:func:`_exp_in_fast_range`), at the cost of two maxima, a
+    subtraction, a second exp and a product. (Squaring e^(−|v|/2) instead is cheaper, but
+    doubles exp's error in E, and where |v| is a few units and the roundings of v line up
+    that exceeds the bound.)
 
     v is formed in float64, where x₀ − x₁ of float32 or float16 entries rounds by at most
     float64's u. float16 and float64 input is then computed in float64 (float16 rounded once
@@ -215,28 +222,51 @@ def _finish_block(
     size: int,
 ) -> None:
     """p₀, p₁ of one block of pairs from their exponents ``v`` = λ·(x₀ − x₁) in the working
-    dtype: the logistic form when every v is at most the dtype's :data:`_PAIR_LIMIT`, else
+    dtype (``v`` is overwritten): the logistic form when every v is at most the dtype's
+    :data:`_PAIR_LIMIT`; the same with the entries' roles swapped (exponents −v) when every v
+    is at least minus that limit, as on sorted data at λ < 0; else
     :func:`_shifted_pair_block`, and where x₀ = x₁ = the winning infinity (``entries`` are
     the block's x₀ and x₁), 1/2 each, the limit of softmax. ``size`` is the block size the
     thread's buffers are kept for."""
+    limit = _PAIR_LIMIT[v.dtype]
     top = np.maximum.reduce(v, axis=None)  # NaN if a v is
-    if top <= _PAIR_LIMIT[v.dtype]:
-        if v.dtype == _FLOAT64 and np.minimum.reduce(v, axis=None) < _FAST_EXP_FLOOR:
-            _exp_in_fast_range(v, p0, size, np.fmax)  # E, some of it subnormal or 0
-        else:
-            np.exp(v, out=p0)  # E
-        np.add(p0, 1.0, out=p1)
-        np.divide(1.0, p1, out=p1)  # p₁ = 1/(1 + E)
-        np.multiply(p0, p1, out=p0)  # p₀ = E/(1 + E)
+    if top <= limit:
+        _logistic_pair_block(v, p0, p1, size, None)
         return
-    has_nan = math.isnan(top)
-    _shifted_pair_block(v, p0, p1, size, np.maximum if has_nan else np.fmax)
-    if has_nan:
+    if not math.isnan(top) and np.minimum.reduce(v, axis=None) >= -limit:
+        np.negative(v, out=v)  # x₁'s exponents against x₀: all at most the limit
+        _logistic_pair_block(v, p1, p0, size, -top)
+        return
+    _shifted_pair_block(v, p0, p1, size)
+    if math.isnan(top):
         # inf − inf: both entries are the winning infinity, the limit splits evenly
         first, second = entries
         split = (first == second) & (first == math.copysign(math.inf, lam))
         p0[split] = 0.5
         p1[split] = 0.5
+
+
+def _logistic_pair_block(
+    v: NDArray[Any], p_top: NDArray[Any], p_other: NDArray[Any], size: int, lowest: Any
+) -> None:
+    """The logistic form for exponents ``v`` ≤ the dtype's :data:`_PAIR_LIMIT`:
+    ``p_other`` = 1/(1 + E) and ``p_top`` = E·``p_other`` with E = e^v (p₀ and p₁ for
+    v = λ·(x₀ − x₁); p₁ and p₀ for its negative). ``lowest`` is the least v if known (else
+    None): in float64, exponents below −700 take E in two factors
+    (:func:`_exp_in_fast_range`). ``size`` is the block size the thread's buffers are kept
+    for."""
+    if v.dtype == _FLOAT64:
+        if lowest is None:
+            lowest = np.minimum.reduce(v, axis=None)
+        if lowest < _FAST_EXP_FLOOR:
+            _exp_in_fast_range(v, p_top, size)  # E, some of it subnormal or 0
+        else:
+            np.exp(v, out=p_top)  # E
+    else:
+        np.exp(v, out=p_top)  # E
+    np.add(p_top, 1.0, out=p_other)
+    np.divide(1.0, p_other, out=p_other)  # 1/(1 + E)
+    np.multiply(p_top, p_other, out=p_top)  # E/(1 + E)
 
 
 #: Per working dtype: its integer type of the same width, the bits of −0.0 (the sign bit)
@@ -247,29 +277,17 @@ _SIGN_BITS = {
 }
 
 
-def _shifted_pair_block(
-    v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], size: int, maximum: np.ufunc
-) -> None:
+def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], size: int) -> None:
     """p₀, p₁ of one block from its exponents ``v`` (overwritten) by the shifted formula's
     operations, for any v: with E = exp(−|v|) ≤ 1 and R = 1/(1 + E), the entry that wins (x₀
     where v > 0, x₁ where v < 0) gets R and the other L = E·R, as in the logistic form (one
     division, not two); a NaN v gives NaN.
 
-    In float64, E = (e^h)² with h = max(−|v|/2, −700): exp never sees an exponent below
-    −700, where NumPy's exp is slow (a block gets here only when some |v| > 700), at the
-    cost of a halving, a maximum and a product instead of the two-factor exp's five passes.
-    −|v|/2 is exact; where −|v|/2 < −700, E rounds to 0 as e^−|v| does. Squaring doubles
-    exp's own error in E (about 1.2u relatively, less near E = 1, where softmax's bound of
-    (4 + 2|v|)u is tightest) and adds a rounding. Against the bound, over 4 million random
-    pairs per range of |v| (up to 10⁻³, 1, 2, 40 and 700), the largest error was 0.67 of
-    it, against 0.52 with E in two factors; a test checks the bound there.
-
     Which is which is chosen without a branch: the sign bit of v (set exactly where x₁
     wins; at a tie E = 1 and either way gives 1/2), spread over the integer of the same
     width, masks R's bits to T₁ = R where x₁ wins and 0 elsewhere; then p₁ = max(L, T₁) and
-    p₀ = max(L, R − T₁), both exact selections since L ≤ R. ``maximum`` is ``np.fmax``
-    (faster) unless a v is NaN, where it must be ``np.maximum`` so that the NaN carries
-    through. ``size`` is the block size the thread's buffers are kept for."""
+    p₀ = max(L, R − T₁), both exact selections since L ≤ R (np.maximum carries a NaN
+    through). ``size`` is the block size the thread's buffers are kept for."""
     work = v.dtype
     ints, sign_bit, shift = _SIGN_BITS[work]
     n = v.size
@@ -278,12 +296,8 @@ def _shifted_pair_block(
     v_bits = v.view(ints)
     np.right_shift(v_bits, shift, out=bits)  # all ones where x₁ wins, else 0
     np.bitwise_or(v_bits, sign_bit, out=v_bits)  # −|v|, exactly
-    if work == _FLOAT64:
-        # E = (e^(−|v|/2))²: the exponent never below −700, where NumPy's exp is slow
-        np.multiply(v, 0.5, out=v)
-        maximum(v, _filled(_FAST_EXP_FLOOR, v), out=v)
-        np.exp(v, out=v)
-        np.multiply(v, v, out=v)
+    if work == _FLOAT64:  # a v > 700 (or a NaN): e^−|v| may be slow for NumPy's exp
+        _exp_in_fast_range(v, v, size)
     else:
         np.exp(v, out=v)  # E
     np.add(v, 1.0, out=share)
@@ -291,14 +305,12 @@ def _shifted_pair_block(
     np.multiply(v, share, out=v)  # L = E·R, the loser's
     np.bitwise_and(share.view(ints), bits, out=bits)  # T₁: R where x₁ wins, else 0.0
     masked = bits.view(work)
-    maximum(v, masked, out=p1)
+    np.maximum(v, masked, out=p1)
     np.subtract(share, masked, out=share)  # R where x₀ wins, else 0.0
-    maximum(v, share, out=p0)
+    np.maximum(v, share, out=p0)
 
 
-def _exp_in_fast_range(
-    v: NDArray[np.float64], out: NDArray[np.float64], size: int, maximum: np.ufunc = np.maximum
-) -> None:
+def _exp_in_fast_range(v: NDArray[np.float64], out: NDArray[np.float64], size: int) -> None:
     r"""``out`` = e^v for float64 ``v`` ≤ 700 (``out`` may be ``v``), without handing exp an
     input below :data:`_FAST_EXP_FLOOR` (f = −700), where NumPy's exp is slow:
 
@@ -312,14 +324,13 @@ def _exp_in_fast_range(
     correctly rounded) and its own. Between e^−708.4 and e^−700, where the product is still
     normal, that is within about 2.2u of e^v; below, within about one smallest subnormal
     (at most 0.89 of one in 12 million samples). Below f − 46 the product rounds to 0, as
-    e^v does. −inf gives 0 and NaN gives NaN if ``maximum`` is ``np.maximum``; ``np.fmax``
-    (faster) is for ``v`` without NaN. ``size`` is the block size the thread's buffers are
-    kept for."""
+    e^v does. −inf gives 0 and NaN gives NaN. ``size`` is the block size the thread's
+    buffers are kept for."""
     n = v.size
     high = _buffer("softmax exp high", size, n, v)
-    maximum(v, _filled(_FAST_EXP_FLOOR, v), out=high)
+    np.maximum(v, _filled(_FAST_EXP_FLOOR, v), out=high)
     np.subtract(v, high, out=out)
-    maximum(out, _filled(_FAST_EXP_REST_FLOOR, v), out=out)
+    np.maximum(out, _filled(_FAST_EXP_REST_FLOOR, v), out=out)
     np.exp(out, out=out)
     np.exp(high, out=high)
     np.multiply(out, high, out=out)

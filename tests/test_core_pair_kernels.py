@@ -1,7 +1,8 @@
 """The blocked kernels for an axis of length 2 compute what the general kernels compute.
 
 softmax: bit for bit equal to what it computes written out plainly with np.where, block by
-block (the logistic form, or the shifted formula where a block's exponents are too large; in
+block (the logistic form, the same with the roles swapped where a block's exponents are all
+too large the other way, or the shifted formula where they are too large both ways; in
 float64 for float64 and float16 input, in float32 for float32 with the exponent formed in
 float64), and within the accuracy bound of ``softmax``'s docstring against the shifted
 formula and mpmath, at the thresholds of the form's special cases too. lse: equal to the
@@ -84,9 +85,11 @@ def _block_plainly(a: np.ndarray, b: np.ndarray, lam: float, work: type) -> np.n
     """softmax of the pairs (a, b) of one block as the pair kernel computes it, written out
     plainly with np.where: v = λ·(a − b) formed in float64 and, for float32, rounded once;
     then in ``work`` the logistic form p₁ = 1/(1 + e^v), p₀ = e^v·p₁ when every v is at
-    most the limit (700 in float64, 80 in float32), else the shifted formula: E = e^(−|v|),
-    R = 1/(1 + E) for the entry that wins and E·R for the other, NaN for a NaN v, and 1/2
-    each where both entries are the winning infinity (e^ as :func:`_exp_plainly`)."""
+    most the limit (700 in float64, 80 in float32), the same swapped (p₀ = 1/(1 + e^−v),
+    p₁ = e^−v·p₀) when every v is at least minus the limit, else the shifted formula:
+    E = e^(−|v|), R = 1/(1 + E) for the entry that wins and E·R for the other, NaN for a
+    NaN v, and 1/2 each where both entries are the winning infinity (e^ as
+    :func:`_exp_plainly`)."""
     limit = 80.0 if work == np.float32 else 700.0
     with np.errstate(all="ignore"):
         v = (lam * (a.astype(np.float64) - b.astype(np.float64))).astype(work)
@@ -94,11 +97,11 @@ def _block_plainly(a: np.ndarray, b: np.ndarray, lam: float, work: type) -> np.n
             e = _exp_plainly(v)
             p1 = work(1.0) / (e + work(1.0))
             return np.stack([e * p1, p1])
-        if work == np.float32:
-            e = np.exp(-np.abs(v))
-        else:  # (e^(−|v|/2))², the exponent floored at −700 as in _exp_plainly
-            half = np.exp(np.maximum(-np.abs(v) * 0.5, -700.0))
-            e = half * half
+        if np.min(v) >= -limit:  # the roles swapped: exponents −v
+            e = _exp_plainly(-v)
+            p0 = work(1.0) / (e + work(1.0))
+            return np.stack([p0, e * p0])
+        e = _exp_plainly(-np.abs(v))
         winner = work(1.0) / (e + work(1.0))
         loser = e * winner
     x1_wins = np.signbit(v)
@@ -374,8 +377,9 @@ def test_float64_exp_in_the_fast_range_is_exp():
 def test_float64_pairs_never_hand_exp_a_slow_input(kind, monkeypatch):
     """Why the kernel takes e^v in two factors: NumPy's float64 exp is 5–40 times slower per
     entry below about −708. At λ = ±1000 on the benchmark's layouts with exponents far below
-    that (constant data has none), on both paths — the logistic form for sorted data, the
-    shifted formula for the others — no float64 exp input is below −700."""
+    that (constant data has none), on every path — the logistic form for sorted data (at
+    λ = −1000 with the roles swapped), the shifted formula for the others — no float64 exp
+    input is below −700."""
     lowest = []
     real_exp = np.exp
 
@@ -493,13 +497,13 @@ def test_kernels_reusing_their_buffers_leave_earlier_results_alone(dtype) -> Non
 )
 @pytest.mark.parametrize("spread", [1e-3, 1.0, 40.0, 745.0])
 def test_float64_shifted_blocks_within_the_bound_for_small_and_large_exponents(spread):
-    """The shifted formula's E = (e^(−|v|/2))² (squaring doubles exp's error) keeps every
-    pair within softmax's bound (4 + 2|v|)·u, also where |v| is small and the bound is
-    tightest: 200,000 pairs with v = λ·(x₀ − x₁) uniform in [−spread, spread], forced onto
-    the shifted formula by one pair with v = 800, against long double arithmetic (error
-    about 10⁻¹⁹), then the worst 20 against mpmath."""
+    """The shifted formula keeps every pair within softmax's bound (4 + 2|v|)·u, also where
+    |v| is small and the bound is tightest: 200,000 pairs with v = λ·(x₀ − x₁) uniform in
+    [−spread, spread], sent to the shifted formula by pairs with v = ±800, against long
+    double arithmetic (error about 10⁻¹⁹), then the worst 20 against mpmath. Random
+    pairs rarely line roundings up; the next test holds one that does."""
     rng = np.random.default_rng(23)
-    v = np.append(rng.uniform(-spread, spread, 200_000), 800.0)
+    v = np.append(rng.uniform(-spread, spread, 200_000), [800.0, -800.0])
     lam = 1000.0
     x = np.stack([v / lam, np.zeros_like(v)])
     got = softmax(x, lam, axis=0)
@@ -512,3 +516,49 @@ def test_float64_shifted_blocks_within_the_bound_for_small_and_large_exponents(s
     used = np.abs(got.astype(np.longdouble) - exact) / (bound * exact + SMALLEST[np.float64])
     assert float(np.max(used)) <= 1.0, float(np.max(used))
     _assert_within_bound_of_mpmath(x, got, lam, np.argsort(np.max(used, axis=0))[-20:])
+
+
+def test_float64_shifted_block_within_the_bound_where_roundings_line_up():
+    """A pair found by a search that lines up every rounding (x₀ − x₁ and λ·(x₀ − x₁) both
+    rounding by about half an ulp the same way, |v| ≈ 4.1, mantissas of E and p just above
+    1), in a block sent to the shifted formula by pairs with v > 700 and v < −700: within
+    the bound (0.91 of it; E = (e^(−|v|/2))² gave 1.07)."""
+    x = np.array([[4.029628810381301, 1000.0, 0.0], [4.4398078963281407e-16, 0.0, 1000.0]])
+    lam = 1.0214589165505854
+    got = softmax(x, lam, axis=0)
+    _assert_within_bound_of_mpmath(x, got, lam, [0])
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_each_block_takes_the_cheapest_form_its_exponents_allow(dtype, monkeypatch):
+    """Which form a block takes, not only its numbers: exponents all at most the limit take
+    the logistic form; all at least minus the limit (sorted data at λ < 0) the logistic form
+    with the roles swapped; both beyond it (random data at λ = ±1000) or a NaN the shifted
+    formula, whose three-times-longer chain of passes the first two avoid."""
+    shifted = []
+    original = softmax_kernels._shifted_pair_block
+
+    def spy(v, *args):
+        shifted.append(v.size)
+        return original(v, *args)
+
+    monkeypatch.setattr(softmax_kernels, "_shifted_pair_block", spy)
+    rng = np.random.default_rng(29)
+    sorted_pairs = _pairs("sorted", 3000, rng).astype(dtype)  # x₀ < x₁ in every pair
+    random_pairs = _pairs("random", 3000, rng).astype(dtype)
+    with_nan = random_pairs.copy()
+    with_nan[0, 5] = NAN
+    for x, lam, takes_shifted in (
+        (sorted_pairs, 1000.0, False),
+        (sorted_pairs, -1000.0, False),
+        (random_pairs, 10.0, False),
+        (random_pairs, 1000.0, True),
+        (random_pairs, -1000.0, True),
+        (with_nan, 1.0, True),
+    ):
+        shifted.clear()
+        got = softmax(x, lam, axis=0)
+        assert bool(shifted) == takes_shifted, (lam, takes_shifted)
+        np.testing.assert_array_equal(got, _expected_softmax(x, lam, 0))
+    # sorted at λ = −1000: x₀ < x₁ makes x₀ the likelier, p₀ ≥ 1/2 in every pair
+    assert np.all(softmax(sorted_pairs, -1000.0, axis=0)[0] >= 0.5)
