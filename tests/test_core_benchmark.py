@@ -129,3 +129,54 @@ def test_fresh_process_script_reports_every_case():
         assert target == "≤0.75"
         assert verdict in ("ok", "MISSED")
         assert int(faults) >= 0
+
+
+def test_ab_script_times_both_checkouts_on_every_layout(tmp_path):
+    """``benchmarks.core_ab`` loads the other checkout's kernel as a module of its own and
+    prints, per dtype, layout and λ, both kernels' ratios to scipy. The other checkout here is
+    a copy of this kernel made twice as slow, so its ratio must come out larger."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from benchmarks.core import DATA_KINDS
+    from benchmarks.core_ab import LAMS
+
+    root = Path(__file__).resolve().parents[1]
+    kernels = (root / "softlse_core" / "softmax_kernels.py").read_text()
+    slowed = kernels.replace(
+        "def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[Any]) -> "
+        "NDArray[Any]:\n",
+        "def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[Any]) -> "
+        "NDArray[Any]:\n    _softmax_pairs_unchanged(x, lam, axis, out_dtype)\n"
+        "    return _softmax_pairs_unchanged(x, lam, axis, out_dtype)\n\n\n"
+        "def _softmax_pairs_unchanged(x, lam, axis, out_dtype):\n",
+    )
+    assert slowed != kernels
+    (tmp_path / "softlse_core").mkdir()
+    (tmp_path / "softlse_core" / "softmax_kernels.py").write_text(slowed)
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks.core_ab", str(tmp_path), "--sizes", "60"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    rows = re.findall(
+        r"^(float\d\d)\s+60 (\w+)\s+(-?\d+)\s.* this\s+([\d.]+)\s+other\s+([\d.]+)$",
+        run.stdout,
+        re.MULTILINE,
+    )
+    assert {(dtype, kind, float(lam)) for dtype, kind, lam, *_ in rows} == {
+        (dtype, kind, lam)
+        for dtype in ("float64", "float32")
+        for kind in DATA_KINDS
+        for lam in LAMS
+    }
+    this = [float(row[3]) for row in rows]
+    other = [float(row[4]) for row in rows]
+    assert all(ratio > 0 for ratio in this)
+    # twice the work: slower in most cases even on a noisy machine
+    assert sum(o > t for o, t in zip(other, this, strict=True)) >= 0.75 * len(rows)
