@@ -38,10 +38,6 @@ __all__ = ["softmax_pairs", "softmax_shifted"]
 _FLOAT64 = np.dtype(np.float64)
 _FLOAT32 = np.dtype(np.float32)
 
-#: The integer type of each float's width, for the sign-bit mask: the bits of 1.0 ANDed with an
-#: all-ones or all-zeros integer give 1.0 or 0.0 without a branch.
-_MASK_INTS = {_FLOAT64: np.dtype(np.int64), _FLOAT32: np.dtype(np.int32)}
-
 #: The largest exponent v = λ·(x₀ − x₁) of a block that the pair kernel's logistic form
 #: takes, per working dtype: below it E = e^v and 1/(1 + E) stay finite and normal (e^700 ≈
 #: 1.0e304 of float64's 1.8e308, e^80 ≈ 5.5e34 of float32's 3.4e38).
@@ -247,7 +243,7 @@ def _finish_block(
 
 
 def _logistic_pair_block(
-    v: NDArray[Any], p_top: NDArray[Any], p_other: NDArray[Any], size: int, lowest: Any
+    v: NDArray[Any], p_top: NDArray[Any], p_other: NDArray[Any], size: int, lowest: float | None
 ) -> None:
     """The logistic form for exponents ``v`` ≤ the dtype's :data:`_PAIR_LIMIT`:
     ``p_other`` = 1/(1 + E) and ``p_top`` = E·``p_other`` with E = e^v (p₀ and p₁ for
@@ -255,13 +251,10 @@ def _logistic_pair_block(
     None): in float64, exponents below −700 take E in two factors
     (:func:`_exp_in_fast_range`). ``size`` is the block size the thread's buffers are kept
     for."""
-    if v.dtype == _FLOAT64:
-        if lowest is None:
-            lowest = np.minimum.reduce(v, axis=None)
-        if lowest < _FAST_EXP_FLOOR:
-            _exp_in_fast_range(v, p_top, size)  # E, some of it subnormal or 0
-        else:
-            np.exp(v, out=p_top)  # E
+    if v.dtype == _FLOAT64 and lowest is None:
+        lowest = np.minimum.reduce(v, axis=None)
+    if v.dtype == _FLOAT64 and lowest < _FAST_EXP_FLOOR:
+        _exp_in_fast_range(v, p_top, size)  # E, some of it subnormal or 0
     else:
         np.exp(v, out=p_top)  # E
     np.add(p_top, 1.0, out=p_other)
@@ -269,8 +262,9 @@ def _logistic_pair_block(
     np.multiply(p_top, p_other, out=p_top)  # E/(1 + E)
 
 
-#: Per working dtype: its integer type of the same width, the bits of −0.0 (the sign bit)
-#: and the shift that spreads the sign bit over the whole integer.
+#: Per working dtype, for the shifted formula's branch-free choice: the integer type of the
+#: same width, the bits of −0.0 (the sign bit) and the shift that spreads the sign bit over
+#: the whole integer.
 _SIGN_BITS = {
     _FLOAT64: (np.dtype(np.int64), np.array(-(2**63), np.int64), 63),
     _FLOAT32: (np.dtype(np.int32), np.array(-(2**31), np.int32), 31),
