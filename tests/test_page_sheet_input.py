@@ -27,6 +27,8 @@ __all__ = ["downloads"]  # the fixture, used by name
 BAD_PREDICTIONS = [
     ("abc", "is not a number"),
     ("1e999", "reads as infinity"),
+    ("-exp(1000)", "reads as minus infinity"),
+    ("ln2/2", "needs its argument in brackets: did you mean ln"),
     ("nan", "nan (not a number)"),
     ("1/0", "divides by zero"),
     ("0.5 0.6", "is not a number"),

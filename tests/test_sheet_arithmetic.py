@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from softlse_app.sheet.arithmetic import MAX_DEPTH, evaluate_arithmetic
+from softlse_app.sheet.arithmetic import MAX_DEPTH, bracket_suggestion, evaluate_arithmetic
 from softlse_app.sheet.judging import read_number_prediction
 
 
@@ -69,6 +69,78 @@ def test_overflow_reads_as_infinity_and_the_prediction_says_so() -> None:
     assert evaluate_arithmetic("exp(1000)") == math.inf
     assert evaluate_arithmetic("10^400") == math.inf
     assert "infinity" in read_number_prediction("exp(1000)").note
+    assert read_number_prediction("-exp(1000)").note.startswith("This reads as minus infinity")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1/exp(1000)", 0.0),  # 5e-435: below the smallest float too
+        ("-exp(1000)", -math.inf),
+        ("(-10)^401", -math.inf),  # an odd power keeps the sign
+        ("(-10)^400", math.inf),
+        ("2^-2000", 0.0),
+        ("1/10^400", 0.0),
+        ("exp(1000)/2", math.inf),  # inf/finite stays inf, as in IEEE arithmetic
+        ("exp(-exp(1000))", 0.0),
+        ("log(exp(1000))", math.inf),
+    ],
+)
+def test_a_step_beyond_the_float_range_is_signed_infinity_and_the_rest_goes_on(
+    text: str, value: float
+) -> None:
+    # an overflow inside a formula used to make the whole formula +inf, so 1/exp(1000) read as
+    # infinity (a student was told their near-zero answer was beyond the largest float)
+    assert evaluate_arithmetic(text) == value
+    reading = read_number_prediction(text)
+    if math.isinf(value):
+        assert "infinity" in reading.note
+    else:
+        assert reading.note is None
+        assert reading.value == value
+
+
+def test_inf_minus_inf_is_not_a_number() -> None:
+    assert evaluate_arithmetic("exp(1000) - exp(1000)") is None
+    assert read_number_prediction("exp(1000) - exp(1000)").note.startswith("This is not a")
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("log 2/10", "log(2)/10"),  # the sheet's own answer writes log 2/λ
+        ("log 2 / 10", "log(2)/10"),
+        ("ln2/10", "ln(2)/10"),
+        ("log22", "log(22)"),  # not log2(2): log2 is split off only when written log2(…)
+        ("log2 8", "log2(8)"),
+        ("log10 100", "log10(100)"),
+        ("exp -2", "exp(-2)"),
+        ("1/(1+exp -1)", "1/(1+exp(-1))"),
+        ("3 + log 3", "3+log(3)"),
+        ("log e", "log(e)"),
+        ("sqrt2", "sqrt(2)"),
+    ],
+)
+def test_a_function_without_brackets_gets_the_bracketed_text_suggested(
+    text: str, suggestion: str
+) -> None:
+    assert evaluate_arithmetic(text) is None  # never guessed and judged
+    assert bracket_suggestion(text) == suggestion
+    assert evaluate_arithmetic(suggestion) is not None
+    note = read_number_prediction(text).note
+    assert note == (
+        f"A function needs its argument in brackets: did you mean {suggestion}? Type it that "
+        "way and it is judged."
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["log(2)/10", "abc", "log", "log2/10", "log -1", "log 2)", "exp(", "x 2", "12%"]
+)
+def test_no_suggestion_where_brackets_would_not_help(text: str) -> None:
+    assert bracket_suggestion(text) is None
+    note = read_number_prediction(text).note
+    assert note is None or "did you mean" not in note
 
 
 def test_a_prediction_can_be_a_formula() -> None:

@@ -13,7 +13,7 @@ import pytest
 from scipy.special import logsumexp
 from scipy.special import softmax as scipy_softmax
 
-from softlse_app.sheet import judging, numbers, progress
+from softlse_app.sheet import arithmetic, judging, numbers, progress
 from softlse_app.sheet.answers import ChoiceTruth, NumberTruth, build_answer, judge
 from softlse_app.sheet.judging import judge_number, read_number_prediction
 from softlse_app.sheet.numbers import format_like_numpy, gap_results, limit_results
@@ -214,7 +214,9 @@ def test_summary_escapes_predictions_and_holds_only_revealed_answers() -> None:
     assert "<code>0.07</code>" in html
 
 
-@pytest.mark.parametrize("module", [judging, progress, numbers], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module", [arithmetic, judging, progress, numbers], ids=lambda m: m.__name__
+)
 def test_docstring_examples_run(module: object) -> None:
     failures, tried = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert tried > 0

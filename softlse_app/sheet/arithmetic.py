@@ -13,8 +13,14 @@ typed can run code or reach anything but the arithmetic below:
 
 Edge cases: empty text, unknown names, unbalanced parentheses, more than
 :data:`MAX_DEPTH` nested parentheses and a result outside the real numbers (``log(-1)``,
-``sqrt(-1)``, ``1/0``) give ``None``; a result beyond the float range (``exp(1000)``) gives
-``inf``.
+``sqrt(-1)``, ``1/0``) give ``None``. A step beyond the float range is ±inf, as in IEEE
+arithmetic, and the rest of the formula goes on from there: ``exp(1000)`` is inf,
+``-exp(1000)`` is −inf, ``1/exp(1000)`` is 0 (its true value, 5e−435, is below the smallest
+float too), ``exp(1000) - exp(1000)`` is NaN and gives ``None``.
+
+A function written without brackets (``log 2/10``, ``ln2/10``, as the sheet's own text writes
+log 2/λ) is not read, but :func:`read_arithmetic` then suggests the text with the brackets
+put in (``log(2)/10``), so the page can say what to type.
 """
 
 from __future__ import annotations
@@ -26,12 +32,31 @@ from collections.abc import Callable
 #: Deepest nesting of parentheses and unary signs read (a bound on the parser's recursion).
 MAX_DEPTH = 20
 
+
+def _exp(x: float) -> float:
+    """e^x, inf where it overflows (``math.exp`` raises there)."""
+    try:
+        return math.exp(x)
+    except OverflowError:
+        return math.inf
+
+
+def _power(base: float, exponent: float) -> float:
+    """base^exponent, ±inf where it overflows (``math.pow`` raises there): −inf for a
+    negative base and an odd integer exponent, else inf."""
+    try:
+        return math.pow(base, exponent)
+    except OverflowError:
+        odd = exponent.is_integer() and math.fmod(exponent, 2.0) != 0.0
+        return -math.inf if base < 0 and odd else math.inf
+
+
 FUNCTIONS: dict[str, Callable[[float], float]] = {
     "log": math.log,
     "ln": math.log,
     "log10": math.log10,
     "log2": math.log2,
-    "exp": math.exp,
+    "exp": _exp,
     "sqrt": math.sqrt,
 }
 CONSTANTS = {"e": math.e, "pi": math.pi, "π": math.pi}
@@ -113,7 +138,7 @@ class _Parser:
             self.nested()
             exponent = self.factor()  # right-associative, and 2^-1 reads as 2^(−1)
             self.depth -= 1
-            return math.pow(base, exponent)
+            return _power(base, exponent)
         return base
 
     def atom(self) -> float:
@@ -138,6 +163,56 @@ class _Parser:
         raise _UnreadableError(token)
 
 
+#: A name such as ``ln2`` or ``log22``: a function glued to a number, read as log(22). The
+#: names ``log2`` and ``log10`` are functions themselves and are never split.
+_GLUED = re.compile(r"(sqrt|exp|log|ln)(\d+\.?\d*)")
+
+
+def bracket_suggestion(text: str) -> str | None:
+    """``text`` with brackets put around each function's unbracketed argument, when that makes
+    it readable: ``log 2/10`` → ``log(2)/10``, ``ln2/10`` → ``ln(2)/10``, ``exp -2`` →
+    ``exp(-2)``. The argument is the number or constant right after the function (with its
+    sign), as ``log 2/λ`` means log(2)/λ. ``None`` when there is nothing to put in brackets or
+    the result is still not readable.
+
+    >>> bracket_suggestion("log 2/10")
+    'log(2)/10'
+    >>> bracket_suggestion("1/(1+exp -1)")
+    '1/(1+exp(-1))'
+    >>> bracket_suggestion("log(2)/10") is None
+    True
+    """
+    try:
+        tokens = _tokens(text)
+    except _UnreadableError:
+        return None
+    split: list[str] = []
+    for token in tokens:
+        glued = _GLUED.fullmatch(token) if token not in FUNCTIONS else None
+        split.extend(glued.groups() if glued else [token])
+    out: list[str] = []
+    at, changed = 0, False
+    while at < len(split):
+        token = split[at]
+        out.append(token)
+        at += 1
+        if token not in FUNCTIONS or at >= len(split) or split[at] == "(":
+            continue
+        sign = [split[at]] if split[at] in ("+", "-") else []
+        argument = at + len(sign)
+        if argument >= len(split):
+            continue
+        atom = split[argument]
+        if atom in CONSTANTS or atom[0].isdigit() or atom[0] == ".":
+            out.extend(["(", *sign, atom, ")"])
+            at = argument + 1
+            changed = True
+    suggestion = "".join(out)
+    if not changed or evaluate_arithmetic(suggestion) is None:
+        return None
+    return suggestion
+
+
 def evaluate_arithmetic(text: str) -> float | None:
     """The value of ``text`` as an arithmetic expression (see the module docstring), or ``None``.
 
@@ -151,6 +226,10 @@ def evaluate_arithmetic(text: str) -> float | None:
     -4.0
     >>> evaluate_arithmetic("exp(1000)")
     inf
+    >>> evaluate_arithmetic("1/exp(1000)")
+    0.0
+    >>> evaluate_arithmetic("-exp(1000)")
+    -inf
     >>> evaluate_arithmetic("__import__('os')") is None
     True
     >>> evaluate_arithmetic("log(-1)") is None
@@ -161,8 +240,6 @@ def evaluate_arithmetic(text: str) -> float | None:
         value = parser.expression()
         if parser.peek() is not None:
             return None
-    except OverflowError:
-        return math.inf
     except (_UnreadableError, ZeroDivisionError, ValueError):
         return None
     return None if math.isnan(value) else value

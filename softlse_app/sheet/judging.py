@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from softlse_app.sheet.arithmetic import evaluate_arithmetic
+from softlse_app.sheet.arithmetic import bracket_suggestion, evaluate_arithmetic
 
 #: Longest text read as a number; anything longer is named as too long (a double needs at most
 #: ~25 characters, so 64 leaves room for spaces and a fraction).
@@ -64,6 +64,8 @@ def read_number_prediction(text: str) -> NumberReading:
     0.06931472
     >>> read_number_prediction("abc").note.endswith("or a formula such as exp(-2).")
     True
+    >>> read_number_prediction("log 2/10").note.split(": ")[1]
+    'did you mean log(2)/10? Type it that way and it is judged.'
     >>> read_number_prediction("  ")
     NumberReading(value=None, note=None)
     """
@@ -92,6 +94,13 @@ def read_number_prediction(text: str) -> NumberReading:
     if value is None and not percent:
         value = evaluate_arithmetic(stripped)
     if value is None:
+        suggestion = None if percent else bracket_suggestion(stripped)
+        if suggestion is not None:
+            return NumberReading(
+                None,
+                f"A function needs its argument in brackets: did you mean {suggestion}? Type "
+                "it that way and it is judged.",
+            )
         return NumberReading(
             None,
             "This is not a number. Type a decimal such as 0.25, a fraction such as 1/4 or a "
@@ -102,8 +111,8 @@ def read_number_prediction(text: str) -> NumberReading:
     if math.isinf(value):
         return NumberReading(
             None,
-            "This reads as infinity: it is beyond the largest floating-point number (about "
-            "1.8e308), so it is not judged.",
+            f"This reads as {'minus ' if value < 0 else ''}infinity: it is beyond the largest "
+            "floating-point number (about 1.8e308) in size, so it is not judged.",
         )
     return NumberReading(value / 100 if percent else value)
 
@@ -128,9 +137,17 @@ def relative_error(prediction: float, truth: float) -> float:
 
 
 def format_relative_error(error: float) -> str:
-    """A relative error as a percentage with two significant digits: ``4.5 %``, ``0.0045 %``,
-    ``1.5e+05 %``."""
-    return f"{error * 100:.2g} %"
+    """A relative error as a percentage with two significant digits, in plain digits from
+    0.0001 % to a billion per cent: ``4.5 %``, ``0.0045 %``, ``620 %`` and ``150,000 %``
+    (not ``6.2e+02 %``); e-notation only beyond.
+
+    >>> [format_relative_error(e) for e in (0.045, 4.5e-5, 6.2, 1500.0, 3e-9, 1e20)]
+    ['4.5 %', '0.0045 %', '620 %', '150,000 %', '3e-07 %', '1e+22 %']
+    """
+    percent = float(f"{error * 100:.2g}")
+    if 100 <= percent < 1e9:
+        return f"{percent:,.0f} %"
+    return f"{percent:.2g} %"
 
 
 def judge_number(
