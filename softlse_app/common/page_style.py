@@ -1,5 +1,6 @@
 """What every page gets from the shell besides its navigation: wide equations and tables that
-say they scroll and can be scrolled from the keyboard.
+say they scroll and can be scrolled from the keyboard, and page links whose labels wrap
+instead of being cut off with "…" in a narrow column.
 
 A displayed formula or a static table wider than its column (on a 390 px phone, or in a narrow
 column) scrolls sideways inside its own box. Two things make that usable:
@@ -41,6 +42,11 @@ _SCROLL_SHADOW_CSS = """
 [data-testid="stMarkdownContainer"] > table :is(td, th) { white-space: nowrap; }
 :is(.katex-display, [data-testid="stMarkdownContainer"]):focus-visible {
   outline: 2px solid #0072B2; outline-offset: 2px;
+}
+/* a page link's label wraps onto a second line where its column is narrow (a phone, the
+   sheet's "Explore further" column) instead of ending in "…" */
+[data-testid="stPageLink-NavLink"] :is(span, div, p):not([data-testid="stIconMaterial"]) {
+  white-space: normal; overflow: visible; text-overflow: clip;
 }
 /* the script's own element draws nothing: take it out of the layout's gaps */
 .stElementContainer:has(> [data-testid="stHtml"] > script:only-child) { display: none; }

@@ -142,7 +142,26 @@ def test_figures_are_readable_at_phone_width(app: AppPage) -> None:
     for text, reach, box in equations:
         # up to 3 px: a glyph's overhang (an italic s or j), not a hidden part
         assert reach <= box + 3, (text, reach, box)
+    # every link's label shows in full: none is cut off with "…" (the sheet's longest, "The
+    # same grid with numpy's argmax rule on the diagonal", was, at 390 px)
+    labels = app.page.evaluate(LINK_LABELS_JS)
+    assert len(labels) >= 8, labels
+    for text, overflow in labels:
+        assert overflow <= 1, (text, overflow)
     app.assert_healthy(charts=4)
+
+
+#: Per page link: its label and how many px of the label its box hides (scroll width beyond
+#: client width, the largest over the label's boxes).
+LINK_LABELS_JS = """
+() => Array.from(document.querySelectorAll('[data-testid="stPageLink-NavLink"]')).map((a) => {
+  let hidden = 0;
+  for (const e of a.querySelectorAll('span, div, p')) {
+    hidden = Math.max(hidden, e.scrollWidth - e.clientWidth);
+  }
+  return [a.textContent, hidden];
+})
+"""
 
 
 #: Per displayed equation: its start, how far its glyphs reach from the box's left edge and
