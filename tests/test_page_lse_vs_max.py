@@ -198,18 +198,33 @@ def test_negative_lambda_shows_min(query: dict[str, str]) -> None:
     assert slice_names == ["lse", "min", "min − log(2)/|λ|"]
 
 
+def flat_colour_notes(at: AppTest) -> list[str]:
+    """The captions saying the gaps share nearly one colour on the fixed scale."""
+    return [c.value for c in at.caption if "nearly one colour" in c.value]
+
+
 def test_fixed_gap_scale() -> None:
     at = run_page(lam="1000", fixgap="true")
     assert at.toggle(key="fixgap").value is True
     coloraxis = charts(at)["explore_gap"]["layout"]["coloraxis"]
     assert (coloraxis["cmin"], coloraxis["cmax"]) == pytest.approx(FIXED_LOG_RANGE)
+    assert not flat_colour_notes(at)  # at λ = 1000 the gaps fill the scale
     at.select_slider(key="lam").set_value(1.0).run(timeout=30)
     coloraxis = charts(at)["explore_gap"]["layout"]["coloraxis"]
     assert (coloraxis["cmin"], coloraxis["cmax"]) == pytest.approx(FIXED_LOG_RANGE)
+    # at λ = 1 the gaps, log(1 + e^(−|x − y|)) from log(1 + e^−2) = 0.127 on the default
+    # grid's corners up to log 2 = 0.69, fill under one of the scale's 309 powers of ten: the
+    # panel is one flat colour, and the page says why instead of letting it read as "no gap"
+    (note,) = flat_colour_notes(at)
+    assert note.startswith(
+        "On the fixed scale the gaps at this λ, from 0.13 to 0.69, take up less than one of "
+        "its 309 powers of ten"
+    )
     at.toggle(key="fixgap").set_value(False).run(timeout=30)
     coloraxis = charts(at)["explore_gap"]["layout"]["coloraxis"]
     assert coloraxis["cmax"] == pytest.approx(math.log10(LOG2))
     assert coloraxis["cmin"] == pytest.approx(math.log10(math.log1p(math.exp(-2))), rel=1e-6)
+    assert not flat_colour_notes(at)  # the fitted scale spreads the colours
 
 
 def test_every_control_changed_once() -> None:
@@ -430,3 +445,13 @@ def test_the_diagonal_agreement_says_exactly_when_the_spread_is_zero() -> None:
     assert diagonal_agreement(51, 1.1102230246251565e-16) == (
         "all 51 grid points on it agree to within 1.1e-16"
     )
+
+
+def test_readout_docstring_examples_run() -> None:
+    import doctest
+
+    from softlse_app.lse_vs_max import readouts
+
+    failures, tried = doctest.testmod(readouts, raise_on_error=False)
+    assert tried > 0
+    assert failures == 0

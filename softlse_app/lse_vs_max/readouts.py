@@ -86,6 +86,36 @@ def gap_explanation(summary: GapSummary) -> None:
         )
 
 
+#: Below this share of the fixed colour scale the shown gaps come out in nearly one colour.
+FLAT_SHARE = 0.1
+
+
+def fixed_scale_note(shown: tuple[float, float], fixed: tuple[float, float]) -> str:
+    """Says when the gaps of this λ, log10 range ``shown``, use so little of the fixed colour
+    scale (log10 range ``fixed``, some 310 powers of ten) that they share nearly one colour;
+    empty otherwise. At λ = 1 the gaps span about 5 of them: the panel is one flat colour,
+    which reads as "no structure" unless the page says why.
+
+    >>> fixed_scale_note((-5.4, -0.16), (-307.65, 1.84))[:60]
+    'On the fixed scale the gaps at this λ, from 4e-06 to 0.69, t'
+    >>> fixed_scale_note((-300.0, -3.0), (-307.65, 1.84))
+    ''
+    """
+    fixed_lo, fixed_hi = fixed
+    lo, hi = max(shown[0], fixed_lo), min(shown[1], fixed_hi)  # grey cells are off the scale
+    decades = hi - lo
+    if decades >= FLAT_SHARE * (fixed_hi - fixed_lo):
+        return ""
+    share = f"about {decades:.0f}" if decades >= 1 else "less than one"
+    return (
+        f"On the fixed scale the gaps at this λ, from {format_short(10.0**lo, 2)} to "
+        f"{format_short(10.0**hi, 2)}, take up {share} of its {fixed_hi - fixed_lo:.0f} "
+        "powers of ten, so they come out in nearly one colour. The fixed scale is for "
+        "comparing λs: step λ up to see the gap shrink. Turn it off to see how the gap varies "
+        "across the grid at this λ."
+    )
+
+
 def picture_note(res: int, drawn: int, what: str) -> str:
     """Says when a panel draws fewer grid points than the grid has (empty when it draws all)."""
     if drawn >= res:

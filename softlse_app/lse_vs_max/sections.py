@@ -21,7 +21,9 @@ from softlse_app.common.lambda_control import lambda_control, lambda_keys
 from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control
+from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE, fitted_log_range
 from softlse_app.lse_vs_max.readouts import (
+    fixed_scale_note,
     gap_alt,
     gap_caption,
     gap_explanation,
@@ -89,6 +91,10 @@ def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) 
     _chart_row(explore_panels(lam, extent, res, fixed_gap_scale), lam, extent, res, key="explore")
     numbers = panel_numbers(lam, extent, res)
     _captions([numbers.summary], res, numbers)
+    if fixed_gap_scale:
+        shown = fitted_log_range(numbers.log_gap, lam)
+        if note := fixed_scale_note(shown, FIXED_LOG_RANGE):
+            st.caption(note)
     gap_metrics(numbers.summary, extent)
     gap_explanation(numbers.summary)
 
