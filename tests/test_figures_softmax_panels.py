@@ -193,6 +193,11 @@ def test_contour_levels_are_round_and_labelled_where_they_cross_the_diagonal(lam
     lo = float(field.lse_values.min())
     assert lo < contour["contours"]["start"] <= lo + step
     assert contour["colorbar"]["dtick"] == step
+    # a tick per level, at most five labelled: nine labels ran together on a phone
+    bands = math.floor((contour["contours"]["end"] - contour["contours"]["start"]) / step) + 1
+    label_step = contour["colorbar"]["ticklabelstep"]
+    assert math.ceil(bands / label_step) <= 5
+    assert label_step == 1 or math.ceil(bands / (label_step - 1)) > 5  # no sparser than needed
     t = decode(labels["x"])
     np.testing.assert_array_equal(t, decode(labels["y"]))
     # lse(t, t) is the labelled level

@@ -31,6 +31,8 @@ HEAD_ANGLE = np.deg2rad(25.0)
 CHECK_ARROW_MAGNIFY = 4.0
 ARROW_COLOUR = "#1B1F24"
 CHECK_COLOUR = OKABE_ITO[5]  # vermillion
+#: The colour bar labels at most this many of its levels (every k-th one).
+MAX_BAR_LABELS = 5
 #: About this many contour bands across the range of lse.
 CONTOUR_BANDS = 8
 
@@ -143,6 +145,9 @@ def gradient_field_figure(
                 "thickness": 12,
                 "tick0": start,
                 "dtick": step,
+                # a tick at every level, a label at most at five: on a phone the bar is under
+                # 200 px wide and nine labels ran together ("0.250.50.75")
+                "ticklabelstep": max(1, math.ceil(levels.size / MAX_BAR_LABELS)),
                 "yref": "container",
                 "y": 0.0,
                 "yanchor": "bottom",
