@@ -121,6 +121,10 @@ def test_lse_readout_bounds_entropy_and_identity() -> None:
     assert readout(at, "entropy H(p) [nats]") == pytest.approx(scipy_entropy(p), rel=1e-14)
     assert readout(at, "⟨p, σ⟩ + H(p)/λ") == pytest.approx(readout(at, "lse(σ, λ)"), rel=1e-14)
     assert abs(readout(at, "lse − (⟨p, σ⟩ + H(p)/λ)")) < 1e-14
+    # the table's symbols are said in words next to it
+    (words,) = [c.value for c in at.caption if "weighted by p" in c.value]
+    assert "⟨p, σ⟩ = Σₖ pₖσₖ" in words
+    assert "0 when p is one-hot, log n (its largest) when p is uniform" in words
 
 
 def test_negative_lambda_compares_with_min_and_sweeps_both_signs() -> None:

@@ -163,6 +163,11 @@ def lse_section(state: LabState) -> None:
         },
         state.digits,
     )
+    st.caption(
+        "p = softmax(σ, λ). ⟨p, σ⟩ = Σₖ pₖσₖ is the average of σ's entries weighted by p. The "
+        "entropy H(p) measures how spread out p is: 0 when p is one-hot, log n (its largest) "
+        "when p is uniform; it is in nats because the log is the natural one."
+    )
     st.latex(
         r"\begin{gathered}\operatorname{lse}(\sigma,\lambda)=\langle p,\sigma\rangle"
         r"+\frac{H(p)}{\lambda},\\ p=\operatorname{softmax}(\sigma,\lambda),\\ "
