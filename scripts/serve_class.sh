@@ -107,7 +107,9 @@ stop_all() {
         sleep 0.2
     done
     for pid in "$haproxy_pid" "${worker_pids[@]}"; do
-        [[ -n "$pid" ]] && kill -KILL "$pid" 2>/dev/null
+        [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
+            say "pid $pid did not stop within 10 s of SIGTERM: killing it" >&2 &&
+            kill -KILL "$pid" 2>/dev/null
     done
     wait 2>/dev/null
     rm -rf "$RUN_DIR"
@@ -141,13 +143,22 @@ EOF
 )
 ((${#worker_ports[@]} == workers)) || die "could not find $workers free loopback ports"
 
+# Copy stdin to stdout with "$1" before every line. It ignores SIGTERM, SIGINT and SIGHUP and
+# ends when its writer does: Ctrl-C or `kill -TERM -PGID` reaches the whole process group,
+# and a prefixer that died with it left its worker writing its shutdown lines into a closed
+# pipe, where the worker's shutdown failed and it ran on until the SIGKILL 10 s later.
+prefix_lines() {
+    trap '' TERM INT HUP
+    exec sed -u "s/^/$1/"
+}
+
 start_worker() {
     local k="$1"
     "$PYTHON" -m streamlit run "$REPO/app.py" \
         --server.address 127.0.0.1 --server.port "${worker_ports[k]}" \
         --server.headless true --browser.gatherUsageStats false \
         --server.scriptHealthCheckEnabled true \
-        "${streamlit_options[@]}" > >(sed -u "s/^/[w$((k + 1))] /") 2>&1 &
+        "${streamlit_options[@]}" > >(prefix_lines "[w$((k + 1))] ") 2>&1 &
     worker_pids[k]=$!
     say "worker w$((k + 1)) pid ${worker_pids[k]} on 127.0.0.1:${worker_ports[k]}"
 }
@@ -231,7 +242,7 @@ EOF
     done
 } >"$RUN_DIR/haproxy.cfg"
 haproxy -c -q -f "$RUN_DIR/haproxy.cfg" || { say "HAProxy rejected its configuration" >&2; exit 1; }
-haproxy -db -f "$RUN_DIR/haproxy.cfg" > >(sed -u 's/^/[haproxy] /') 2>&1 &
+haproxy -db -f "$RUN_DIR/haproxy.cfg" > >(prefix_lines "[haproxy] ") 2>&1 &
 haproxy_pid=$!
 say "HAProxy pid $haproxy_pid on ${host}:${port} in front of $workers worker(s)"
 

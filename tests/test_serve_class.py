@@ -201,3 +201,22 @@ def test_sigterm_stops_the_balancer_and_every_worker(two_workers: ClassServer) -
             os.kill(pid, 0)
     with pytest.raises(urllib.error.URLError, match="refused"):
         _get(f"{two_workers.url}/_stcore/health")
+
+
+@pytest.mark.parametrize(("sent", "status"), [(signal.SIGTERM, 0), (signal.SIGINT, 130)])
+def test_a_signal_to_the_whole_process_group_stops_every_worker_without_a_kill(
+    two_workers: ClassServer, sent: signal.Signals, status: int
+) -> None:
+    # Ctrl-C in a terminal, `docker stop` of a shell that runs the script, or a supervisor's
+    # `kill -TERM -PGID` signal every process of the group at once. The line prefixers died
+    # with it, and the workers, writing "Stopping..." into their closed pipes, ran on until
+    # the script's SIGKILL 10 s later (found by a teacher's deployment walkthrough).
+    pids = two_workers.worker_pids()
+    os.killpg(two_workers.process.pid, sent)
+    assert two_workers.process.wait(timeout=30) == status
+    output = two_workers.output()
+    assert "did not stop within 10 s" not in output, output
+    assert output.count("Stopping...") >= len(pids), output  # each worker's own shutdown
+    for pid in pids.values():
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
