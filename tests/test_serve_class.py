@@ -21,7 +21,7 @@ import pytest
 from own_event_loop import run_coroutine
 
 from benchmarks.load.client import BrowserTab
-from benchmarks.load.server import ROOT, free_port
+from benchmarks.load.server import ROOT, ProcessTree, free_port, listening_pid, server_root
 
 pytestmark = pytest.mark.server
 
@@ -220,3 +220,20 @@ def test_a_signal_to_the_whole_process_group_stops_every_worker_without_a_kill(
     for pid in pids.values():
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_the_load_benchmark_measures_the_workers_behind_the_balancer(
+    two_workers: ClassServer,
+) -> None:
+    # `python -m benchmarks.load --url` finds the server by the process listening on the
+    # port: behind serve_class.sh that is HAProxy, whose own CPU and memory said "0 CPU s per
+    # script run, 18 MB"; the workers are its siblings under the script
+    balancer = listening_pid(two_workers.port)
+    assert balancer is not None
+    with open(f"/proc/{balancer}/comm") as comm:
+        assert comm.read().strip() == "haproxy"
+    root = server_root(balancer)
+    assert root == two_workers.process.pid
+    assert set(two_workers.worker_pids().values()) <= set(ProcessTree(root).pids())
+    worker = two_workers.worker_pids()["w1"]
+    assert server_root(worker) == worker  # a Streamlit process is its own root

@@ -31,6 +31,7 @@ from benchmarks.load.server import (
     TargetRefusedError,
     check_target,
     listening_pid,
+    server_root,
 )
 
 SOAK_LIMIT_MB = 100
@@ -139,10 +140,13 @@ async def main_async(args: argparse.Namespace) -> int:
             print(f"refused: {exc}", file=sys.stderr)
             return 2
         url = args.url.rstrip("/")
-        pid = args.server_pid or listening_pid(port)
+        listening = listening_pid(port)
+        pid = args.server_pid or (server_root(listening) if listening else None)
         tree = ProcessTree(pid) if pid else None
         ttl = float(args.ttl) if args.ttl else None
         where = f"{url} (process tree of pid {pid})" if pid else f"{url} (no server process seen)"
+        if pid and not args.server_pid and pid != listening:
+            where = f"{url} (process tree of pid {pid}, the parent of the balancer on the port)"
     try:
         if args.soak:
             assert tree is not None, "the soak needs the server's process (--server-pid)"

@@ -181,6 +181,27 @@ def listening_pid(port: int) -> int | None:
     return None
 
 
+def server_root(pid: int) -> int:
+    """The root of the process tree that serves on the port ``pid`` listens on: ``pid`` itself
+    when it runs Python (a Streamlit server); when it does not — HAProxy in front of
+    ``scripts/serve_class.sh``'s workers — its parent, if the parent's tree runs Python
+    processes (the workers are HAProxy's siblings, not its children); else ``pid``. Measuring
+    the balancer alone reported 0 CPU s per script run and 18 MB."""
+    if _runs_python(pid):
+        return pid
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        parent = int(_stat_fields(pid)[1])
+        if parent > 1 and any(_runs_python(p) for p in ProcessTree(parent).pids()):
+            return parent
+    return pid
+
+
+def _runs_python(pid: int) -> bool:
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/comm") as comm:
+        return comm.read().startswith("python")
+    return False
+
+
 def _pids() -> list[int]:
     return [int(name) for name in os.listdir("/proc") if name.isdigit()]
 
