@@ -71,6 +71,16 @@ while (($#)); do
     esac
 done
 
+# On an address other machines reach, students' pages carry a host name of this machine that
+# the loopback-only default of the app's allowed hosts (.streamlit/config.toml) refuses: the
+# page would load and its websocket never connect.
+if [[ "$host" != 127.* && "$host" != localhost && "$host" != ::1 &&
+    -z "${STREAMLIT_SERVER_ALLOWED_HOSTS:-}" ]]; then
+    say "warning: serving on $host, but the app's websocket accepts only the host names" \
+        "localhost, 127.0.0.1 and ::1; set STREAMLIT_SERVER_ALLOWED_HOSTS to the names students" \
+        "type, space-separated, and localhost too to open it on this machine" >&2
+fi
+
 # A whole number of workers between 1 and MAX_WORKERS, said plainly otherwise.
 if ! [[ "$workers" =~ ^[0-9]+$ ]]; then
     die "the number of workers ($workers_from) must be a whole number from 1 to $MAX_WORKERS, not '$workers'"

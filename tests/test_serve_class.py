@@ -237,3 +237,32 @@ def test_the_load_benchmark_measures_the_workers_behind_the_balancer(
     assert set(two_workers.worker_pids().values()) <= set(ProcessTree(root).pids())
     worker = two_workers.worker_pids()["w1"]
     assert server_root(worker) == worker  # a Streamlit process is its own root
+
+
+def test_an_outside_address_without_allowed_hosts_gets_a_warning() -> None:
+    # Students' pages carry the server's outside name, which the loopback-only allowed hosts
+    # refuse: the page loads and its websocket never connects. The warning comes before the
+    # arguments are checked, so a bad worker count stops the script here with nothing bound.
+    env = {k: v for k, v in os.environ.items() if k != "STREAMLIT_SERVER_ALLOWED_HOSTS"}
+    args = ["bash", str(SCRIPT), "--workers", "none", "--port", "8501"]
+    outside_address = "192.0.2.10"  # TEST-NET-1: never bound, the worker count stops it first
+    outside = subprocess.run(
+        [*args, "--host", outside_address], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert outside.returncode == 2
+    warning = f"warning: serving on {outside_address}, but the app's websocket accepts only"
+    assert warning in outside.stderr
+    assert "set STREAMLIT_SERVER_ALLOWED_HOSTS" in outside.stderr
+    named = subprocess.run(
+        [*args, "--host", outside_address],
+        env={**env, "STREAMLIT_SERVER_ALLOWED_HOSTS": "class.example.edu localhost"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    loopback = subprocess.run(
+        [*args, "--host", "127.0.0.1"], env=env, capture_output=True, text=True, timeout=30
+    )
+    for quiet in (named, loopback):
+        assert quiet.returncode == 2
+        assert "warning" not in quiet.stderr, quiet.stderr
