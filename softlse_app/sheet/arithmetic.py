@@ -19,7 +19,7 @@ arithmetic, and the rest of the formula goes on from there: ``exp(1000)`` is inf
 float too), ``exp(1000) - exp(1000)`` is NaN and gives ``None``.
 
 A function written without brackets (``log 2/10``, ``ln2/10``, as the sheet's own text writes
-log 2/λ) is not read, but :func:`read_arithmetic` then suggests the text with the brackets
+log 2/λ) is not read, but :func:`bracket_suggestion` gives the text with the brackets
 put in (``log(2)/10``), so the page can say what to type.
 """
 
