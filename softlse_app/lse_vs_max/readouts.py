@@ -111,8 +111,8 @@ def fixed_scale_note(shown: tuple[float, float], fixed: tuple[float, float]) -> 
         f"On the fixed scale the gaps at this λ, from {format_short(10.0**lo, 2)} to "
         f"{format_short(10.0**hi, 2)}, take up {share} of its {fixed_hi - fixed_lo:.0f} "
         "powers of ten, so they come out in nearly one colour. The fixed scale is for "
-        "comparing λs: step λ up to see the gap shrink. Turn it off to see how the gap varies "
-        "across the grid at this λ."
+        "comparing λs: move λ further from 0 to see the gap shrink. Turn it off to see how the gap "
+        "varies across the grid at this λ."
     )
 
 
