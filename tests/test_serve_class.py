@@ -244,25 +244,23 @@ def test_an_outside_address_without_allowed_hosts_gets_a_warning() -> None:
     # refuse: the page loads and its websocket never connects. The warning comes before the
     # arguments are checked, so a bad worker count stops the script here with nothing bound.
     env = {k: v for k, v in os.environ.items() if k != "STREAMLIT_SERVER_ALLOWED_HOSTS"}
-    args = ["bash", str(SCRIPT), "--workers", "none", "--port", "8501"]
     outside_address = "192.0.2.10"  # TEST-NET-1: never bound, the worker count stops it first
-    outside = subprocess.run(
-        [*args, "--host", outside_address], env=env, capture_output=True, text=True, timeout=30
-    )
-    assert outside.returncode == 2
+
+    def start(host: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run(
+            ["bash", str(SCRIPT), "--workers", "none", "--port", "8501", "--host", host],
+            env={**env, **extra_env},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert done.returncode == 2
+        return done
+
+    outside = start(outside_address)
     warning = f"warning: serving on {outside_address}, but the app's websocket accepts only"
     assert warning in outside.stderr
     assert "set STREAMLIT_SERVER_ALLOWED_HOSTS" in outside.stderr
-    named = subprocess.run(
-        [*args, "--host", outside_address],
-        env={**env, "STREAMLIT_SERVER_ALLOWED_HOSTS": "class.example.edu localhost"},
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    loopback = subprocess.run(
-        [*args, "--host", "127.0.0.1"], env=env, capture_output=True, text=True, timeout=30
-    )
-    for quiet in (named, loopback):
-        assert quiet.returncode == 2
+    named = start(outside_address, STREAMLIT_SERVER_ALLOWED_HOSTS="class.example.edu localhost")
+    for quiet in (named, start("127.0.0.1")):
         assert "warning" not in quiet.stderr, quiet.stderr
