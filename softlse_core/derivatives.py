@@ -17,6 +17,7 @@ from numpy.typing import ArrayLike, NDArray
 from softlse_core.array_input import as_float_array, check_finite_nonzero_lam, check_lam
 from softlse_core.logsumexp import lse
 from softlse_core.softmax import softmax
+from softlse_core.wide_spread import TINY_LAM
 
 __all__ = ["lse_gradient_fd", "lse_hessian", "softmax_lambda_sweep"]
 
@@ -205,6 +206,7 @@ def softmax_lambda_sweep(x: ArrayLike, lams: ArrayLike) -> NDArray[Any]:
     if vec.size == 0:
         return out
     fast = np.isfinite(lam_arr) if np.all(np.isfinite(work)) else np.zeros(lam_arr.size, bool)
+    fast &= np.abs(lam_arr) >= TINY_LAM  # a tiny λ may need softmax's halving (wide_spread)
     if fast.any():
         lam_f = lam_arr[fast][:, None]
         pivot = np.where(lam_f > 0, work.max(), work.min())

@@ -17,6 +17,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from softlse_core.array_input import along_axis, check_lam, reduced_result, widened
 from softlse_core.logsumexp_kernels import lse_along_axis, lse_pairs
+from softlse_core.wide_spread import halved_for_tiny_lam
 
 __all__ = ["lse", "naive_lse"]
 
@@ -77,6 +78,9 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
       for λ < 0 (the mirror image).
     - ints and bools are computed as float64; float32 (and float16) input is computed in
       float64 and the result is rounded once to the input's dtype.
+    - float64 entries more than 1.8e308 apart, whose difference overflows, at a tiny |λ|
+      (below 2⁻¹⁰⁰⁰ ≈ 9.3e−302): computed as 2·lse(x/2, 2λ), the same function, so
+      lse([1e308, −1e308], 1e−308) is 1.127e308, as scipy gives, not 1e308.
     - No RuntimeWarning is emitted.
 
     The algorithm is Algorithm 4.1 of [1]_: with the pivot a = max(x) (min(x) for λ < 0)
@@ -127,8 +131,10 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
             "λ → 0; use a nonzero λ (softmax at λ = 0 is the uniform distribution)"
         )
     arr, out_dtype, ax, _ = along_axis(x, axis)
+    arr, lam, halved = halved_for_tiny_lam(arr, lam)  # then lse(x, λ) = 2·lse(x/2, 2λ)
     if arr.shape[ax] == 2 and math.isfinite(lam) and arr.dtype.itemsize <= 8:
-        return reduced_result(lse_pairs(arr, lam, ax, out_dtype), out_dtype, ax, keepdims)
+        pairs = lse_pairs(arr, lam, ax, out_dtype)
+        return reduced_result(_doubled(pairs) if halved else pairs, out_dtype, ax, keepdims)
     work = widened(arr)
     reduced_shape = work.shape[:ax] + work.shape[ax + 1 :]
     if work.shape[ax] == 0:
@@ -138,7 +144,16 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
             result = np.max(work, axis=ax) if lam > 0 else np.min(work, axis=ax)
     else:
         result = lse_along_axis(work, lam, ax)
+        if halved:
+            result = _doubled(result)
     return reduced_result(result, out_dtype, ax, keepdims)
+
+
+def _doubled(result: ArrayLike) -> NDArray[Any]:
+    """2·``result``, quietly: lse of the halved entries at 2λ, back to lse(x, λ), which may
+    overflow to ±inf (as lse itself does when it exceeds 1.8e308)."""
+    with np.errstate(over="ignore"):
+        return np.asarray(np.multiply(result, 2.0))
 
 
 def naive_lse(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> Any:

@@ -18,6 +18,7 @@ from numpy.typing import ArrayLike
 
 from softlse_core.array_input import along_axis, check_lam, reduced_result, widened
 from softlse_core.logsumexp_kernels import gap_along_axis, lse_pairs
+from softlse_core.wide_spread import halved_for_tiny_lam
 
 __all__ = ["lse_gap", "lse_gap_bounds"]
 
@@ -95,6 +96,8 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     - ints and bools are computed as float64; float32 (and float16) are computed in float64
       and rounded once, so a gap below float32's smallest subnormal (1.4e-45), like the
       3.7e-46 above, is 0 in float32.
+    - float64 entries more than 1.8e308 apart at a tiny |λ| (below 2⁻¹⁰⁰⁰): computed as
+      2·lse_gap(x/2, 2λ), as :func:`softlse_core.lse` does.
     - No RuntimeWarning is emitted.
 
     The gap is the term L/λ of Algorithm 4.1 of [1]_, computed by the same kernels as
@@ -127,6 +130,7 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     """
     lam = _check_gap_lam(lam)
     arr, out_dtype, ax, _ = along_axis(x, axis)
+    arr, lam, halved = halved_for_tiny_lam(arr, lam)  # then the gap is twice x/2's at 2λ
     n = arr.shape[ax]
     if n == 0:
         result: Any = np.full(arr.shape[:ax] + arr.shape[ax + 1 :], math.nan)
@@ -137,6 +141,9 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     else:
         result = gap_along_axis(widened(arr), lam, ax)
     result = np.asarray(result)
+    if halved:  # the gap of x/2 at 2λ, back to x at λ; ±inf if it exceeds 1.8e308
+        with np.errstate(over="ignore"):
+            result = np.asarray(result * 2.0)
     np.add(result, 0.0, out=result)  # −0.0 (λ < 0, no gap) becomes 0.0
     return reduced_result(result, out_dtype, ax, keepdims)
 

@@ -18,6 +18,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from softlse_core.array_input import along_axis, check_lam, widened
 from softlse_core.softmax_kernels import softmax_pairs, softmax_shifted
+from softlse_core.wide_spread import halved_for_tiny_lam
 
 __all__ = ["TIE_RULES", "TieRule", "naive_softmax", "onehot_argmax", "softmax"]
 
@@ -159,6 +160,10 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
       NaN there. A slice of all −inf is NaN (0/0; there is no limit). For λ < 0 the roles of
       +inf and −inf swap.
     - An empty slice gives an empty result.
+    - float64 entries more than 1.8e308 apart, whose difference overflows, at a tiny |λ|
+      (below 2⁻¹⁰⁰⁰ ≈ 9.3e−302, where λ times that difference can be a moderate number):
+      computed as softmax(x/2, 2λ), which is the same function, so softmax([1e308, −1e308],
+      1e−308) is [0.881, 0.119], as scipy gives, not [1, 0].
     - ints and bools are computed as float64; float16 is computed in float64 and rounded
       once to float16, and so is float32 — except over an axis of length 2 (a grid of
       pairs), where float32 is computed in float32 arithmetic, as scipy does, for speed:
@@ -230,6 +235,7 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
     n = arr.shape[ax]
     if n == 0:
         return np.empty(shape, dtype=out_dtype)
+    arr, lam, _ = halved_for_tiny_lam(arr, lam)  # softmax(x, λ) = softmax(x/2, 2λ)
     if n == 2 and math.isfinite(lam) and lam != 0.0 and arr.dtype.itemsize <= 8:
         return softmax_pairs(arr, lam, ax, out_dtype).reshape(shape)
     work = widened(arr)
