@@ -441,3 +441,46 @@ def test_an_entry_that_rounds_to_zero_is_named_and_the_vector_still_read() -> No
     at.text_input(key="v").input("1e-300, 0").run(timeout=30)
     assert not at.info  # a tiny number a float64 holds gets no note
     assert column(at, 0, "σ").tolist() == [1e-300, 0.0]
+
+
+def test_finite_textbook_numbers_that_lost_digits_are_not_called_agreeing() -> None:
+    """exp(−740) ≈ 4.2e−322 is subnormal (about 2 digits) and exp(−750) is 0: the textbook
+    lse reads −739.99742, not −739.99995 (mpmath: −739.99995460110078)."""
+    at = run_page(v="-740, -750", lam="1", section=STABILITY, digits="full precision")
+    (table,) = tables(at)
+    stable, textbook = table["stable (shift first)"][0], table["textbook (no shift)"][0]
+    assert float(stable) == pytest.approx(-739.99995460110078, rel=1e-15)
+    assert float(textbook) == pytest.approx(-739.9974206648909, rel=1e-12)
+    notes = [i.value for i in at.info]
+    assert not any(note.startswith("Here both agree") for note in notes)
+    (why,) = [note for note in notes if note.startswith("**Why the textbook numbers differ")]
+    assert "exp(-740) ≈ 4.2e-322" in why
+    assert "about 2 significant digits" in why
+    assert "below exp(−745) are 0" in why
+
+
+def test_a_sum_that_overflows_is_not_explained_as_underflow() -> None:
+    """Three entries 709 at λ = 1: each exp(709) ≈ 8.2e307 is finite, the sum 2.5e308 is not;
+    the stable lse is 709 + log 3 = 710.09861228866811."""
+    at = run_page(v="709, 709, 709", lam="1", section=STABILITY, digits="full precision")
+    (table,) = tables(at)
+    assert float(table["stable (shift first)"][0]) == pytest.approx(710.09861228866811)
+    assert table["textbook (no shift)"][0] == "inf"
+    notes = [i.value for i in at.info]
+    assert not any("underflows" in note for note in notes)
+    (why,) = [note for note in notes if note.startswith("**Why the textbook formula gives inf")]
+    assert "every exponential exp(λ·σⱼ) is finite (the largest is exp(709))" in why
+    assert "their sum is above the largest double" in why
+
+
+def test_a_softmax_entry_lost_to_underflow_is_named() -> None:
+    """σ = 1, 2, 3 at λ = −300: lse agrees, but the textbook's exp(−900) is 0, so its softmax
+    entry 3 reads 0 where the stable one is e^−600 ≈ 2.65e−261."""
+    at = run_page(v="1, 2, 3", lam="-300", section=STABILITY)
+    (table,) = tables(at)
+    row = list(table["quantity"]).index("softmax(σ, λ), entry 3")
+    assert float(table["stable (shift first)"][row]) == pytest.approx(math.exp(-600), rel=1e-7)
+    assert float(table["textbook (no shift)"][row]) == 0.0
+    (why,) = [i.value for i in at.info if i.value.startswith("**Why the textbook numbers")]
+    assert "its smallest term, exp(-900)" in why
+    assert "only where its softmax entry is itself below 2.2e−308" in why

@@ -32,7 +32,13 @@ from softlse_app.vector_lab.numbers import (
     sweep_numbers,
 )
 from softlse_app.vector_lab.offset_scale import EffectVerdicts
-from softlse_app.vector_lab.stability import EXP_OVERFLOW, textbook_failure_hint
+from softlse_app.vector_lab.stability import (
+    EXP_OVERFLOW,
+    EXP_SUBNORMAL,
+    EXP_UNDERFLOW,
+    subnormal_digits,
+    textbook_failure_hint,
+)
 from softlse_app.vector_lab.tables import quantity_table, vector_columns
 from softlse_app.vector_lab.verdicts import offset_verdict, scale_verdict
 
@@ -242,6 +248,16 @@ def stability_section(state: LabState) -> None:
             "every entry, so no exponent it passes to exp is above 0, and exp never overflows.",
             icon=":material/warning:",
         )
+    elif s.sum_overflowed:
+        st.info(
+            "**Why the textbook formula gives inf here:** every exponential exp(λ·σⱼ) is "
+            f"finite (the largest is exp({format_short(s.largest_exponent)})), but their sum "
+            "is above the largest double, 1.8e308, and rounds to inf: lse = log(inf)/λ is "
+            "infinite and each softmax entry is finite/inf = 0. The stable algorithm first "
+            "subtracts the maximum of σ (the minimum for λ < 0), so its terms are at most "
+            "exp(0) = 1 and their sum at most n.",
+            icon=":material/warning:",
+        )
     elif s.naive_failed:
         st.info(
             "**Why the textbook formula fails here:** the exponential of λ times each entry of "
@@ -250,13 +266,44 @@ def stability_section(state: LabState) -> None:
             "first keeps the largest term at exp(0) = 1.",
             icon=":material/warning:",
         )
+    elif not s.agree:
+        st.info(_lost_digits(s.largest_exponent, s.smallest_exponent), icon=":material/warning:")
     else:
         st.info(
-            "Here both agree: the largest exponent, λ times an entry of σ, is "
+            "Here both agree (to 10 significant digits at least): the largest exponent, λ "
+            "times an entry of σ, is "
             f"{format_short(s.largest_exponent)}, below ln(largest double) ≈ "
             f"{EXP_OVERFLOW:.2f}. {textbook_failure_hint(s.largest_exponent, state.lam)}",
             icon=":material/check_circle:",
         )
+
+
+def _lost_digits(largest: float, smallest: float) -> str:
+    """Why the textbook numbers are finite but differ from the stable ones: exponentials
+    exp(λ·σⱼ) that are subnormal (fewer digits) or 0, given the largest and smallest λ·σⱼ."""
+    if largest < EXP_SUBNORMAL:
+        cause = (
+            f"even its largest term, exp({format_short(largest)}) ≈ "
+            f"{format_short(math.exp(largest), 2)}, is below 2.2e−308, where a double is "
+            f"subnormal and keeps only about {subnormal_digits(largest)} significant digits"
+        )
+    else:
+        cause = (
+            f"its smallest term, exp({format_short(smallest)}), is below 2.2e−308, where a "
+            "double is subnormal and keeps fewer significant digits"
+        )
+    if smallest < EXP_UNDERFLOW:
+        cause += ", and terms below exp(−745) are 0"
+    kept = (
+        "the sum and lse keep all their digits"
+        if largest < EXP_SUBNORMAL
+        else "a term loses digits only where its softmax entry is itself below 2.2e−308"
+    )
+    return (
+        "**Why the textbook numbers differ here:** they are finite but have lost digits: "
+        f"{cause}. The stable algorithm first subtracts the maximum of σ (the minimum for "
+        f"λ < 0), so its largest term is exp(0) = 1: {kept}."
+    )
 
 
 def _overflow_clause(exponent: float) -> str:

@@ -25,6 +25,14 @@ EXP_OVERFLOW = math.log(np.finfo(np.float64).max)
 #: exp(t) underflows to exactly 0 for t below this (half the smallest subnormal, 2⁻¹⁰⁷⁵).
 EXP_UNDERFLOW = -1075 * math.log(2)
 
+#: exp(t) is subnormal (below 2.2e−308, fewer than 16 significant digits) for t below this.
+EXP_SUBNORMAL = math.log(np.finfo(np.float64).smallest_normal)
+
+#: The textbook and the stable numbers "agree" when every one differs by at most this
+#: relative amount (lse: relative to the larger of |lse| and max|σ|); their rounding errors
+#: are far smaller, while digits lost to subnormal or underflowing exponentials are far larger.
+AGREE_RTOL = 1e-10
+
 
 @dataclass(frozen=True)
 class StabilityReport:
@@ -44,7 +52,10 @@ class StabilityReport:
     stable_softmax: FloatArray
     naive_softmax: FloatArray
     largest_exponent: float
+    smallest_exponent: float
     naive_softmax_finite: bool
+    agree: bool
+    lam: float
     n: int
 
     @property
@@ -59,25 +70,64 @@ class StabilityReport:
         """True when exp(λ·σ_j) overflows float64 for some j."""
         return self.largest_exponent > EXP_OVERFLOW
 
+    @property
+    def sum_overflowed(self) -> bool:
+        """True when every exp(λ·σ_j) is finite but their sum overflows float64 (three entries
+        709 at λ = 1: each exp is 8.2e307, the sum 2.5e308): the textbook lse is then inf
+        with λ's sign, as when an exp overflows, not the other infinity of an empty sum."""
+        if self.overflowed or not math.isfinite(self.stable_lse):
+            return False
+        return math.isinf(self.naive_lse) and (self.naive_lse > 0) == (self.lam > 0)
+
 
 def stability_report(sigma: FloatArray, lam: float) -> StabilityReport:
     """Stable versus textbook lse and softmax of σ (1-D) at λ ≠ 0."""
     with np.errstate(all="ignore"):
         exponents = lam * sigma
         largest = float(np.max(exponents)) if sigma.size else -math.inf
+        smallest = float(np.min(exponents)) if sigma.size else -math.inf
     p = np.asarray(softmax(sigma, lam), dtype=np.float64)
     naive = np.asarray(naive_softmax(sigma, lam), dtype=np.float64)
     shown = leading_components(p, TABLE_COMPONENTS)
+    stable_lse, textbook_lse = float(lse(sigma, lam)), float(naive_lse(sigma, lam))
     return StabilityReport(
-        stable_lse=float(lse(sigma, lam)),
-        naive_lse=float(naive_lse(sigma, lam)),
+        stable_lse=stable_lse,
+        naive_lse=textbook_lse,
         shown=shown,
         stable_softmax=p[shown],
         naive_softmax=naive[shown],
         largest_exponent=largest,
+        smallest_exponent=smallest,
         naive_softmax_finite=bool(np.all(np.isfinite(naive))),
+        agree=_agree(sigma, (stable_lse, textbook_lse), p, naive),
+        lam=lam,
         n=int(sigma.size),
     )
+
+
+def _agree(
+    sigma: FloatArray, lses: tuple[float, float], stable: FloatArray, textbook: FloatArray
+) -> bool:
+    """Whether the textbook lse and softmax equal the stable ones within :data:`AGREE_RTOL`
+    (so not when a term of the textbook sum is subnormal or 0 where the stable one is not)."""
+    stable_lse, textbook_lse = lses
+    if not (math.isfinite(stable_lse) and math.isfinite(textbook_lse)):
+        return False
+    scale = max(abs(stable_lse), float(np.max(np.abs(sigma))))
+    if abs(textbook_lse - stable_lse) > AGREE_RTOL * scale:
+        return False
+    with np.errstate(all="ignore"):
+        return bool(np.all(np.abs(textbook - stable) <= AGREE_RTOL * stable))
+
+
+def subnormal_digits(exponent: float) -> int:
+    """About how many significant decimal digits exp(``exponent``) keeps as a float64: 15 for
+    a normal number, fewer below exp(−708.4) ≈ 2.2e−308 (a subnormal of 1074 + t/ln 2 bits),
+    0 below exp(−745.1), where it is 0."""
+    if exponent >= EXP_SUBNORMAL:
+        return 15
+    bits = 1074 + exponent / math.log(2)
+    return max(0, min(15, round(bits * math.log10(2))))
 
 
 def textbook_failure_hint(largest_exponent: float, lam: float) -> str:
