@@ -144,8 +144,8 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     if halved:  # the gap of x/2 at 2λ, back to x at λ; ±inf if it exceeds 1.8e308
         with np.errstate(over="ignore"):
             result = np.asarray(result * 2.0)
-    np.add(result, 0.0, out=result)  # −0.0 (λ < 0, no gap) becomes 0.0
-    return reduced_result(result, out_dtype, ax, keepdims)
+    # + 0: −0.0 (λ < 0, no gap, or a gap that rounds to 0 in float32) becomes 0.0
+    return reduced_result(result, out_dtype, ax, keepdims) + out_dtype.type(0.0)
 
 
 def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any, Any]:

@@ -221,3 +221,14 @@ def test_bounds_of_pairs_on_a_grid():
     low, high = lse_gap_bounds([1.0, NAN])
     assert math.isnan(low)
     assert math.isnan(high)
+
+
+def test_a_gap_that_rounds_to_zero_in_float32_or_float16_is_plus_zero():
+    """The docstring's "never −0.0": −3.7e−46 (λ = −100) rounds to −0.0 in float32."""
+    for dtype in (np.float32, np.float16):
+        gap = lse_gap(np.array([1.0, 2.0, 3.0], dtype=dtype), -100.0)
+        assert gap == 0.0
+        assert not np.signbit(gap)
+        assert gap.dtype == dtype
+        grid = lse_gap(np.array([[1.0, 2.0], [3.0, 4.0]], dtype=dtype), -100.0, axis=0)
+        assert not np.signbit(grid).any()

@@ -484,3 +484,20 @@ def test_a_softmax_entry_lost_to_underflow_is_named() -> None:
     (why,) = [i.value for i in at.info if i.value.startswith("**Why the textbook numbers")]
     assert "its smallest term, exp(-900)" in why
     assert "only where its softmax entry is itself below 2.2e−308" in why
+
+
+def test_the_largest_double_has_a_finite_spacing_and_its_rounding_residual_is_named() -> None:
+    """np.spacing(1.797e308) is inf; the spacing there is 2⁹⁷¹ ≈ 2e292. The identity's
+    residual there (and for s1 at λ = 0.01) is one unit in the last place: rounding."""
+    big = "1.7976931348623157e308"
+    at = run_page(v=f"{big}, {big}, {big}", lam="0.01", section="lse vs max")
+    (why,) = [i.value for i in at.info if i.value.startswith("**Why lse(σ, λ) reads exactly")]
+    assert "are 2e+292 apart" in why
+    assert "inf apart" not in why
+    captions = [c.value for c in at.caption]
+    assert any("one unit in the last place" in c for c in captions)
+    at = run_page(v="1, 2, 3", lam="0.01", section="lse vs max")
+    (note,) = [c.value for c in at.caption if "only through rounding" in c.value]
+    assert "1.42e-14 is one unit in the last place of the largest of the three numbers" in note
+    at = run_page(v="1, 2, 3", lam="1", section="lse vs max")  # residual 0: no note
+    assert not any("only through rounding" in c.value for c in at.caption)

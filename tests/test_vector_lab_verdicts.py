@@ -51,22 +51,22 @@ def test_identical_vectors_say_so_instead_of_quoting_a_bound() -> None:
     assert offset == Verdict(
         True,
         "**Offset c = 0: softmax unchanged.** max |softmax(σ + c, λ) − softmax(σ, λ)| = 0: "
-        "the two agree in every digit.",
+        "the two agree in every digit. Here c = 0 leaves σ as it is; try another c.",
     )
 
 
 @pytest.mark.parametrize(
-    ("sigma", "size", "shift"),
+    ("sigma", "c", "size", "shift"),
     [
-        ([1e300, 2e300, 3e300], "reach about 3e+300", "about 3e+285"),
-        ([1e308, -1e308, 0.0], "reach about 1e+308", "about 9e+292"),
-        ([1e15, 2e15], "reach about 2e+15", "about 2."),
+        ([1e300, 2e300, 3e300], 1e290, "reach about 3e+300", "about 3e+285"),
+        ([1e308, -1e308, 0.0], 1e298, "reach about 1e+308", "about 9e+292"),
+        ([1e15, 2e15], 0.5, "reach about 2e+15", "about 2."),
     ],
 )
 def test_huge_entries_make_the_checks_not_informative_and_the_page_says_so(
-    sigma: list[float], size: str, shift: str
+    sigma: list[float], c: float, size: str, shift: str
 ) -> None:
-    offset, scale = verdicts(sigma)
+    offset, scale = verdicts(sigma, c=c)  # c changes σ: σ + c is rounded
     for verdict in (offset, scale):
         assert not verdict.holds  # a neutral box, never "confirmed"
         assert "not informative here" in verdict.text
@@ -77,7 +77,7 @@ def test_huge_entries_make_the_checks_not_informative_and_the_page_says_so(
 
 
 def test_exponents_beyond_the_largest_double_are_named_as_such() -> None:
-    offset, scale = verdicts([1e308, 1.5e308], lam=10.0)
+    offset, scale = verdicts([1e308, 1.5e308], lam=10.0, c=1e300)
     for verdict in (offset, scale):
         assert "exceed the largest double (about 1.8e+308)" in verdict.text
         assert "inf" not in verdict.text.replace("informative", "")
@@ -136,10 +136,13 @@ def test_a_negative_scale_compares_its_sharpness_with_the_mirrored_softmax() -> 
 
 
 def test_the_page_shows_a_huge_vectors_verdicts_in_neutral_boxes() -> None:
-    at = run_page(v="1e300, 2e300, 3e300")
-    assert [s.value for s in at.success] == []
+    # c = 5 is absorbed by entries of 1e300 (σ + c is σ), so only that is confirmed
+    at = run_page(v="1e300, 2e300, 3e300", c="5")
+    (absorbed,) = [s.value for s in at.success]
+    assert absorbed.startswith("**Offset c = 5: softmax unchanged.**")
+    assert "σ + c is σ itself: c is smaller than the spacing of doubles" in absorbed
     texts = [i.value for i in at.info]
-    assert sum("not informative here" in text for text in texts) == 2
+    assert sum("not informative here" in text for text in texts) == 1  # the scale's
     assert not any("e+284" in text for text in texts)
 
 
@@ -151,3 +154,12 @@ def test_a_scale_that_cannot_change_the_entropy_says_why() -> None:
     assert "sharpens softmax, but not here: softmax is already one-hot in float64" in scale.text
     _, scale = verdicts([1e-300, 2e-300, 3e-300], a=2.0)  # log 3 − about 1e-600
     assert "sharpens softmax, but too little to show: the entropy stays 1.09861 nats" in scale.text
+
+
+@pytest.mark.parametrize("c", [0.0, 1.0])
+def test_an_offset_that_leaves_sigma_as_it_is_is_confirmed_even_for_huge_entries(c: float) -> None:
+    """σ + 0 (or σ + 1 with entries of 1e306, which absorb it) is σ itself: softmax is computed
+    from the same numbers, so the check is exact, not 'swamped by rounding'."""
+    offset, _ = verdicts([2e306, 1e306], lam=0.01, c=c)
+    assert offset.holds
+    assert "not informative" not in offset.text

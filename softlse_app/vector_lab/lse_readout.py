@@ -53,6 +53,16 @@ class LseReadout:
         return hard_name(self.lam)
 
     @property
+    def residual_in_ulps(self) -> float:
+        """The identity's residual lse − (⟨p, σ⟩ + H(p)/λ) in units in the last place of the
+        largest of |lse|, |⟨p, σ⟩| and |H(p)/λ|: a few of them are the rounding of the three
+        computations, not a failure of the identity. NaN when the residual is."""
+        largest = max(abs(self.value), abs(self.inner), abs(self.identity_rhs - self.inner))
+        if not (math.isfinite(self.identity_residual) and math.isfinite(largest)):
+            return math.nan
+        return abs(self.identity_residual) / math.ulp(largest) if largest else 0.0
+
+    @property
     def gap_hidden_by_rounding(self) -> bool:
         """True when lse equals max (min) in float64 although the gap is not 0: the gap is
         below the rounding of numbers of the size of max."""
@@ -80,7 +90,8 @@ def lse_readout(sigma: FloatArray, lam: float) -> LseReadout:
         gap=float(lse_gap(sigma, lam)),
         gap_low=float(low),
         gap_high=float(high),
-        spacing=float(np.spacing(abs(extreme))) if math.isfinite(extreme) else math.nan,
+        # math.ulp, not np.spacing: at the largest double np.spacing overflows to inf
+        spacing=math.ulp(abs(extreme)) if math.isfinite(extreme) else math.nan,
         entropy=float(entropy(softmax(sigma, lam))),
         inner=inner,
         identity_rhs=rhs,

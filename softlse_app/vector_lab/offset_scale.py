@@ -52,7 +52,9 @@ class EffectVerdicts:
     - ``offset_diff`` = max_j |softmax(σ + c, λ)_j − softmax(σ, λ)_j|; mathematically 0,
       in floating point a few roundings of λ·(σ_j + c − max): ``offset_tol`` = 8u·(|λ|·s + n)
       with s the largest finite |σ_j| or |σ_j + c| and u = 2⁻⁵³; ``offset_exponent`` = |λ|·s,
-      the size of the exponents (inf when it overflows).
+      the size of the exponents (inf when it overflows). ``offset_tol`` is 0 when σ + c
+      equals σ entry for entry (``offset_identical``: c = 0, or c below the entries' last
+      bits): then nothing is rounded differently.
     - ``scale_diff`` = max_j |softmax(a·σ, λ)_j − softmax(σ, a·λ)_j|; mathematically 0
       (rescaling σ by a is replacing λ by a·λ), with ``scale_tol`` and ``scale_exponent`` the
       same estimates for a·σ. ``scale_overflow``: a·σ has an infinite entry where σ's is
@@ -72,6 +74,7 @@ class EffectVerdicts:
 
     offset_diff: float
     offset_tol: float
+    offset_identical: bool
     scale_diff: float
     scale_tol: float
     entropy_p: float
@@ -138,10 +141,15 @@ def effect_verdicts(
         scaled_abs = abs(a) * sigma
         offset_exponent = abs(lam) * _finite_scale(sigma, shifted)
         scale_exponent = abs(lam) * _finite_scale(scaled, scaled_abs)
+    # σ + c equal to σ entry for entry (c = 0, or c below their last bits): the two softmax
+    # are computed from the same numbers, so nothing may differ at all
+    identical = bool(np.array_equal(shifted, sigma))
+    offset_tol = 0.0 if identical else 8 * UNIT_ROUNDOFF * (offset_exponent + n)
     reference = p if a >= 0 else np.asarray(softmax(sigma, -lam), dtype=np.float64)
     return EffectVerdicts(
         offset_diff=_max_abs_diff(p_offset, p),
-        offset_tol=8 * UNIT_ROUNDOFF * (offset_exponent + n),
+        offset_tol=offset_tol,
+        offset_identical=identical,
         scale_diff=_max_abs_diff(p_scaled, p_scaled_lam),
         scale_tol=8 * UNIT_ROUNDOFF * (scale_exponent + n),
         entropy_p=float(entropy(p)),

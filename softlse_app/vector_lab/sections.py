@@ -179,7 +179,26 @@ def lse_section(state: LabState) -> None:
         r"+\frac{H(p)}{\lambda},\\ p=\operatorname{softmax}(\sigma,\lambda),\\ "
         r"H(p)=-\sum_k p_k\log p_k\end{gathered}"
     )
-    st.caption("It holds for every λ ≠ 0 because log p = λ·σ − λ·lse(σ, λ), entry by entry.")
+    st.caption(
+        "It holds for every λ ≠ 0 because log p = λ·σ − λ·lse(σ, λ), entry by entry."
+        + _residual_note(r.identity_residual, r.residual_in_ulps)
+    )
+
+
+#: A residual of the entropy identity up to this many units in the last place is called
+#: rounding; the three computations round a few times each.
+ROUNDING_ULPS = 64
+
+
+def _residual_note(residual: float, ulps: float) -> str:
+    """What a nonzero residual of the identity is, when it is rounding ("" otherwise)."""
+    if residual == 0 or not ulps <= ROUNDING_ULPS:
+        return ""
+    count = "one unit" if round(ulps) <= 1 else f"{round(ulps)} units"
+    return (
+        f" The last row is not 0 only through rounding: {format_short(residual, 3)} is "
+        f"{count} in the last place of the largest of the three numbers."
+    )
 
 
 def sweep_section(state: LabState) -> None:

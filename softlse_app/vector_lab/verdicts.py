@@ -57,6 +57,13 @@ def offset_verdict(v: EffectVerdicts, c: float) -> Verdict:
     that cannot tell at this size (explained)."""
     head = f"**Offset c = {format_signed(c)}"
     measured = f"max |softmax(σ + c, λ) − softmax(σ, λ)| = {_difference(v.offset_diff)}"
+    if v.offset_identical and v.offset_diff == 0:
+        why = (
+            "c = 0 leaves σ as it is"
+            if c == 0
+            else "σ + c is σ itself: c is smaller than the spacing of doubles near these entries"
+        )
+        return Verdict(True, f"{head}: softmax unchanged.** {measured}. Here {why}; try another c.")
     if not v.offset_informative:
         return Verdict(
             False,
