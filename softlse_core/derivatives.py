@@ -50,8 +50,11 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
     lam : float, optional
         The inverse temperature λ: finite and nonzero. Default 1.
     h : float, optional
-        The step, positive and finite. Default ∛ε·max(1, max|x|)/max(1, |λ|), which balances
-        the truncation error O(h²·λ²) against rounding.
+        The step, positive and finite. Default ∛(ε·max(1, |λ|·M + log n))/|λ| with M the
+        largest finite |x_i|: each lse is rounded by about ε·(|λ|·M + log n)/|λ| (its size),
+        the truncation error is about h²·λ²/6, and this step balances the two (a step in λ·x
+        of ∛(ε·size)). It does not grow with |x| alone: at x = (1e6, 1e6 + 1) a step of
+        ∛ε·10⁶ ≈ 6 would be far too coarse.
 
     Returns
     -------
@@ -69,8 +72,10 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
 
     Notes
     -----
-    Edge cases: an empty vector gives an empty result; the vectors x ± h·e_i are evaluated
-    in blocks, so a long ``x`` does not need n² memory at once.
+    Edge cases: an empty vector gives an empty result; an infinite or NaN entry gives NaN
+    differences where lse(x ± h·e_i) is infinite on both sides or NaN (the default step is
+    set by the finite entries); the vectors x ± h·e_i are evaluated in blocks, so a long
+    ``x`` does not need n² memory at once.
 
     Examples
     --------
@@ -84,8 +89,10 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
     vec = _vector(x)
     n = vec.size
     if h is None:
-        scale = max(1.0, float(np.max(np.abs(vec)))) if n else 1.0
-        h = np.cbrt(np.finfo(np.float64).eps) * scale / max(1.0, abs(lam))
+        finite = np.abs(vec[np.isfinite(vec)])
+        largest = float(np.max(finite)) if finite.size else 0.0
+        size = max(1.0, abs(lam) * largest + math.log(max(n, 1)))
+        h = float(np.cbrt(np.finfo(np.float64).eps * size)) / abs(lam)
     if not (math.isfinite(h) and h > 0):
         raise ValueError(f"the step h must be a positive finite number, got {h!r}")
     grad = np.empty(n)
@@ -96,8 +103,9 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
         minus = plus.copy()
         plus[np.arange(idx.size), idx] += h
         minus[np.arange(idx.size), idx] -= h
-        step = plus[np.arange(idx.size), idx] - minus[np.arange(idx.size), idx]
-        grad[idx] = (lse(plus, lam, axis=-1) - lse(minus, lam, axis=-1)) / step
+        with np.errstate(invalid="ignore"):  # inf − inf where an entry is infinite: NaN
+            step = plus[np.arange(idx.size), idx] - minus[np.arange(idx.size), idx]
+            grad[idx] = (lse(plus, lam, axis=-1) - lse(minus, lam, axis=-1)) / step
     return grad
 
 

@@ -1,6 +1,7 @@
 """Tests of the gradient, Hessian, λ sweep and entropy identity helpers."""
 
 import math
+import warnings
 
 import mpmath
 import numpy as np
@@ -98,3 +99,25 @@ def test_entropy_identity(lam):
 def test_entropy_identity_refuses_zero_lambda():
     with pytest.raises(ValueError, match="nonzero"):
         entropy_identity([1.0, 2.0], 0.0)
+
+
+@pytest.mark.parametrize(
+    ("x", "lam"),
+    [
+        ([1e6, 1e6 + 1], 1.0),  # a step growing with |x| (≈ 6) gave [0.418, 0.582]
+        ([1.0, 2.0, 3.0], 1e-6),  # lse ≈ 1.1e6 rounds coarsely: the step must be larger
+        ([1.0, 2.0, 3.0], -3.0),
+        ([1e300, 2e300], 1e-300),
+        ([0.3, -0.2], 1e-12),
+    ],
+)
+def test_the_default_step_suits_large_entries_and_any_lambda(x, lam):
+    np.testing.assert_allclose(lse_gradient_fd(x, lam), softmax(x, lam), rtol=0, atol=1e-7)
+    assert abs(float(np.sum(lse_gradient_fd(x, lam))) - 1.0) < 1e-9
+
+
+def test_an_infinite_entry_gives_nan_not_a_complaint_about_the_step():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        grad = lse_gradient_fd([1.0, np.inf], 1.0)
+    assert np.isnan(grad).all()
