@@ -111,6 +111,8 @@ def test_inf_minus_inf_is_not_a_number() -> None:
         ("log 2/10", "log(2)/10"),  # the sheet's own answer writes log 2/λ
         ("log 2 / 10", "log(2)/10"),
         ("ln2/10", "ln(2)/10"),
+        ("log2/10", "log(2)/10"),  # log2 without brackets is not the base-2 log of anything
+        ("log10/100", "log(10)/100"),
         ("log22", "log(22)"),  # not log2(2): log2 is split off only when written log2(…)
         ("log2 8", "log2(8)"),
         ("log10 100", "log10(100)"),
@@ -135,7 +137,7 @@ def test_a_function_without_brackets_gets_the_bracketed_text_suggested(
 
 
 @pytest.mark.parametrize(
-    "text", ["log(2)/10", "abc", "log", "log2/10", "log -1", "log 2)", "exp(", "x 2", "12%"]
+    "text", ["log(2)/10", "abc", "log", "log -1", "log 2)", "exp(", "x 2", "12%"]
 )
 def test_no_suggestion_where_brackets_would_not_help(text: str) -> None:
     assert bracket_suggestion(text) is None

@@ -168,6 +168,11 @@ class _Parser:
 _GLUED = re.compile(r"(sqrt|exp|log|ln)(\d+\.?\d*)")
 
 
+def _is_atom(token: str) -> bool:
+    """A number or a constant: what a function written without brackets applies to."""
+    return token in CONSTANTS or token[:1].isdigit() or token[:1] == "."
+
+
 def bracket_suggestion(text: str) -> str | None:
     """``text`` with brackets put around each function's unbracketed argument, when that makes
     it readable: ``log 2/10`` → ``log(2)/10``, ``ln2/10`` → ``ln(2)/10``, ``exp -2`` →
@@ -176,6 +181,8 @@ def bracket_suggestion(text: str) -> str | None:
     the result is still not readable.
 
     >>> bracket_suggestion("log 2/10")
+    'log(2)/10'
+    >>> bracket_suggestion("log2/10")  # not log2, the base-2 logarithm, of nothing
     'log(2)/10'
     >>> bracket_suggestion("1/(1+exp -1)")
     '1/(1+exp(-1))'
@@ -187,8 +194,12 @@ def bracket_suggestion(text: str) -> str | None:
     except _UnreadableError:
         return None
     split: list[str] = []
-    for token in tokens:
-        glued = _GLUED.fullmatch(token) if token not in FUNCTIONS else None
+    for index, token in enumerate(tokens):
+        # log10 and log2 are functions when something follows for them to apply to (log2 8,
+        # log2(8)); with nothing (log2/10) they are log 2 and log 10 run together
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        applied = token in FUNCTIONS and (following in ("(", "+", "-") or _is_atom(following))
+        glued = None if applied else _GLUED.fullmatch(token)
         split.extend(glued.groups() if glued else [token])
     out: list[str] = []
     at, changed = 0, False
@@ -203,7 +214,7 @@ def bracket_suggestion(text: str) -> str | None:
         if argument >= len(split):
             continue
         atom = split[argument]
-        if atom in CONSTANTS or atom[0].isdigit() or atom[0] == ".":
+        if _is_atom(atom):
             out.extend(["(", *sign, atom, ")"])
             at = argument + 1
             changed = True
