@@ -32,13 +32,13 @@ from softlse_app.vector_lab.controls import (
     adopt_section,
     digits_control,
     offset_control,
-    read_rounding_note,
     read_vector,
     scale_control,
     section_tabs,
     vector_box,
 )
 from softlse_app.vector_lab.numbers import LabState
+from softlse_app.vector_lab.reading_notes import read_notes
 from softlse_app.vector_lab.sections import SECTIONS
 
 require_app_navigation()
@@ -90,8 +90,9 @@ def lab_body() -> None:
     show_url_notes(PAGE)
     if sigma is None:
         show_message("error", "Cannot read the vector: ", problem, icon=":material/error:")
-    elif note := read_rounding_note(text):
-        show_message("info", note, icon=":material/info:")
+    else:
+        for note in read_notes(text, sigma.size):
+            show_message("info", note, icon=":material/info:")
     state = None if sigma is None else LabState.of(sigma, lam, c, a, digits)
     st.session_state[_LINKS_READ] = True  # set last: lab_sections, called next, pops it
     lab_sections(state)

@@ -501,3 +501,19 @@ def test_the_largest_double_has_a_finite_spacing_and_its_rounding_residual_is_na
     assert "1.42e-14 is one unit in the last place of the largest of the three numbers" in note
     at = run_page(v="1, 2, 3", lam="1", section="lse vs max")  # residual 0: no note
     assert not any("only through rounding" in c.value for c in at.caption)
+
+
+def test_decimal_commas_are_read_as_separators_and_the_page_says_so() -> None:
+    at = AppTest.from_file(PAGE, default_timeout=30).run(timeout=30)
+    at.text_input(key="v").input("1,5 2,5 3,5").run(timeout=30)
+    assert not at.exception
+    notes = [shown_text(info.value) for info in at.info]
+    assert (
+        "Read as 6 entries: a comma separates entries here, so `1,5` is two of them. For "
+        "decimals type a point (1.5), and separate entries by commas or spaces."
+    ) in notes
+    assert sorted(column(at, 0, "σ").tolist()) == [1.0, 2.0, 3.0, 5.0, 5.0, 5.0]  # read, noted
+    assert at.text_input(key="v").value == "1,5 2,5 3,5"  # what was typed stays
+    for plain in ("1,2,3", "1, 2, 3", "1 2 3"):
+        at.text_input(key="v").input(plain).run(timeout=30)
+        assert not any("a comma separates entries" in info.value for info in at.info)

@@ -18,9 +18,9 @@ from streamlit.delta_generator import DeltaGenerator
 from softlse_app.common.caching import cache_numbers
 from softlse_app.common.controls import Place, float_box_control
 from softlse_app.common.number_format import MAX_DIGITS
-from softlse_app.common.url_params import ParamReading, quote_raw, read_choice, read_int_range
+from softlse_app.common.url_params import ParamReading, read_choice, read_int_range
 from softlse_app.common.url_state import adopt_flag_query_param, adopt_query_param
-from softlse_core import VectorParseError, entries_rounded_to_zero, parse_vector
+from softlse_core import VectorParseError, parse_vector
 
 #: The sheet's three vectors (question a), as the text a person would type.
 PRESETS: dict[str, str] = {"s1": "1, 2, 3", "s2": "11, 12, 13", "s3": "10, 20, 30"}
@@ -231,30 +231,6 @@ def parse_lab_vector(text: str) -> tuple[np.ndarray | None, str | None]:
 
 #: :func:`parse_lab_vector`, cached: the page reads the same box text on every rerun.
 read_vector = cache_numbers(max_entries=32)(parse_lab_vector)
-
-
-def rounding_note(text: str) -> str | None:
-    """A note naming the entries of the vector ``text`` typed as a nonzero number that a float64
-    holds as 0 (``1e-400``: below about 2.5e-324, half the smallest float64 above 0), or
-    ``None``.
-
-    The lab still reads the vector (with 0 there), but the tables then show 0 and the
-    verdicts may say "all entries are equal" of a vector typed with different entries: the
-    note says why. Names up to three entries, by position and as typed (quoted inert)."""
-    rounded = entries_rounded_to_zero(text)
-    if not rounded:
-        return None
-    shown = ", ".join(f"entry {k} ({quote_raw(token)})" for k, token in rounded[:3])
-    more = f" and {len(rounded) - 3} more" if len(rounded) > 3 else ""
-    verb = "rounds" if len(rounded) == 1 else "round"
-    return (
-        f"{shown[0].upper()}{shown[1:]}{more} {verb} to 0 as a float64 (the smallest float64 "
-        "above 0 is about 4.9e-324), so the lab reads σ with 0 there."
-    )
-
-
-#: :func:`rounding_note`, cached like :data:`read_vector`.
-read_rounding_note = cache_numbers(max_entries=32)(rounding_note)
 
 
 def adopt_section(page: str, labels: Sequence[str]) -> None:
