@@ -18,6 +18,7 @@ from softlse_app.common.gc_freeze import freeze_loaded_modules
 from softlse_app.common.history_entries import keep_full_history_entries
 from softlse_app.common.navigation import HOME, PAGES, favicon_data_url
 from softlse_app.common.oversized_links import notice_oversized_link
+from softlse_app.common.page_entry import note_page_run
 from softlse_app.common.page_style import apply_page_style
 
 freeze_loaded_modules()
@@ -41,4 +42,5 @@ navigation = st.navigation(
 apply_page_style()
 keep_full_history_entries()
 notice_oversized_link(navigation.url_path)
+note_page_run(navigation.url_path)
 navigation.run()

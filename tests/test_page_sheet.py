@@ -18,6 +18,7 @@ from scipy.special import softmax as scipy_softmax
 from sheet_page import (
     ANSWER_MARKERS,
     LETTERS,
+    PAGES,
     SHEET_S1,
     SHEET_S3,
     charts,
@@ -28,6 +29,7 @@ from sheet_page import (
     run_page,
     shown,
 )
+from streamlit.testing.v1 import AppTest
 
 __all__ = ["downloads"]  # the fixture, used by name
 
@@ -213,3 +215,26 @@ def test_the_anti_diagonal_is_written_with_a_true_minus_and_old_links_still_pick
     linked = run_page(pb2="anti-diagonal x = -y")  # a link made before, or typed by hand
     assert linked.radio(key="pb2").value == "anti-diagonal x = \N{MINUS SIGN}y"
     assert not linked.warning
+
+
+def test_reveals_survive_a_visit_to_another_page_but_not_a_step_back() -> None:
+    """Through the app's navigation Streamlit keeps only widget-bound parameters: coming back
+    from the vector lab, the URL has lost ``reveal`` (as it does in a browser), and the page
+    puts back what it showed. A rerun of the sheet itself without ``reveal`` (Back to the
+    entry before the first reveal) shows nothing revealed."""
+    at = AppTest.from_file(str(PAGES.parent / "app.py"), default_timeout=30)
+    at.switch_page("pages/sheet.py").run(timeout=30)
+    reveal(at, "a")
+    assert at.query_params["reveal"] == "a"
+    assert "0.09003057" in page_text(at)
+    at.switch_page("pages/vector_lab.py").run(timeout=30)
+    del at.query_params["reveal"]  # what the browser sends on the way back
+    at.switch_page("pages/sheet.py").run(timeout=30)
+    assert not at.exception, at.exception
+    assert at.query_params["reveal"] == "a"
+    assert "0.09003057" in page_text(at)
+    assert "0.0693147" not in page_text(at)  # (b) still hidden
+    del at.query_params["reveal"]  # Back, on the sheet itself
+    at.run(timeout=30)
+    assert "reveal" not in at.query_params
+    assert "0.09003057" not in page_text(at)

@@ -2,9 +2,12 @@
 predictions (``?pa1=the+same&pa2=0.9``), so a teacher can share ``/sheet?reveal=a,b``, a
 student can come back to a link, and Back/Forward move through reveals.
 
-The URL is the only record of the reveals: every run reads ``reveal`` from the address bar
+The URL is the record of the reveals: every run reads ``reveal`` from the address bar
 (:func:`revealed_letters`), so after Back the page shows what that history entry says. A
 Reveal button's callback writes the new set into the URL (Streamlit adds a history entry).
+One exception: coming back from another page through the app's navigation, Streamlit has
+dropped ``reveal`` (it keeps only widget-bound parameters), and the page restores the reveals
+it showed last in the session (:mod:`softlse_app.common.page_entry`).
 Hostile ``reveal`` text (unknown letters, huge strings) is read with a note, never raises.
 
 The predictions are widgets bound to their query parameters (``bind="query-params"``), which
@@ -20,6 +23,7 @@ from functools import partial
 
 import streamlit as st
 
+from softlse_app.common.page_entry import page_just_entered
 from softlse_app.common.url_params import ParamReading, param_text, quote_raw, read_choice
 from softlse_app.common.url_state import adopt_query_param
 from softlse_app.sheet.questions import LETTERS, ChoicePrediction, NumberPrediction
@@ -79,16 +83,34 @@ def reveal_text(letters: frozenset[str]) -> str:
     return ",".join(letter for letter in LETTERS if letter in letters)
 
 
+#: Session-state key: the reveals the page showed last in this session.
+_LAST_SHOWN = "_sheet_revealed"
+
+
 def revealed_letters() -> ParamReading[frozenset[str]]:
-    """The revealed questions as the address bar says now, with a note for text not used."""
-    return read_reveal(st.query_params.get_all(REVEAL_KEY))
+    """The revealed questions as the address bar says now, with a note for text not used.
+
+    Coming back to the sheet through the app's navigation, the address bar has lost
+    ``reveal`` (Streamlit keeps only widget-bound parameters across pages): then the reveals
+    the page showed last in this session are put back into the URL and shown. Call once per
+    run of the page, before anything reveals."""
+    reading = read_reveal(st.query_params.get_all(REVEAL_KEY))
+    remembered = st.session_state.get(_LAST_SHOWN, frozenset())
+    if remembered and REVEAL_KEY not in st.query_params and page_just_entered():
+        st.query_params[REVEAL_KEY] = reveal_text(remembered)
+        reading = ParamReading(remembered)
+    st.session_state[_LAST_SHOWN] = reading.value
+    return reading
+
+
+def _letters_in_url() -> frozenset[str]:
+    return read_reveal(st.query_params.get_all(REVEAL_KEY)).value or frozenset()
 
 
 def reveal(letter: str) -> None:
     """Button callback: add ``letter`` to the URL's revealed questions (in its own form, which
     also drops any unusable text a link had)."""
-    letters = revealed_letters().value or frozenset()
-    st.query_params[REVEAL_KEY] = reveal_text(letters | {letter})
+    st.query_params[REVEAL_KEY] = reveal_text(_letters_in_url() | {letter})
 
 
 def _read_prediction_text(raw: str, *, name: str) -> ParamReading[str]:

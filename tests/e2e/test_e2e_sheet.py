@@ -124,6 +124,25 @@ def test_predict_reveal_all_four_then_back_forward_and_reload(app: AppPage) -> N
     app.assert_healthy(charts=4)
 
 
+def test_reveals_are_kept_after_a_visit_to_another_page(app: AppPage) -> None:
+    """The answers' links send students to other pages: coming back through the sidebar, the
+    revealed answers are still shown and the address bar says so again."""
+    registered_page("sheet")
+    app.open("/sheet")
+    reveal(app, "a", charts=1)
+    app.expect_query("reveal", "a")
+    app.click_nav("Vector lab", charts=1)
+    app.expect_path("vector_lab")
+    app.click_nav("Exercise sheet", charts=1)
+    app.expect_path("sheet")
+    app.expect_query("reveal", "a")
+    main = app.page.locator('[data-testid="stMain"]')
+    for text in ANSWER_TEXT["a"]:
+        expect(main).to_contain_text(text, timeout=app.timeout_ms)
+    assert "0.0693147" not in main_text(app)  # (b) was never revealed
+    app.assert_healthy(charts=1)
+
+
 def test_figures_are_readable_at_phone_width(app: AppPage) -> None:
     registered_page("sheet")
     app.open("/sheet?reveal=all", charts=4)
