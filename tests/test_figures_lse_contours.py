@@ -286,7 +286,8 @@ def test_panel_csv_holds_the_charts_numbers(lam: float) -> None:
     assert [header for header, _ in tables.values()] == [
         "x,y,lse",
         f"x,y,{hard_name}",
-        f"x,y,lse - {hard_name},log10 |gap|",
+        f"x,y,lse - {hard_name},log10 |gap| as drawn (nan where the gap is below 2.2e-308 and "
+        "greyed)",
     ]
     x, y, soft = tables["lse"][1].T
     assert x.size == 201 * 201  # every 4th of the 801 points per axis
@@ -309,3 +310,16 @@ def test_slice_csv() -> None:
     np.testing.assert_allclose(soft, reference_lse(x, np.full(51, 0.5), 100.0), rtol=1e-14)
     np.testing.assert_array_equal(hard, np.maximum(x, 0.5))
     np.testing.assert_allclose(far, hard + LOG2 / 100, rtol=1e-15)
+
+
+def test_the_gap_csv_names_why_a_tiny_gap_has_no_log() -> None:
+    """At λ = 1000 most gaps are below 2.2e−308 (the chart greys them): the gap column keeps
+    their digits, the drawn-log column is nan there, and its header says why."""
+    header, _, body = panel_csv(1000.0, 1.0, 201, "gap").partition("\n")
+    assert header.endswith("log10 |gap| as drawn (nan where the gap is below 2.2e-308 and greyed)")
+    gap, log_gap = np.loadtxt(io.StringIO(body), delimiter=",")[:, 2:].T
+    tiny = (gap > 0) & (gap < 2.2250738585072014e-308)
+    assert tiny.any()  # e.g. 4.5e-312: a real gap, kept in its own column
+    assert np.isnan(log_gap[tiny]).all()
+    normal = gap >= 2.2250738585072014e-308
+    np.testing.assert_allclose(log_gap[normal], np.log10(gap[normal]), rtol=1e-15)

@@ -155,11 +155,17 @@ def slice_panel(lam: float, extent: float, res: int, y: float) -> go.Figure:
     return lse_slice_figure(cut.x, cut.lse, cut.hard, y, lam)
 
 
+#: The gap CSV's column of what the chart colours, named so that its nan need no caption.
+DRAWN_LOG_GAP = "log10 |gap| as drawn (nan where the gap is below 2.2e-308 and greyed)"
+
+
 def panel_csv(lam: float, extent: float, res: int, panel: str) -> str:
     """The numbers of one grid panel as CSV, on the grid points (at most
     :data:`CSV_MAX_POINTS` per axis: :func:`every_kth`), every value at full precision:
     ``panel`` "lse" (x, y, lse), "hard" (x, y, max or min) or "gap" (x, y, the gap lse − max
-    or lse − min, and log10 of its size, ``nan`` where it underflowed)."""
+    or lse − min, and log10 of its size as the chart colours it: ``nan`` where the gap is
+    below 2.2e−308, subnormal or 0, which the chart greys; its header says so, since the gap
+    column beside it still holds such a gap's digits)."""
     surface = lse_surface(extent, res, lam)
     keep = every_kth(res, CSV_MAX_POINTS)
     x, y = np.meshgrid(surface.axis[keep], surface.axis[keep])
@@ -173,7 +179,7 @@ def panel_csv(lam: float, extent: float, res: int, panel: str) -> str:
     else:
         gap = surface.gap[on_grid]
         columns[f"lse - {hard}"] = gap.ravel()
-        columns["log10 |gap|"] = log10_gap(gap).ravel()
+        columns[DRAWN_LOG_GAP] = log10_gap(gap).ravel()
     return csv_table(columns)
 
 
