@@ -455,3 +455,19 @@ def test_readout_docstring_examples_run() -> None:
     failures, tried = doctest.testmod(readouts, raise_on_error=False)
     assert tried > 0
     assert failures == 0
+
+
+def test_a_small_lambda_says_why_max_shows_only_a_few_bands() -> None:
+    """At λ = 0.01 lse reaches max + 69.3 and the lse and max panels share one colour scale
+    (−1 to 70.3): max, from −1 to 1, is a few bands. A caption says so; at λ = 1 it does not."""
+    at = run_page(lam="0.01")
+    (note,) = [c.value for c in at.caption if "shows as a few bands" in c.value]
+    assert note.startswith("At this λ lse lies up to log(2)/λ = 69.3 above max")
+    assert "(-1 to 70.3)" in note
+    levels = charts(at)["explore_hard"]["data"][0]["contours"]  # the shared scale's levels
+    assert levels["end"] >= 1 + LOG2 / 0.01
+    assert levels["size"] >= 10  # so −1 … 1 falls in one or two of them
+    at = run_page(lam="0.01", neg="true")
+    (note,) = [c.value for c in at.caption if "shows as a few bands" in c.value]
+    assert "log(2)/|λ| = 69.3 below min" in note
+    assert not [c.value for c in run_page(lam="1").caption if "a few bands" in c.value]

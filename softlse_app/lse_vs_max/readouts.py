@@ -3,6 +3,7 @@ sheet's table and the derivation of lse → max (sheet question d)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import streamlit as st
@@ -113,6 +114,32 @@ def fixed_scale_note(shown: tuple[float, float], fixed: tuple[float, float]) -> 
         "powers of ten, so they come out in nearly one colour. The fixed scale is for "
         "comparing λs: move λ further from 0 to see the gap shrink. Turn it off to see how the gap "
         "varies across the grid at this λ."
+    )
+
+
+def shared_scale_note(lam: float, extent: float, value_range: tuple[float, float]) -> str:
+    """Says when max (min) takes up so little of the colour scale it shares with lse that its
+    panel shows only a few bands; empty otherwise. lse lies up to log(2)/|λ| beyond max (69 at
+    λ = 0.01), and the two panels share one scale so that their colours compare; max itself
+    spans only 2·extent of it.
+
+    >>> shared_scale_note(0.01, 1.0, (-1.0, 70.3))[:66]
+    'At this λ lse lies up to log(2)/λ = 69.3 above max, so on the colo'
+    >>> shared_scale_note(10.0, 1.0, (-1.0, 1.07))
+    ''
+    """
+    lo, hi = value_range
+    if not hi > lo or 2 * extent >= FLAT_SHARE * (hi - lo):
+        return ""
+    hard = hard_name(lam)
+    side = "above" if lam > 0 else "below"
+    return (
+        f"At this λ lse lies up to {bound_text(lam)} = {format_short(math.log(2) / abs(lam), 3)} "
+        f"{side} {hard}, so on the colour scale the two panels share ({format_short(lo, 3)} to "
+        f"{format_short(hi, 3)}) {hard}, which runs from {format_short(-extent)} to "
+        f"{format_short(extent)}, takes up under a tenth and shows as a few bands. The gap "
+        "panel shows their difference on a scale of its own; move λ further from 0 to bring lse "
+        f"close to {hard}."
     )
 
 

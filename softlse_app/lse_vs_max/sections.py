@@ -31,6 +31,7 @@ from softlse_app.lse_vs_max.readouts import (
     hard_alt,
     lse_alt,
     picture_note,
+    shared_scale_note,
     sheet_table,
     slice_alt,
 )
@@ -91,6 +92,8 @@ def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) 
     _chart_row(explore_panels(lam, extent, res, fixed_gap_scale), lam, extent, res, key="explore")
     numbers = panel_numbers(lam, extent, res)
     _captions([numbers.summary], res, numbers)
+    if note := shared_scale_note(lam, extent, numbers.value_range):
+        st.caption(note)
     if fixed_gap_scale:
         shown = fitted_log_range(numbers.log_gap, lam)
         if note := fixed_scale_note(shown, FIXED_LOG_RANGE):
