@@ -8,7 +8,10 @@ Accepted forms, exactly:
 - each entry is a decimal number: an optional sign, digits with an optional decimal point
   (``3``, ``-0.5``, ``.5``, ``2.``), and an optional exponent (``1e-3``, ``2E+10``), or
   ``inf`` / ``infinity`` with an optional sign, in any letter case. The Unicode minus sign
-  "−" (U+2212, as printed by this app and by typeset formulas) is read as "-".
+  "−" (U+2212, as printed by this app and by typeset formulas) is read as "-";
+- invisible marks that text copied from a web page or a PDF may carry (zero-width spaces and
+  joiners, the word joiner U+2060, soft hyphens, direction marks, a byte-order mark) are
+  dropped before reading, and character positions in messages count without them.
 
 Refused with a :class:`VectorParseError` that names the entry and its position: empty
 input, an empty entry (two separators in a row, a separator at the start or end), anything
@@ -100,6 +103,12 @@ def _read_number(token: str, index: int, position: int) -> float:
     return value
 
 
+#: Invisible marks dropped before reading: soft hyphen, zero-width space, non-joiner and
+#: joiner, left-to-right and right-to-left marks, word joiner and invisible operators, and
+#: the byte-order mark (zero-width no-break space).
+_INVISIBLE_MARKS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
 def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
     """Read a vector typed by a person into a 1-D float64 array, strictly (never ``eval``).
 
@@ -152,6 +161,7 @@ def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_vector reads text, got {type(text).__name__}")
+    text = _INVISIBLE_MARKS.sub("", text)
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
     if not stripped:

@@ -136,3 +136,13 @@ def test_entries_rounded_to_zero_are_named_by_position(text, expected):
     if expected:
         values = parse_vector(text)
         assert all(values[k - 1] == 0 for k, _token in expected)
+
+
+def test_invisible_marks_of_copied_text_are_dropped():
+    """Text copied from a page (this app's messages carry word joiners, U+2060) or a PDF
+    reads as it looks; positions in messages count visible characters."""
+    np.testing.assert_array_equal(parse_vector("1,\u2060 2,\u2060 3"), [1.0, 2.0, 3.0])
+    np.testing.assert_array_equal(parse_vector("\ufeff[1e\u00ad-3; \u200b4]"), [1e-3, 4.0])
+    np.testing.assert_array_equal(parse_vector("2\u200b3"), [23.0])  # it looks like 23
+    with pytest.raises(VectorParseError, match=r"Entry 2, 'abc' \(at character 4\)"):
+        parse_vector("1,\u2060 ab\u2060c")

@@ -152,3 +152,10 @@ def test_a_prediction_can_be_a_formula() -> None:
     note = read_number_prediction("log(x)").note
     assert note.startswith("This is not a number.")
     assert "exp(-2)" in note  # it shows what it does read, with no answer as the example
+
+
+def test_text_copied_back_from_the_page_reads_as_it_looks() -> None:
+    """'You typed: log(2)' carries word joiners (U+2060) against Markdown; copied back into a
+    box it is log(2), not 'not a number'."""
+    assert read_number_prediction("log\u2060(2)\u2060/10").value == pytest.approx(0.0693147181)
+    assert read_number_prediction("\u200b0.25").value == 0.25

@@ -16,6 +16,7 @@ control's range (clamped to the nearest end, with a note), values between the co
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -55,6 +56,22 @@ def not_a_number(name: str, raw: str) -> ParamReading[Any]:
     return ParamReading(None, f"{param_text(name, raw)} is not a number; ignored.")
 
 
+#: Invisible marks that copied text may carry, dropped before a number is read: the word
+#: joiner U+2060 the app itself puts into echoed text (softlse_app.common.inert_text), zero-width
+#: spaces and joiners, soft hyphens, direction marks and the byte-order mark
+#: (:func:`softlse_core.parse_vector` drops the same).
+INVISIBLE_MARKS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def without_invisible_marks(text: str) -> str:
+    """``text`` without :data:`INVISIBLE_MARKS`: what a person sees is what is read.
+
+    >>> without_invisible_marks("log\u2060(2)")
+    'log(2)'
+    """
+    return INVISIBLE_MARKS.sub("", text)
+
+
 def parse_number_text(raw: str) -> float | None:
     """``float(raw)`` for plain decimal text (Python's float syntax, ``_`` separators refused);
     ``None`` when it is not a number or is NaN. ``inf`` and ``1e999`` give ``±inf``.
@@ -63,7 +80,7 @@ def parse_number_text(raw: str) -> float | None:
     negative numbers with it, so a person copying a number from the page types it, and the
     vector box (:func:`softlse_core.parse_vector`) reads it the same way. Other dashes are
     refused there too, so they are refused here."""
-    text = raw.strip().replace("\N{MINUS SIGN}", "-")
+    text = without_invisible_marks(raw).strip().replace("\N{MINUS SIGN}", "-")
     if not text or "_" in text or len(text) > 64:
         return None
     try:

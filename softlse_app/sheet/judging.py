@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from softlse_app.common.url_params import without_invisible_marks
 from softlse_app.sheet.arithmetic import bracket_suggestion, evaluate_arithmetic
 
 #: Longest text read as a number; anything longer is named as too long (a double needs at most
@@ -69,7 +70,7 @@ def read_number_prediction(text: str) -> NumberReading:
     >>> read_number_prediction("  ")
     NumberReading(value=None, note=None)
     """
-    stripped = text.strip()
+    stripped = without_invisible_marks(text).strip()  # e.g. echoed text copied back
     if not stripped:
         return NumberReading(None)
     if len(stripped) > MAX_NUMBER_TEXT:
