@@ -131,7 +131,7 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
             "λ → 0; use a nonzero λ (softmax at λ = 0 is the uniform distribution)"
         )
     arr, out_dtype, ax, _ = along_axis(x, axis)
-    arr, lam, halved = halved_for_tiny_lam(arr, lam)  # then lse(x, λ) = 2·lse(x/2, 2λ)
+    arr, lam, halved = halved_for_tiny_lam(arr, lam, arr.shape[ax])  # lse = 2·lse(x/2, 2λ)
     if arr.shape[ax] == 2 and math.isfinite(lam) and arr.dtype.itemsize <= 8:
         pairs = lse_pairs(arr, lam, ax, out_dtype)
         return reduced_result(_doubled(pairs) if halved else pairs, out_dtype, ax, keepdims)

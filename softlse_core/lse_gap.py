@@ -130,7 +130,7 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     """
     lam = _check_gap_lam(lam)
     arr, out_dtype, ax, _ = along_axis(x, axis)
-    arr, lam, halved = halved_for_tiny_lam(arr, lam)  # then the gap is twice x/2's at 2λ
+    arr, lam, halved = halved_for_tiny_lam(arr, lam, arr.shape[ax])  # gap: twice x/2's at 2λ
     n = arr.shape[ax]
     if n == 0:
         result: Any = np.full(arr.shape[:ax] + arr.shape[ax + 1 :], math.nan)

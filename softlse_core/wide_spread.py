@@ -9,11 +9,14 @@ identities
 
     softmax(x, λ) = softmax(x/2, 2λ),   lse(x, λ) = 2·lse(x/2, 2λ),
 
-whose halved entries are at most 1.8e308 apart.
+whose halved entries are at most 1.8e308 apart. The same identity serves lse at a λ so small
+that its gap L/λ = lse − max (up to log(n)/λ) overflows although lse does not:
+lse([−8.5e307, −7.2e307], 3.2e−309) is 1.4e308, but its gap, 2.1e308, is not a double.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -30,13 +33,18 @@ TINY_LAM = 2.0**-1000
 _HUGE = 2.0**1023
 
 
-def halved_for_tiny_lam(arr: NDArray[Any], lam: float) -> tuple[NDArray[Any], float, bool]:
-    """``(arr / 2, 2·lam, True)`` when a difference of ``arr``'s entries could overflow
-    while λ times it is moderate; else ``(arr, lam, False)`` unchanged.
+def halved_for_tiny_lam(
+    arr: NDArray[Any], lam: float, n: int = 1
+) -> tuple[NDArray[Any], float, bool]:
+    """``(arr / 2, 2·lam, True)`` when a difference of ``arr``'s entries, or the gap
+    log(n)/|λ| of lse over ``n`` entries, could overflow while the result does not; else
+    ``(arr, lam, False)`` unchanged.
 
     That is: ``arr`` is float64 (float16 and float32 entries are compared in float64, where
     their differences cannot overflow; int entries are below 2⁶⁴), 0 < |λ| <
-    :data:`TINY_LAM`, and an entry has magnitude 2¹⁰²³ or more (or is NaN). The caller then
+    :data:`TINY_LAM`, and an entry has magnitude 2¹⁰²³ or more (or is NaN), or log(n)/|λ| is
+    2¹⁰²³ or more (lse and lse_gap pass their axis length ``n``; softmax forms no gap). The
+    caller then
     computes with the halved entries and 2λ, and doubles lse and its gap (softmax needs
     nothing more): softmax(x, λ) = softmax(x/2, 2λ) and lse(x, λ) = 2·lse(x/2, 2λ).
 
@@ -55,9 +63,11 @@ def halved_for_tiny_lam(arr: NDArray[Any], lam: float) -> tuple[NDArray[Any], fl
     False
     >>> halved_for_tiny_lam(np.array([1.0, -1.0]), 1e-308)[2]  # no difference can overflow
     False
+    >>> halved_for_tiny_lam(np.array([1.0, -1.0]), 3e-309, n=2)[2]  # log(2)/λ = 2.3e308
+    True
     """
     if not 0.0 < abs(lam) < TINY_LAM or arr.dtype != np.float64:
         return arr, lam, False
-    if bool(np.all(np.abs(arr) < _HUGE)):
+    if math.log(max(n, 1)) / abs(lam) < _HUGE and bool(np.all(np.abs(arr) < _HUGE)):
         return arr, lam, False
     return arr * 0.5, lam * 2.0, True

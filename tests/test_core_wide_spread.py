@@ -9,7 +9,7 @@ import mpmath
 import numpy as np
 import pytest
 import scipy.special
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from softlse_core import lse, lse_gap, lse_hessian, softmax, softmax_lambda_sweep
@@ -80,6 +80,19 @@ def test_longer_vectors_the_sweep_and_the_hessian():
     np.testing.assert_allclose(lse_hessian(x, lam), lam * (np.diag(p) - np.outer(p, p)))
 
 
+def test_lse_below_the_largest_double_with_a_gap_beyond_it():
+    """λ = 3.2e−309: the gap log(1 + e^−0.042)/λ = 2.1e308 is not a double, but lse, the
+    max −7.2e307 plus that gap, is 1.4e308 and must not read inf."""
+    x = np.array([-8.5e307, -7.2e307])
+    lam = 3.16e-309
+    exact_lse, exact_gap, _ = _exact(x, lam)
+    assert float(exact_gap) == math.inf
+    assert math.isfinite(float(exact_lse))
+    assert _close(lse(x, lam), exact_lse, 8 * U)
+    assert _close(-lse(-x, -lam), exact_lse, 8 * U)  # the mirror: lse(x, λ) = −lse(−x, −λ)
+    assert lse_gap(x, lam) == math.inf
+
+
 def test_lse_beyond_the_largest_double_is_inf_quietly():
     """2·lse(x/2, 2λ) may exceed 1.8e308: inf, as lse itself, and no RuntimeWarning."""
     x = np.array([-1.7e308, 1.7e308, 1e300])  # lse = log(6.66)/1e-308 ≈ 1.9e308
@@ -104,6 +117,7 @@ def test_nothing_changes_where_nothing_overflows():
 
 
 @settings(max_examples=60, deadline=None)
+@example(n=2, seed=2, lam_exponent=-308.5, sign=1.0)  # lse 1.4e308 with a gap of 2.1e308
 @given(
     n=st.integers(2, 6),
     seed=st.integers(0, 2**32 - 1),
