@@ -22,6 +22,9 @@ from softlse_core.wide_spread import TINY_LAM
 __all__ = ["lse_gradient_fd", "lse_hessian", "softmax_lambda_sweep"]
 
 _FD_BLOCK = 1 << 20  # elements per block of perturbed copies
+_EPS = float(np.finfo(np.float64).eps)
+#: The largest default step (2¹⁰⁰⁰): at a λ so small that ∛ε/|λ| overflows, lse overflows too.
+_LARGEST_STEP = 2.0**1000
 
 
 def _vector(x: ArrayLike) -> NDArray[np.float64]:
@@ -50,11 +53,13 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
     lam : float, optional
         The inverse temperature λ: finite and nonzero. Default 1.
     h : float, optional
-        The step, positive and finite. Default ∛(ε·max(1, |λ|·M + log n))/|λ| with M the
-        largest finite |x_i|: each lse is rounded by about ε·(|λ|·M + log n)/|λ| (its size),
-        the truncation error is about h²·λ²/6, and this step balances the two (a step in λ·x
-        of ∛(ε·size)). It does not grow with |x| alone: at x = (1e6, 1e6 + 1) a step of
-        ∛ε·10⁶ ≈ 6 would be far too coarse.
+        The step, positive and finite. Default ∛(ε·max(1, log n))/|λ|, for each entry at
+        least 4 units in the last place of it (after the shift below): the differences are
+        taken at x − a with a = max(x) for λ > 0 (min(x) for λ < 0), which has the same
+        gradient, so each lse there is at most log(n)/|λ| in size and rounds by about
+        ε·log(n)/|λ|; the truncation error is about h²·λ²/6, and this step balances the two.
+        An entry far below the others (λ·(x_i − a) < −745) gets its own larger step, over which
+        lse does not change: its difference is 0, as its softmax entry is.
 
     Returns
     -------
@@ -73,9 +78,10 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
     Notes
     -----
     Edge cases: an empty vector gives an empty result; an infinite or NaN entry gives NaN
-    differences where lse(x ± h·e_i) is infinite on both sides or NaN (the default step is
-    set by the finite entries); the vectors x ± h·e_i are evaluated in blocks, so a long
-    ``x`` does not need n² memory at once.
+    differences where lse(x ± h·e_i) is infinite on both sides or NaN (the shift uses the
+    finite entries); where lse itself overflows (|λ| below about log(n)/1.8e308) the
+    differences are NaN; no RuntimeWarning is emitted. The vectors x ± h·e_i are evaluated
+    in blocks, so a long ``x`` does not need n² memory at once.
 
     Examples
     --------
@@ -88,23 +94,28 @@ def lse_gradient_fd(x: ArrayLike, lam: float = 1.0, h: float | None = None) -> N
     lam = check_finite_nonzero_lam(lam, "the gradient of lse")
     vec = _vector(x)
     n = vec.size
+    default_step = h is None
     if h is None:
-        finite = np.abs(vec[np.isfinite(vec)])
-        largest = float(np.max(finite)) if finite.size else 0.0
-        size = max(1.0, abs(lam) * largest + math.log(max(n, 1)))
-        h = float(np.cbrt(np.finfo(np.float64).eps * size)) / abs(lam)
+        h = min(float(np.cbrt(_EPS * max(1.0, math.log(max(n, 1))))) / abs(lam), _LARGEST_STEP)
     if not (math.isfinite(h) and h > 0):
         raise ValueError(f"the step h must be a positive finite number, got {h!r}")
-    grad = np.empty(n)
-    rows_per_block = max(1, _FD_BLOCK // max(n, 1))
-    for start in range(0, n, rows_per_block):
-        idx = np.arange(start, min(n, start + rows_per_block))
-        plus = np.tile(vec, (idx.size, 1))
-        minus = plus.copy()
-        plus[np.arange(idx.size), idx] += h
-        minus[np.arange(idx.size), idx] -= h
-        with np.errstate(invalid="ignore"):  # inf − inf where an entry is infinite: NaN
-            step = plus[np.arange(idx.size), idx] - minus[np.arange(idx.size), idx]
+    finite = vec[np.isfinite(vec)]
+    shift = float(finite.max() if lam > 0 else finite.min()) if finite.size else 0.0
+    with np.errstate(all="ignore"):
+        centred = vec - shift  # the same gradient; lse of it is at most log(n)/|λ| in size
+        steps = np.full(n, h)
+        if default_step:  # at least 4 ulps of each entry: x_i ± h must differ from x_i
+            np.maximum(steps, 4 * np.spacing(np.abs(np.nan_to_num(centred))), out=steps)
+        grad = np.empty(n)
+        rows_per_block = max(1, _FD_BLOCK // max(n, 1))
+        for start in range(0, n, rows_per_block):
+            idx = np.arange(start, min(n, start + rows_per_block))
+            rows = np.arange(idx.size)
+            plus = np.tile(centred, (idx.size, 1))
+            minus = plus.copy()
+            plus[rows, idx] += steps[idx]
+            minus[rows, idx] -= steps[idx]
+            step = plus[rows, idx] - minus[rows, idx]
             grad[idx] = (lse(plus, lam, axis=-1) - lse(minus, lam, axis=-1)) / step
     return grad
 
