@@ -21,6 +21,7 @@ from softlse_app.vector_lab.charts import bars_csv, simplex_csv, sweep_csv
 from softlse_app.vector_lab.components import SWEEP_COMPONENTS, TABLE_COMPONENTS, top_k_indices
 from softlse_app.vector_lab.lse_readout import lse_readout
 from softlse_app.vector_lab.offset_scale import offset_scale_numbers
+from softlse_app.vector_lab.sections import residual_note
 from softlse_app.vector_lab.simplex_figure import simplex_path
 from softlse_app.vector_lab.stability import stability_report
 from softlse_app.vector_lab.sweep import (
@@ -303,3 +304,15 @@ def test_every_log_axis_labels_powers_of_ten_not_si_suffixes(
         assert low <= decades <= high  # the decade the default labelled with a suffix is shown
         assert axis["exponentformat"] == "power"  # 10⁻¹², 10⁷: never "p", "μ", "M", "k"
         assert axis["dtick"] == 1
+
+
+def test_the_identity_residual_is_counted_in_units_in_the_last_place() -> None:
+    """Half a unit is called half a unit, not 'one unit' (the residual −7.11e−15 against an
+    ulp of 1.42e−14 for the largest of the three numbers, 78.04)."""
+    r = lse_readout(np.array([-68.453, -118.37]), 0.028793389080730078)
+    assert r.residual_in_ulps == 0.5
+    assert residual_note(r.identity_residual, r.residual_in_ulps).endswith(
+        "-7.11e-15 is 0.5 units in the last place of the largest of the three numbers."
+    )
+    assert residual_note(0.0, 0.0) == ""
+    assert residual_note(1e-3, 1e6) == ""  # far beyond rounding: not called rounding

@@ -455,7 +455,7 @@ def test_finite_textbook_numbers_that_lost_digits_are_not_called_agreeing() -> N
     assert not any(note.startswith("Here both agree") for note in notes)
     (why,) = [note for note in notes if note.startswith("**Why the textbook numbers differ")]
     assert "exp(-740) ≈ 4.2e-322" in why
-    assert "about 2 significant digits" in why
+    assert "keeps only 7 significant bits" in why  # 4.2e-322 is 85 times 2^-1074
     assert "below exp(−745) are 0" in why
 
 
@@ -482,8 +482,30 @@ def test_a_softmax_entry_lost_to_underflow_is_named() -> None:
     assert float(table["stable (shift first)"][row]) == pytest.approx(math.exp(-600), rel=1e-7)
     assert float(table["textbook (no shift)"][row]) == 0.0
     (why,) = [i.value for i in at.info if i.value.startswith("**Why the textbook numbers")]
-    assert "its smallest term, exp(-900)" in why
-    assert "only where its softmax entry is itself below 2.2e−308" in why
+    assert "its smallest term, exp(-900), is 0 as a double" in why
+    assert "a softmax entry loses digits only where it is itself below 2.2e−308" in why
+    assert "close to 0" not in why  # lse agrees: 1.0 both
+
+
+@pytest.mark.parametrize(
+    ("v", "lam", "lse"),
+    [("-40, 0", "1", 4.248354255291589e-18), ("0, -1", "40", 1.0620885638228973e-19)],
+)
+def test_an_lse_close_to_zero_that_the_textbook_rounds_to_zero_is_not_agreement(
+    v: str, lam: str, lse: float
+) -> None:
+    """log(1 + e^−40) = 4.25e−18, but the textbook's sum 1 + 4.2e−18 is 1.0 as a double and
+    its log 0.0: the two columns differ, so 'both agree' would be false."""
+    at = run_page(v=v, lam=lam, section=STABILITY, digits=FULL)
+    (table,) = tables(at)
+    assert float(table["stable (shift first)"][0]) == pytest.approx(lse, rel=1e-12)
+    assert float(table["textbook (no shift)"][0]) == 0.0
+    notes = [i.value for i in at.info]
+    assert not any(note.startswith("Here both agree") for note in notes)
+    (why,) = [note for note in notes if note.startswith("**Why the textbook numbers differ")]
+    assert "close to 0, so the textbook sum Σⱼ exp(λ·σⱼ) is close to 1" in why
+    assert "log1p" in why
+    assert "subnormal" not in why
 
 
 def test_the_largest_double_has_a_finite_spacing_and_its_rounding_residual_is_named() -> None:
@@ -495,10 +517,10 @@ def test_the_largest_double_has_a_finite_spacing_and_its_rounding_residual_is_na
     assert "are 2e+292 apart" in why
     assert "inf apart" not in why
     captions = [c.value for c in at.caption]
-    assert any("one unit in the last place" in c for c in captions)
+    assert any("is 1 unit in the last place" in c for c in captions)
     at = run_page(v="1, 2, 3", lam="0.01", section="lse vs max")
     (note,) = [c.value for c in at.caption if "only through rounding" in c.value]
-    assert "1.42e-14 is one unit in the last place of the largest of the three numbers" in note
+    assert "1.42e-14 is 1 unit in the last place of the largest of the three numbers" in note
     at = run_page(v="1, 2, 3", lam="1", section="lse vs max")  # residual 0: no note
     assert not any("only through rounding" in c.value for c in at.caption)
 
@@ -514,6 +536,6 @@ def test_decimal_commas_are_read_as_separators_and_the_page_says_so() -> None:
     ) in notes
     assert sorted(column(at, 0, "σ").tolist()) == [1.0, 2.0, 3.0, 5.0, 5.0, 5.0]  # read, noted
     assert at.text_input(key="v").value == "1,5 2,5 3,5"  # what was typed stays
-    for plain in ("1,2,3", "1, 2, 3", "1 2 3"):
+    for plain in ("1,2,3", "1, 2, 3", "1 2 3", "1 ,2 ,3", "[1 ,2 ,3]"):
         at.text_input(key="v").input(plain).run(timeout=30)
         assert not any("a comma separates entries" in info.value for info in at.info)

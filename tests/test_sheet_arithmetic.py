@@ -113,6 +113,10 @@ def test_inf_minus_inf_is_not_a_number() -> None:
         ("ln2/10", "ln(2)/10"),
         ("log2/10", "log(2)/10"),  # log2 without brackets is not the base-2 log of anything
         ("log10/100", "log(10)/100"),
+        ("log2+1", "log(2)+1"),  # not log2(+1)
+        ("log2-1", "log(2)-1"),
+        ("log2*3", "log(2)*3"),
+        ("log2.5/10", "log(2.5)/10"),  # not log2(.5)/10
         ("log22", "log(22)"),  # not log2(2): log2 is split off only when written log2(…)
         ("log2 8", "log2(8)"),
         ("log10 100", "log10(100)"),

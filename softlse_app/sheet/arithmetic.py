@@ -184,6 +184,8 @@ def bracket_suggestion(text: str) -> str | None:
     'log(2)/10'
     >>> bracket_suggestion("log2/10")  # not log2, the base-2 logarithm, of nothing
     'log(2)/10'
+    >>> bracket_suggestion("log2+1"), bracket_suggestion("log2.5/10")
+    ('log(2)+1', 'log(2.5)/10')
     >>> bracket_suggestion("1/(1+exp -1)")
     '1/(1+exp(-1))'
     >>> bracket_suggestion("log(2)/10") is None
@@ -194,13 +196,21 @@ def bracket_suggestion(text: str) -> str | None:
     except _UnreadableError:
         return None
     split: list[str] = []
-    for index, token in enumerate(tokens):
-        # log10 and log2 are functions when something follows for them to apply to (log2 8,
-        # log2(8)); with nothing (log2/10) they are log 2 and log 10 run together
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        applied = token in FUNCTIONS and (following in ("(", "+", "-") or _is_atom(following))
-        glued = None if applied else _GLUED.fullmatch(token)
-        split.extend(glued.groups() if glued else [token])
+        index += 1
+        glued = _GLUED.fullmatch(token)
+        if glued and following[:1] == ".":  # log2.5: log of 2.5, not log2 of .5
+            function, digits = glued.groups()
+            split.extend([function, digits + following])
+            index += 1
+            continue
+        # log10 and log2 are functions when a number or a bracket follows for them to apply
+        # to (log2 8, log2(8)); otherwise (log2/10, log2+1) log 2 and log 10 run together
+        applied = token in FUNCTIONS and (following == "(" or _is_atom(following))
+        split.extend(glued.groups() if glued and not applied else [token])
     out: list[str] = []
     at, changed = 0, False
     while at < len(split):

@@ -35,7 +35,7 @@ def rounding_note(text: str) -> str | None:
 
 
 #: A whitespace-separated piece that reads like a number with a decimal comma: 1,5 or -0,25.
-_DECIMAL_COMMA = re.compile(r"[\[(]?[+\-\u2212]?\d*,\d+[\])]?")
+_DECIMAL_COMMA = re.compile(r"[\[(]?[+\-\u2212]?\d+,\d+[\])]?")
 
 
 def decimal_comma_note(text: str, entries: int) -> str | None:

@@ -36,7 +36,8 @@ from softlse_app.vector_lab.stability import (
     EXP_OVERFLOW,
     EXP_SUBNORMAL,
     EXP_UNDERFLOW,
-    subnormal_digits,
+    StabilityReport,
+    subnormal_precision,
     textbook_failure_hint,
 )
 from softlse_app.vector_lab.tables import quantity_table, vector_columns
@@ -181,7 +182,7 @@ def lse_section(state: LabState) -> None:
     )
     st.caption(
         "It holds for every λ ≠ 0 because log p = λ·σ − λ·lse(σ, λ), entry by entry."
-        + _residual_note(r.identity_residual, r.residual_in_ulps)
+        + residual_note(r.identity_residual, r.residual_in_ulps)
     )
 
 
@@ -190,11 +191,12 @@ def lse_section(state: LabState) -> None:
 ROUNDING_ULPS = 64
 
 
-def _residual_note(residual: float, ulps: float) -> str:
+def residual_note(residual: float, ulps: float) -> str:
     """What a nonzero residual of the identity is, when it is rounding ("" otherwise)."""
     if residual == 0 or not ulps <= ROUNDING_ULPS:
         return ""
-    count = "one unit" if round(ulps) <= 1 else f"{round(ulps)} units"
+    size = format_short(ulps, 2)
+    count = f"{size} unit" if size == "1" else f"{size} units"
     return (
         f" The last row is not 0 only through rounding: {format_short(residual, 3)} is "
         f"{count} in the last place of the largest of the three numbers."
@@ -286,7 +288,10 @@ def stability_section(state: LabState) -> None:
             icon=":material/warning:",
         )
     elif not s.agree:
-        st.info(_lost_digits(s.largest_exponent, s.smallest_exponent), icon=":material/warning:")
+        st.info(
+            _lost_digits(s),
+            icon=":material/warning:",
+        )
     else:
         st.info(
             "Here both agree (to 10 significant digits at least): the largest exponent, λ "
@@ -297,31 +302,46 @@ def stability_section(state: LabState) -> None:
         )
 
 
-def _lost_digits(largest: float, smallest: float) -> str:
+def _lost_digits(s: StabilityReport) -> str:
     """Why the textbook numbers are finite but differ from the stable ones: exponentials
-    exp(λ·σⱼ) that are subnormal (fewer digits) or 0, given the largest and smallest λ·σⱼ."""
-    if largest < EXP_SUBNORMAL:
-        cause = (
-            f"even its largest term, exp({format_short(largest)}) ≈ "
-            f"{format_short(math.exp(largest), 2)}, is below 2.2e−308, where a double is "
-            f"subnormal and keeps only about {subnormal_digits(largest)} significant digits"
+    exp(λ·σⱼ) that are subnormal (fewer digits) or 0 (the largest of them, or the small ones
+    behind softmax entries); and an lse close to 0, the log of a sum close to 1."""
+    causes: list[str] = []
+    if s.largest_exponent < EXP_SUBNORMAL:
+        causes.append(
+            f"even its largest term, exp({format_short(s.largest_exponent)}) ≈ "
+            f"{format_short(math.exp(s.largest_exponent), 2)}, is below 2.2e−308, where a "
+            f"double is subnormal and keeps {subnormal_precision(s.largest_exponent)}"
+            + (", and terms below exp(−745) are 0" if s.smallest_exponent < EXP_UNDERFLOW else "")
+            + ". Shifting by the maximum (the minimum for λ < 0) makes the largest term "
+            "exp(0) = 1, and the sum and lse keep all their digits"
         )
     else:
-        cause = (
-            f"its smallest term, exp({format_short(smallest)}), is below 2.2e−308, where a "
-            "double is subnormal and keeps fewer significant digits"
-        )
-    if smallest < EXP_UNDERFLOW:
-        cause += ", and terms below exp(−745) are 0"
-    kept = (
-        "the sum and lse keep all their digits"
-        if largest < EXP_SUBNORMAL
-        else "a term loses digits only where its softmax entry is itself below 2.2e−308"
-    )
+        if not s.lse_agree:
+            causes.append(
+                f"lse is {format_short(s.stable_lse, 3)}, close to 0, so the textbook sum "
+                "Σⱼ exp(λ·σⱼ) is close to 1, and a double near 1 keeps only about 16 "
+                "significant digits: little or nothing of the sum's difference from 1 is left "
+                "for log to return. The stable algorithm takes log(1 + s) as log1p(s), which "
+                "keeps all of s's digits"
+            )
+        if not s.softmax_agree:
+            smallest = f"its smallest term, exp({format_short(s.smallest_exponent)}),"
+            causes.append(
+                (
+                    f"{smallest} is 0 as a double (every exp below exp(−745) is, and below "
+                    "exp(−708) they are subnormal and keep fewer digits)"
+                    if s.smallest_exponent < EXP_UNDERFLOW
+                    else f"{smallest} is below 2.2e−308, where a double is subnormal and keeps "
+                    f"{subnormal_precision(s.smallest_exponent)}"
+                )
+                + ". Shifting by the maximum (the minimum for λ < 0) first, a softmax entry "
+                "loses digits only where it is itself below 2.2e−308"
+            )
     return (
         "**Why the textbook numbers differ here:** they are finite but have lost digits: "
-        f"{cause}. The stable algorithm first subtracts the maximum of σ (the minimum for "
-        f"λ < 0), so its largest term is exp(0) = 1: {kept}."
+        + "; and ".join(causes)
+        + "."
     )
 
 
