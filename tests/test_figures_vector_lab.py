@@ -17,7 +17,7 @@ from scipy.stats import entropy as scipy_entropy
 
 from softlse_app.common.number_format import format_full
 from softlse_app.vector_lab.bars_figure import softmax_bars
-from softlse_app.vector_lab.charts import bars_csv, simplex_csv, sweep_csv
+from softlse_app.vector_lab.charts import bars_csv, simplex_csv, sweep_alt, sweep_csv
 from softlse_app.vector_lab.components import SWEEP_COMPONENTS, TABLE_COMPONENTS, top_k_indices
 from softlse_app.vector_lab.lse_readout import lse_readout
 from softlse_app.vector_lab.offset_scale import offset_scale_numbers
@@ -316,3 +316,17 @@ def test_the_identity_residual_is_counted_in_units_in_the_last_place() -> None:
     )
     assert residual_note(0.0, 0.0) == ""
     assert residual_note(1e-3, 1e6) == ""  # far beyond rounding: not called rounding
+
+
+def test_the_sweeps_alt_text_says_uniform_only_where_the_chart_starts_near_it() -> None:
+    """The axis starts no lower than λ = 1e-12: for entries 1e308 apart softmax is one-hot
+    there already, and 'near λ = 0 every component is 1/n' would describe nothing drawn."""
+    s1 = sweep_alt(sweep_numbers(np.array([1.0, 2.0, 3.0]), 1.0))
+    assert "from 0.005 to 1e+03" in s1
+    assert "near λ = 0 every component is 1/n = 0.333" in s1
+    far = sweep_numbers(np.array([1e308, -1e308, 0.0]), 1.0)
+    assert far.magnitudes[0] == 1e-12
+    np.testing.assert_allclose(far.positive[0], [1.0, 0.0, 0.0], atol=1e-12)  # drawn one-hot
+    text = sweep_alt(far)
+    assert "near λ = 0 every" not in text
+    assert "even at λ = 1e-12 the components are far from 1/n = 0.333" in text

@@ -11,6 +11,7 @@ is determined by the key.
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
 from softlse_app.common.caching import cache_figure
@@ -104,16 +105,29 @@ def sweep_chart(sigma: bytes, numbers: SweepNumbers) -> go.Figure:
     return _sweep(sigma, numbers.lam, numbers)
 
 
+#: At the sweep's first λ the followed components are "near 1/n" within this.
+UNIFORM_AT_START = 0.01
+
+
 def sweep_alt(numbers: SweepNumbers) -> str:
     """What the sweep shows, in one sentence for a screen reader."""
     labels = component_labels(numbers.swept)
     winners = [label for label, end in zip(labels, numbers.limit_pos, strict=True) if end > 0]
     lo, hi = (format_short(value, 3) for value in (numbers.magnitudes[0], numbers.magnitudes[-1]))
+    uniform = format_short(1 / numbers.n, 3)
+    # entries up to 1e308 apart are far from uniform even at the axis's first λ (1e-12)
+    near_uniform = bool(np.max(np.abs(numbers.positive[0] - 1 / numbers.n)) <= UNIFORM_AT_START)
+    start = (
+        f"near λ = 0 every component is 1/n = {uniform}"
+        if near_uniform
+        else f"even at λ = {lo} the components are far from 1/n = {uniform}, which they reach "
+        "only as λ → 0 (the entries are so far apart that the axis cannot start low enough)"
+    )
     text = (
         f"Line chart of softmax(σ, λ) for {len(labels)} components against λ from {lo} to {hi} "
-        f"on a log scale: near λ = 0 every component is 1/n = {format_short(1 / numbers.n, 3)}; "
-        f"as λ grows the probability goes to {', '.join(winners) or 'the largest entries'}. "
-        f"The current λ = {format_short(numbers.lam)} is marked."
+        f"on a log scale: {start}; as λ grows the probability goes to "
+        f"{', '.join(winners) or 'the largest entries'}. The current λ = "
+        f"{format_short(numbers.lam)} is marked."
     )
     if numbers.negative is not None and numbers.limit_neg is not None:
         losers = [label for label, end in zip(labels, numbers.limit_neg, strict=True) if end > 0]
