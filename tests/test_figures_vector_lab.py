@@ -330,3 +330,22 @@ def test_the_sweeps_alt_text_says_uniform_only_where_the_chart_starts_near_it() 
     text = sweep_alt(far)
     assert "near λ = 0 every" not in text
     assert "even at λ = 1e-12 the components are far from 1/n = 0.333" in text
+
+
+def test_tied_components_are_told_apart_by_dashes() -> None:
+    """σ = 1, 2, 3, 3: σ3 and σ4 have the same curve; their lines differ in dash (and colour),
+    so the one drawn first is not hidden under the other."""
+    nums = sweep_numbers(np.array([1.0, 2.0, 3.0, 3.0]), 1.0)
+    figure = lambda_sweep(
+        nums.magnitudes,
+        nums.positive,
+        [f"σ{int(j) + 1}" for j in nums.swept],
+        nums.limit_pos,
+        1.0,
+    )
+    lines = [t for t in figure.data if t.mode == "lines"]
+    ties = [t for t in lines if t.name in ("σ3", "σ4")]
+    assert len(ties) == 2
+    np.testing.assert_array_equal(ties[0].y, ties[1].y)
+    assert ties[0].line.dash != ties[1].line.dash
+    assert len({t.line.dash for t in lines}) == len(lines)

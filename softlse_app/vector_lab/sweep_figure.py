@@ -26,6 +26,11 @@ PANEL_GAP = 0.2
 
 SWEEP_TITLES = ("λ > 0: soft maximum", "λ < 0: soft minimum, x = |λ|")
 
+#: Line styles of the components, in turn: tied entries have identical curves, and with
+#: different dashes the one drawn first still shows through the one drawn over it (colour
+#: alone would hide it, and tells nothing to a reader who cannot tell the colours apart).
+LINE_DASHES = ("solid", "dash", "dot", "dashdot")
+
 #: Height of one panel's figure, and of the figure with both panels.
 ONE_PANEL_HEIGHT = 440
 TWO_PANEL_HEIGHT = 760
@@ -63,7 +68,7 @@ def _sweep_traces(
                 "name": label,
                 "legendgroup": label,
                 "showlegend": panel == 1,
-                "line": {"color": colour, "width": 2},
+                "line": {"color": colour, "width": 2, "dash": LINE_DASHES[j % len(LINE_DASHES)]},
                 "hovertemplate": f"{label}<br>λ = {sign}%{{x:.4g}}<br>p = %{{y:.8g}}"
                 "<extra></extra>",
                 "xaxis": x_axis,
