@@ -163,3 +163,17 @@ def test_text_copied_back_from_the_page_reads_as_it_looks() -> None:
     box it is log(2), not 'not a number'."""
     assert read_number_prediction("log\u2060(2)\u2060/10").value == pytest.approx(0.0693147181)
     assert read_number_prediction("\u200b0.25").value == 0.25
+
+
+@pytest.mark.parametrize("text", ["log(2)/λ", "log 2/λ", "log(2)/lambda", "ln2/lam", "Λ"])
+def test_a_formula_in_lambda_asks_for_lambdas_value_without_giving_anything_away(text: str) -> None:
+    note = read_number_prediction(text).note
+    assert note == (
+        "This is a formula in λ, not a number: put in the value of λ the question gives (for "
+        "λ = 10, write 3/10 for 3/λ), and it is judged."
+    )
+    assert "log" not in note  # the example is no answer of the sheet
+
+
+def test_words_that_merely_contain_lam_are_not_lambda() -> None:
+    assert read_number_prediction("lamp").note.startswith("This is not a number.")

@@ -52,6 +52,10 @@ def _plain_number(text: str) -> float | None:
         return None
 
 
+#: λ written as a symbol in a typed prediction (λ, Λ, lambda, lam).
+_SYMBOLS = re.compile(r"[λΛ]|\blam(?:bda)?\b", re.IGNORECASE)
+
+
 def read_number_prediction(text: str) -> NumberReading:
     """Read a typed prediction (see the module docstring for what is accepted).
 
@@ -101,6 +105,12 @@ def read_number_prediction(text: str) -> NumberReading:
                 None,
                 f"A function needs its argument in brackets: did you mean {suggestion}? Type "
                 "it that way and it is judged.",
+            )
+        if _SYMBOLS.search(stripped):  # log(2)/λ: the answer's formula, not its value
+            return NumberReading(
+                None,
+                "This is a formula in λ, not a number: put in the value of λ the question "
+                "gives (for λ = 10, write 3/10 for 3/λ), and it is judged.",
             )
         return NumberReading(
             None,
