@@ -17,7 +17,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from softlse_core.array_input import along_axis, check_lam, reduced_result, widened
 from softlse_core.logsumexp_kernels import lse_along_axis, lse_pairs
-from softlse_core.wide_spread import halved_for_tiny_lam
+from softlse_core.wide_spread import doubled, halved_for_tiny_lam
 
 __all__ = ["lse", "naive_lse"]
 
@@ -134,7 +134,7 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
     arr, lam, halved = halved_for_tiny_lam(arr, lam, arr.shape[ax])  # lse = 2·lse(x/2, 2λ)
     if arr.shape[ax] == 2 and math.isfinite(lam) and arr.dtype.itemsize <= 8:
         pairs = lse_pairs(arr, lam, ax, out_dtype)
-        return reduced_result(_doubled(pairs) if halved else pairs, out_dtype, ax, keepdims)
+        return reduced_result(doubled(pairs) if halved else pairs, out_dtype, ax, keepdims)
     work = widened(arr)
     reduced_shape = work.shape[:ax] + work.shape[ax + 1 :]
     if work.shape[ax] == 0:
@@ -145,15 +145,8 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
     else:
         result = lse_along_axis(work, lam, ax)
         if halved:
-            result = _doubled(result)
+            result = doubled(result)
     return reduced_result(result, out_dtype, ax, keepdims)
-
-
-def _doubled(result: ArrayLike) -> NDArray[Any]:
-    """2·``result``, quietly: lse of the halved entries at 2λ, back to lse(x, λ), which may
-    overflow to ±inf (as lse itself does when it exceeds 1.8e308)."""
-    with np.errstate(over="ignore"):
-        return np.asarray(np.multiply(result, 2.0))
 
 
 def naive_lse(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> Any:

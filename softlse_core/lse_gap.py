@@ -18,7 +18,7 @@ from numpy.typing import ArrayLike
 
 from softlse_core.array_input import along_axis, check_lam, reduced_result, widened
 from softlse_core.logsumexp_kernels import gap_along_axis, lse_pairs
-from softlse_core.wide_spread import halved_for_tiny_lam
+from softlse_core.wide_spread import doubled, halved_for_tiny_lam
 
 __all__ = ["lse_gap", "lse_gap_bounds"]
 
@@ -141,9 +141,8 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     else:
         result = gap_along_axis(widened(arr), lam, ax)
     result = np.asarray(result)
-    if halved:  # the gap of x/2 at 2λ, back to x at λ; ±inf if it exceeds 1.8e308
-        with np.errstate(over="ignore"):
-            result = np.asarray(result * 2.0)
+    if halved:  # the gap of x/2 at 2λ, back to x at λ
+        result = doubled(result)
     # + 0: −0.0 (λ < 0, no gap, or a gap that rounds to 0 in float32) becomes 0.0
     return reduced_result(result, out_dtype, ax, keepdims) + out_dtype.type(0.0)
 

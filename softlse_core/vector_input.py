@@ -29,7 +29,7 @@ import re
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["VectorParseError", "entries_rounded_to_zero", "parse_vector"]
+__all__ = ["INVISIBLE_MARKS", "VectorParseError", "entries_rounded_to_zero", "parse_vector"]
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
 _INFINITY = re.compile(r"[+-]?(?:inf|infinity)", re.ASCII | re.IGNORECASE)
@@ -106,7 +106,7 @@ def _read_number(token: str, index: int, position: int) -> float:
 #: Invisible marks dropped before reading: soft hyphen, zero-width space, non-joiner and
 #: joiner, left-to-right and right-to-left marks, word joiner and invisible operators, and
 #: the byte-order mark (zero-width no-break space).
-_INVISIBLE_MARKS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+INVISIBLE_MARKS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
@@ -161,7 +161,7 @@ def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_vector reads text, got {type(text).__name__}")
-    text = _INVISIBLE_MARKS.sub("", text)
+    text = INVISIBLE_MARKS.sub("", text)
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
     if not stripped:

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["TINY_LAM", "halved_for_tiny_lam"]
+__all__ = ["TINY_LAM", "doubled", "halved_for_tiny_lam"]
 
 #: |λ| below 2⁻¹⁰⁰⁰ ≈ 9.3e−302 is tiny. For a larger |λ| an overflowing difference
 #: (|x_j − a| ≥ 1.8e308) has λ·(x_j − a) below −745, where exp is 0 whether the difference
@@ -71,3 +71,11 @@ def halved_for_tiny_lam(
     if math.log(max(n, 1)) / abs(lam) < _HUGE and bool(np.all(np.abs(arr) < _HUGE)):
         return arr, lam, False
     return arr * 0.5, lam * 2.0, True
+
+
+def doubled(result: Any) -> NDArray[Any]:
+    """2·``result`` as an array, quietly: lse or its gap of the halved entries at 2λ, back to
+    x at λ (:func:`halved_for_tiny_lam`), which may overflow to ±inf as lse itself does when it
+    exceeds 1.8e308."""
+    with np.errstate(over="ignore"):
+        return np.asarray(np.multiply(result, 2.0))

@@ -16,13 +16,13 @@ control's range (clamped to the nearest end, with a note), values between the co
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from softlse_app.common.inert_text import QUOTE_LIMIT, inert_code
 from softlse_app.common.number_format import format_short
+from softlse_core.vector_input import INVISIBLE_MARKS
 
 T = TypeVar("T")
 
@@ -56,15 +56,11 @@ def not_a_number(name: str, raw: str) -> ParamReading[Any]:
     return ParamReading(None, f"{param_text(name, raw)} is not a number; ignored.")
 
 
-#: Invisible marks that copied text may carry, dropped before a number is read: the word
-#: joiner U+2060 the app itself puts into echoed text (softlse_app.common.inert_text), zero-width
-#: spaces and joiners, soft hyphens, direction marks and the byte-order mark
-#: (:func:`softlse_core.parse_vector` drops the same).
-INVISIBLE_MARKS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-
-
 def without_invisible_marks(text: str) -> str:
-    """``text`` without :data:`INVISIBLE_MARKS`: what a person sees is what is read.
+    """``text`` without the invisible marks copied text may carry (the word joiner U+2060 the
+    app puts into echoed text, zero-width spaces and joiners, soft hyphens, direction marks,
+    the byte-order mark): what a person sees is what is read, as in
+    :func:`softlse_core.parse_vector`, whose pattern this is.
 
     >>> without_invisible_marks("log\u2060(2)")
     'log(2)'
