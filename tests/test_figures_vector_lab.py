@@ -19,9 +19,8 @@ from softlse_app.common.number_format import format_full
 from softlse_app.vector_lab.bars_figure import softmax_bars
 from softlse_app.vector_lab.charts import bars_csv, simplex_csv, sweep_alt, sweep_csv
 from softlse_app.vector_lab.components import SWEEP_COMPONENTS, TABLE_COMPONENTS, top_k_indices
-from softlse_app.vector_lab.lse_readout import lse_readout
+from softlse_app.vector_lab.lse_readout import lse_readout, residual_note
 from softlse_app.vector_lab.offset_scale import offset_scale_numbers
-from softlse_app.vector_lab.sections import residual_note
 from softlse_app.vector_lab.simplex_figure import simplex_path
 from softlse_app.vector_lab.stability import stability_report
 from softlse_app.vector_lab.sweep import (

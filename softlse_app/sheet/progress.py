@@ -94,7 +94,7 @@ def revealed_letters() -> ParamReading[frozenset[str]]:
     ``reveal`` (Streamlit keeps only widget-bound parameters across pages): then the reveals
     the page showed last in this session are put back into the URL and shown. Call once per
     run of the page, before anything reveals."""
-    reading = read_reveal(st.query_params.get_all(REVEAL_KEY))
+    reading = _url_reading()
     remembered = st.session_state.get(_LAST_SHOWN, frozenset())
     if remembered and REVEAL_KEY not in st.query_params and page_just_entered():
         st.query_params[REVEAL_KEY] = reveal_text(remembered)
@@ -103,14 +103,15 @@ def revealed_letters() -> ParamReading[frozenset[str]]:
     return reading
 
 
-def _letters_in_url() -> frozenset[str]:
-    return read_reveal(st.query_params.get_all(REVEAL_KEY)).value or frozenset()
+def _url_reading() -> ParamReading[frozenset[str]]:
+    """The revealed questions as the address bar says now, with a note for text not used."""
+    return read_reveal(st.query_params.get_all(REVEAL_KEY))
 
 
 def reveal(letter: str) -> None:
     """Button callback: add ``letter`` to the URL's revealed questions (in its own form, which
     also drops any unusable text a link had)."""
-    st.query_params[REVEAL_KEY] = reveal_text(_letters_in_url() | {letter})
+    st.query_params[REVEAL_KEY] = reveal_text((_url_reading().value or frozenset()) | {letter})
 
 
 def _read_prediction_text(raw: str, *, name: str) -> ParamReading[str]:

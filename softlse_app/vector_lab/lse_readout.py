@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from softlse_app.common.lambda_text import hard_name
+from softlse_app.common.number_format import format_short
 from softlse_core import FloatArray, entropy, entropy_identity, lse_gap, lse_gap_bounds, softmax
 
 
@@ -97,4 +98,21 @@ def lse_readout(sigma: FloatArray, lam: float) -> LseReadout:
         identity_rhs=rhs,
         identity_residual=residual,
         lam=float(lam),
+    )
+
+
+#: A residual of the entropy identity up to this many units in the last place is called
+#: rounding; the three computations round a few times each.
+ROUNDING_ULPS = 64
+
+
+def residual_note(residual: float, ulps: float) -> str:
+    """What a nonzero residual of the identity is, when it is rounding ("" otherwise)."""
+    if residual == 0 or not ulps <= ROUNDING_ULPS:
+        return ""
+    size = format_short(ulps, 2)
+    count = f"{size} unit" if size == "1" else f"{size} units"
+    return (
+        f" The last row is not 0 only through rounding: {format_short(residual, 3)} is "
+        f"{count} in the last place of the largest of the three numbers."
     )

@@ -8,7 +8,6 @@ read. Long equations are split over lines so that they fit a 390 px wide phone.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from softlse_app.common.number_format import (
 )
 from softlse_app.vector_lab import charts
 from softlse_app.vector_lab.controls import PROOF_KEY
+from softlse_app.vector_lab.lse_readout import residual_note
 from softlse_app.vector_lab.numbers import (
     LabState,
     lse_numbers,
@@ -32,14 +32,7 @@ from softlse_app.vector_lab.numbers import (
     sweep_numbers,
 )
 from softlse_app.vector_lab.offset_scale import EffectVerdicts
-from softlse_app.vector_lab.stability import (
-    EXP_OVERFLOW,
-    EXP_SUBNORMAL,
-    EXP_UNDERFLOW,
-    StabilityReport,
-    subnormal_precision,
-    textbook_failure_hint,
-)
+from softlse_app.vector_lab.stability import textbook_verdict
 from softlse_app.vector_lab.tables import quantity_table, vector_columns
 from softlse_app.vector_lab.verdicts import offset_verdict, scale_verdict
 
@@ -186,23 +179,6 @@ def lse_section(state: LabState) -> None:
     )
 
 
-#: A residual of the entropy identity up to this many units in the last place is called
-#: rounding; the three computations round a few times each.
-ROUNDING_ULPS = 64
-
-
-def residual_note(residual: float, ulps: float) -> str:
-    """What a nonzero residual of the identity is, when it is rounding ("" otherwise)."""
-    if residual == 0 or not ulps <= ROUNDING_ULPS:
-        return ""
-    size = format_short(ulps, 2)
-    count = f"{size} unit" if size == "1" else f"{size} units"
-    return (
-        f" The last row is not 0 only through rounding: {format_short(residual, 3)} is "
-        f"{count} in the last place of the largest of the three numbers."
-    )
-
-
 def sweep_section(state: LabState) -> None:
     """Each followed softmax component against λ (both signs when λ < 0)."""
     nums = sweep_numbers(state.sigma, state.lam)
@@ -260,100 +236,8 @@ def stability_section(state: LabState) -> None:
             "textbook (no shift)": [lse_text[1], *softmax_text["textbook"]],
         }
     )
-    if s.overflowed and s.naive_failed:
-        st.info(
-            "**Why the textbook formula gives inf and nan here:** its largest exponent, λ "
-            f"times an entry of σ, {_overflow_clause(s.largest_exponent)}, the sum is inf, "
-            "its log is inf and each softmax entry is inf/inf = nan (or finite/inf = 0). The "
-            "stable algorithm first subtracts the maximum of σ (the minimum for λ < 0) from "
-            "every entry, so no exponent it passes to exp is above 0, and exp never overflows.",
-            icon=":material/warning:",
-        )
-    elif s.sum_overflowed:
-        st.info(
-            "**Why the textbook formula gives inf here:** every exponential exp(λ·σⱼ) is "
-            f"finite (the largest is exp({format_short(s.largest_exponent)})), but their sum "
-            "is above the largest double, 1.8e308, and rounds to inf: lse = log(inf)/λ is "
-            "infinite and each softmax entry is finite/inf = 0. The stable algorithm first "
-            "subtracts the maximum of σ (the minimum for λ < 0), so its terms are at most "
-            "exp(0) = 1 and their sum at most n.",
-            icon=":material/warning:",
-        )
-    elif s.naive_failed:
-        st.info(
-            "**Why the textbook formula fails here:** the exponential of λ times each entry of "
-            "σ underflows to 0 (below about exp(−745)), so the sum is 0, lse = log(0)/λ is "
-            "infinite and softmax = 0/0 = nan. Shifting by the maximum (the minimum for λ < 0) "
-            "first keeps the largest term at exp(0) = 1.",
-            icon=":material/warning:",
-        )
-    elif not s.agree:
-        st.info(
-            _lost_digits(s),
-            icon=":material/warning:",
-        )
-    else:
-        st.info(
-            "Here both agree (to 10 significant digits at least): the largest exponent, λ "
-            "times an entry of σ, is "
-            f"{format_short(s.largest_exponent)}, below ln(largest double) ≈ "
-            f"{EXP_OVERFLOW:.2f}. {textbook_failure_hint(s.largest_exponent, state.lam)}",
-            icon=":material/check_circle:",
-        )
-
-
-def _lost_digits(s: StabilityReport) -> str:
-    """Why the textbook numbers are finite but differ from the stable ones: exponentials
-    exp(λ·σⱼ) that are subnormal (fewer digits) or 0 (the largest of them, or the small ones
-    behind softmax entries); and an lse close to 0, the log of a sum close to 1."""
-    causes: list[str] = []
-    if s.largest_exponent < EXP_SUBNORMAL:
-        causes.append(
-            f"even its largest term, exp({format_short(s.largest_exponent)}) ≈ "
-            f"{format_short(math.exp(s.largest_exponent), 2)}, is below 2.2e−308, where a "
-            f"double is subnormal and keeps {subnormal_precision(s.largest_exponent)}"
-            + (", and terms below exp(−745) are 0" if s.smallest_exponent < EXP_UNDERFLOW else "")
-            + ". Shifting by the maximum (the minimum for λ < 0) makes the largest term "
-            "exp(0) = 1, and the sum and lse keep all their digits"
-        )
-    else:
-        if not s.lse_agree:
-            causes.append(
-                f"lse is {format_short(s.stable_lse, 3)}, close to 0, so the textbook sum "
-                "Σⱼ exp(λ·σⱼ) is close to 1, and a double near 1 keeps only about 16 "
-                "significant digits: little or nothing of the sum's difference from 1 is left "
-                "for log to return. The stable algorithm takes log(1 + s) as log1p(s), which "
-                "keeps all of s's digits"
-            )
-        if not s.softmax_agree:
-            smallest = f"its smallest term, exp({format_short(s.smallest_exponent)}),"
-            causes.append(
-                (
-                    f"{smallest} is 0 as a double (every exp below exp(−745) is, and below "
-                    "exp(−708) they are subnormal and keep fewer digits)"
-                    if s.smallest_exponent < EXP_UNDERFLOW
-                    else f"{smallest} is below 2.2e−308, where a double is subnormal and keeps "
-                    f"{subnormal_precision(s.smallest_exponent)}"
-                )
-                + ". Shifting by the maximum (the minimum for λ < 0) first, a softmax entry "
-                "loses digits only where it is itself below 2.2e−308"
-            )
-    return (
-        "**Why the textbook numbers differ here:** they are finite but have lost digits: "
-        + "; and ".join(causes)
-        + "."
-    )
-
-
-def _overflow_clause(exponent: float) -> str:
-    """Why exp of the largest exponent λ·σⱼ is inf: above ln(largest double), or the product
-    itself already beyond the largest double."""
-    if math.isinf(exponent):
-        return "is already beyond the largest double (inf), so exp of it is inf"
-    return (
-        f"is {format_short(exponent)}, above ln(largest double) ≈ {EXP_OVERFLOW:.2f}, so exp "
-        "overflows to inf"
-    )
+    agree, text = textbook_verdict(s)
+    st.info(text, icon=":material/check_circle:" if agree else ":material/warning:")
 
 
 @dataclass(frozen=True)
