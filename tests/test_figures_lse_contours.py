@@ -11,6 +11,7 @@ import mpmath
 import numpy as np
 import plotly.io as pio
 import pytest
+from grid_axes import decimal_axis
 from plotly.colors import sample_colorscale
 from plotly_arrays import array
 from scipy.special import logsumexp
@@ -161,7 +162,7 @@ def test_lse_and_max_panels_at_lambda_one() -> None:
     levels = linear_levels(-1.0, 1 + LOG2)
     spec = figure_json(lse_panel(surface.axis, surface.lse, 1.0, levels))
     (trace,) = spec["data"]
-    np.testing.assert_array_equal(array(trace["x"]), np.linspace(-1, 1, 201))
+    np.testing.assert_array_equal(array(trace["x"]), decimal_axis(1, 201))
     z = array(trace["z"])
     assert z.dtype == np.float32
     assert np.unravel_index(np.argmax(z), z.shape) == (200, 200)  # (1, 1): row = y, col = x
@@ -246,7 +247,7 @@ def test_fixed_gap_scale_is_the_same_for_every_lambda() -> None:
 @pytest.mark.parametrize(("lam", "y"), [(1.0, 0.0), (10.0, 0.5), (-3.0, -0.25)])
 def test_slice_lines(lam: float, y: float) -> None:
     cut = lse_slice(2.0, 81, y, lam)
-    np.testing.assert_array_equal(cut.x, np.linspace(-2, 2, 81))
+    np.testing.assert_array_equal(cut.x, decimal_axis(2, 81))
     spec = figure_json(lse_slice_figure(cut.x, cut.lse, cut.hard, y, lam))
     soft, hard, far = (array(t["y"]) for t in spec["data"])
     for trace in spec["data"]:
@@ -291,7 +292,7 @@ def test_panel_csv_holds_the_charts_numbers(lam: float) -> None:
     ]
     x, y, soft = tables["lse"][1].T
     assert x.size == 201 * 201  # every 4th of the 801 points per axis
-    np.testing.assert_allclose(np.unique(x), np.linspace(-1, 1, 801)[::4], rtol=0, atol=0)
+    np.testing.assert_array_equal(np.unique(x), decimal_axis(1, 801)[::4])
     np.testing.assert_allclose(soft, reference_lse(x, y, lam), rtol=1e-12, atol=1e-15)
     hard = tables["hard"][1][:, 2]
     np.testing.assert_array_equal(hard, np.maximum(x, y) if lam > 0 else np.minimum(x, y))
@@ -306,10 +307,23 @@ def test_slice_csv() -> None:
     header, _, body = text.partition("\n")
     assert header == "x,lse,max,max + log(2)/λ"
     x, soft, hard, far = np.loadtxt(io.StringIO(body), delimiter=",").T
-    np.testing.assert_array_equal(x, np.linspace(-1, 1, 51))
+    np.testing.assert_array_equal(x, decimal_axis(1, 51))
     np.testing.assert_allclose(soft, reference_lse(x, np.full(51, 0.5), 100.0), rtol=1e-14)
     np.testing.assert_array_equal(hard, np.maximum(x, 0.5))
     np.testing.assert_allclose(far, hard + LOG2 / 100, rtol=1e-15)
+
+
+def test_csv_coordinates_read_as_the_decimals_of_the_grid() -> None:
+    """A student opening the CSV sees x = -0.4, not np.linspace's -0.3999999999999999."""
+    _, _, body = slice_csv(10.0, 1.0, 201, 0.0).partition("\n")
+    xs = [line.split(",")[0] for line in body.splitlines()]
+    assert xs[:3] == ["-1.0", "-0.99", "-0.98"]
+    assert (xs[60], xs[100], xs[-1]) == ("-0.4", "0.0", "1.0")
+    assert all(len(x) <= 5 for x in xs), [x for x in xs if len(x) > 5]
+    _, _, body = panel_csv(1.0, 2.5, 201, "lse").partition("\n")
+    coordinates = {cell for line in body.splitlines() for cell in line.split(",")[:2]}
+    assert {"-2.5", "-0.4", "0.0", "0.025", "2.5"} <= coordinates
+    assert all(len(cell) <= 6 for cell in coordinates), sorted(coordinates, key=len)[-3:]
 
 
 def test_the_gap_csv_names_why_a_tiny_gap_has_no_log() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from grid_axes import decimal_axis
 from plotly_arrays import array
 from scipy.special import logsumexp
 from streamlit.testing.v1 import AppTest
@@ -82,7 +83,7 @@ def test_default_view_numbers() -> None:
     shown = charts(at)
     assert tuple(shown) == (*EXPLORE, SLICE)
     axis, z_lse = grid(shown["explore_lse"])
-    np.testing.assert_array_equal(axis, np.linspace(-1, 1, 201))
+    np.testing.assert_array_equal(axis, decimal_axis(1, 201))
     # λ = 1: lse peaks at 1 + log 2 at (1, 1)
     assert np.unravel_index(np.argmax(z_lse), z_lse.shape) == (200, 200)
     assert z_lse.max() == pytest.approx(1 + LOG2, rel=F32)
@@ -95,7 +96,7 @@ def test_default_view_numbers() -> None:
     )
     # the gap on a log scale: log10(log(1 + e^(−|x − y|))), every 2nd of the 201 points
     gap_axis, z_gap = grid(shown["explore_gap"])
-    np.testing.assert_array_equal(gap_axis, np.linspace(-1, 1, 201)[::2])
+    np.testing.assert_array_equal(gap_axis, decimal_axis(1, 201)[::2])
     np.testing.assert_allclose(z_gap, reference_log_gap(gap_axis, 1.0), rtol=2 * F32)
     np.testing.assert_allclose(np.diag(z_gap), math.log10(LOG2), rtol=F32)
     assert shown["explore_gap"]["layout"]["coloraxis"]["cmax"] == pytest.approx(math.log10(LOG2))
@@ -117,8 +118,8 @@ def test_default_view_numbers() -> None:
     # the slice at y = 0: lse, max(x, 0) and max + log 2
     soft, hard, far = (array(t["y"]) for t in shown["slice_chart"]["data"])
     xs = slice_x(shown["slice_chart"])
-    np.testing.assert_allclose(xs, np.linspace(-1, 1, 201), atol=1e-12)
-    np.testing.assert_array_equal(hard, np.maximum(np.linspace(-1, 1, 201), 0.0))
+    np.testing.assert_allclose(xs, decimal_axis(1, 201), atol=1e-12)  # x0 + i·dx in the chart
+    np.testing.assert_array_equal(hard, np.maximum(decimal_axis(1, 201), 0.0))
     np.testing.assert_allclose(far, hard + LOG2, rtol=1e-15)
     np.testing.assert_allclose(soft, np.logaddexp(xs, 0.0), rtol=1e-13)
     # every chart has alt text with its numbers, and each group its CSV
@@ -412,7 +413,7 @@ def test_clamped_values_are_used() -> None:
     shown = charts(at)
     axis, _ = grid(shown["explore_lse"])
     # 801 points per axis: the lse panel draws every 4th (201), the gap every 8th (101)
-    np.testing.assert_allclose(axis, np.linspace(-0.1, 0.1, 801)[::4], rtol=1e-15)
+    np.testing.assert_array_equal(axis, decimal_axis(0.1, 801)[::4])
     assert grid(shown["explore_gap"])[1].shape == (101, 101)
     assert 10 ** np.nanmax(grid(shown["explore_gap"])[1]) == pytest.approx(LOG2 / 1000, 1e-6)
     assert metrics(at)["Grid points where lse rounds to max"].endswith(" of 641601")

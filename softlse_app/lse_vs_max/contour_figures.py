@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_signed
 from softlse_app.common.plot_style import SEQUENTIAL_SCALE, styled_figure
+from softlse_app.common.square_grid import evenly_spaced
 from softlse_app.lse_vs_max.colour_ticks import LinearLevels
 from softlse_app.lse_vs_max.panel_layout import (
     PANEL_HEIGHT,
@@ -112,7 +113,7 @@ def hard_panel_axis(extent: float, levels: LinearLevels) -> NDArray[np.float64]:
     """Coordinates on which the contour plot of max(x, y) is exact to far below a pixel:
     :data:`MAX_PANEL_POINTS` evenly spaced points on [−extent, extent] and a pair of points
     :data:`CORNER_WIDTH` × extent apart around every contour level inside it."""
-    even = np.linspace(-extent, extent, MAX_PANEL_POINTS)
+    even = evenly_spaced(extent, MAX_PANEL_POINTS)
     count = round((levels.end - levels.start) / levels.size)
     level_values = levels.start + levels.size * np.arange(count + 1)
     half = CORNER_WIDTH * extent / 2
