@@ -109,6 +109,11 @@ def _read_number(token: str, index: int, position: int) -> float:
 INVISIBLE_MARKS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
+def _visible(text: str) -> str:
+    """``text`` without :data:`INVISIBLE_MARKS`: what :func:`parse_vector` reads."""
+    return INVISIBLE_MARKS.sub("", text)
+
+
 def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
     """Read a vector typed by a person into a 1-D float64 array, strictly (never ``eval``).
 
@@ -161,7 +166,7 @@ def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_vector reads text, got {type(text).__name__}")
-    text = INVISIBLE_MARKS.sub("", text)
+    text = _visible(text)
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
     if not stripped:
@@ -225,13 +230,14 @@ def entries_rounded_to_zero(text: str) -> list[tuple[int, str]]:
     [(1, '1e-400'), (4, '-2e-999')]
     >>> entries_rounded_to_zero("1e-300, 5e-324")
     []
+    >>> entries_rounded_to_zero("1e-400,\u2060 2")  # invisible marks are dropped, as when read
+    [(1, '1e-400')]
     """
     try:
         values = parse_vector(text)
     except VectorParseError:
         return []
-    stripped = text.strip()
-    inner, _ = _strip_brackets(stripped, 0)
+    inner, _ = _strip_brackets(_visible(text).strip(), 0)  # the text parse_vector read
     entries = [token for token in _PIECES.findall(inner) if token not in _SEPARATORS]
     found: list[tuple[int, str]] = []
     for position, (token, value) in enumerate(zip(entries, values, strict=True), start=1):

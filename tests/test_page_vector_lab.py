@@ -5,6 +5,7 @@ Helpers and the way tabs are opened: ``tests/vector_lab_apptest.py``."""
 from __future__ import annotations
 
 import math
+import re
 import time
 
 import numpy as np
@@ -539,3 +540,23 @@ def test_decimal_commas_are_read_as_separators_and_the_page_says_so() -> None:
     for plain in ("1,2,3", "1, 2, 3", "1 2 3", "1 ,2 ,3", "[1 ,2 ,3]"):
         at.text_input(key="v").input(plain).run(timeout=30)
         assert not any("a comma separates entries" in info.value for info in at.info)
+
+
+def test_the_pages_own_example_copied_back_is_read() -> None:
+    """The empty-box message's example (1, 2, 3) carries word joiners, U+2060, so that
+    it prints as typed; copied back into the box, or in a link, it reads as 1, 2, 3, and the
+    rounding and decimal-comma notes read the same text (they once split it differently and
+    the page crashed)."""
+    at = AppTest.from_file(PAGE, default_timeout=30).run(timeout=30)
+    at.text_input(key="v").input("").run(timeout=30)
+    (message,) = [error.value for error in at.error]
+    copied = re.sub(r"\\(.)", r"\1", message)  # what the browser shows, word joiners kept
+    example = copied.rpartition("g.\u2060 ")[2].rstrip(".\u2060")  # after "e.g."
+    assert example == "1,\u2060 2,\u2060 3"
+    at.text_input(key="v").input(example).run(timeout=30)
+    assert not at.exception
+    assert not at.error
+    assert column(at, 0, "σ").tolist() == [1.0, 2.0, 3.0]
+    at = run_page(v="1,\u2060 2e-400,\u2060 3")
+    assert column(at, 0, "σ").tolist() == [1.0, 0.0, 3.0]
+    assert any("Entry 2 (`2e-400`) rounds to 0" in shown_text(info.value) for info in at.info)
