@@ -76,7 +76,7 @@ def page_body() -> None:
     # The sheet view fixes λ to the sheet's three values, so it shows no λ control; the
     # explore view's λ lives in a fragment with everything that depends on it.
     if view == "sheet":
-        sheet_section(extent, res)
+        sheet_section(PAGE, extent, res)
     else:
         explore_view(PAGE, extent, res)
 

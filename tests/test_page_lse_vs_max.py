@@ -289,17 +289,18 @@ def test_sheet_view_from_url() -> None:
     titles = [spec["layout"]["title"]["text"] for spec in shown.values()]
     assert titles[::3] == ["lse((x, y), λ = 1)", "lse((x, y), λ = 10)", "lse((x, y), λ = 100)"]
     assert set(titles[1::3]) == {"max(x, y)"}
-    # one colour scale for every lse and max panel, one log scale for every gap
+    # one colour scale for every lse and max panel; each gap on a log scale fitted to its λ,
+    # from the corner's gap log(1 + e^(−2λ))/λ to the diagonal's log(2)/λ, so that the λ = 1
+    # row, whose gaps span less than one power of ten, is not one flat colour
     scales = {json.dumps(shown[k]["layout"]["coloraxis"]) for k in shown if not k.endswith("gap")}
     assert len(scales) == 1
-    gap_scales = {
-        (shown[k]["layout"]["coloraxis"]["cmin"], shown[k]["layout"]["coloraxis"]["cmax"])
-        for k in shown
-        if k.endswith("gap")
-    }
-    ((gap_lo, gap_hi),) = gap_scales
-    assert gap_hi == pytest.approx(math.log10(LOG2))
-    assert gap_lo == pytest.approx(math.log10(math.log1p(math.exp(-200)) / 100), rel=1e-6)
+    for lam in (1.0, 10.0, 100.0):
+        gap_scale = shown[f"sheet_{lam:g}_gap"]["layout"]["coloraxis"]
+        assert gap_scale["cmax"] == pytest.approx(math.log10(LOG2 / lam))
+        corner = math.log1p(math.exp(-2 * lam)) / lam
+        assert gap_scale["cmin"] == pytest.approx(math.log10(corner), rel=1e-6)
+    assert at.toggle(key="fixgap").value is False
+    assert not any("nearly one colour" in c.value for c in at.caption)
     for lam in (1.0, 10.0, 100.0):
         axis, z = grid(shown[f"sheet_{lam:g}_lse"])
         np.testing.assert_allclose(z, reference_lse(axis, lam), rtol=2 * F32, atol=1e-7)
@@ -311,6 +312,27 @@ def test_sheet_view_from_url() -> None:
     corners = [math.log1p(math.exp(-2 * lam)) / lam for lam in (1, 10, 100)]
     np.testing.assert_allclose(table["gap at the corners"], corners, rtol=1e-12)
     assert len(at.latex) >= 2
+
+
+def test_sheet_view_on_the_fixed_gap_scale_names_its_flat_rows() -> None:
+    """With the switch on, the three gap panels share the explore view's fixed scale, so the
+    rows compare colour for colour, and a row that comes out in one colour is said to."""
+    at = run_page(view="sheet", res="101", fixgap="true")
+    shown = charts(at)
+    gap_scales = {
+        (shown[k]["layout"]["coloraxis"]["cmin"], shown[k]["layout"]["coloraxis"]["cmax"])
+        for k in shown
+        if k.endswith("gap")
+    }
+    assert gap_scales == {FIXED_LOG_RANGE}
+    flat = [c.value for c in at.caption if "nearly one colour" in c.value]
+    assert len(flat) == 2  # λ = 1 (0.13 to 0.69) and λ = 10 (2.1e-10 to 0.069)
+    assert "from 0.13 to 0.69" in flat[0]
+    assert "turn it off to see how the gap varies across the grid at each λ" in flat[0]
+    at.toggle(key="fixgap").set_value(False).run(timeout=30)
+    assert not any("nearly one colour" in c.value for c in at.caption)
+    gap_top = charts(at)["sheet_1_gap"]["layout"]["coloraxis"]["cmax"]
+    assert gap_top == pytest.approx(math.log10(LOG2))
 
 
 def test_url_sets_extent_res_and_y() -> None:

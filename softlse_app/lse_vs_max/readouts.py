@@ -91,11 +91,24 @@ def gap_explanation(summary: GapSummary) -> None:
 FLAT_SHARE = 0.1
 
 
-def fixed_scale_note(shown: tuple[float, float], fixed: tuple[float, float]) -> str:
+#: What to do when the gaps of one λ are flat on the fixed scale, in the explore view (one λ,
+#: which the person moves) and in the sheet view (the sheet's three λ, one row each).
+FLAT_ADVICE = {
+    "explore": "The fixed scale is for comparing λs: move λ further from 0 to see the gap "
+    "shrink. Turn it off to see how the gap varies across the grid at this λ.",
+    "sheet": "The fixed scale is for comparing the rows; turn it off to see how the gap varies "
+    "across the grid at each λ.",
+}
+
+
+def fixed_scale_note(
+    shown: tuple[float, float], fixed: tuple[float, float], view: str = "explore"
+) -> str:
     """Says when the gaps of this λ, log10 range ``shown``, use so little of the fixed colour
-    scale (log10 range ``fixed``, some 310 powers of ten) that they share nearly one colour;
-    empty otherwise. At λ = 1 the gaps span about 5 of them: the panel is one flat colour,
-    which reads as "no structure" unless the page says why.
+    scale (log10 range ``fixed``, some 310 powers of ten) that they share nearly one colour,
+    with what to do in ``view`` ("explore" or "sheet": :data:`FLAT_ADVICE`); empty otherwise.
+    At λ = 1 the gaps span about 5 of them: the panel is one flat colour, which reads as "no
+    structure" unless the page says why.
 
     >>> fixed_scale_note((-5.4, -0.16), (-307.65, 1.84))[:60]
     'On the fixed scale the gaps at this λ, from 4e-06 to 0.69, t'
@@ -111,9 +124,7 @@ def fixed_scale_note(shown: tuple[float, float], fixed: tuple[float, float]) -> 
     return (
         f"On the fixed scale the gaps at this λ, from {format_short(10.0**lo, 2)} to "
         f"{format_short(10.0**hi, 2)}, take up {share} of its {fixed_hi - fixed_lo:.0f} "
-        "powers of ten, so they come out in nearly one colour. The fixed scale is for "
-        "comparing λs: move λ further from 0 to see the gap shrink. Turn it off to see how the gap "
-        "varies across the grid at this λ."
+        f"powers of ten, so they come out in nearly one colour. {FLAT_ADVICE[view]}"
     )
 
 

@@ -118,16 +118,27 @@ def explore_view(page: str, extent: float, res: int) -> None:
     slice_section(page, lam, extent, res)
 
 
-def sheet_section(extent: float, res: int) -> None:
+def sheet_section(page: str, extent: float, res: int) -> None:
     """The sheet's plots: one row of lse, max and gap per λ = 1, 10, 100, all lse and max
-    panels on one colour scale and all gaps on one log scale."""
+    panels on one colour scale, each gap on its own log scale (or, with the switch, all on
+    the fixed one)."""
+    fixed_gap_scale = fixed_gap_scale_control(page, container=st.container())
+    gaps = (
+        "every gap on the same fixed log scale, so the rows compare colour for colour"
+        if fixed_gap_scale
+        else "each gap on its own log scale, fitted to its λ (its colour bar gives the numbers)"
+    )
     st.caption(
         "The sheet's plots for λ = 1, 10, 100, one row each (the λ control applies to the "
-        "Explore view). All lse and max panels share one colour scale, all gaps another."
+        f"Explore view). All lse and max panels share one colour scale; {gaps}."
     )
-    for lam, panels in zip(SHEET_LAMBDAS, sheet_panels(extent, res), strict=True):
+    for lam, panels in zip(SHEET_LAMBDAS, sheet_panels(extent, res, fixed_gap_scale), strict=True):
         st.markdown(f"**λ = {format_signed(lam)}**")
         _chart_row(panels, lam, extent, res, key=f"sheet_{format_short(lam)}")
+        if fixed_gap_scale:
+            shown = fitted_log_range(panel_numbers(lam, extent, res).log_gap, lam)
+            if note := fixed_scale_note(shown, FIXED_LOG_RANGE, "sheet"):
+                st.caption(note)
     summaries = sheet_summaries(extent, res)
     _captions(summaries, res, panel_numbers(SHEET_LAMBDAS[0], extent, res))
     sheet_table(summaries)

@@ -127,14 +127,23 @@ def explore_panels(lam: float, extent: float, res: int, fixed_gap_scale: bool) -
 
 
 @cache_figure(max_entries=4)
-def sheet_panels(extent: float, res: int) -> tuple[Panels, ...]:
+def sheet_panels(extent: float, res: int, fixed_gap_scale: bool) -> tuple[Panels, ...]:
     """The sheet's λ = 1, 10, 100, one row each: every lse and max panel on one colour scale,
-    every gap on one log scale, so the rows can be compared colour for colour."""
+    so the rows compare colour for colour; each gap on its own log scale fitted to its λ (on
+    one scale for all three, the gaps of λ = 1 span less than one of the λ = 100 gaps' 85
+    powers of ten and come out in one flat colour), or, with ``fixed_gap_scale``, every gap
+    on the explore view's fixed scale."""
     rows = [panel_numbers(lam, extent, res) for lam in SHEET_LAMBDAS]
     value_range = (min(n.value_range[0] for n in rows), max(n.value_range[1] for n in rows))
-    fitted = [fitted_log_range(n.log_gap, n.lam) for n in rows]
-    log_range = (min(lo for lo, _ in fitted), max(hi for _, hi in fitted))
-    return tuple(_panels(n, extent, value_range, log_range) for n in rows)
+    return tuple(
+        _panels(
+            n,
+            extent,
+            value_range,
+            FIXED_LOG_RANGE if fixed_gap_scale else fitted_log_range(n.log_gap, n.lam),
+        )
+        for n in rows
+    )
 
 
 def sheet_summaries(extent: float, res: int) -> tuple[GapSummary, ...]:
