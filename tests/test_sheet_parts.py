@@ -79,7 +79,8 @@ def test_empty_text_is_no_prediction(text: str) -> None:
 @pytest.mark.parametrize(
     ("prediction", "headline", "close"),
     [
-        (1.0099, "Very close", True),
+        (1.0 + 5e-9, "Right: you said 1, which is the answer, 1.", True),
+        (1.0099, "Very close: you said 1.0099, the answer is 1 (relative error 0.99 %)", True),
         (1.05, "Close", True),
         (2.5, "The right size", False),
         (0.34, "The right size", False),

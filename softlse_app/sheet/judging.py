@@ -142,6 +142,11 @@ class Judgement:
 Hint = tuple[Callable[[float], bool], str]
 
 
+#: A relative error this small is the answer itself: an exact formula typed as such
+#: (``log(e+e^2+e^3)``) or the printed answer copied, where "very close" would read as a slip.
+EXACT = 1e-8
+
+
 def relative_error(prediction: float, truth: float) -> float:
     """|prediction − truth| / |truth| (``truth`` is never 0 for this sheet's numbers)."""
     return abs(prediction - truth) / abs(truth)
@@ -168,11 +173,16 @@ def judge_number(
     reasoning: str,
     hints: Sequence[Hint] = (),
 ) -> Judgement:
-    """Judge a number by its relative error: within 1 % very close, within 10 % close, within
+    """Judge a number by its relative error: within :data:`EXACT` right (an exact formula,
+    or the answer's printed digits), within 1 % very close, within 10 % close, within
     a factor of 3 (same sign) the right size, otherwise far off. ``truth_text`` is the answer
     as the page prints it; ``reasoning`` explains how to get it; each hint whose test holds for
     the prediction is added first (it names the likely slip)."""
     error = relative_error(prediction, truth)
+    reasons = tuple(text for applies, text in hints if applies(prediction))
+    if error <= EXACT:
+        verdict = f"Right: you said {prediction:.9g}, which is the answer, {truth_text}."
+        return Judgement(True, verdict, (*reasons, reasoning))
     same_sign = prediction * truth > 0
     ratio = prediction / truth if same_sign else math.inf
     if error <= 0.01:
@@ -184,10 +194,9 @@ def judge_number(
     else:
         headline = "Far off"
     verdict = (
-        f"{headline}: you said {prediction:.6g}, the answer is {truth_text} "
+        f"{headline}: you said {prediction:.9g}, the answer is {truth_text} "
         f"(relative error {format_relative_error(error)})."
     )
-    reasons = tuple(text for applies, text in hints if applies(prediction))
     return Judgement(error <= 0.1, verdict, (*reasons, reasoning))
 
 
