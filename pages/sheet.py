@@ -47,7 +47,7 @@ revealed = reveals.value or frozenset()
 predictions: dict[str, str | None] = {}
 for question in QUESTIONS:
     statement(question)
-    predictions.update(prediction_inputs(PAGE, question))
+    predictions.update(prediction_inputs(PAGE, question, question.letter in revealed))
     reveal_button(question.letter, question.letter in revealed)
     if question.letter in revealed:
         answer_part(question, predictions)

@@ -150,12 +150,19 @@ def test_d_reveals_the_limit_and_lse_of_s1() -> None:
     assert axis["tickvals"] == [0.5, 1, 2, 5, 10, 20, 50, 100]
 
 
-def test_reveals_accumulate_in_the_url_and_pressing_again_changes_nothing() -> None:
-    at = reveal(run_page(), "c")
+def test_reveals_accumulate_in_the_url_and_lock_their_predictions() -> None:
+    at = reveal(run_page(pa2="0.99"), "c")
     at = reveal(at, "a")
     assert at.query_params["reveal"] == "a,c"
-    at = reveal(at, "a")
-    assert at.query_params["reveal"] == "a,c"
+    done = at.button(key="reveal_a")
+    assert done.label == "Revealed (a)"
+    assert done.disabled
+    assert not at.button(key="reveal_b").disabled
+    # the verdict is about the prediction made before the answer was shown
+    assert at.text_input(key="pa2").disabled
+    assert at.radio(key="pa1").disabled
+    assert not at.text_input(key="pb1").disabled
+    assert at.text_input(key="pa2").value == "0.99"
     text = page_text(at)
     assert shown(text, "b") == []
     assert shown(text, "d") == []

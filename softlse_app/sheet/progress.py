@@ -126,8 +126,9 @@ def _read_prediction_text(raw: str, *, name: str) -> ParamReading[str]:
     )
 
 
-def number_prediction_box(page: str, prediction: NumberPrediction) -> str:
-    """The text box of a number prediction, bound to its query parameter; returns its text."""
+def number_prediction_box(page: str, prediction: NumberPrediction, *, locked: bool) -> str:
+    """The text box of a number prediction, bound to its query parameter (greyed when
+    ``locked``: its answer is shown); returns its text."""
     adopt_query_param(
         page,
         prediction.key,
@@ -142,13 +143,15 @@ def number_prediction_box(page: str, prediction: NumberPrediction) -> str:
         bind="query-params",
         max_chars=MAX_PREDICTION_CHARS,
         placeholder="a number or a formula, e.g. 0.25, 1/4 or exp(-2)",
+        disabled=locked,
     )
     return str(text or "")
 
 
-def choice_prediction_radio(page: str, prediction: ChoicePrediction) -> str | None:
+def choice_prediction_radio(page: str, prediction: ChoicePrediction, *, locked: bool) -> str | None:
     """The options of a choice prediction, none picked at first, bound to its query
-    parameter; returns the option picked (``None``: none)."""
+    parameter (greyed when ``locked``: its answer is shown); returns the option picked
+    (``None``: none)."""
     options = prediction.options
     adopt_query_param(
         page,
@@ -164,5 +167,6 @@ def choice_prediction_radio(page: str, prediction: ChoicePrediction) -> str | No
         captions=prediction.captions,
         key=prediction.key,
         bind="query-params",
+        disabled=locked,
     )
     return None if choice is None else str(choice)

@@ -112,18 +112,21 @@ def statement(question: Question) -> None:
             st.markdown(markdown_text(text))
 
 
-def prediction_inputs(page: str, question: Question) -> dict[str, str | None]:
+def prediction_inputs(page: str, question: Question, revealed: bool) -> dict[str, str | None]:
     """The question's prediction widgets, each bound to its query parameter, with a note under
-    a number box whose text cannot be judged. Returns the predictions by key."""
+    a number box whose text cannot be judged. Once the answer is revealed they are locked:
+    the verdict is about the prediction made before seeing it (Back undoes the reveal and
+    unlocks them). Returns the predictions by key."""
     st.markdown("**Your prediction first**")
     predictions: dict[str, str | None] = {}
     columns = st.columns(len(question.predictions), gap="large")  # stacked on a phone
     for column, prediction in zip(columns, question.predictions, strict=True):
         with column:
             if isinstance(prediction, ChoicePrediction):
-                predictions[prediction.key] = choice_prediction_radio(page, prediction)
+                choice = choice_prediction_radio(page, prediction, locked=revealed)
+                predictions[prediction.key] = choice
                 continue
-            text = number_prediction_box(page, prediction)
+            text = number_prediction_box(page, prediction, locked=revealed)
             predictions[prediction.key] = text
             note = read_number_prediction(text).note
             if note is not None:
@@ -132,15 +135,24 @@ def prediction_inputs(page: str, question: Question) -> dict[str, str | None]:
 
 
 def reveal_button(letter: str, revealed: bool) -> None:
-    """The button "Reveal (x)": adds the question to the URL's reveals (pressing it again
-    changes nothing)."""
+    """The button "Reveal (x)": adds the question to the URL's reveals. Once revealed it
+    stays on the page, greyed, saying so and how to go back to predicting."""
+    if revealed:
+        st.button(
+            f"Revealed ({letter})",
+            key=f"reveal_{letter}",
+            disabled=True,
+            help="Your prediction is locked with the answer shown. Back in the browser "
+            "hides the answer again and unlocks it.",
+        )
+        return
     st.button(
         f"Reveal ({letter})",
         key=f"reveal_{letter}",
         on_click=reveal,
         args=(letter,),
-        type="secondary" if revealed else "primary",
-        help="Show the answer below; your prediction stays." if not revealed else None,
+        type="primary",
+        help="Show the answer below; your prediction stays, locked.",
     )
 
 

@@ -43,6 +43,11 @@ def reveal(app: AppPage, letter: str, charts: int) -> None:
     main = app.page.locator('[data-testid="stMain"]')
     for text in ANSWER_TEXT[letter]:
         expect(main).to_contain_text(text, timeout=app.timeout_ms)
+    # the question's predictions are locked with its answer shown, and its button says so
+    done = app.page.get_by_role("button", name=f"Revealed ({letter})", exact=True)
+    expect(done).to_be_disabled(timeout=app.timeout_ms)
+    for box in app.page.locator(f".st-key-p{letter}1 input, .st-key-p{letter}2 input").all():
+        expect(box).to_be_disabled(timeout=app.timeout_ms)
 
 
 def pick(app: AppPage, key: str, option: str) -> None:
@@ -103,6 +108,7 @@ def test_predict_reveal_all_four_then_back_forward_and_reload(app: AppPage) -> N
     app.rerun(app.page.go_back)
     app.expect_query("reveal", "a,b,c")
     wait_for_chart_count(app, 3)
+    expect(app.page.locator(".st-key-pd2 input")).to_be_enabled(timeout=app.timeout_ms)
     expect(main).not_to_contain_text("3.40760596", timeout=app.timeout_ms)
     expect(main).to_contain_text("[0.73105858 0.26894142]", timeout=app.timeout_ms)
 
