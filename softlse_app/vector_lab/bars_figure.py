@@ -19,7 +19,8 @@ def softmax_bars(
     """Grouped bars: one group per component (``labels``), one bar per named series. y is a
     probability in [0, 1]; NaN entries are drawn as gaps. Hover shows the component, the series
     and the value. The legend sits under the plot, so on a narrow screen it wraps instead of
-    taking plot width."""
+    taking plot width, below the component labels and the axis title however much room they
+    take."""
     x = list(labels)
     bars = [
         {
@@ -34,8 +35,11 @@ def softmax_bars(
     ]
     layout = {
         "barmode": "group",
-        "legend": {"orientation": "h", "y": -0.2, "yanchor": "top"},
-        "xaxis": {"title": {"text": "component"}, "type": "category"},
+        # at the figure's bottom edge, not a fixed distance under the plot: long or many
+        # component labels turn sideways on a phone and push the axis title down (automargin),
+        # and the legend moves with them instead of covering them
+        "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"},
+        "xaxis": {"title": {"text": "component"}, "type": "category", "automargin": True},
         "yaxis": {"title": {"text": "probability"}, "range": [0, 1.05]},
         "margin": {"l": 56, "r": 12},
     }
