@@ -242,6 +242,12 @@ def test_typed_lams_notes_name_the_lambda_list_not_the_url():
     ]
     titles, _axis, _values = grid_panels(at)
     assert titles == ["λ = 1", "λ = 10", "λ = 100", "one-hot argmax (ties: split)"]
+    at.text_input(key="lams").set_value("1,5 2,5").run(timeout=60)
+    (note,) = warnings(at)
+    assert "read `1,5` as two values, since a comma separates them" in note
+    assert at.text_input(key="lams").value == "1,5 2,5"  # what was typed stays
+    at.text_input(key="lams").set_value("").run(timeout=60)
+    assert warnings(at)[0].startswith("The λ list is empty (expected up to 6")
 
 
 @pytest.mark.parametrize("value", HOSTILE)

@@ -166,11 +166,30 @@ def test_formatted_list_reads_back_silently_as_the_same_values(values):
             "The λ list `5000, 10, 1e1`: clamped `5000` into [0.01, 1000] in size; "
             "dropped the repeated `1e1`; using 1000, 10.",
         ),
+        (  # decimal commas: the note says why there is a "repeated" 5
+            "1,5 2,5",
+            "The λ list `1,5 2,5`: read `1,5` as two values, since a comma separates them "
+            "(for a decimal type a point: 1.5); dropped the repeated `5`; using 1, 5, 2.",
+        ),
     ],
 )
 def test_subject_words_the_note_for_typed_text(raw, note):
     assert read(raw, subject="The λ list").note == note
     assert read(raw).note == note.replace("The λ list ", "URL parameter `lams`=", 1)
+
+
+@pytest.mark.parametrize("raw", ["", "   "])
+def test_an_empty_list_is_called_empty_not_quoted(raw):
+    """An empty code span would show as two backticks: the note says 'is empty' instead."""
+    expected = "is empty (expected up to 6 nonzero numbers, e.g. `1,10,100`); ignored."
+    assert read(raw, subject="The λ list").note == f"The λ list {expected}"
+    assert read(raw).note == f"URL parameter `lams` {expected}"
+    assert read(raw).value is None
+
+
+@pytest.mark.parametrize("raw", ["1,2,3", "1, 2, 3", "1 2 3", "[1 ,2 ,3]", "1,5"])
+def test_lists_with_commas_as_separators_get_no_decimal_comma_note(raw):
+    assert "decimal" not in (read(raw).note or "")
 
 
 def test_subject_adds_no_note_to_a_clean_list():
@@ -186,6 +205,9 @@ def test_subject_changes_only_how_the_note_names_the_text(raw):
     assert typed.value == url.value
     if url.note is None:
         assert typed.note is None
+    elif " is empty (" in url.note:  # nothing but spaces or brackets: no text to quote
+        assert url.note.startswith("URL parameter `lams` is empty")
+        assert typed.note == url.note.replace("URL parameter `lams`", "The λ list", 1)
     else:
         assert url.note.startswith("URL parameter `lams`=")
         assert typed.note == url.note.replace("URL parameter `lams`=", "The λ list ", 1)

@@ -42,7 +42,9 @@ def read_number_list(
       end with its sign kept, with a note;
     - ``0``, ``nan`` and non-numbers are left out, with a note naming them;
     - a repeated value is kept once, with a note;
-    - beyond ``max_count`` entries, the first ``max_count`` kept are used, with a note.
+    - beyond ``max_count`` entries, the first ``max_count`` kept are used, with a note;
+    - text that looks written with decimal commas (``1,5 2,5``) is read as its separators say,
+      with a note saying so (:func:`decimal_comma_suspect`).
 
     The value is a tuple of floats, or ``None`` (with a note) when no entry is usable.
 
@@ -73,6 +75,12 @@ def read_number_list(
             continue
         kept.append(signed)
     notes: list[str] = []
+    comma = decimal_comma_suspect(raw)
+    if comma is not None:  # first: it explains the notes after it (a "repeated" 5, say)
+        notes.append(
+            f"read {quote_raw(comma)} as two values, since a comma separates them (for a "
+            "decimal type a point: 1.5)"
+        )
     if ignored:
         notes.append(f"left out {_quote_tokens(ignored)} (not a nonzero number)")
     if clamped:
@@ -84,9 +92,14 @@ def read_number_list(
         notes.append(f"used only the first {max_count} of {len(kept)} values")
         kept = kept[:max_count]
     if not kept:
+        if not text.strip():
+            named = subject if subject is not None else f"URL parameter `{name}`"
+            named_and_held = f"{named} is empty"
+        else:
+            named_and_held = f"{_name_text(raw, name, subject)} holds no usable value"
         return ParamReading(
             None,
-            f"{_name_text(raw, name, subject)} holds no usable value "
+            f"{named_and_held} "
             f"(expected up to {max_count} nonzero numbers, e.g. `1,10,100`); ignored.",
         )
     if not notes:
@@ -95,6 +108,29 @@ def read_number_list(
     return ParamReading(
         tuple(kept), f"{_name_text(raw, name, subject)}: {'; '.join(notes)}; using {used}."
     )
+
+
+#: A whitespace-separated piece that reads like a number with a decimal comma: 1,5 or -0,25.
+_DECIMAL_COMMA = re.compile(r"[\[(]?[+\-\u2212]?\d+,\d+[\])]?")
+
+
+def decimal_comma_suspect(text: str) -> str | None:
+    """The first piece of ``text`` that looks like a number written with a decimal comma, or
+    ``None``.
+
+    Lists here take every comma as a separator, so ``1,5 2,5 3,5`` is six numbers, not 1.5,
+    2.5 and 3.5. That spelling is recognised when the text has pieces separated by spaces and
+    one of them is digits, a comma and digits (``1,2,3`` and ``1, 2, 3`` are lists; a lone
+    ``1,5`` is two numbers and cannot be told from a list).
+
+    >>> decimal_comma_suspect("1,5 2,5"), decimal_comma_suspect("1, 2, 3")
+    ('1,5', None)
+    """
+    pieces = text.split()
+    if len(pieces) < 2:
+        return None
+    suspect = next((piece for piece in pieces if _DECIMAL_COMMA.fullmatch(piece)), None)
+    return None if suspect is None else suspect.strip("[]()")
 
 
 def format_number_list(values: Sequence[float]) -> str:

@@ -5,9 +5,8 @@ which the reader takes as separators. The vector is read all the same; the note 
 
 from __future__ import annotations
 
-import re
-
 from softlse_app.common.caching import cache_numbers
+from softlse_app.common.number_list import decimal_comma_suspect
 from softlse_app.common.url_params import quote_raw
 from softlse_core import entries_rounded_to_zero
 
@@ -34,24 +33,13 @@ def rounding_note(text: str) -> str | None:
     )
 
 
-#: A whitespace-separated piece that reads like a number with a decimal comma: 1,5 or -0,25.
-_DECIMAL_COMMA = re.compile(r"[\[(]?[+\-\u2212]?\d+,\d+[\])]?")
-
-
 def decimal_comma_note(text: str, entries: int) -> str | None:
-    """A note when ``text`` looks written with decimal commas, or ``None``.
-
-    The reader takes every comma as a separator, so ``1,5 2,5 3,5`` is six entries, not
-    1.5, 2.5 and 3.5. That spelling is recognised when the text has pieces separated by spaces
-    and one of them is digits, a comma and digits (``1,2,3`` and ``1, 2, 3`` are lists and
-    get no note; a lone ``1,5`` is two entries and cannot be told from a list)."""
-    pieces = text.split()
-    if len(pieces) < 2:
-        return None
-    suspect = next((piece for piece in pieces if _DECIMAL_COMMA.fullmatch(piece)), None)
+    """A note when ``text`` looks written with decimal commas
+    (:func:`~softlse_app.common.number_list.decimal_comma_suspect`), or ``None``: the reader
+    takes every comma as a separator, so ``1,5 2,5 3,5`` is six entries."""
+    suspect = decimal_comma_suspect(text)
     if suspect is None:
         return None
-    suspect = suspect.strip("[]()")
     return (
         f"Read as {entries:,} entries: a comma separates entries here, so {quote_raw(suspect)} "
         "is two of them. For decimals type a point (1.5), and separate entries by commas or "
