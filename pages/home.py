@@ -37,8 +37,7 @@ if asked is not None:
     )
 st.markdown(
     "The **log-sum-exp** of a vector σ with inverse temperature λ is a smooth version of its "
-    "largest entry, and its gradient, the **softmax**, is a smooth version of *which* entry is "
-    "largest:"
+    "largest entry, and the **softmax** is a smooth version of *which* entry is largest:"
 )
 # One formula per line, so each fits a phone's width instead of scrolling sideways.
 st.latex(
@@ -46,21 +45,32 @@ st.latex(
 )
 st.latex(
     r"\operatorname{softmax}(\sigma,\lambda)_k = \frac{e^{\lambda\sigma_k}}{\sum_{j=1}^{n}"
-    r" e^{\lambda\sigma_j}}"
-    r" = \frac{\partial\,\operatorname{lse}(\sigma,\lambda)}{\partial\sigma_k}."
+    r" e^{\lambda\sigma_j}}."
 )
 st.markdown(
-    "λ is one over a temperature. As λ grows the largest term dominates the sum, so lse "
-    "approaches max(σ) from above — never by more than log(n)/λ — and softmax approaches the "
-    "one-hot indicator of the maximum (split evenly over ties). As λ shrinks towards 0, softmax "
-    "flattens to the uniform distribution. A negative λ turns both into a soft *minimum*. "
-    "For λ > 0:"
+    "λ is one over a temperature: move it on any page and watch both change. A negative λ "
+    "turns them into a soft *minimum*. How close does lse get to the max, and how fast? How "
+    "are softmax and lse related? The **Exercise sheet** page asks these questions one by "
+    "one: predict each answer there before you read it here."
 )
-st.latex(
-    r"\max_j \sigma_j \le \operatorname{lse}(\sigma,\lambda) \le"
-    r" \max_j \sigma_j + \frac{\log n}{\lambda},"
-)
-st.latex(r"\lim_{\lambda\to\infty}\operatorname{lse}(\sigma,\lambda) = \max_j \sigma_j.")
+# The sheet's answers in brief, closed: a student opening the app is asked before being told.
+with st.expander("What the sheet's questions lead to (open once you have predicted them)"):
+    st.markdown("softmax is the gradient of lse:")
+    st.latex(
+        r"\operatorname{softmax}(\sigma,\lambda)_k"
+        r" = \frac{\partial\,\operatorname{lse}(\sigma,\lambda)}{\partial\sigma_k}."
+    )
+    st.markdown(
+        "As λ grows the largest term dominates the sum, so lse approaches max(σ) from above — "
+        "never by more than log(n)/λ — and softmax approaches the one-hot indicator of the "
+        "maximum (split evenly over ties). As λ shrinks towards 0, softmax flattens to the "
+        "uniform distribution. For λ > 0:"
+    )
+    st.latex(
+        r"\max_j \sigma_j \le \operatorname{lse}(\sigma,\lambda) \le"
+        r" \max_j \sigma_j + \frac{\log n}{\lambda},"
+    )
+    st.latex(r"\lim_{\lambda\to\infty}\operatorname{lse}(\sigma,\lambda) = \max_j \sigma_j.")
 st.markdown(
     "Every number shown is computed with the numerically stable algorithm of Blanchard, Higham "
     "and Higham (2021): shift by the maximum before exponentiating, so nothing overflows even "

@@ -40,8 +40,9 @@ RES_MIN, RES_MAX, RES_STEP, RES_DEFAULT = 51, 801, 50, 201
 st.title("LSE vs max")
 st.markdown(
     "Log-sum-exp of the two numbers (x, y) is a smooth maximum. Its contours sit beside those "
-    "of max on **one colour scale**, and the gap between them on a log scale: as λ grows the "
-    "gap shrinks like log(2)/λ, largest along the whole diagonal where x and y tie."
+    "of max on **one colour scale**, and the gap between them on a log scale. Move λ: where "
+    "is the gap largest, and how does it shrink? (Sheet questions b and d; predict them on the "
+    "Exercise sheet page first.)"
 )
 
 

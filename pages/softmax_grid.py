@@ -1,5 +1,5 @@
 """Page "Softmax and one-hot" (sheet 7, question c): σ₁ and σ₂ of softmax((x, y), λ) for a list
-of λ next to the one-hot argmax, and the gradient connection ∇lse = softmax.
+of λ next to the one-hot argmax, and the gradient of lse (∇lse = softmax, derived on request).
 
 Layout only: controls, numbers, figures and text live in :mod:`softlse_app.softmax_grid`.
 """
@@ -27,6 +27,6 @@ show_url_notes(PAGE, SQUARE_KEYS)
 grid_section(PAGE, extent, res)
 reading_the_grid()
 
-st.header("The gradient connection: ∇lse = softmax")
+st.header("The gradient of lse (sheet question c)")
 gradient_section(PAGE, extent, res)
 derivation()

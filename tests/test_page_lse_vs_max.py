@@ -453,8 +453,9 @@ def test_the_slice_is_drawn_only_while_its_section_is_open() -> None:
     # closed by default: a λ step redraws the three panels only
     at = run_page()
     assert tuple(charts(at)) == EXPLORE
-    (section,) = at.expander
+    section, why = at.expander
     assert section.label.startswith("A slice at fixed y")
+    assert why.label == "Where lse goes as λ → ∞, and why (sheet question d)"  # closed
     # the link opens it, and it draws lse at the link's y: log(e^x + e^0.5) at λ = 1
     at = run_page(slice="true", y="0.5")
     spec = charts(at)[SLICE]

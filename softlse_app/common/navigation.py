@@ -70,7 +70,7 @@ PAGES: tuple[PageEntry, ...] = (
         "lse_vs_max.py",
         "LSE vs max",
         ":material/stacked_line_chart:",
-        "Contours of lse((x, y), λ) beside max(x, y) and their gap: lse → max as λ grows "
+        "Contours of lse((x, y), λ) beside max(x, y) and the gap between them, as λ moves "
         "(exercise sheet, questions b and d).",
     ),
     PageEntry(
@@ -78,8 +78,7 @@ PAGES: tuple[PageEntry, ...] = (
         "Softmax and one-hot",
         ":material/grid_view:",
         "σ₁ and σ₂ of softmax((x, y), λ) for several λ beside the one-hot argmax, and the "
-        "gradient connection ∇lse = softmax checked by finite differences (exercise sheet, "
-        "question c).",
+        "gradient of lse, with a finite-difference check (exercise sheet, question c).",
     ),
     PageEntry(
         "vector_lab.py",

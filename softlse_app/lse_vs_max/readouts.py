@@ -257,9 +257,15 @@ def sheet_table(summaries: Sequence[GapSummary]) -> None:
 
 
 def derivation() -> None:
-    """Sheet question (d): as λ → ∞ the largest term dominates, so lse → max. Each equation
-    is short enough for a phone's width, so nothing is cut off."""
-    st.subheader("Why lse → max as λ → ∞ (sheet question d)")
+    """Sheet question (d): as λ → ∞ the largest term dominates, so lse → max. Closed until
+    opened (the page does not answer the question before the student has thought about it);
+    each equation is short enough for a phone's width, so nothing is cut off."""
+    with st.expander("Where lse goes as λ → ∞, and why (sheet question d)"):
+        _derivation_steps()
+
+
+def _derivation_steps() -> None:
+    """The derivation of lse → max, step by step."""
     st.markdown("Factor the largest term, exp(λ·σ_max), out of the sum (m of the n terms tie):")
     st.latex(
         r"\begin{aligned}\operatorname{lse}(\sigma,\lambda)"

@@ -44,8 +44,19 @@ def reading_the_grid() -> None:
 
 def derivation() -> None:
     """The sheet's derivation of ∂lse/∂σᵢ = softmaxᵢ, term by term (one step a line, so it fits
-    a phone's width), and the finite-difference step the check uses."""
-    st.markdown("The sheet's derivation, term by term:")
+    a phone's width), and the finite-difference step the check uses. The derivation is closed
+    until opened: question (c) asks for it."""
+    with st.expander("Why the gradient of lse is softmax: the sheet's derivation, term by term"):
+        _derivation_steps()
+    st.caption(
+        "Finite difference: (lse(σ + h·eᵢ, λ) − lse(σ − h·eᵢ, λ)) / 2h, taken at σ − max(σ) "
+        "(the same gradient, smaller numbers) with h = ∛ε / |λ|, which balances "
+        "rounding against truncation at every λ."
+    )
+
+
+def _derivation_steps() -> None:
+    """∂lse/∂σᵢ = softmaxᵢ, one step a line."""
     st.latex(
         r"\begin{aligned}\frac{\partial}{\partial\sigma_i}\operatorname{lse}(\sigma,\lambda)"
         r" &= \frac{\partial}{\partial\sigma_i}\,\frac{1}{\lambda}\log\sum_j e^{\lambda\sigma_j}\\"
@@ -53,8 +64,4 @@ def derivation() -> None:
         r"\,\frac{\partial}{\partial\sigma_i}\sum_j e^{\lambda\sigma_j}\\"
         r" &= \frac{1}{\lambda}\,\frac{\lambda\, e^{\lambda\sigma_i}}{\sum_j e^{\lambda\sigma_j}}\\"
         r" &= \operatorname{softmax}(\sigma,\lambda)_i\end{aligned}"
-    )
-    st.caption(
-        "Finite difference: (lse(σ + h·eᵢ, λ) − lse(σ − h·eᵢ, λ)) / 2h with "
-        "h = ∛ε · max(1, |σ|) / max(1, |λ|), so its error stays near 1e-10 even at λ = 1000."
     )
