@@ -18,6 +18,7 @@ from softlse_app.common.chart_output import show_chart
 from softlse_app.common.controls import open_section
 from softlse_app.common.fragment_sync import record_fragment_inputs, rerun_page_if_fragment_missed
 from softlse_app.common.lambda_control import lambda_control, lambda_keys
+from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control
@@ -68,6 +69,13 @@ def _chart_row(panels: Panels, lam: float, extent: float, res: int, *, key: str)
         "gap": gap_alt(summary, panels.gap_range),
     }
     figures = {"lse": panels.lse, "hard": panels.hard, "gap": panels.gap}
+    # the files say what they hold: max (or min), which no λ changes, is named by itself
+    hard = f"{hard_name(lam)}_extent_{format_short(extent)}"
+    files = {
+        "lse": f"lse_vs_max_lse_lambda_{format_short(lam)}.csv",
+        "hard": f"lse_vs_max_{hard}.csv",
+        "gap": f"lse_vs_max_gap_lambda_{format_short(lam)}.csv",
+    }
     for column, panel in zip(st.columns(3), ("lse", "hard", "gap"), strict=True):
         with column:
             show_chart(
@@ -75,7 +83,7 @@ def _chart_row(panels: Panels, lam: float, extent: float, res: int, *, key: str)
                 key=f"{key}_{panel}",
                 alt=alts[panel],
                 csv_text=partial(panel_csv, lam, extent, res, panel),
-                file_name=f"lse_vs_max_{panel}_lambda_{format_short(lam)}.csv",
+                file_name=files[panel],
             )
 
 

@@ -5,9 +5,11 @@ screen at λ = 100 and 1000, and the sheet view hides λ and keeps it (sheet que
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -248,3 +250,28 @@ def test_the_slice_opens_on_a_click_draws_lse_and_follows_lambda(app: AppPage) -
         what="the slice of λ = 15",
     )
     app.assert_healthy(charts=4)
+
+
+def test_the_panels_csvs_are_named_for_what_they_hold_and_read_as_decimals(
+    app: AppPage,
+) -> None:
+    """Each panel's CSV, downloaded as a person does: the file is named for its panel (max,
+    which no λ changes, by itself; min for λ < 0), and the coordinates read as the grid's
+    decimals (-0.4, not -0.3999999999999999)."""
+    registered_page("lse_vs_max")
+    app.open("/lse_vs_max?lam=-10&res=51", charts=3)
+    names = {}
+    for panel in ("lse", "hard", "gap"):
+        with app.page.expect_download() as download:
+            app.page.locator(f".st-key-explore_{panel}_csv button").click()
+        names[panel] = download.value.suggested_filename
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        xs = {row[0] for row in csv.reader(io.StringIO(text))}
+        assert {"-1.0", "-0.4", "0.0", "0.04", "1.0"} <= xs, sorted(xs)[:5]
+        assert all(len(x) <= 5 for x in xs - {"x"}), sorted(xs, key=len)[-3:]
+    assert names == {
+        "lse": "lse_vs_max_lse_lambda_-10.csv",
+        "hard": "lse_vs_max_min_extent_1.csv",
+        "gap": "lse_vs_max_gap_lambda_-10.csv",
+    }
+    assert app.exceptions() == []
