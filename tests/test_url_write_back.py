@@ -65,3 +65,29 @@ def test_a_value_the_person_sets_is_not_overridden_by_the_write_back() -> None:
     assert at.query_params["c"] == "3.0"
     at.run(timeout=30)
     assert at.session_state["c"] == 3.0
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "values", "control"),
+    [
+        ("lse_vs_max", "lam", ["2", "50"], 50.0),
+        ("sheet", "pa1", ["sharper", "flatter"], "flatter"),
+        ("vector_lab", "lam", ["1", "abc"], None),  # the last is read, and is not a number
+    ],
+)
+def test_a_parameter_given_twice_is_read_from_its_last_value_with_a_note(
+    page: str, key: str, values: list[str], control: object
+) -> None:
+    """?lam=2&lam=50 is not silently one or the other: the page says it read the last."""
+    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=30)
+    at.query_params[key] = values
+    at.run(timeout=30)
+    assert not at.exception
+    (note,) = [w.value for w in at.warning if f"`{key}`" in w.value]
+    assert note.startswith(
+        f"URL parameter `{key}` appears 2 times; the page reads the last, `{values[-1]}`."
+    )
+    if control is not None:
+        assert at.session_state[key] == control
+    else:
+        assert "not a number" in note  # the last value's own note follows

@@ -24,7 +24,7 @@ from typing import Any
 import streamlit as st
 
 from softlse_app.common.inert_text import show_message
-from softlse_app.common.url_params import ParamReading, read_flag
+from softlse_app.common.url_params import ParamReading, quote_raw, read_flag
 
 _HANDLED = "_url_raw_handled"  # key -> last raw text read for it
 _REWRITE = "_url_rewrite"  # key -> value taken from the link, set in code until the URL says it
@@ -109,10 +109,17 @@ def adopt_query_param(
         st.session_state[key] = reading.value
         rewrite[key] = reading.value
     notes = _page_notes(page)
-    if reading.note is None:
+    note = reading.note
+    if len(raw_values) > 1:  # ?lam=2&lam=50: say which one counts, never silently
+        repeated = (
+            f"URL parameter `{key}` appears {len(raw_values)} times; the page reads the last, "
+            f"{quote_raw(raw)}."
+        )
+        note = repeated if note is None else f"{repeated} {note}"
+    if note is None:
         notes.pop(key, None)
     else:
-        notes[key] = reading.note
+        notes[key] = note
 
 
 def adopt_flag_query_param(page: str, key: str) -> None:
