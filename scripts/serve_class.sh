@@ -72,13 +72,31 @@ while (($#)); do
 done
 
 # On an address other machines reach, students' pages carry a host name of this machine that
-# the loopback-only default of the app's allowed hosts (.streamlit/config.toml) refuses: the
-# page would load and its websocket never connect.
-if [[ "$host" != 127.* && "$host" != localhost && "$host" != ::1 &&
-    -z "${STREAMLIT_SERVER_ALLOWED_HOSTS:-}" ]]; then
-    say "warning: serving on $host, but the app's websocket accepts only the host names" \
-        "localhost, 127.0.0.1 and ::1; set STREAMLIT_SERVER_ALLOWED_HOSTS to the names students" \
-        "type, space-separated, and localhost too to open it on this machine" >&2
+# loopback-only allowed hosts refuse (the app's default, .streamlit/config.toml, and the Docker
+# image's STREAMLIT_SERVER_ALLOWED_HOSTS): the page would load and stay a grey skeleton, its
+# websocket refused with 403 and nothing said in the browser. Say so at start, loudly.
+is_loopback() { [[ "$1" == 127.* || "$1" == localhost || "$1" == ::1 || "$1" == "[::1]" ]]; }
+allows_an_outside_name() {
+    local name names
+    read -ra names <<<"${STREAMLIT_SERVER_ALLOWED_HOSTS:-}"
+    for name in "${names[@]}"; do
+        is_loopback "$name" || return 0
+    done
+    return 1
+}
+if ! is_loopback "$host" && ! allows_an_outside_name; then
+    allowed="is unset"
+    [[ -n "${STREAMLIT_SERVER_ALLOWED_HOSTS:-}" ]] && allowed="is \"$STREAMLIT_SERVER_ALLOWED_HOSTS\""
+    {
+        say "warning: serving on $host, but the app's websocket accepts only the host names" \
+            "localhost, 127.0.0.1 and ::1 (STREAMLIT_SERVER_ALLOWED_HOSTS $allowed)"
+        say "warning: a student who opens this machine by its name gets a grey page that never" \
+            "loads (websocket refused, 403)"
+        say "warning: set STREAMLIT_SERVER_ALLOWED_HOSTS to the names students type, space-separated," \
+            "and localhost to open it on this machine too, e.g." \
+            "STREAMLIT_SERVER_ALLOWED_HOSTS=\"class.example.edu localhost\"" \
+            "(Docker: -e STREAMLIT_SERVER_ALLOWED_HOSTS=\"class.example.edu localhost\")"
+    } >&2
 fi
 
 # A whole number of workers between 1 and MAX_WORKERS, said plainly otherwise.

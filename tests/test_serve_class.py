@@ -261,6 +261,17 @@ def test_an_outside_address_without_allowed_hosts_gets_a_warning() -> None:
     warning = f"warning: serving on {outside_address}, but the app's websocket accepts only"
     assert warning in outside.stderr
     assert "set STREAMLIT_SERVER_ALLOWED_HOSTS" in outside.stderr
+    assert "a grey page that never loads (websocket refused, 403)" in outside.stderr
+    # Loopback names only (the Docker image's default) refuse students just the same.
+    everywhere = "0.0.0.0"  # noqa: S104 (never bound either)
+    loopback_only = start(everywhere, STREAMLIT_SERVER_ALLOWED_HOSTS="localhost 127.0.0.1 ::1")
+    assert "warning: serving on 0.0.0.0, but the app's websocket accepts only" in (
+        loopback_only.stderr
+    )
+    assert '(STREAMLIT_SERVER_ALLOWED_HOSTS is "localhost 127.0.0.1 ::1")' in loopback_only.stderr
+    assert 'e.g. STREAMLIT_SERVER_ALLOWED_HOSTS="class.example.edu localhost"' in (
+        loopback_only.stderr
+    )
     named = start(outside_address, STREAMLIT_SERVER_ALLOWED_HOSTS="class.example.edu localhost")
     for quiet in (named, start("127.0.0.1")):
         assert "warning" not in quiet.stderr, quiet.stderr
