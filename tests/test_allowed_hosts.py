@@ -11,6 +11,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,29 @@ def test_the_image_with_workers_warns_through_serve_class() -> None:
     assert "warning: serving on 0.0.0.0, but the app's websocket accepts only" in done.stderr
     assert '(STREAMLIT_SERVER_ALLOWED_HOSTS is "localhost 127.0.0.1 ::1")' in done.stderr
     assert "(SOFTLSE_WORKERS) must be a whole number" in done.stderr
+
+
+def test_the_load_benchmark_says_why_a_server_refuses_its_websocket() -> None:
+    # Pointed at 127.0.0.1 while the server allows other names, it died with a ProtocolError
+    # traceback (a 403 handshake); now one line says what to change, and nothing is measured.
+    with ServerProcess(env={"STREAMLIT_SERVER_ALLOWED_HOSTS": "class.example.edu"}) as server:
+        url = f"http://127.0.0.1:{server.port}"
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "benchmarks.load", "--sessions", "2", "--edits", "1"),
+                *("--think", "0", "--ttl", "1", "--url", url),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "refused the websocket with 403 Forbidden: '127.0.0.1' is not in its allowed hosts" in (
+        done.stderr
+    )
+    assert f"use --url http://localhost:{server.port} or" in done.stderr
+    assert "STREAMLIT_SERVER_ALLOWED_HOSTS" in done.stderr
+    assert done.stdout == ""  # no figures from a run that never connected
