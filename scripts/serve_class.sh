@@ -299,7 +299,23 @@ until healthy "$port" || [[ "$host" != 127.0.0.1 && "$host" != 0.0.0.0 ]]; do
     kill -0 "$haproxy_pid" 2>/dev/null || { say "HAProxy exited at start" >&2; exit 1; }
     sleep 0.2
 done
-say "ready: http://${host}:${port}"
+# The URL to share. On an outside address (0.0.0.0: every address) it names the machine: the
+# first allowed host name that is not loopback (what students' pages must carry), else this
+# machine's own name or the address given.
+if is_loopback "$host"; then
+    say "ready: http://${host}:${port}"
+else
+    share="$host"
+    read -ra names <<<"${STREAMLIT_SERVER_ALLOWED_HOSTS:-}"
+    for name in "${names[@]}" "${HOSTNAME:-}"; do
+        [[ -n "$name" ]] && ! is_loopback "$name" && share="$name" && break
+    done
+    [[ "$share" == 0.0.0.0 || "$share" == :: || "$share" == "[::]" ]] && share="$(hostname)"
+    say "ready: students open http://${share}:${port} (listening on ${host}:${port}; behind" \
+        "Docker's -p or a proxy, use the port they reach)"
+fi
+say "(the workers' own \"URL: http://127.0.0.1:...\" lines above bypass the balancer: do not" \
+    "share them)"
 
 # Every 5 s, ask each worker for its health in the background (up to 10 s, as HAProxy does);
 # an answer marks the time in $RUN_DIR/ok.K. A worker with no answer for HUNG_S seconds is

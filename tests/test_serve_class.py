@@ -156,6 +156,9 @@ def test_the_balancer_keeps_a_browser_on_the_worker_of_its_cookie(two_workers: C
     # Every worker ran the app once (its warm-up) before the balancer took students.
     output = two_workers.output()
     assert output.index("every worker has run the app once") < output.index("serve_class: ready")
+    # The URL to share is the balancer's; the workers' own URL lines are said to bypass it.
+    assert f"serve_class: ready: http://127.0.0.1:{two_workers.port}" in output
+    assert "lines above bypass the balancer: do not share them" in output
     status, headers, body = _get(f"{two_workers.url}/vector_lab")
     assert status == 200
     assert b"<html" in body.lower()
