@@ -7,8 +7,9 @@
 #                                                   # container itself listens on 8080
 #   docker run --rm -e SOFTLSE_WORKERS=4 -p 8501:8501 softlse
 #                                                   # 4 app processes behind HAProxy
-#   docker run --rm -e STREAMLIT_SERVER_ALLOWED_HOSTS="class.example.edu" -p 8501:8501 softlse
-#                                                   # the host name students type
+#   docker run --rm -e STREAMLIT_SERVER_ALLOWED_HOSTS="class.example.edu localhost" \
+#       -p 8501:8501 softlse                        # the host name students type, and
+#                                                   # localhost to check it on the server
 #
 # Two stages on the same base: the builder makes /opt/venv with the pinned runtime
 # requirements (binary wheels only, so no compiler is needed anywhere), prunes what the app
@@ -48,8 +49,10 @@ FROM ${BASE_IMAGE}
 # HEALTHCHECK both read it, so `-e STREAMLIT_SERVER_PORT=...` moves both together.
 # STREAMLIT_SERVER_ALLOWED_HOSTS pins the host names whose pages may open the app's websocket
 # (space-separated; a page on any other name, e.g. a rebound DNS name, is refused): set it to
-# the name students use. SOFTLSE_WORKERS, if set, is the number of app processes behind
-# HAProxy (scripts/serve_class.sh); unset, one process serves directly.
+# the name students use, and localhost. Left at these loopback names, the container warns at
+# start: a student's page on the server's name would stay a grey skeleton (websocket 403).
+# SOFTLSE_WORKERS, if set, is the number of app processes behind HAProxy
+# (scripts/serve_class.sh); unset, one process serves directly.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -88,5 +91,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 # workers) becomes PID 1 and receives `docker stop`'s SIGTERM itself. With the default port
 # and no SOFTLSE_WORKERS this runs:
 #   streamlit run app.py --server.port=8501 --server.address=0.0.0.0
+# after a warning on stderr if STREAMLIT_SERVER_ALLOWED_HOSTS names only loopback hosts
+# (serve_class.sh warns the same way).
 # Arguments given to `docker run IMAGE ...` are appended as further streamlit options.
-ENTRYPOINT ["/bin/sh", "-c", "if [ -n \"${SOFTLSE_WORKERS:-}\" ]; then exec bash scripts/serve_class.sh --port \"${STREAMLIT_SERVER_PORT}\" --host 0.0.0.0 -- \"$@\"; fi; exec streamlit run app.py --server.port=\"${STREAMLIT_SERVER_PORT}\" --server.address=0.0.0.0 --server.headless=true --browser.gatherUsageStats=false \"$@\"", "streamlit"]
+ENTRYPOINT ["/bin/sh", "-c", "if [ -n \"${SOFTLSE_WORKERS:-}\" ]; then exec bash scripts/serve_class.sh --port \"${STREAMLIT_SERVER_PORT}\" --host 0.0.0.0 -- \"$@\"; fi; set -f; outside=; for name in ${STREAMLIT_SERVER_ALLOWED_HOSTS:-}; do case \"$name\" in localhost|127.*|::1|'[::1]') ;; *) outside=1 ;; esac; done; set +f; [ -n \"$outside\" ] || echo \"softlse: warning: serving on 0.0.0.0, but STREAMLIT_SERVER_ALLOWED_HOSTS ('${STREAMLIT_SERVER_ALLOWED_HOSTS:-}') holds only loopback names: a page opened by any other host name stays grey (websocket refused, 403). To serve students: -e STREAMLIT_SERVER_ALLOWED_HOSTS='class.example.edu localhost' (the name they type, and localhost for this machine)\" >&2; exec streamlit run app.py --server.port=\"${STREAMLIT_SERVER_PORT}\" --server.address=0.0.0.0 --server.headless=true --browser.gatherUsageStats=false \"$@\"", "streamlit"]

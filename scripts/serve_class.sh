@@ -11,12 +11,18 @@
 #     new browsers go to the worker with the fewest connections;
 #   - websocket-friendly timeouts: an upgraded connection may stay open (and idle) for an hour
 #     (`timeout tunnel`), ordinary requests get 30 s;
-#   - a health check of /_stcore/health on every worker every 2 s: a worker that fails twice
-#     gets no traffic (its students' next request goes to another worker) until it passes
-#     twice again;
+#   - a health check of /_stcore/health on every worker every 2 s (10 s to answer): a worker
+#     that fails twice is marked DOWN and gets no traffic until it passes twice again, and
+#     HAProxy closes the connections it holds (`on-marked-down shutdown-sessions`), so the
+#     open websockets of a hung worker's students are cut rather than left attached to a
+#     process that never answers: their pages reconnect, HAProxy ignores the cookie of a
+#     DOWN worker and sends them to a healthy one (a fresh session, the view rebuilt from the
+#     URL; `option redispatch` does the same for a request whose connection fails);
 #   - every worker runs the app once before HAProxy starts (Streamlit's script health check),
 #     so no student waits for a worker's one-time warm-up; a worker that exits is started
-#     again by this script on the same port, and warmed the same way.
+#     again by this script on the same port, and warmed the same way; a worker that has not
+#     answered this script's own health check for HUNG_S (30) seconds, e.g. stopped or stuck,
+#     is killed (SIGKILL) and so started again.
 # Runs in the foreground; SIGTERM or SIGINT stops HAProxy and every worker, then exits.
 #
 # Environment:
@@ -31,6 +37,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MAX_WORKERS=64
 PYTHON="${PYTHON:-python}"
 HEALTH_TIMEOUT_S=180
+HUNG_S=30
 
 usage() { sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 say() { printf 'serve_class: %s\n' "$*"; }
@@ -72,13 +79,31 @@ while (($#)); do
 done
 
 # On an address other machines reach, students' pages carry a host name of this machine that
-# the loopback-only default of the app's allowed hosts (.streamlit/config.toml) refuses: the
-# page would load and its websocket never connect.
-if [[ "$host" != 127.* && "$host" != localhost && "$host" != ::1 &&
-    -z "${STREAMLIT_SERVER_ALLOWED_HOSTS:-}" ]]; then
-    say "warning: serving on $host, but the app's websocket accepts only the host names" \
-        "localhost, 127.0.0.1 and ::1; set STREAMLIT_SERVER_ALLOWED_HOSTS to the names students" \
-        "type, space-separated, and localhost too to open it on this machine" >&2
+# loopback-only allowed hosts refuse (the app's default, .streamlit/config.toml, and the Docker
+# image's STREAMLIT_SERVER_ALLOWED_HOSTS): the page would load and stay a grey skeleton, its
+# websocket refused with 403 and nothing said in the browser. Say so at start, loudly.
+is_loopback() { [[ "$1" == 127.* || "$1" == localhost || "$1" == ::1 || "$1" == "[::1]" ]]; }
+allows_an_outside_name() {
+    local name names
+    read -ra names <<<"${STREAMLIT_SERVER_ALLOWED_HOSTS:-}"
+    for name in "${names[@]}"; do
+        is_loopback "$name" || return 0
+    done
+    return 1
+}
+if ! is_loopback "$host" && ! allows_an_outside_name; then
+    allowed="is unset"
+    [[ -n "${STREAMLIT_SERVER_ALLOWED_HOSTS:-}" ]] && allowed="is \"$STREAMLIT_SERVER_ALLOWED_HOSTS\""
+    {
+        say "warning: serving on $host, but the app's websocket accepts only the host names" \
+            "localhost, 127.0.0.1 and ::1 (STREAMLIT_SERVER_ALLOWED_HOSTS $allowed)"
+        say "warning: a student who opens this machine by its name gets a grey page that never" \
+            "loads (websocket refused, 403)"
+        say "warning: set STREAMLIT_SERVER_ALLOWED_HOSTS to the names students type, space-separated," \
+            "and localhost to open it on this machine too, e.g." \
+            "STREAMLIT_SERVER_ALLOWED_HOSTS=\"class.example.edu localhost\"" \
+            "(Docker: -e STREAMLIT_SERVER_ALLOWED_HOSTS=\"class.example.edu localhost\")"
+    } >&2
 fi
 
 # A whole number of workers between 1 and MAX_WORKERS, said plainly otherwise.
@@ -101,10 +126,15 @@ RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/softlse-class.XXXXXX")" || die "cannot mak
 worker_pids=()
 worker_ports=()
 haproxy_pid=""
+helper_pids=() # background health probes and warm-ups, killed first when stopping
 stopping=0
 
 stop_all() {
     local pid
+    # (A warm-up of a restarted worker may poll for minutes: the final `wait` would hang on it.)
+    for pid in "${helper_pids[@]}"; do
+        kill -TERM "$pid" 2>/dev/null
+    done
     for pid in "$haproxy_pid" "${worker_pids[@]}"; do
         [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null
     done
@@ -170,6 +200,9 @@ start_worker() {
         --server.scriptHealthCheckEnabled true \
         "${streamlit_options[@]}" > >(prefix_lines "[w$((k + 1))] ") 2>&1 &
     worker_pids[k]=$!
+    # The last time the worker answered its health check (see watch_workers); a new one
+    # gets HEALTH_TIMEOUT_S to start before it counts as hung, or less once it first answers.
+    touch -d "@$((EPOCHSECONDS + HEALTH_TIMEOUT_S - HUNG_S))" "$RUN_DIR/ok.$k"
     say "worker w$((k + 1)) pid ${worker_pids[k]} on 127.0.0.1:${worker_ports[k]}"
 }
 
@@ -204,6 +237,7 @@ for ((k = 0; k < workers; k++)); do
         ((SECONDS < deadline)) || { say "worker w$((k + 1)) not healthy after ${HEALTH_TIMEOUT_S} s" >&2; exit 1; }
         sleep 0.5
     done
+    touch "$RUN_DIR/ok.$k"
 done
 warm_pids=()
 for ((k = 0; k < workers; k++)); do
@@ -244,7 +278,12 @@ backend workers
     cookie SOFTLSE_WORKER insert indirect nocache httponly attr "SameSite=Lax"
     option httpchk GET /_stcore/health
     http-check expect string ok
-    default-server check inter 2s fall 2 rise 2 maxconn 2000
+    # A check may take 10 s: a worker busy with a full class answers late but still answers,
+    # and marking it DOWN would cut all its students' websockets (below).
+    timeout check 10s
+    # A worker marked DOWN (hung: e.g. stopped, or stuck in a loop) has its connections closed,
+    # so its students' pages reconnect, to a healthy worker, instead of waiting forever.
+    default-server check inter 2s fall 2 rise 2 maxconn 2000 on-marked-down shutdown-sessions
     http-response set-header X-Softlse-Worker %[srv_name]
 EOF
     for ((k = 0; k < workers; k++)); do
@@ -260,12 +299,55 @@ until healthy "$port" || [[ "$host" != 127.0.0.1 && "$host" != 0.0.0.0 ]]; do
     kill -0 "$haproxy_pid" 2>/dev/null || { say "HAProxy exited at start" >&2; exit 1; }
     sleep 0.2
 done
-say "ready: http://${host}:${port}"
+# The URL to share. On an outside address (0.0.0.0: every address) it names the machine: the
+# first allowed host name that is not loopback (what students' pages must carry), else this
+# machine's own name or the address given.
+if is_loopback "$host"; then
+    say "ready: http://${host}:${port}"
+else
+    share="$host"
+    read -ra names <<<"${STREAMLIT_SERVER_ALLOWED_HOSTS:-}"
+    for name in "${names[@]}" "${HOSTNAME:-}"; do
+        [[ -n "$name" ]] && ! is_loopback "$name" && share="$name" && break
+    done
+    [[ "$share" == 0.0.0.0 || "$share" == :: || "$share" == "[::]" ]] && share="$(hostname)"
+    say "ready: students open http://${share}:${port} (listening on ${host}:${port}; behind" \
+        "Docker's -p or a proxy, use the port they reach)"
+fi
+say "(the workers' own \"URL: http://127.0.0.1:...\" lines above bypass the balancer: do not" \
+    "share them)"
 
-# Supervise: restart a worker that exits; stop everything if HAProxy exits.
+# Every 5 s, ask each worker for its health in the background (up to 10 s, as HAProxy does);
+# an answer marks the time in $RUN_DIR/ok.K. A worker with no answer for HUNG_S seconds is
+# killed, and the loop below starts it again.
+watch_workers() {
+    local k age
+    for ((k = 0; k < workers; k++)); do
+        (answers_ok "${worker_ports[k]}" /_stcore/health 10 && touch "$RUN_DIR/ok.$k" 2>/dev/null) &
+        helper_pids+=($!)
+        age=$((EPOCHSECONDS - $(stat -c %Y "$RUN_DIR/ok.$k")))
+        if ((age > HUNG_S)) && kill -0 "${worker_pids[k]}" 2>/dev/null; then
+            say "worker w$((k + 1)) (pid ${worker_pids[k]}) has not answered its health check" \
+                "for ${age} s: killing it" >&2
+            kill -KILL "${worker_pids[k]}" 2>/dev/null
+        fi
+    done
+}
+
+# Supervise: restart a worker that exits or hangs; stop everything if HAProxy exits.
+tick=0
 while true; do
     sleep 1 &
     wait $! 2>/dev/null
+    if ! ((++tick % 5)); then
+        watch_workers
+        # Forget the helpers that have finished.
+        running=()
+        for pid in "${helper_pids[@]}"; do
+            kill -0 "$pid" 2>/dev/null && running+=("$pid")
+        done
+        helper_pids=("${running[@]}")
+    fi
     if ! kill -0 "$haproxy_pid" 2>/dev/null; then
         wait "$haproxy_pid"
         say "HAProxy exited (status $?): stopping" >&2
@@ -279,11 +361,12 @@ while true; do
             # Warm it in the background as soon as it answers (HAProxy adds it once healthy).
             (
                 for _ in $(seq 240); do
-                    healthy "${worker_ports[k]}" && break
+                    healthy "${worker_ports[k]}" && touch "$RUN_DIR/ok.$k" 2>/dev/null && break
                     sleep 0.5
                 done
                 warm_worker "$k"
             ) &
+            helper_pids+=($!)
         fi
     done
 done

@@ -176,6 +176,20 @@ def test_one_streamlit_process_per_pod_with_resources_and_pinned_hosts() -> None
     assert kinds["HorizontalPodAutoscaler"]["spec"]["minReplicas"] >= 2  # a PDB needs a spare
 
 
+def test_the_autoscaler_alone_sets_the_pod_count_and_keeps_pods_through_a_lecture() -> None:
+    """A Deployment's ``replicas`` beside an HPA resets the pod count on every
+    ``kubectl apply -k`` (the autoscaled pods go, with their students' sessions): the HPA's
+    ``minReplicas`` is the only floor. Scaling in ends sessions, so it waits for the longest
+    window the API allows (an hour) of lower load, a lecture's quiet stretch included."""
+    kinds = _by_kind()
+    assert "replicas" not in kinds["Deployment"]["spec"]
+    hpa = kinds["HorizontalPodAutoscaler"]["spec"]
+    assert 2 <= hpa["minReplicas"] <= hpa["maxReplicas"]
+    scale_down = hpa["behavior"]["scaleDown"]
+    assert scale_down["stabilizationWindowSeconds"] == 3600
+    assert all(policy["value"] == 1 for policy in scale_down["policies"])  # one pod at a time
+
+
 def test_kubectl_kustomize_renders_the_base() -> None:
     kubectl = shutil.which("kubectl")
     if kubectl is None:
@@ -189,3 +203,5 @@ def test_kubectl_kustomize_renders_the_base() -> None:
     for doc in rendered:
         kubernetes_validate.validate(doc, VERSIONS[-1], strict=True)
         assert doc["metadata"]["labels"]["app.kubernetes.io/name"] == "softlse"
+    (deployment,) = [doc for doc in rendered if doc["kind"] == "Deployment"]
+    assert "replicas" not in deployment["spec"]  # the HPA's to set

@@ -5,6 +5,7 @@ the reason where it is missing, except in CI (``CI`` set), where that fails the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import shutil
@@ -155,6 +156,9 @@ def test_the_balancer_keeps_a_browser_on_the_worker_of_its_cookie(two_workers: C
     # Every worker ran the app once (its warm-up) before the balancer took students.
     output = two_workers.output()
     assert output.index("every worker has run the app once") < output.index("serve_class: ready")
+    # The URL to share is the balancer's; the workers' own URL lines are said to bypass it.
+    assert f"serve_class: ready: http://127.0.0.1:{two_workers.port}" in output
+    assert "lines above bypass the balancer: do not share them" in output
     status, headers, body = _get(f"{two_workers.url}/vector_lab")
     assert status == 200
     assert b"<html" in body.lower()
@@ -261,6 +265,76 @@ def test_an_outside_address_without_allowed_hosts_gets_a_warning() -> None:
     warning = f"warning: serving on {outside_address}, but the app's websocket accepts only"
     assert warning in outside.stderr
     assert "set STREAMLIT_SERVER_ALLOWED_HOSTS" in outside.stderr
+    assert "a grey page that never loads (websocket refused, 403)" in outside.stderr
+    # Loopback names only (the Docker image's default) refuse students just the same.
+    everywhere = "0.0.0.0"  # noqa: S104 (never bound either)
+    loopback_only = start(everywhere, STREAMLIT_SERVER_ALLOWED_HOSTS="localhost 127.0.0.1 ::1")
+    assert "warning: serving on 0.0.0.0, but the app's websocket accepts only" in (
+        loopback_only.stderr
+    )
+    assert '(STREAMLIT_SERVER_ALLOWED_HOSTS is "localhost 127.0.0.1 ::1")' in loopback_only.stderr
+    assert 'e.g. STREAMLIT_SERVER_ALLOWED_HOSTS="class.example.edu localhost"' in (
+        loopback_only.stderr
+    )
     named = start(outside_address, STREAMLIT_SERVER_ALLOWED_HOSTS="class.example.edu localhost")
     for quiet in (named, start("127.0.0.1")):
         assert "warning" not in quiet.stderr, quiet.stderr
+
+
+async def _moved_off_a_hung_worker(url: str, pid: int, worker: str) -> tuple[str, set[str]]:
+    """A student on ``worker`` (pid ``pid``) with the vector lab open; the worker is stopped
+    (SIGSTOP, as a hang): HAProxy must close the student's websocket once it marks the worker
+    DOWN, and the page's reconnect, with the same cookie, must reach a healthy worker."""
+    cookie = f"{COOKIE}={worker}"
+    tab = BrowserTab(url, cookies=cookie, run_timeout=90)
+    await tab.connect()
+    assert tab.response_headers["x-softlse-worker"] == worker
+    first = await tab.load("vector_lab", "v=1,2,3")
+    assert first.error is None, first
+    assert not first.exceptions, first
+    os.kill(pid, signal.SIGSTOP)
+    # Closed by HAProxy (before: left attached to the stopped worker for an hour, the
+    # websocket tunnel timeout); bounded: HAProxy takes two failed checks of up to 10 s.
+    await asyncio.wait_for(tab._ws.wait_closed(), timeout=90)
+    await tab.close()
+    again = BrowserTab(url, cookies=cookie, run_timeout=90)
+    await again.connect()
+    served_by = again.response_headers["x-softlse-worker"]
+    result = await again.load("vector_lab", "v=1,2,3")
+    assert result.error is None, result
+    assert not result.exceptions, result
+    keys = {w.key for w in again.widgets.values()}
+    await again.close()
+    return served_by, keys
+
+
+def test_a_hung_worker_s_students_move_to_a_healthy_one_and_it_is_restarted(
+    two_workers: ClassServer,
+) -> None:
+    old = two_workers.worker_pids()
+    try:
+        served_by, keys = run_coroutine(_moved_off_a_hung_worker(two_workers.url, old["w1"], "w1"))
+        assert served_by == "w2"
+        assert {"v", "lam"} <= keys
+        assert any(
+            re.search(r"\[haproxy\] .*Server workers/w1 is DOWN", line)
+            for line in two_workers.lines
+        ), two_workers.output()
+        # The script sees the stopped worker not answering, kills it and starts it again.
+        two_workers.wait_for(
+            lambda: two_workers.worker_pids()["w1"] != old["w1"], "restarted w1", timeout=120
+        )
+        assert any(
+            f"worker w1 (pid {old['w1']}) has not answered its health check" in line
+            for line in two_workers.lines
+        ), two_workers.output()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(old["w1"], signal.SIGCONT)
+
+    def back_on_w1() -> bool:
+        _, headers, _ = _get(f"{two_workers.url}/_stcore/health", f"{COOKIE}=w1")
+        return headers.get("x-softlse-worker") == "w1"
+
+    two_workers.wait_for(back_on_w1, "w1 back in the balancer")
+    assert two_workers.worker_pids()["w2"] == old["w2"]

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from benchmarks.load.client import BrowserTab, ProtocolError
 from benchmarks.load.report import soak_lines
 from benchmarks.load.run import run_class, run_soak
 from benchmarks.load.server import (
@@ -126,6 +127,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+async def websocket_refused(url: str, run_timeout: float) -> str | None:
+    """Why ``url``'s server does not open a websocket (``None`` if it does)."""
+    tab = BrowserTab(url, run_timeout=run_timeout)
+    try:
+        await tab.connect()
+    except ProtocolError as exc:
+        return str(exc)
+    finally:
+        await tab.close()
+    return None
+
+
 async def main_async(args: argparse.Namespace) -> int:
     server = None
     if args.start_server:
@@ -147,6 +160,11 @@ async def main_async(args: argparse.Namespace) -> int:
         where = f"{url} (process tree of pid {pid})" if pid else f"{url} (no server process seen)"
         if pid and not args.server_pid and pid != listening:
             where = f"{url} (process tree of pid {pid}, the parent of the balancer on the port)"
+        # One websocket first: a server that refuses them (e.g. its allowed hosts exclude the
+        # URL's host name: 403) is said in one line, not as every student's "disconnected".
+        if refused := await websocket_refused(url, args.run_timeout):
+            print(f"refused: {url}: {refused}", file=sys.stderr)
+            return 2
     try:
         if args.soak:
             assert tree is not None, "the soak needs the server's process (--server-pid)"

@@ -7,9 +7,9 @@ markdown row per run and, per worker count, the largest class served with an edi
 ``--p95`` seconds and no error, and that class per core used (a worker uses at most one core;
 the load client runs on the same machine and is not counted). Asserts nothing.
 
-Example (the README's capacity table)::
+Example (the README's capacity table; the default --sessions adds classes of 20 and 40)::
 
-    python -m benchmarks.load.capacity --workers 1,2 --sessions 10,20,30,40,60
+    python -m benchmarks.load.capacity --workers 1,2 --sessions 10,30,60
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import time
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -43,6 +43,11 @@ MAX_CACHED_HASHES = 2_000
 
 class ProtocolError(RuntimeError):
     """The server closed or refused the websocket."""
+
+
+class HostRefusedError(ProtocolError):
+    """The server answered the websocket handshake with 403: the host name of the URL is not
+    in its allowed hosts (``server.allowedHosts``, ``STREAMLIT_SERVER_ALLOWED_HOSTS``)."""
 
 
 class BrowserTab:
@@ -100,6 +105,18 @@ class BrowserTab:
                 ping_interval=None,
                 **kwargs,
             )
+        except websockets.exceptions.InvalidStatus as exc:
+            if exc.response.status_code == 403:
+                parts = urlsplit(self.ws_url)
+                port = f":{parts.port}" if parts.port else ""
+                other = "" if parts.hostname == "localhost" else f"--url http://localhost{port} or "
+                raise HostRefusedError(
+                    f"the server refused the websocket with 403 Forbidden: {parts.hostname!r} is"
+                    " not in its allowed hosts (STREAMLIT_SERVER_ALLOWED_HOSTS, space-separated,"
+                    f" or server.allowedHosts); use {other}a URL with a host name it allows, or"
+                    f" add {parts.hostname} to that list"
+                ) from exc
+            raise ProtocolError(f"connect failed: {exc!r}") from exc
         except (OSError, websockets.exceptions.WebSocketException) as exc:
             raise ProtocolError(f"connect failed: {exc!r}") from exc
         self.response_headers = {k.lower(): v for k, v in self._ws.response.headers.raw_items()}
