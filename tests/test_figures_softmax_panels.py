@@ -16,6 +16,7 @@ from scipy.special import expit, logsumexp
 from softlse_app.softmax_grid.descriptions import (
     field_alt_text,
     lambda_title,
+    nearly_uniform_note,
     onehot_alt_text,
     onehot_heading,
     onehot_title,
@@ -265,10 +266,24 @@ def test_csv_of_the_field_holds_lse_and_its_gradient_at_every_grid_point():
     np.testing.assert_allclose(rows[:, 3] + rows[:, 4], 1.0, atol=1e-9)
 
 
+def test_a_nearly_uniform_panel_is_said_to_be_one_colour_for_a_reason():
+    note = nearly_uniform_note([0.01, 1.0, -0.1], 1.0)
+    assert note is not None
+    assert "(at λ = 0.01 from 0.495 to 0.505; at λ = −0.1 from 0.45 to 0.55)" in note
+    assert "softmax flattens to the uniform distribution as λ → 0" in note
+    assert nearly_uniform_note([1.0, 10.0, 100.0], 1.0) is None  # the default list
+    assert nearly_uniform_note([0.01], 100.0) is None  # a wide square shows the transition
+
+
 def test_alt_texts_state_the_numbers_the_charts_show():
     assert "|x − y| < 0.22" in softmax_alt_text(10.0, 1.0)  # log 9 / 10
     assert "[−1, 1]²" in softmax_alt_text(10.0, 1.0)
     assert "near 1 where y > x" in softmax_alt_text(-2.0, 1.0)  # soft-min: σ₁ on the smaller
+    # where the 0.1-to-0.9 band is wider than the square, the range σ₁ does reach is said
+    # (expit(∓2) at the corners of [−1, 1]² for λ = 1), not a band the chart does not show
+    assert "σ₁ (top) goes only from 0.119 to 0.881" in softmax_alt_text(1.0, 1.0)
+    assert "|x − y| <" not in softmax_alt_text(1.0, 1.0)
+    assert "nearly uniform: σ₁ (top) goes only from 0.495 to 0.505" in softmax_alt_text(0.01, 1)
     text = onehot_alt_text("split", (0.5, 0.5), 2.0)
     assert "σ₁ = 0.5 and σ₂ = 0.5" in text
     assert "[−2, 2]²" in text

@@ -250,6 +250,16 @@ def test_typed_lams_notes_name_the_lambda_list_not_the_url():
     assert warnings(at)[0].startswith("The λ list is empty (expected up to 6")
 
 
+def test_a_small_lambda_panel_comes_with_the_reason_it_is_one_colour():
+    at = run_page(lams="0.01,10", res="21")
+    notes = [c.value for c in at.caption if c.value.startswith("Nearly one colour")]
+    assert len(notes) == 1
+    assert "at λ = 0.01 from 0.495 to 0.505" in notes[0]
+    assert "λ = 10" not in notes[0]
+    at = run_page(res="21")  # the default λ 1, 10, 100: every panel shows its transition
+    assert not [c.value for c in at.caption if c.value.startswith("Nearly one colour")]
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_lams_never_crash_and_leave_a_note(value):
     at = run_page(lams=value, res="41")

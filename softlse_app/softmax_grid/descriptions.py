@@ -3,6 +3,9 @@ reads for each chart, stated from the same numbers the chart draws."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+
 from softlse_app.common.lambda_text import format_lambda
 from softlse_app.common.number_format import format_signed
 from softlse_app.softmax_grid.fields import GradientCheck, transition_halfwidth
@@ -33,9 +36,48 @@ def _square(extent: float) -> str:
     return f"[−{extent:g}, {extent:g}]²"
 
 
+#: σ₁ below this everywhere on the square (and so above 1 − it): a panel in nearly one colour.
+NEARLY_HALF = 0.6
+
+
+def sigma1_range(lam: float, extent: float) -> tuple[float, float]:
+    """The least and largest σ₁ = 1/(1 + e^(−λ(x − y))) over the square [−extent, extent]²:
+    at its corners, where |x − y| = 2·extent."""
+    tail = math.exp(-2.0 * abs(lam) * extent)  # ≤ 1: no overflow
+    return tail / (1.0 + tail), 1.0 / (1.0 + tail)
+
+
+def nearly_uniform_note(lams: Sequence[float], extent: float) -> str | None:
+    """A note for the λs whose σ₁ stays within 0.4–0.6 on the square (2|λ|·extent below
+    log 1.5): on the shared 0-to-1 colour scale their panels are nearly one colour, which looks
+    broken unless the page says it is softmax flattening as λ → 0; ``None`` when every panel
+    shows its transition."""
+    flat = [lam for lam in lams if sigma1_range(lam, extent)[1] < NEARLY_HALF]
+    if not flat:
+        return None
+    spans = "; ".join(
+        f"at {format_lambda(lam)} from {low:.3g} to {high:.3g}"
+        for lam in flat
+        for low, high in [sigma1_range(lam, extent)]
+    )
+    return (
+        f"Nearly one colour is right here: on this square σ₁ stays close to ½ ({spans}), "
+        "because softmax flattens to the uniform distribution as λ → 0. A larger |λ| or extent "
+        "shows the transition across the diagonal."
+    )
+
+
 def softmax_alt_text(lam: float, extent: float) -> str:
     """What the chart of one λ shows, in words and its numbers."""
     larger, smaller = ("x", "y") if lam > 0 else ("y", "x")
+    low, high = sigma1_range(lam, extent)
+    if high < 0.9:  # the 0.1-to-0.9 band is wider than the square
+        flat = ", nearly uniform" if high < NEARLY_HALF else ""
+        return (
+            f"Two heatmaps of softmax((x, y), {format_lambda(lam)}) over {_square(extent)}, "
+            f"colour 0 to 1{flat}: σ₁ (top) goes only from {low:.3g} to {high:.3g}, larger "
+            f"where {larger} > {smaller}, ½ on the diagonal x = y. σ₂ (bottom) is 1 − σ₁."
+        )
     return (
         f"Two heatmaps of softmax((x, y), {format_lambda(lam)}) over {_square(extent)}, colour "
         f"0 to 1: σ₁ (top) is near 1 where {larger} > {smaller} and near 0 where "

@@ -30,6 +30,7 @@ from softlse_app.softmax_grid.controls import (
 from softlse_app.softmax_grid.descriptions import (
     field_alt_text,
     lambda_title,
+    nearly_uniform_note,
     onehot_alt_text,
     softmax_alt_text,
 )
@@ -87,6 +88,8 @@ def grid_section(page: str, extent: float, res: int) -> None:
             file_name=f"onehot_{ties}.csv",
             width="content",
         )
+    if note := nearly_uniform_note(lams, extent):
+        st.caption(note)
     st.caption(
         "Hover a cell for x, y and its σ. The last chart is the λ → +∞ limit (argmax), its "
         "diagonal drawn in the weights of the tie rule; a soft-min chart (λ < 0) tends to the "
