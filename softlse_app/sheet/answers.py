@@ -6,6 +6,8 @@ download too). The answers themselves are in ``softmax_answer``, ``gap_answer``,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from softlse_app.sheet.answer_parts import Answer, ChoiceTruth, NumberTruth
 from softlse_app.sheet.gap_answer import answer_b
 from softlse_app.sheet.gradient_answer import answer_c
@@ -45,8 +47,9 @@ def judge(truth: NumberTruth | ChoiceTruth, prediction: str | None) -> Judgement
             return NO_PREDICTION
         return judge_choice(prediction, truth.correct, truth.why)
     reading = read_number_prediction(prediction or "")
-    if reading.note is not None:
-        return unreadable(reading.note)
     if reading.value is None:
-        return NO_PREDICTION
-    return judge_number(reading.value, truth.value, truth.text, truth.reasoning, truth.hints)
+        return NO_PREDICTION if reading.note is None else unreadable(reading.note)
+    judgement = judge_number(reading.value, truth.value, truth.text, truth.reasoning, truth.hints)
+    if reading.note is None:
+        return judgement
+    return replace(judgement, reasons=(reading.note, *judgement.reasons))  # e.g. read as 0

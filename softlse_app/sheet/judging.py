@@ -33,7 +33,9 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 @dataclass(frozen=True)
 class NumberReading:
     """A typed number prediction: ``value`` when it can be judged, else ``note`` names the
-    problem. Both are ``None`` for an empty box (no prediction, which is allowed)."""
+    problem. Both are ``None`` for an empty box (no prediction, which is allowed). Both are
+    set when the text is judged as a value it does not look like (``1e-400`` is 0), and the
+    note says so."""
 
     value: float | None
     note: str | None = None
@@ -125,7 +127,17 @@ def read_number_prediction(text: str) -> NumberReading:
             f"This reads as {'minus ' if value < 0 else ''}infinity: it is beyond the largest "
             "floating-point number (about 1.8e308) in size, so it is not judged.",
         )
+    if value == 0 and _NONZERO_MANTISSA.match(numerator.strip()):
+        return NumberReading(
+            0.0,
+            f"{numerator.strip()} rounds to 0 as a float64 (the smallest number above 0 is "
+            "about 4.9e-324), so it is judged as 0.",
+        )
     return NumberReading(value / 100 if percent else value)
+
+
+#: A decimal number whose digits before any exponent are not all 0 (``1e-400``, ``-2.5E-999``).
+_NONZERO_MANTISSA = re.compile(r"[+-]?[0-9.]*[1-9][0-9.]*(?:[eE][+-]?[0-9]+)?$")
 
 
 @dataclass(frozen=True)
