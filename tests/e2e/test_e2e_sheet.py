@@ -91,6 +91,9 @@ def test_predict_reveal_all_four_then_back_forward_and_reload(app: AppPage) -> N
     assert any("Right: the same." in s for s in successes), successes
     assert any("Very close: you said 0.9999" in s for s in successes), successes
     assert "0.0693147" not in main_text(app)  # (b) still hidden
+    # the pointer leaves the greyed button, so its tooltip does not cover the screenshot
+    app.page.mouse.move(0, 0)
+    expect(app.page.get_by_text("Your prediction is locked")).to_be_hidden(timeout=app.timeout_ms)
     app.screenshot("sheet", max_height=bottom_of(app, ".st-key-answer_a") + 24)
 
     app.type_into("pb1", "0.07")
