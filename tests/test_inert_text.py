@@ -101,7 +101,7 @@ def test_inert_markdown_of_any_text_reads_back_as_the_text(text: str) -> None:
 @pytest.mark.parametrize("text", ALL_TEXT, ids=range(len(ALL_TEXT)))
 def test_inert_code_of_each_payload_is_one_code_span_of_the_text(text: str) -> None:
     span = inert_code(text)
-    if not visible_text(text.replace("`", " "), QUOTE_LIMIT).strip():
+    if not text.strip():
         assert span == "(empty)"  # ``  `` would show as backticks: blank text has no span
         return
     assert span.count("`") == 2
@@ -114,7 +114,7 @@ def test_inert_code_of_each_payload_is_one_code_span_of_the_text(text: str) -> N
 @given(st.text(max_size=100))
 def test_inert_code_of_any_text_is_one_code_span_of_the_text(text: str) -> None:
     span = inert_code(text, limit=None)
-    if not visible_text(text.replace("`", " ")).strip():
+    if not text.strip():
         assert span == "(empty)"
         return
     assert span.count("`") == 2

@@ -109,11 +109,11 @@ def inert_code(text: str, limit: int | None = QUOTE_LIMIT) -> str:
     A backtick inside would end the span, so it becomes a space (as does every line break:
     see :func:`visible_text`); spaces at either end are kept; a word joiner after each ``:``
     keeps Streamlit from turning ``:material/…:`` into an icon name before the Markdown is
-    parsed. Blank text has no code span (```` `` ```` would show as two backticks): it is
-    written ``(empty)``."""
-    cleaned = visible_text(text.replace("`", " "), limit).replace(":", ":" + WORD_JOINER)
-    if not cleaned.strip():
+    parsed. Text that is empty or only spaces and line breaks has no code span (```` `` ````
+    would show as two backticks): it is written ``(empty)``."""
+    if not text.strip():
         return "(empty)"
+    cleaned = visible_text(text.replace("`", " "), limit).replace(":", ":" + WORD_JOINER)
     if cleaned.strip(" ") and (cleaned[:1] == " " or cleaned[-1:] == " "):
         # CommonMark drops one space at each end of a span that starts and ends with one:
         # pad both ends so exactly the padding is dropped

@@ -48,6 +48,11 @@ _SCROLL_SHADOW_CSS = """
 [data-testid="stPageLink-NavLink"] :is(span, div, p):not([data-testid="stIconMaterial"]) {
   white-space: normal; overflow: visible; text-overflow: clip;
 }
+/* the sheet's locked predictions (a revealed question's, softlse_app.sheet.sections): greyed,
+   but at a contrast text needs (4.5:1; Streamlit's disabled grey is about 2.5:1) */
+[class*="st-key-locked_predictions_"] :is(p, label, span, input, [data-testid="stWidgetLabel"]) {
+  color: #5c5f66; -webkit-text-fill-color: #5c5f66; opacity: 1;
+}
 /* the script's own element draws nothing: take it out of the layout's gaps */
 .stElementContainer:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
 </style>

@@ -112,6 +112,10 @@ def statement(question: Question) -> None:
             st.markdown(markdown_text(text))
 
 
+#: Key prefix of the container of a revealed question's locked predictions.
+LOCKED_PREFIX = "locked_predictions_"
+
+
 def prediction_inputs(page: str, question: Question, revealed: bool) -> dict[str, str | None]:
     """The question's prediction widgets, each bound to its query parameter, with a note under
     a number box whose text cannot be judged. Once the answer is revealed they are locked:
@@ -119,7 +123,10 @@ def prediction_inputs(page: str, question: Question, revealed: bool) -> dict[str
     unlocks them). Returns the predictions by key."""
     st.markdown("**Your prediction first**")
     predictions: dict[str, str | None] = {}
-    columns = st.columns(len(question.predictions), gap="large")  # stacked on a phone
+    # a locked question's widgets sit in a container whose key the shell's style reads (greyed
+    # by Streamlit below the contrast text needs: softlse_app.common.page_style)
+    box = st.container(key=f"{LOCKED_PREFIX}{question.letter}" if revealed else None)
+    columns = box.columns(len(question.predictions), gap="large")  # stacked on a phone
     for column, prediction in zip(columns, question.predictions, strict=True):
         with column:
             if isinstance(prediction, ChoicePrediction):
