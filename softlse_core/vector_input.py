@@ -29,7 +29,14 @@ import re
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["INVISIBLE_MARKS", "VectorParseError", "entries_rounded_to_zero", "parse_vector"]
+__all__ = [
+    "INVISIBLE_MARKS",
+    "VectorParseError",
+    "entries_rounded_to_zero",
+    "parse_vector",
+    "without_invisible_marks",
+    "written_as_nonzero",
+]
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
 _INFINITY = re.compile(r"[+-]?(?:inf|infinity)", re.ASCII | re.IGNORECASE)
@@ -109,9 +116,27 @@ def _read_number(token: str, index: int, position: int) -> float:
 INVISIBLE_MARKS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
-def _visible(text: str) -> str:
-    """``text`` without :data:`INVISIBLE_MARKS`: what :func:`parse_vector` reads."""
+def without_invisible_marks(text: str) -> str:
+    """``text`` without :data:`INVISIBLE_MARKS`, the invisible marks copied text may carry
+    (word joiners, zero-width spaces and joiners, soft hyphens, direction marks, the
+    byte-order mark): what :func:`parse_vector` reads, so that what a person sees is what is
+    read.
+
+    >>> without_invisible_marks("log\u2060(2)")
+    'log(2)'
+    """
     return INVISIBLE_MARKS.sub("", text)
+
+
+def written_as_nonzero(token: str) -> bool:
+    """Whether the decimal number ``token`` is written with a nonzero digit before any
+    exponent: ``1e-400`` and ``-2.5E-999`` are (though they read as 0), ``0.0e5`` is not.
+
+    >>> written_as_nonzero("1e-400"), written_as_nonzero("0.0e5")
+    (True, False)
+    """
+    mantissa = re.split("[eE]", token, maxsplit=1)[0]
+    return _NONZERO_DIGIT.search(mantissa) is not None
 
 
 def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
@@ -166,7 +191,7 @@ def parse_vector(text: str, max_len: int = 10_000) -> NDArray[np.float64]:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_vector reads text, got {type(text).__name__}")
-    text = _visible(text)
+    text = without_invisible_marks(text)
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
     if not stripped:
@@ -237,11 +262,10 @@ def entries_rounded_to_zero(text: str) -> list[tuple[int, str]]:
         values = parse_vector(text)
     except VectorParseError:
         return []
-    inner, _ = _strip_brackets(_visible(text).strip(), 0)  # the text parse_vector read
+    inner, _ = _strip_brackets(without_invisible_marks(text).strip(), 0)  # as parse_vector
     entries = [token for token in _PIECES.findall(inner) if token not in _SEPARATORS]
     found: list[tuple[int, str]] = []
     for position, (token, value) in enumerate(zip(entries, values, strict=True), start=1):
-        mantissa = re.split("[eE]", token, maxsplit=1)[0]
-        if value == 0 and _NONZERO_DIGIT.search(mantissa):
+        if value == 0 and written_as_nonzero(token):
             found.append((position, token))
     return found

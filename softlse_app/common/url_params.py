@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from softlse_app.common.inert_text import QUOTE_LIMIT, inert_code
 from softlse_app.common.number_format import format_short
-from softlse_core.vector_input import INVISIBLE_MARKS
+from softlse_core.vector_input import without_invisible_marks
 
 T = TypeVar("T")
 
@@ -54,18 +54,6 @@ def param_text(name: str, raw: str) -> str:
 def not_a_number(name: str, raw: str) -> ParamReading[Any]:
     """The reading of text that is no number (or NaN): ignored, with the note that says so."""
     return ParamReading(None, f"{param_text(name, raw)} is not a number; ignored.")
-
-
-def without_invisible_marks(text: str) -> str:
-    """``text`` without the invisible marks copied text may carry (the word joiner U+2060 the
-    app puts into echoed text, zero-width spaces and joiners, soft hyphens, direction marks,
-    the byte-order mark): what a person sees is what is read, as in
-    :func:`softlse_core.parse_vector`, whose pattern this is.
-
-    >>> without_invisible_marks("log\u2060(2)")
-    'log(2)'
-    """
-    return INVISIBLE_MARKS.sub("", text)
 
 
 def parse_number_text(raw: str) -> float | None:

@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from softlse_app.common.url_params import without_invisible_marks
 from softlse_app.sheet.arithmetic import bracket_suggestion, evaluate_arithmetic
+from softlse_core.vector_input import without_invisible_marks, written_as_nonzero
 
 #: Longest text read as a number; anything longer is named as too long (a double needs at most
 #: ~25 characters, so 64 leaves room for spaces and a fraction).
@@ -127,17 +127,25 @@ def read_number_prediction(text: str) -> NumberReading:
             f"This reads as {'minus ' if value < 0 else ''}infinity: it is beyond the largest "
             "floating-point number (about 1.8e308) in size, so it is not judged.",
         )
-    if value == 0 and _NONZERO_MANTISSA.match(numerator.strip()):
+    if value == 0 and (tiny := _written_nonzero_zero(numerator, slash)):
         return NumberReading(
             0.0,
-            f"{numerator.strip()} rounds to 0 as a float64 (the smallest number above 0 is "
-            "about 4.9e-324), so it is judged as 0.",
+            f"{tiny} is smaller than the smallest number the computer holds (about "
+            "4.9e-324), so it counts as 0 and is judged as 0.",
         )
     return NumberReading(value / 100 if percent else value)
 
 
-#: A decimal number whose digits before any exponent are not all 0 (``1e-400``, ``-2.5E-999``).
-_NONZERO_MANTISSA = re.compile(r"[+-]?[0-9.]*[1-9][0-9.]*(?:[eE][+-]?[0-9]+)?$")
+def _written_nonzero_zero(numerator: str, slash: str) -> str | None:
+    """What made a typed number 0 though it was written nonzero (``1e-400``; a fraction
+    ``1e-300/1e300`` whose quotient underflows), as words for the note; ``None`` for a 0
+    written as one (``0``, ``0.0e5``, ``0/3``) or reached by arithmetic (``1-1``)."""
+    text = numerator.strip()
+    if _plain_number(text) is None or not written_as_nonzero(text):
+        return None
+    if _plain_number(text) == 0:
+        return text
+    return "This fraction" if slash else None
 
 
 @dataclass(frozen=True)
