@@ -532,12 +532,13 @@ def test_decimal_commas_are_read_as_separators_and_the_page_says_so() -> None:
     assert not at.exception
     notes = [shown_text(info.value) for info in at.info]
     assert (
-        "Read as 6 entries: a comma separates entries here, so `1,5` is two of them. For "
-        "decimals type a point (1.5), and separate entries by commas or spaces."
+        "Read as 6 entries: a comma separates entries here, so `1,5` is two of them. Type a "
+        "decimal with a point (1.5) and a thousand without a separator (1000), and separate "
+        "entries by commas or spaces."
     ) in notes
     assert sorted(column(at, 0, "σ").tolist()) == [1.0, 2.0, 3.0, 5.0, 5.0, 5.0]  # read, noted
     assert at.text_input(key="v").value == "1,5 2,5 3,5"  # what was typed stays
-    for plain in ("1,2,3", "1, 2, 3", "1 2 3", "1 ,2 ,3", "[1 ,2 ,3]"):
+    for plain in ("1,2,3", "1, 2, 3", "1 2 3", "1 ,2 ,3", "[1 ,2 ,3]", "1, 10,100"):
         at.text_input(key="v").input(plain).run(timeout=30)
         assert not any("a comma separates entries" in info.value for info in at.info)
 

@@ -169,7 +169,8 @@ def test_formatted_list_reads_back_silently_as_the_same_values(values):
         (  # decimal commas: the note says why there is a "repeated" 5
             "1,5 2,5",
             "The λ list `1,5 2,5`: read `1,5` as two values, since a comma separates them "
-            "(for a decimal type a point: 1.5); dropped the repeated `5`; using 1, 5, 2.",
+            "(type a decimal with a point, 1.5, and a thousand without a separator, 1000); "
+            "dropped the repeated `5`; using 1, 5, 2.",
         ),
     ],
 )
@@ -187,7 +188,9 @@ def test_an_empty_list_is_called_empty_not_quoted(raw):
     assert read(raw).value is None
 
 
-@pytest.mark.parametrize("raw", ["1,2,3", "1, 2, 3", "1 2 3", "[1 ,2 ,3]", "1,5"])
+@pytest.mark.parametrize(
+    "raw", ["1,2,3", "1, 2, 3", "1 2 3", "[1 ,2 ,3]", "1,5", "1, 10,100", "1 ,10,100"]
+)
 def test_lists_with_commas_as_separators_get_no_decimal_comma_note(raw):
     assert "decimal" not in (read(raw).note or "")
 

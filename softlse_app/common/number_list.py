@@ -78,8 +78,8 @@ def read_number_list(
     comma = decimal_comma_suspect(raw)
     if comma is not None:  # first: it explains the notes after it (a "repeated" 5, say)
         notes.append(
-            f"read {quote_raw(comma)} as two values, since a comma separates them (for a "
-            "decimal type a point: 1.5)"
+            f"read {quote_raw(comma)} as two values, since a comma separates them (type a "
+            "decimal with a point, 1.5, and a thousand without a separator, 1000)"
         )
     if ignored:
         notes.append(f"left out {_quote_tokens(ignored)} (not a nonzero number)")
@@ -120,15 +120,16 @@ def decimal_comma_suspect(text: str) -> str | None:
 
     Lists here take every comma as a separator, so ``1,5 2,5 3,5`` is six numbers, not 1.5,
     2.5 and 3.5. That spelling is recognised when the text has pieces separated by spaces and
-    one of them is digits, a comma and digits (``1,2,3`` and ``1, 2, 3`` are lists; a lone
-    ``1,5`` is two numbers and cannot be told from a list).
+    one of them is digits, a comma and digits, and no piece starts or ends with a comma
+    (``1,2,3``, ``1, 2, 3`` and ``1, 10,100`` are lists; a lone ``1,5`` is two numbers and
+    cannot be told from a list). ``1,000 2,000`` (thousands separators) is suspected too.
 
-    >>> decimal_comma_suspect("1,5 2,5"), decimal_comma_suspect("1, 2, 3")
+    >>> decimal_comma_suspect("1,5 2,5"), decimal_comma_suspect("1, 10,100")
     ('1,5', None)
     """
     pieces = text.split()
-    if len(pieces) < 2:
-        return None
+    if len(pieces) < 2 or any(piece.startswith(",") or piece.endswith(",") for piece in pieces):
+        return None  # "1, 10,100": a comma and a space separate, so commas are separators
     suspect = next((piece for piece in pieces if _DECIMAL_COMMA.fullmatch(piece)), None)
     return None if suspect is None else suspect.strip("[]()")
 

@@ -42,8 +42,8 @@ def decimal_comma_note(text: str, entries: int) -> str | None:
         return None
     return (
         f"Read as {entries:,} entries: a comma separates entries here, so {quote_raw(suspect)} "
-        "is two of them. For decimals type a point (1.5), and separate entries by commas or "
-        "spaces."
+        "is two of them. Type a decimal with a point (1.5) and a thousand without a separator "
+        "(1000), and separate entries by commas or spaces."
     )
 
 
