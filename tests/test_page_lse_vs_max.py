@@ -331,6 +331,10 @@ def test_sheet_view_on_the_fixed_gap_scale_names_its_flat_rows() -> None:
     assert "turn it off to see how the gap varies across the grid at each λ" in flat[0]
     at.toggle(key="fixgap").set_value(False).run(timeout=30)
     assert not any("nearly one colour" in c.value for c in at.caption)
+    # a bad value in a link gets its note in the sheet view too, where the switch now is
+    at = run_page(view="sheet", res="51", fixgap="maybe")
+    assert "URL parameter `fixgap`=`maybe` is not true or false; ignored." in warnings(at)
+    assert at.toggle(key="fixgap").value is False
     gap_top = charts(at)["sheet_1_gap"]["layout"]["coloraxis"]["cmax"]
     assert gap_top == pytest.approx(math.log10(LOG2))
 

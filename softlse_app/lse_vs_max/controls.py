@@ -56,7 +56,8 @@ def fixed_gap_scale_control(page: str, *, container: st.delta_generator.DeltaGen
             key="fixgap",
             bind="query-params",
             help="On: the gap's colours mean the same numbers at every λ (1e-308 to 69), so "
-            "stepping λ shows the gap shrink. Off: the scale is fitted to this λ's grid.",
+            "gaps of different λ compare colour for colour and a larger λ shows the gap "
+            "shrink. Off: each λ's gap on a scale fitted to its own grid.",
         )
     )
 

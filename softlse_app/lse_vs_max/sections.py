@@ -95,6 +95,14 @@ def _captions(summaries: Sequence[GapSummary], res: int, numbers: PanelNumbers) 
         st.caption(note.strip())
 
 
+def _flat_on_fixed_scale(numbers: PanelNumbers, view: str) -> None:
+    """Under a gap panel on the fixed scale, the note saying its gaps come out in nearly one
+    colour, if they do (:func:`fixed_scale_note`)."""
+    shown = fitted_log_range(numbers.log_gap, numbers.lam)
+    if note := fixed_scale_note(shown, FIXED_LOG_RANGE, view):
+        st.caption(note)
+
+
 def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) -> None:
     """lse, max and the gap for one λ and the gap read-outs."""
     _chart_row(explore_panels(lam, extent, res, fixed_gap_scale), lam, extent, res, key="explore")
@@ -103,9 +111,7 @@ def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) 
     if note := shared_scale_note(lam, extent, numbers.value_range):
         st.caption(note)
     if fixed_gap_scale:
-        shown = fitted_log_range(numbers.log_gap, lam)
-        if note := fixed_scale_note(shown, FIXED_LOG_RANGE):
-            st.caption(note)
+        _flat_on_fixed_scale(numbers, "explore")
     gap_metrics(numbers.summary, extent)
     gap_explanation(numbers.summary)
 
@@ -131,6 +137,7 @@ def sheet_section(page: str, extent: float, res: int) -> None:
     panels on one colour scale, each gap on its own log scale (or, with the switch, all on
     the fixed one)."""
     fixed_gap_scale = fixed_gap_scale_control(page, container=st.container())
+    show_url_notes(page, ("fixgap",))  # the explore view shows it with λ's notes
     gaps = (
         "every gap on the same fixed log scale, so the rows compare colour for colour"
         if fixed_gap_scale
@@ -144,9 +151,7 @@ def sheet_section(page: str, extent: float, res: int) -> None:
         st.markdown(f"**λ = {format_signed(lam)}**")
         _chart_row(panels, lam, extent, res, key=f"sheet_{format_short(lam)}")
         if fixed_gap_scale:
-            shown = fitted_log_range(panel_numbers(lam, extent, res).log_gap, lam)
-            if note := fixed_scale_note(shown, FIXED_LOG_RANGE, "sheet"):
-                st.caption(note)
+            _flat_on_fixed_scale(panel_numbers(lam, extent, res), "sheet")
     summaries = sheet_summaries(extent, res)
     _captions(summaries, res, panel_numbers(SHEET_LAMBDAS[0], extent, res))
     sheet_table(summaries)

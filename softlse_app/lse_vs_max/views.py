@@ -117,13 +117,18 @@ def _panels(
     )
 
 
+def gap_log_range(numbers: PanelNumbers, fixed_gap_scale: bool) -> tuple[float, float]:
+    """The gap's colour range (log10 units) for one λ: the fixed one, the same for every λ,
+    or fitted to this λ's grid."""
+    return FIXED_LOG_RANGE if fixed_gap_scale else fitted_log_range(numbers.log_gap, numbers.lam)
+
+
 @cache_figure(max_entries=8)
 def explore_panels(lam: float, extent: float, res: int, fixed_gap_scale: bool) -> Panels:
     """lse and max on one colour scale fitted to this λ; the gap on its own log scale, fitted
     to this λ or, with ``fixed_gap_scale``, the same for every λ."""
     numbers = panel_numbers(lam, extent, res)
-    log_range = FIXED_LOG_RANGE if fixed_gap_scale else fitted_log_range(numbers.log_gap, lam)
-    return _panels(numbers, extent, numbers.value_range, log_range)
+    return _panels(numbers, extent, numbers.value_range, gap_log_range(numbers, fixed_gap_scale))
 
 
 @cache_figure(max_entries=4)
@@ -135,15 +140,7 @@ def sheet_panels(extent: float, res: int, fixed_gap_scale: bool) -> tuple[Panels
     on the explore view's fixed scale."""
     rows = [panel_numbers(lam, extent, res) for lam in SHEET_LAMBDAS]
     value_range = (min(n.value_range[0] for n in rows), max(n.value_range[1] for n in rows))
-    return tuple(
-        _panels(
-            n,
-            extent,
-            value_range,
-            FIXED_LOG_RANGE if fixed_gap_scale else fitted_log_range(n.log_gap, n.lam),
-        )
-        for n in rows
-    )
+    return tuple(_panels(n, extent, value_range, gap_log_range(n, fixed_gap_scale)) for n in rows)
 
 
 def sheet_summaries(extent: float, res: int) -> tuple[GapSummary, ...]:
