@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy.special import expit, logsumexp
 
-from softlse_app.common.square_grid import square_grid
+from softlse_app.common.square_grid import evenly_spaced, square_grid
 from softlse_app.softmax_grid.fields import (
     gradient_check,
     lse_gradient_field,
@@ -108,6 +108,20 @@ def test_finite_differences_agree_with_softmax_to_1e6(x, y, lam):
 def test_check_refuses_non_finite_points():
     with pytest.raises(ValueError, match="finite"):
         gradient_check(math.nan, 0.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("extent", "count"), [(1.0, 2), (0.1, 801), (2.5, 201), (4.878566565241476, 445), (1e308, 801)]
+)
+def test_evenly_spaced_points_end_at_the_extent_and_are_symmetric(extent, count):
+    points = evenly_spaced(extent, count)
+    assert points.size == count
+    assert (points[0], points[-1]) == (-extent, extent)
+    np.testing.assert_array_equal(points, -points[::-1])
+    assert np.all(np.isfinite(points))
+    assert np.all(np.diff(points) > 0)
+    expected = np.linspace(-extent / 2, extent / 2, count) * 2  # no overflow at 1e308
+    np.testing.assert_allclose(points, expected, rtol=0, atol=4e-16 * extent)
 
 
 def test_square_grid_stacks_x_along_rows_and_y_along_columns():

@@ -73,6 +73,7 @@ def test_a_value_the_person_sets_is_not_overridden_by_the_write_back() -> None:
         ("lse_vs_max", "lam", ["2", "50"], 50.0),
         ("sheet", "pa1", ["sharper", "flatter"], "flatter"),
         ("vector_lab", "lam", ["1", "abc"], None),  # the last is read, and is not a number
+        ("vector_lab", "v", ["1,2", "3,4,5"], "3,4,5"),  # the box reads the URL itself
     ],
 )
 def test_a_parameter_given_twice_is_read_from_its_last_value_with_a_note(

@@ -37,8 +37,8 @@ def evenly_spaced(extent: float, count: int) -> NDArray[np.float64]:
 
     Each point is one correctly rounded division of two integers, k·m/((count − 1)·d) for
     extent = m/d, while both stay below 2⁵³ (always, for the extents and resolutions of the
-    pages); otherwise k·extent/(count − 1), within a unit in the last place. The points are
-    symmetric about 0 and exactly ±extent at the ends. ``np.linspace`` accumulates
+    pages); otherwise k·(extent/(count − 1)), within a unit or two in the last place. The points
+    are symmetric about 0 and exactly ±extent at the ends. ``np.linspace`` accumulates
     start + i·step and gives −0.3999999999999999 for −0.4.
 
     >>> print(evenly_spaced(1.0, 11))
@@ -52,7 +52,9 @@ def evenly_spaced(extent: float, count: int) -> NDArray[np.float64]:
     denominator = steps * decimal.denominator
     if decimal.numerator * steps < 2**53 and denominator < 2**53:
         return multiples * decimal.numerator / denominator
-    return multiples * extent / steps
+    points = multiples * (extent / steps)  # never overflows, whatever the extent
+    points[0], points[-1] = -extent, extent
+    return points
 
 
 def square_grid(extent: float, resolution: int) -> SquareGrid:

@@ -17,7 +17,7 @@ interaction), not on the first load.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from functools import partial
 from typing import Any
 
@@ -110,12 +110,31 @@ def adopt_query_param(
         rewrite[key] = reading.value
     notes = _page_notes(page)
     note = reading.note
-    if len(raw_values) > 1:  # ?lam=2&lam=50: say which one counts, never silently
-        repeated = (
-            f"URL parameter `{key}` appears {len(raw_values)} times; the page reads the last, "
-            f"{quote_raw(raw)}."
-        )
+    if repeated := repeated_param_note(key, raw_values):
         note = repeated if note is None else f"{repeated} {note}"
+    if note is None:
+        notes.pop(key, None)
+    else:
+        notes[key] = note
+
+
+def repeated_param_note(key: str, raw_values: Sequence[str]) -> str | None:
+    """For a parameter given more than once (``?lam=2&lam=50``), the note that says which of
+    its values the page reads (the last, as Streamlit does), so that it is never chosen
+    silently; ``None`` for one value or none."""
+    if len(raw_values) < 2:
+        return None
+    return (
+        f"URL parameter `{key}` appears {len(raw_values)} times; the page reads the last, "
+        f"{quote_raw(raw_values[-1])}."
+    )
+
+
+def set_link_note(page: str, key: str, note: str | None) -> None:
+    """Keep ``note`` about the link's ``key`` for :func:`show_url_notes` on ``page`` (``None``
+    drops it): for a control that reads the URL itself rather than through
+    :func:`adopt_query_param`."""
+    notes = _page_notes(page)
     if note is None:
         notes.pop(key, None)
     else:

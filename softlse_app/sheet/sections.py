@@ -118,9 +118,9 @@ LOCKED_PREFIX = "locked_predictions_"
 
 def prediction_inputs(page: str, question: Question, revealed: bool) -> dict[str, str | None]:
     """The question's prediction widgets, each bound to its query parameter, with a note under
-    a number box whose text cannot be judged. Once the answer is revealed they are locked:
-    the verdict is about the prediction made before seeing it (Back undoes the reveal and
-    unlocks them). Returns the predictions by key."""
+    a number box about how its text was read (not judged, or judged as 0). Once the answer is
+    revealed they are locked: the verdict is about the prediction made before seeing it (Back
+    undoes the reveal and unlocks them). Returns the predictions by key."""
     st.markdown("**Your prediction first**")
     predictions: dict[str, str | None] = {}
     # a locked question's widgets sit in a container whose key the shell's style reads (greyed
@@ -150,7 +150,8 @@ def reveal_button(letter: str, revealed: bool) -> None:
             key=f"reveal_{letter}",
             disabled=True,
             help="Your prediction is locked with the answer shown. Back in the browser "
-            "hides the answer again and unlocks it.",
+            "hides the answer again and unlocks it (for a link that opened with answers "
+            "shown: the same address without reveal=…).",
         )
         return
     st.button(

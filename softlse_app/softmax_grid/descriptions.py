@@ -61,7 +61,7 @@ def nearly_uniform_note(lams: Sequence[float], extent: float) -> str | None:
         for low, high in [sigma1_range(lam, extent)]
     )
     return (
-        f"Nearly one colour is right here: on this square σ₁ stays close to ½ ({spans}), "
+        f"Nearly one colour is expected here: on this square σ₁ stays close to ½ ({spans}), "
         "because softmax flattens to the uniform distribution as λ → 0. A larger |λ| or extent "
         "shows the transition across the diagonal."
     )

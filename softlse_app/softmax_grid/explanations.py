@@ -50,7 +50,8 @@ def derivation() -> None:
         _derivation_steps()
     st.caption(
         "Finite difference: (lse(σ + h·eᵢ, λ) − lse(σ − h·eᵢ, λ)) / 2h, taken at σ − max(σ) "
-        "(the same gradient, smaller numbers) with h = ∛ε / |λ|, which balances "
+        "(σ − min(σ) for λ < 0: the same gradient, smaller numbers) with h = ∛ε / |λ|, which "
+        "balances "
         "rounding against truncation at every λ."
     )
 

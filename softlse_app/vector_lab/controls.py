@@ -19,7 +19,12 @@ from softlse_app.common.caching import cache_numbers
 from softlse_app.common.controls import Place, float_box_control
 from softlse_app.common.number_format import MAX_DIGITS
 from softlse_app.common.url_params import ParamReading, read_choice, read_int_range
-from softlse_app.common.url_state import adopt_flag_query_param, adopt_query_param
+from softlse_app.common.url_state import (
+    adopt_flag_query_param,
+    adopt_query_param,
+    repeated_param_note,
+    set_link_note,
+)
 from softlse_core import VectorParseError, parse_vector
 
 #: The sheet's three vectors (question a), as the text a person would type.
@@ -70,7 +75,7 @@ def _set_vector(text: str) -> None:
     st.session_state["v"] = text
 
 
-def _take_vector_from_url() -> None:
+def _take_vector_from_url(page: str) -> None:
     """Put the URL's ``?v=`` text (the default vector when there is none) into the box when the
     URL says something this page did not write there — a link opened, Back or Forward in the
     browser (each committed vector is a history entry), a return to this page after its box
@@ -78,6 +83,7 @@ def _take_vector_from_url() -> None:
     typed, including a vector too long for the URL."""
     values = st.query_params.get_all("v")
     in_url = values[-1] if values else None
+    set_link_note(page, "v", repeated_param_note("v", values))  # while the link repeats it
     synced = st.session_state.get(_SYNCED_V)
     if "v" in st.session_state and synced is not None:
         written, box_text = synced
@@ -89,11 +95,12 @@ def _take_vector_from_url() -> None:
 def vector_box(page: str) -> str:
     """The text box ``v`` and the preset buttons s1, s2, s3 in one row (they wrap under the
     box on a narrow screen); returns the box's text. (``page`` names the page for the
-    controls' link notes; the box takes any text, so it has none.)
+    controls' link notes; the box takes any text, so its only note is for a link that gives
+    ``v`` more than once.)
 
     One horizontal container rather than columns: every layout block is one more message and
     one more component to render on each edit of the lab."""
-    _take_vector_from_url()
+    _take_vector_from_url(page)
     row = st.container(horizontal=True, vertical_alignment="bottom", gap="small")
     text = str(
         row.text_input(

@@ -46,8 +46,12 @@ def reveal(app: AppPage, letter: str, charts: int) -> None:
     # the question's predictions are locked with its answer shown, and its button says so
     done = app.page.get_by_role("button", name=f"Revealed ({letter})", exact=True)
     expect(done).to_be_disabled(timeout=app.timeout_ms)
-    for box in app.page.locator(f".st-key-p{letter}1 input, .st-key-p{letter}2 input").all():
-        expect(box).to_be_disabled(timeout=app.timeout_ms)
+    boxes = app.page.locator(f".st-key-p{letter}1 input, .st-key-p{letter}2 input")
+    expect(boxes.first).to_be_attached(timeout=app.timeout_ms)  # never an empty check
+    count = boxes.count()  # a radio's options and a text box: at least 2 inputs
+    assert count >= 2, count
+    for index in range(count):
+        expect(boxes.nth(index)).to_be_disabled(timeout=app.timeout_ms)
 
 
 def pick(app: AppPage, key: str, option: str) -> None:
