@@ -78,7 +78,7 @@ COPY .streamlit/ ./.streamlit/
 COPY pages/ ./pages/
 COPY softlse_core/ ./softlse_core/
 COPY softlse_app/ ./softlse_app/
-COPY scripts/serve_class.sh ./scripts/serve_class.sh
+COPY scripts/serve_class*.sh ./scripts/
 
 USER softlse
 EXPOSE 8501

@@ -12,17 +12,16 @@
 #   - websocket-friendly timeouts: an upgraded connection may stay open (and idle) for an hour
 #     (`timeout tunnel`), ordinary requests get 30 s;
 #   - a health check of /_stcore/health on every worker every 2 s (10 s to answer): a worker
-#     that fails twice is marked DOWN and gets no traffic until it passes twice again, and
-#     HAProxy closes the connections it holds (`on-marked-down shutdown-sessions`), so the
-#     open websockets of a hung worker's students are cut rather than left attached to a
-#     process that never answers: their pages reconnect, HAProxy ignores the cookie of a
-#     DOWN worker and sends them to a healthy one (a fresh session, the view rebuilt from the
-#     URL; `option redispatch` does the same for a request whose connection fails);
+#     that fails twice is marked DOWN and gets no new students until it passes twice again; the
+#     students it holds keep their websockets (scripts/serve_class_haproxy.sh says why);
 #   - every worker runs the app once before HAProxy starts (Streamlit's script health check),
 #     so no student waits for a worker's one-time warm-up; a worker that exits is started
-#     again by this script on the same port, and warmed the same way; a worker that has not
-#     answered this script's own health check for HUNG_S (30) seconds, e.g. stopped or stuck,
-#     is killed (SIGKILL) and so started again.
+#     again by this script on the same port, and warmed the same way; a worker that is really
+#     hung (no answer to this script's own health check for HUNG_S (30) seconds, and stopped
+#     or using no CPU: scripts/serve_class_watch.sh) is killed (SIGKILL) and so started again.
+#     Its connections close with it: its students' pages reconnect, HAProxy ignores the cookie
+#     of a dead or DOWN worker and sends them to a healthy one (a fresh session, the view
+#     rebuilt from the URL; `option redispatch`).
 # Runs in the foreground; SIGTERM or SIGINT stops HAProxy and every worker, then exits.
 #
 # Environment:
@@ -34,6 +33,12 @@
 set -uo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=serve_class_watch.sh
+source "$REPO/scripts/serve_class_watch.sh" || exit 2
+# shellcheck source=serve_class_haproxy.sh
+source "$REPO/scripts/serve_class_haproxy.sh" || exit 2
+# shellcheck source=serve_class_hosts.sh
+source "$REPO/scripts/serve_class_hosts.sh" || exit 2
 MAX_WORKERS=64
 PYTHON="${PYTHON:-python}"
 HEALTH_TIMEOUT_S=180
@@ -78,33 +83,7 @@ while (($#)); do
     esac
 done
 
-# On an address other machines reach, students' pages carry a host name of this machine that
-# loopback-only allowed hosts refuse (the app's default, .streamlit/config.toml, and the Docker
-# image's STREAMLIT_SERVER_ALLOWED_HOSTS): the page would load and stay a grey skeleton, its
-# websocket refused with 403 and nothing said in the browser. Say so at start, loudly.
-is_loopback() { [[ "$1" == 127.* || "$1" == localhost || "$1" == ::1 || "$1" == "[::1]" ]]; }
-allows_an_outside_name() {
-    local name names
-    read -ra names <<<"${STREAMLIT_SERVER_ALLOWED_HOSTS:-}"
-    for name in "${names[@]}"; do
-        is_loopback "$name" || return 0
-    done
-    return 1
-}
-if ! is_loopback "$host" && ! allows_an_outside_name; then
-    allowed="is unset"
-    [[ -n "${STREAMLIT_SERVER_ALLOWED_HOSTS:-}" ]] && allowed="is \"$STREAMLIT_SERVER_ALLOWED_HOSTS\""
-    {
-        say "warning: serving on $host, but the app's websocket accepts only the host names" \
-            "localhost, 127.0.0.1 and ::1 (STREAMLIT_SERVER_ALLOWED_HOSTS $allowed)"
-        say "warning: a student who opens this machine by its name gets a grey page that never" \
-            "loads (websocket refused, 403)"
-        say "warning: set STREAMLIT_SERVER_ALLOWED_HOSTS to the names students type, space-separated," \
-            "and localhost to open it on this machine too, e.g." \
-            "STREAMLIT_SERVER_ALLOWED_HOSTS=\"class.example.edu localhost\"" \
-            "(Docker: -e STREAMLIT_SERVER_ALLOWED_HOSTS=\"class.example.edu localhost\")"
-    } >&2
-fi
+warn_if_students_are_refused "$host"
 
 # A whole number of workers between 1 and MAX_WORKERS, said plainly otherwise.
 if ! [[ "$workers" =~ ^[0-9]+$ ]]; then
@@ -132,8 +111,8 @@ stopping=0
 stop_all() {
     local pid
     # (A warm-up of a restarted worker may poll for minutes: the final `wait` would hang on it.)
-    for pid in "${helper_pids[@]}"; do
-        kill -TERM "$pid" 2>/dev/null
+    for pid in "${helper_pids[@]}" "${probe_pids[@]}"; do
+        [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null
     done
     for pid in "$haproxy_pid" "${worker_pids[@]}"; do
         [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null
@@ -200,22 +179,9 @@ start_worker() {
         --server.scriptHealthCheckEnabled true \
         "${streamlit_options[@]}" > >(prefix_lines "[w$((k + 1))] ") 2>&1 &
     worker_pids[k]=$!
-    # The last time the worker answered its health check (see watch_workers); a new one
-    # gets HEALTH_TIMEOUT_S to start before it counts as hung, or less once it first answers.
-    touch -d "@$((EPOCHSECONDS + HEALTH_TIMEOUT_S - HUNG_S))" "$RUN_DIR/ok.$k"
+    watch_started "$k"
     say "worker w$((k + 1)) pid ${worker_pids[k]} on 127.0.0.1:${worker_ports[k]}"
 }
-
-# Whether 127.0.0.1:$1 answers GET $2 (default /_stcore/health) with "ok" within $3 seconds
-# (default 3); bash only: the image has no curl.
-answers_ok() {
-    timeout "${3:-3}" bash -c '
-        exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
-        printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" "$2" >&3
-        tail -n 1 <&3 | grep -qx "ok"
-    ' _ "$1" "${2:-/_stcore/health}" 2>/dev/null
-}
-healthy() { answers_ok "$1"; }
 
 # Run the app once inside worker $1 (Streamlit's script health check), so its one-time
 # warm-up (softlse_app.common.warm_up) is done before students arrive, not by the first one.
@@ -237,7 +203,7 @@ for ((k = 0; k < workers; k++)); do
         ((SECONDS < deadline)) || { say "worker w$((k + 1)) not healthy after ${HEALTH_TIMEOUT_S} s" >&2; exit 1; }
         sleep 0.5
     done
-    touch "$RUN_DIR/ok.$k"
+    failures[k]=0 # its start-up grace ends (scripts/serve_class_watch.sh)
 done
 warm_pids=()
 for ((k = 0; k < workers; k++)); do
@@ -247,49 +213,7 @@ done
 wait "${warm_pids[@]}"
 say "every worker has run the app once"
 
-{
-    cat <<EOF
-# Written by scripts/serve_class.sh for this run only.
-global
-    nbthread 1
-
-defaults
-    mode http
-    # A request that fails on a worker (it just died) is sent to another one.
-    option redispatch 1
-    retries 3
-    retry-on all-retryable-errors
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
-    timeout http-request 10s
-    timeout http-keep-alive 10s
-    timeout queue 30s
-    # An upgraded websocket lives as long as the student's tab: idle for up to an hour.
-    timeout tunnel 1h
-    timeout client-fin 10s
-
-frontend class
-    bind ${host}:${port}
-    default_backend workers
-
-backend workers
-    balance leastconn
-    cookie SOFTLSE_WORKER insert indirect nocache httponly attr "SameSite=Lax"
-    option httpchk GET /_stcore/health
-    http-check expect string ok
-    # A check may take 10 s: a worker busy with a full class answers late but still answers,
-    # and marking it DOWN would cut all its students' websockets (below).
-    timeout check 10s
-    # A worker marked DOWN (hung: e.g. stopped, or stuck in a loop) has its connections closed,
-    # so its students' pages reconnect, to a healthy worker, instead of waiting forever.
-    default-server check inter 2s fall 2 rise 2 maxconn 2000 on-marked-down shutdown-sessions
-    http-response set-header X-Softlse-Worker %[srv_name]
-EOF
-    for ((k = 0; k < workers; k++)); do
-        printf '    server w%d 127.0.0.1:%d cookie w%d\n' "$((k + 1))" "${worker_ports[k]}" "$((k + 1))"
-    done
-} >"$RUN_DIR/haproxy.cfg"
+haproxy_config "$host" "$port" "${worker_ports[@]}" >"$RUN_DIR/haproxy.cfg"
 haproxy -c -q -f "$RUN_DIR/haproxy.cfg" || { say "HAProxy rejected its configuration" >&2; exit 1; }
 haproxy -db -f "$RUN_DIR/haproxy.cfg" > >(prefix_lines "[haproxy] ") 2>&1 &
 haproxy_pid=$!
@@ -299,47 +223,16 @@ until healthy "$port" || [[ "$host" != 127.0.0.1 && "$host" != 0.0.0.0 ]]; do
     kill -0 "$haproxy_pid" 2>/dev/null || { say "HAProxy exited at start" >&2; exit 1; }
     sleep 0.2
 done
-# The URL to share. On an outside address (0.0.0.0: every address) it names the machine: the
-# first allowed host name that is not loopback (what students' pages must carry), else this
-# machine's own name or the address given.
-if is_loopback "$host"; then
-    say "ready: http://${host}:${port}"
-else
-    share="$host"
-    read -ra names <<<"${STREAMLIT_SERVER_ALLOWED_HOSTS:-}"
-    for name in "${names[@]}" "${HOSTNAME:-}"; do
-        [[ -n "$name" ]] && ! is_loopback "$name" && share="$name" && break
-    done
-    [[ "$share" == 0.0.0.0 || "$share" == :: || "$share" == "[::]" ]] && share="$(hostname)"
-    say "ready: students open http://${share}:${port} (listening on ${host}:${port}; behind" \
-        "Docker's -p or a proxy, use the port they reach)"
-fi
+ready_line "$host" "$port"
 say "(the workers' own \"URL: http://127.0.0.1:...\" lines above bypass the balancer: do not" \
     "share them)"
-
-# Every 5 s, ask each worker for its health in the background (up to 10 s, as HAProxy does);
-# an answer marks the time in $RUN_DIR/ok.K. A worker with no answer for HUNG_S seconds is
-# killed, and the loop below starts it again.
-watch_workers() {
-    local k age
-    for ((k = 0; k < workers; k++)); do
-        (answers_ok "${worker_ports[k]}" /_stcore/health 10 && touch "$RUN_DIR/ok.$k" 2>/dev/null) &
-        helper_pids+=($!)
-        age=$((EPOCHSECONDS - $(stat -c %Y "$RUN_DIR/ok.$k")))
-        if ((age > HUNG_S)) && kill -0 "${worker_pids[k]}" 2>/dev/null; then
-            say "worker w$((k + 1)) (pid ${worker_pids[k]}) has not answered its health check" \
-                "for ${age} s: killing it" >&2
-            kill -KILL "${worker_pids[k]}" 2>/dev/null
-        fi
-    done
-}
 
 # Supervise: restart a worker that exits or hangs; stop everything if HAProxy exits.
 tick=0
 while true; do
     sleep 1 &
     wait $! 2>/dev/null
-    if ! ((++tick % 5)); then
+    if ! ((++tick % WATCH_EVERY_S)); then
         watch_workers
         # Forget the helpers that have finished.
         running=()
@@ -361,7 +254,8 @@ while true; do
             # Warm it in the background as soon as it answers (HAProxy adds it once healthy).
             (
                 for _ in $(seq 240); do
-                    healthy "${worker_ports[k]}" && touch "$RUN_DIR/ok.$k" 2>/dev/null && break
+                    # (An answer ends its start-up grace in the watcher.)
+                    healthy "${worker_ports[k]}" && : 2>/dev/null >"$RUN_DIR/answered.$k" && break
                     sleep 0.5
                 done
                 warm_worker "$k"

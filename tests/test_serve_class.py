@@ -7,10 +7,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import pathlib
 import re
 import shutil
 import signal
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -283,8 +285,9 @@ def test_an_outside_address_without_allowed_hosts_gets_a_warning() -> None:
 
 async def _moved_off_a_hung_worker(url: str, pid: int, worker: str) -> tuple[str, set[str]]:
     """A student on ``worker`` (pid ``pid``) with the vector lab open; the worker is stopped
-    (SIGSTOP, as a hang): HAProxy must close the student's websocket once it marks the worker
-    DOWN, and the page's reconnect, with the same cookie, must reach a healthy worker."""
+    (SIGSTOP, as a hang): the script must kill it (no answer, stopped), which closes the
+    student's websocket, and the page's reconnect, with the same cookie, must reach a healthy
+    worker."""
     cookie = f"{COOKIE}={worker}"
     tab = BrowserTab(url, cookies=cookie, run_timeout=90)
     await tab.connect()
@@ -293,9 +296,10 @@ async def _moved_off_a_hung_worker(url: str, pid: int, worker: str) -> tuple[str
     assert first.error is None, first
     assert not first.exceptions, first
     os.kill(pid, signal.SIGSTOP)
-    # Closed by HAProxy (before: left attached to the stopped worker for an hour, the
-    # websocket tunnel timeout); bounded: HAProxy takes two failed checks of up to 10 s.
-    await asyncio.wait_for(tab._ws.wait_closed(), timeout=90)
+    # Closed when the script kills the worker (HAProxy no longer cuts a DOWN worker's
+    # websockets: a merely slow worker keeps its students); bounded: 30 s without an answer,
+    # seen by a watcher that looks every 5 s.
+    await asyncio.wait_for(tab._ws.wait_closed(), timeout=120)
     await tab.close()
     again = BrowserTab(url, cookies=cookie, run_timeout=90)
     await again.connect()
@@ -308,7 +312,7 @@ async def _moved_off_a_hung_worker(url: str, pid: int, worker: str) -> tuple[str
     return served_by, keys
 
 
-def test_a_hung_worker_s_students_move_to_a_healthy_one_and_it_is_restarted(
+def test_a_hung_worker_is_killed_its_students_move_to_a_healthy_one_and_it_restarts(
     two_workers: ClassServer,
 ) -> None:
     old = two_workers.worker_pids()
@@ -316,18 +320,23 @@ def test_a_hung_worker_s_students_move_to_a_healthy_one_and_it_is_restarted(
         served_by, keys = run_coroutine(_moved_off_a_hung_worker(two_workers.url, old["w1"], "w1"))
         assert served_by == "w2"
         assert {"v", "lam"} <= keys
+        killed = f"worker w1 (pid {old['w1']}) has not answered its health check for"
         assert any(
-            re.search(r"\[haproxy\] .*Server workers/w1 is DOWN", line)
+            killed in line and "is stopped (state T): killing it" in line
             for line in two_workers.lines
         ), two_workers.output()
-        # The script sees the stopped worker not answering, kills it and starts it again.
+        # HAProxy saw it DOWN (the line reaches the reader thread through sed and a pipe).
+        two_workers.wait_for(
+            lambda: any(
+                re.search(r"\[haproxy\] .*Server workers/w1 is DOWN", line)
+                for line in list(two_workers.lines)
+            ),
+            "HAProxy's 'w1 is DOWN' line",
+        )
+        # The script starts the killed worker again.
         two_workers.wait_for(
             lambda: two_workers.worker_pids()["w1"] != old["w1"], "restarted w1", timeout=120
         )
-        assert any(
-            f"worker w1 (pid {old['w1']}) has not answered its health check" in line
-            for line in two_workers.lines
-        ), two_workers.output()
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(old["w1"], signal.SIGCONT)
@@ -338,3 +347,151 @@ def test_a_hung_worker_s_students_move_to_a_healthy_one_and_it_is_restarted(
 
     two_workers.wait_for(back_on_w1, "w1 back in the balancer")
     assert two_workers.worker_pids()["w2"] == old["w2"]
+
+
+def _bash(
+    code: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``code`` run by bash after sourcing the script's helpers, as serve_class.sh does."""
+    helpers = " ".join(f"source {ROOT / 'scripts' / name};" for name in HELPERS)
+    return subprocess.run(
+        [
+            "bash",
+            "-c",
+            f"say() {{ printf 'serve_class: %s\\n' \"$*\"; }}; {helpers} {code}",
+            "_",
+            *args,
+        ],
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+
+HELPERS = ("serve_class_watch.sh", "serve_class_haproxy.sh", "serve_class_hosts.sh")
+
+
+@pytest.mark.parametrize(
+    ("failures", "before", "now", "state", "killed"),
+    [
+        (6, "500", "500", "S", True),  # no answer for 30 s, no CPU used: hung (e.g. deadlock)
+        (6, "500", "500", "T", True),  # stopped
+        (6, "500", "900", "T", True),  # stopped now, whatever it did before
+        (6, "500", "501", "S", False),  # no answer, but it runs: busy, not hung
+        (6, "500", "900", "R", False),  # a full class keeps it running flat out
+        (9, "500", "731", "R", False),  # however long it stays busy
+        (6, "", "500", "S", False),  # its CPU time was not seen before: not known to be idle
+        (5, "500", "500", "S", False),  # 25 s without an answer is not yet hung
+        (5, "500", "500", "T", False),  # not even when stopped
+        (-30, "500", "500", "S", False),  # starting (start-up grace)
+        (0, "500", "500", "S", False),  # answered in the last round
+    ],
+)
+def test_the_watcher_kills_only_a_worker_that_neither_answers_nor_runs(
+    failures: int, before: str, now: str, state: str, killed: bool
+) -> None:
+    # The decision alone, as serve_class.sh's watcher makes it every 5 s with HUNG_S = 30 s
+    # (a limit of 6 rounds): the rounds in a row without a health answer, the worker's CPU
+    # ticks at the previous and this round, and its state letter from /proc/PID/stat.
+    done = _bash('worker_is_hung "$@"', str(failures), "6", before, now, state)
+    assert done.returncode == (0 if killed else 1), done.stderr
+
+
+def test_the_watcher_reads_a_busy_process_as_running_and_a_stopped_one_as_stopped() -> None:
+    # proc_cpu_state on real processes: a Python loop burning CPU (a busy worker: its ticks
+    # advance, and the decision leaves it running after 6 unanswered rounds), then the same
+    # process stopped (state T: killed).
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+
+        def cpu_state() -> tuple[str, int]:
+            done = _bash('proc_cpu_state "$1"', str(busy.pid))
+            assert done.returncode == 0, done.stderr
+            state, ticks = done.stdout.split()
+            return state, int(ticks)
+
+        _, first = cpu_state()
+        deadline = time.monotonic() + 60
+        while (now := cpu_state())[1] == first:
+            assert time.monotonic() < deadline, "a busy loop used no CPU in 60 s"
+            time.sleep(0.1)
+        verdict = _bash('worker_is_hung 6 6 "$1" "$2" "$3"', str(first), str(now[1]), now[0])
+        assert verdict.returncode == 1  # busy: left running
+        os.kill(busy.pid, signal.SIGSTOP)
+        deadline = time.monotonic() + 60
+        while (stopped := cpu_state())[0] != "T":
+            assert time.monotonic() < deadline, f"no state T after SIGSTOP: {stopped}"
+            time.sleep(0.1)
+        verdict = _bash('worker_is_hung 6 6 "$1" "$2" T', str(now[1]), str(stopped[1]))
+        assert verdict.returncode == 0  # stopped: killed
+    finally:
+        busy.kill()
+        busy.wait(timeout=30)
+    gone = _bash('proc_cpu_state "$1"', str(busy.pid))
+    assert gone.returncode != 0
+
+
+def test_haproxy_keeps_a_down_worker_s_students_and_serves_from_backups_when_all_are_down(
+    tmp_path: pathlib.Path,
+) -> None:
+    _require_haproxy()
+    done = _bash('haproxy_config 127.0.0.1 8501 "$@"', "41001", "41002")
+    assert done.returncode == 0, done.stderr
+    config = done.stdout
+    # A DOWN worker (e.g. slow under a full class) keeps its students' websockets.
+    assert "shutdown-sessions" not in config
+    servers = re.findall(r"^\s+server (\S+) 127\.0\.0\.1:(\d+) (.*)$", config, re.M)
+    assert servers == [
+        ("w1", "41001", "check cookie w1"),
+        ("w2", "41002", "check cookie w2"),
+        ("w1-unchecked", "41001", "backup"),
+        ("w2-unchecked", "41002", "backup"),
+    ]
+    assert "option allbackups" in config
+    (tmp_path / "haproxy.cfg").write_text(config)
+    checked = subprocess.run(
+        ["haproxy", "-c", "-f", str(tmp_path / "haproxy.cfg")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "WARNING" not in checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("host", "allowed", "line"),
+    [
+        ("127.0.0.1", None, "serve_class: ready: http://127.0.0.1:8501"),
+        (
+            "0.0.0.0",  # noqa: S104 (a string, nothing is bound)
+            "localhost class.example.edu",
+            "serve_class: ready: students open http://class.example.edu:8501 (listening on"
+            " 0.0.0.0:8501;",
+        ),
+        (
+            "0.0.0.0",  # noqa: S104
+            "localhost 127.0.0.1 ::1",
+            "serve_class: ready: listening on 0.0.0.0:8501, but no host name students can use is"
+            " allowed yet: set STREAMLIT_SERVER_ALLOWED_HOSTS (see the warning above)",
+        ),
+        (
+            "192.0.2.10",
+            None,
+            "serve_class: ready: listening on 192.0.2.10:8501, but no host name students can use",
+        ),
+    ],
+)
+def test_the_ready_line_names_no_host_that_students_could_not_use(
+    host: str, allowed: str | None, line: str
+) -> None:
+    # With loopback-only allowed hosts (the Docker image's default) it named $HOSTNAME: in
+    # Docker the container's ID, which students cannot open and the websocket would refuse.
+    env = {"HOSTNAME": "3f2a1b9c0d1e", "STREAMLIT_SERVER_ALLOWED_HOSTS": allowed or ""}
+    done = _bash('ready_line "$1" 8501', host, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(line), done.stdout
+    assert "3f2a1b9c0d1e" not in done.stdout
