@@ -127,7 +127,7 @@ def read_number_prediction(text: str) -> NumberReading:
             f"This reads as {'minus ' if value < 0 else ''}infinity: it is beyond the largest "
             "floating-point number (about 1.8e308) in size, so it is not judged.",
         )
-    if value == 0 and (tiny := _written_nonzero_zero(numerator, slash)):
+    if value == 0 and (tiny := _written_nonzero_zero(numerator, denominator if slash else None)):
         return NumberReading(
             0.0,
             f"{tiny} is smaller than the smallest number the computer holds (about "
@@ -136,16 +136,19 @@ def read_number_prediction(text: str) -> NumberReading:
     return NumberReading(value / 100 if percent else value)
 
 
-def _written_nonzero_zero(numerator: str, slash: str) -> str | None:
-    """What made a typed number 0 though it was written nonzero (``1e-400``; a fraction
-    ``1e-300/1e300`` whose quotient underflows), as words for the note; ``None`` for a 0
-    written as one (``0``, ``0.0e5``, ``0/3``) or reached by arithmetic (``1-1``)."""
+def _written_nonzero_zero(numerator: str, denominator: str | None) -> str | None:
+    """What made a typed number 0 though it was written nonzero (``1e-400``; a fraction of two
+    numbers, ``1e-300/1e300``, whose quotient underflows), as words for the note; ``None`` for
+    a 0 written as one (``0``, ``0.0e5``, ``0/3``) or reached by a formula (``1-1``,
+    ``1/exp(1000)``: arithmetic, whose steps may overflow and underflow as they do)."""
     text = numerator.strip()
     if _plain_number(text) is None or not written_as_nonzero(text):
         return None
     if _plain_number(text) == 0:
         return text
-    return "This fraction" if slash else None
+    if denominator is not None and _plain_number(denominator.strip()) is not None:
+        return "This fraction"
+    return None
 
 
 @dataclass(frozen=True)
