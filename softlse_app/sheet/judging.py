@@ -89,7 +89,7 @@ def read_number_prediction(text: str) -> NumberReading:
     percent = not slash and stripped.endswith("%")
     if percent:
         numerator = stripped[:-1].rstrip()
-    value = _plain_number(numerator.strip())
+    top = value = _plain_number(numerator.strip())
     if slash:
         below = _plain_number(denominator.strip())
         if value is None or below is None:
@@ -98,6 +98,7 @@ def read_number_prediction(text: str) -> NumberReading:
             return NumberReading(None, "This fraction divides by zero, so it is not a number.")
         else:
             value = value / below if math.isfinite(value) and math.isfinite(below) else math.nan
+    plain = value is not None  # a number or a fraction of two; else a formula, read below
     if value is None and not percent:
         value = evaluate_arithmetic(stripped)
     if value is None:
@@ -127,28 +128,17 @@ def read_number_prediction(text: str) -> NumberReading:
             f"This reads as {'minus ' if value < 0 else ''}infinity: it is beyond the largest "
             "floating-point number (about 1.8e308) in size, so it is not judged.",
         )
-    if value == 0 and (tiny := _written_nonzero_zero(numerator, denominator if slash else None)):
+    # Written nonzero but read as 0 (1e-400; 1e-300/1e300, whose quotient underflows): said.
+    # Not a 0 written as one (0, 0.0e5, 0/3), nor a formula's (1-1, 1/exp(1000)), whose steps
+    # overflow and underflow as arithmetic does.
+    if value == 0 and plain and written_as_nonzero(numerator.strip()):
+        tiny = numerator.strip() if top == 0 else "This fraction"
         return NumberReading(
             0.0,
             f"{tiny} is smaller than the smallest number the computer holds (about "
             "4.9e-324), so it counts as 0 and is judged as 0.",
         )
     return NumberReading(value / 100 if percent else value)
-
-
-def _written_nonzero_zero(numerator: str, denominator: str | None) -> str | None:
-    """What made a typed number 0 though it was written nonzero (``1e-400``; a fraction of two
-    numbers, ``1e-300/1e300``, whose quotient underflows), as words for the note; ``None`` for
-    a 0 written as one (``0``, ``0.0e5``, ``0/3``) or reached by a formula (``1-1``,
-    ``1/exp(1000)``: arithmetic, whose steps may overflow and underflow as they do)."""
-    text = numerator.strip()
-    if _plain_number(text) is None or not written_as_nonzero(text):
-        return None
-    if _plain_number(text) == 0:
-        return text
-    if denominator is not None and _plain_number(denominator.strip()) is not None:
-        return "This fraction"
-    return None
 
 
 @dataclass(frozen=True)
