@@ -108,14 +108,10 @@ def adopt_query_param(
     if reading.value is not None:
         st.session_state[key] = reading.value
         rewrite[key] = reading.value
-    notes = _page_notes(page)
     note = reading.note
     if repeated := repeated_param_note(key, raw_values):
         note = repeated if note is None else f"{repeated} {note}"
-    if note is None:
-        notes.pop(key, None)
-    else:
-        notes[key] = note
+    set_link_note(page, key, note)
 
 
 def repeated_param_note(key: str, raw_values: Sequence[str]) -> str | None:
