@@ -52,14 +52,14 @@ def nearly_uniform_note(lams: Sequence[float], extent: float) -> str | None:
     log 1.5): on the shared 0-to-1 colour scale their panels are nearly one colour, which looks
     broken unless the page says it is softmax flattening as λ → 0; ``None`` when every panel
     shows its transition."""
-    flat = [lam for lam in lams if sigma1_range(lam, extent)[1] < NEARLY_HALF]
-    if not flat:
-        return None
     spans = "; ".join(
         f"at {format_lambda(lam)} from {low:.3g} to {high:.3g}"
-        for lam in flat
+        for lam in lams
         for low, high in [sigma1_range(lam, extent)]
+        if high < NEARLY_HALF
     )
+    if not spans:
+        return None
     return (
         f"Nearly one colour is expected here: on this square σ₁ stays close to ½ ({spans}), "
         "because softmax flattens to the uniform distribution as λ → 0. A larger |λ| or extent "
