@@ -2,7 +2,10 @@
 readers, and a button that downloads the chart's numbers as CSV.
 
 The CSV is made only when the button is pressed (``st.download_button`` with a callable, and
-no rerun on the click), so a chart costs nothing extra per edit.
+no rerun on the click), so a chart costs nothing extra per edit. The file starts with
+UTF-8's byte-order mark: headers name λ and σ, and a spreadsheet opened by a double click
+(Excel on Windows) reads UTF-8 without the mark as the system's code page ("Î»" for "λ");
+pandas, LibreOffice and Python's ``utf-8-sig`` read the mark as what it is.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from softlse_app.common.table_columns import row_count
 
 Cell = float | int | str
 
+#: UTF-8's byte-order mark, which tells a spreadsheet program the file is UTF-8.
+BYTE_ORDER_MARK = "\ufeff"
+
 
 def show_chart(
     figure: go.Figure,
@@ -32,11 +38,11 @@ def show_chart(
 ) -> None:
     """``figure`` full width (or, with ``width="content"``, as wide as its layout says;
     Streamlit key ``key``, accessible name ``alt``) and under it a download button (key
-    ``<key>_csv``) for the CSV that ``csv_text()`` returns."""
+    ``<key>_csv``) for the CSV that ``csv_text()`` returns, behind a byte-order mark."""
     st.plotly_chart(figure, width=width, key=key, alt=alt)
     st.download_button(
         "Download the chart's numbers (CSV)",
-        data=csv_text,
+        data=lambda: BYTE_ORDER_MARK + csv_text(),
         file_name=file_name,
         mime="text/csv",
         key=f"{key}_csv",

@@ -265,7 +265,9 @@ def test_the_panels_csvs_are_named_for_what_they_hold_and_read_as_decimals(
         with app.page.expect_download() as download:
             app.page.locator(f".st-key-explore_{panel}_csv button").click()
         names[panel] = download.value.suggested_filename
-        text = Path(download.value.path()).read_text(encoding="utf-8")
+        raw = Path(download.value.path()).read_bytes()
+        assert raw.startswith("\ufeffx,y,".encode()), raw[:12]  # a spreadsheet reads λ right
+        text = raw.decode("utf-8-sig")
         xs = {row[0] for row in csv.reader(io.StringIO(text))}
         assert {"-1.0", "-0.4", "0.0", "0.04", "1.0"} <= xs, sorted(xs)[:5]
         assert all(len(x) <= 5 for x in xs - {"x"}), sorted(xs, key=len)[-3:]

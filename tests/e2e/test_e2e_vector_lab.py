@@ -237,7 +237,8 @@ def test_each_chart_is_named_for_screen_readers_and_downloads_its_numbers(
     assert "softmax" in (chart.get_attribute("aria-label") or "")
     with app.page.expect_download() as download:
         app.page.locator(f".st-key-{key}_csv button").click()
-    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
     expected = softmax(2 * np.array([3.0, 1.0, 2.0]))
     numbers = np.array([[float(cell) for cell in row] for row in rows[1:]])
     if key == "bars":
