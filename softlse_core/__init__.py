@@ -19,8 +19,13 @@ dependency.
 
 Every function states its formula and edge cases (λ < 0, λ = 0, ±inf, NaN, infinities,
 ties, empty input, float32) in its docstring, with examples that run as doctests. What this
-module exports is the public API; ``array_input``, ``logsumexp_kernels``, ``softmax_kernels``
-and ``pair_blocks`` are its internals.
+module exports is the public API; ``array_input``, ``logsumexp_kernels``,
+``softmax_kernels``, ``pair_blocks`` and ``wide_spread`` are its internals.
+
+Unlike ``scipy.special``, every function works along the last axis by default (``axis=None``
+takes the whole array, a tuple of axes takes them as one), takes λ, and gives the limits at
+infinite entries instead of NaN; what is not an array of real numbers (complex, text, dates,
+``None`` entries, masked arrays) raises ``TypeError``.
 
 Examples
 --------
@@ -30,6 +35,8 @@ Examples
 >>> float(lse([1, 2, 3], 10.0))
 3.0000045400960276
 """
+
+__version__ = "0.1.0"
 
 from softlse_core.array_input import FloatArray
 from softlse_core.derivatives import lse_gradient_fd, lse_hessian, softmax_lambda_sweep
@@ -44,6 +51,7 @@ __all__ = [
     "FloatArray",
     "TieRule",
     "VectorParseError",
+    "__version__",
     "entries_rounded_to_zero",
     "entropy",
     "entropy_identity",

@@ -5,8 +5,12 @@ Rules shared by every function of :mod:`softlse_core`:
 - ints and bools become float64; float16/float32 keep their dtype for the result but are
   computed in float64 (accurately, then rounded once) — except float32 softmax over an axis
   of length 2, which finishes in float32 arithmetic (see :func:`softlse_core.softmax`);
-  float64 and longdouble are computed in their own precision. Complex input is refused
-  (``TypeError``).
+  float64 and longdouble are computed in their own precision. Byte-swapped (big-endian)
+  floats are read in the machine's order, and the result has that order. Only real numbers
+  are taken: complex, text, dates, ``None`` entries and masked arrays (whose masks NumPy
+  would drop) are refused with ``TypeError``.
+- ``axis`` is one axis, a tuple of axes (taken together as one, as NumPy's reductions do) or
+  ``None`` (the whole array); the default of every function is the last axis.
 - λ must be a real number that is not NaN (``ValueError`` otherwise). Whether λ = 0 is
   allowed depends on the function.
 """
@@ -14,12 +18,15 @@ Rules shared by every function of :mod:`softlse_core`:
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+import numbers
+import operator
+from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "Axis",
     "AxisInput",
     "FloatArray",
     "along_axis",
@@ -28,12 +35,14 @@ __all__ = [
     "check_finite_nonzero_lam",
     "check_lam",
     "normalize_axis",
-    "reduced_result",
     "widened",
 ]
 
 #: A NumPy array of floats of any precision: what the functions of softlse_core take and give.
 FloatArray = NDArray[np.floating[Any]]
+
+#: What ``axis`` may be: one axis, several taken together, or None for the whole array.
+Axis: TypeAlias = int | tuple[int, ...] | None
 
 
 def as_real_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
@@ -41,23 +50,60 @@ def as_real_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
     dtype the result must have.
 
     Floating input is returned as it is (float16 and float32 too: the kernels that compute
-    block by block choose their working precision themselves); ints and bools become
-    float64. ``arr`` may share memory with ``x``: callers must not write into it. Complex
-    input raises ``TypeError``.
+    block by block choose their working precision themselves), in the machine's byte order;
+    ints, bools and object arrays of real numbers (``Fraction``, ``Decimal``) become float64.
+    ``arr`` may share memory with ``x``: callers must not write into it. What is not an
+    array of real numbers raises ``TypeError``: a masked array (``np.asarray`` would drop
+    its mask and use the masked entries), complex numbers, text, dates and durations, and
+    ``None`` entries (which NumPy would read as NaN).
     """
+    if isinstance(x, np.ma.MaskedArray):
+        raise TypeError(
+            "masked arrays are not supported: their masks would be ignored. Fill the masked "
+            "entries first: x.filled(-np.inf) leaves them out of lse and softmax for λ > 0, "
+            "x.filled(np.inf) for λ < 0"
+        )
     arr = np.asarray(x)
-    if arr.dtype.kind == "c":
-        raise TypeError("complex input is not supported: log-sum-exp needs real numbers")
-    if arr.dtype.kind == "f":
+    kind = arr.dtype.kind
+    if kind == "f":
+        if not arr.dtype.isnative:  # the kernels pick their paths by dtype: float64 is native
+            arr = arr.astype(arr.dtype.newbyteorder("="))
         return arr, arr.dtype
-    if arr.dtype.kind in "biu":
+    if kind in "biu":
         work = arr.astype(np.float64)
         return work, work.dtype
-    try:
-        work = arr.astype(np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"expected an array of real numbers, got dtype {arr.dtype}") from exc
-    return work, work.dtype
+    if kind == "O":
+        refused = [entry for entry in arr.flat if not _may_be_real(entry)][:1]
+        if not refused:
+            try:
+                work = arr.astype(np.float64)
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"expected an array of real numbers: {exc}") from exc
+            return work, work.dtype
+        raise TypeError(
+            f"expected an array of real numbers, got an entry {refused[0]!r}"
+            f" ({type(refused[0]).__name__})"
+        )
+    raise TypeError(f"expected an array of real numbers, got {_what_it_holds(arr.dtype)}")
+
+
+def _may_be_real(entry: object) -> bool:
+    """Whether an object array's entry may be a real number: not None (which NumPy reads as
+    NaN), text or a complex number; ``float()`` decides the rest."""
+    if entry is None or isinstance(entry, str | bytes):
+        return False
+    return isinstance(entry, numbers.Real) or not isinstance(entry, numbers.Complex)
+
+
+def _what_it_holds(dtype: np.dtype[Any]) -> str:
+    """A refused dtype in words, for the error message."""
+    if dtype.kind == "c":
+        return f"complex numbers (dtype {dtype}): log-sum-exp needs real numbers"
+    if dtype.kind in "US":
+        return f"text (dtype {dtype}): convert it to numbers first"
+    if dtype.kind in "Mm":
+        return f"dates or durations (dtype {dtype}), which are not real numbers"
+    return f"dtype {dtype}"
 
 
 def widened(arr: FloatArray) -> FloatArray:
@@ -106,11 +152,16 @@ def check_lam(lam: float) -> float:
     """
     try:
         value = float(lam)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"λ must be a real number, got {lam!r}") from exc
+    except (TypeError, ValueError, OverflowError) as exc:  # 10**400 overflows a float
+        raise ValueError(f"λ must be a real number, got {_shortened(repr(lam))}") from exc
     if math.isnan(value):
         raise ValueError("λ is NaN: the inverse temperature must be a number")
     return value
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (a 400-digit λ in a message)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_finite_nonzero_lam(lam: float, needs: str) -> float:
@@ -156,8 +207,13 @@ def normalize_axis(axis: int, ndim: int) -> int:
     """Return ``axis`` as a non-negative index for an array of ``ndim`` dimensions.
 
     A 0-d input is treated as a vector of length 1 by the callers (they reshape it first),
-    so ``ndim`` is at least 1 here.
+    so ``ndim`` is at least 1 here. Raises ``TypeError`` for what is not an integer and
+    ``AxisError`` for an axis out of range.
     """
+    try:
+        axis = operator.index(axis)
+    except TypeError:
+        raise TypeError(f"axis must be an int, a tuple of ints or None, got {axis!r}") from None
     if not -ndim <= axis < ndim:
         raise np.exceptions.AxisError(axis, ndim)
     return axis % ndim
@@ -166,30 +222,69 @@ def normalize_axis(axis: int, ndim: int) -> int:
 class AxisInput(NamedTuple):
     """The input of a function that works along one axis, normalised by :func:`along_axis`."""
 
-    #: the input as a float array in its own precision (see :func:`as_real_array`), at least 1-D
+    #: the input as a float array in its own precision (see :func:`as_real_array`), at least
+    #: 1-D; with several axes (or None) they are moved to the end and merged into one
     arr: FloatArray
     #: the dtype of the result
     out_dtype: np.dtype[Any]
-    #: the axis, non-negative
+    #: the axis of ``arr`` to work along, non-negative
     axis: int
     #: the input's own shape (``()`` for a scalar, which ``arr`` holds as a vector of length 1)
     shape: tuple[int, ...]
+    #: the input's axes that ``axis`` stands for, non-negative and increasing
+    axes: tuple[int, ...]
+    #: with merged axes, the input's shape with those axes moved to the end; else None
+    moved_shape: tuple[int, ...] | None
+
+    def spread(self, result: NDArray[Any]) -> NDArray[Any]:
+        """A result shaped like ``arr`` (softmax, one-hot) in the input's own shape."""
+        if self.moved_shape is None:
+            return result.reshape(self.shape)
+        ndim, count = len(self.shape), len(self.axes)
+        moved = result.reshape(self.moved_shape)
+        return np.moveaxis(moved, range(ndim - count, ndim), self.axes)
+
+    def reduced(self, result: ArrayLike, keepdims: bool = False) -> Any:
+        """A reduction's result (``arr`` without ``axis``) in ``out_dtype``: a NumPy scalar
+        when nothing is left of the input's shape, otherwise an array (with the reduced axes
+        kept as length 1 if ``keepdims``). A float16 or float32 result too large for its dtype
+        is inf, without the RuntimeWarning NumPy's cast would give."""
+        result = np.asarray(result)
+        if keepdims:
+            result = np.expand_dims(result, self.axes)
+        if result.dtype != self.out_dtype:
+            with np.errstate(over="ignore"):
+                result = result.astype(self.out_dtype)
+        return result[()]
 
 
-def along_axis(x: ArrayLike, axis: int) -> AxisInput:
+def along_axis(x: ArrayLike, axis: Axis) -> AxisInput:
     """Normalise ``x`` and ``axis`` for a function along ``axis``; a scalar is a vector of
-    length 1. Raises ``TypeError`` for complex input and ``AxisError`` for a bad axis."""
+    length 1, and several axes (a tuple, or None for all) are moved to the end and taken as
+    one. Raises ``TypeError`` for what is not real numbers or not an axis, ``AxisError`` for
+    an axis out of range and ``ValueError`` for an axis named twice or an empty tuple."""
     arr, out_dtype = as_real_array(x)
     shape = arr.shape
     if arr.ndim == 0:
         arr = arr.reshape(1)
-    return AxisInput(arr, out_dtype, normalize_axis(axis, arr.ndim), shape)
+    if axis is not None and not isinstance(axis, tuple):
+        ax = normalize_axis(axis, arr.ndim)
+        return AxisInput(arr, out_dtype, ax, shape, (ax,), None)
+    ndim = arr.ndim
+    axes = tuple(range(ndim)) if axis is None else _distinct_axes(axis, ndim)
+    if len(axes) == 1:
+        return AxisInput(arr, out_dtype, axes[0], shape, axes, None)
+    moved = np.moveaxis(arr, axes, range(ndim - len(axes), ndim))
+    kept = moved.shape[: ndim - len(axes)]
+    merged = moved.reshape((*kept, math.prod(moved.shape[ndim - len(axes) :])))
+    return AxisInput(merged, out_dtype, len(kept), shape, axes, moved.shape)
 
 
-def reduced_result(result: ArrayLike, out_dtype: np.dtype[Any], axis: int, keepdims: bool) -> Any:
-    """A reduction's result in ``out_dtype``: a NumPy scalar when nothing is left of the
-    input's shape, otherwise an array (with ``axis`` kept as length 1 if ``keepdims``)."""
-    result = np.asarray(result)
-    if keepdims:
-        result = np.expand_dims(result, axis)
-    return result.astype(out_dtype, copy=False)[()]
+def _distinct_axes(axis: tuple[int, ...], ndim: int) -> tuple[int, ...]:
+    """A tuple of axes, normalised and increasing; each named once, at least one."""
+    if not axis:
+        raise ValueError("axis=() names no axis to work along: give at least one, or None")
+    axes = [normalize_axis(one, ndim) for one in axis]
+    if len(set(axes)) != len(axes):
+        raise ValueError(f"axis {axis!r} names an axis twice")
+    return tuple(sorted(axes))

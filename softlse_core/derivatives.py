@@ -28,7 +28,7 @@ _LARGEST_STEP = 2.0**1000
 
 
 def _vector(x: ArrayLike) -> NDArray[np.float64]:
-    arr = np.asarray(x, dtype=np.float64)
+    arr = as_float_array(x)[0].astype(np.float64, copy=False)  # refuses what is not real
     if arr.ndim != 1:
         raise ValueError(f"expected a 1-D vector, got shape {arr.shape}")
     return arr

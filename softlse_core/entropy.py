@@ -17,14 +17,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from softlse_core.array_input import as_float_array, check_finite_nonzero_lam
+from softlse_core.array_input import Axis, as_float_array, check_finite_nonzero_lam
 from softlse_core.logsumexp import lse
 from softlse_core.softmax import softmax
 
 __all__ = ["entropy", "entropy_identity"]
 
 
-def entropy(p: ArrayLike, axis: int = -1) -> Any:
+def entropy(p: ArrayLike, axis: Axis = -1) -> Any:
     r"""Shannon entropy in nats along ``axis``, with 0·log 0 = 0.
 
     .. math::
@@ -35,8 +35,9 @@ def entropy(p: ArrayLike, axis: int = -1) -> Any:
     ----------
     p : array_like
         Probabilities (not renormalised: pass a distribution).
-    axis : int, optional
-        The axis to sum over. Default: the last one.
+    axis : int, tuple of ints or None, optional
+        The axis to sum over (several are taken together, None takes the whole array).
+        Default: the last one.
 
     Returns
     -------
@@ -47,7 +48,8 @@ def entropy(p: ArrayLike, axis: int = -1) -> Any:
     Raises
     ------
     TypeError
-        If ``p`` is complex or not numeric.
+        If ``p`` is not real numbers (complex, text, dates, ``None`` entries, a masked
+        array).
 
     Notes
     -----
@@ -104,8 +106,9 @@ def entropy_identity(x: ArrayLike, lam: float) -> tuple[Any, Any, Any]:
     Returns
     -------
     total, mean, entropy_term : numpy.floating or numpy.ndarray
-        lse(x, λ), ⟨p, x⟩ and H(p)/λ, each shaped like ``x`` without its last axis. They
-        satisfy total = mean + entropy_term up to rounding.
+        lse(x, λ), ⟨p, x⟩ and H(p)/λ, each shaped like ``x`` without its last axis and
+        in lse's dtype (float64 for ints, else ``x``'s). They satisfy
+        total = mean + entropy_term up to rounding.
 
     Raises
     ------
@@ -141,4 +144,8 @@ def entropy_identity(x: ArrayLike, lam: float) -> tuple[Any, Any, Any]:
         weighted = np.where(np.isnan(p).any(axis=-1), math.nan, weighted)
     h_over_lam = entropy(p) / lam
     out_dtype = np.asarray(total).dtype
-    return total, np.asarray(weighted).astype(out_dtype)[()], np.asarray(h_over_lam)[()]
+    return (
+        total,
+        np.asarray(weighted).astype(out_dtype)[()],
+        np.asarray(h_over_lam).astype(out_dtype)[()],
+    )

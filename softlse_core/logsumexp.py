@@ -15,14 +15,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import along_axis, check_lam, reduced_result, widened
+from softlse_core.array_input import Axis, along_axis, check_lam, widened
 from softlse_core.logsumexp_kernels import lse_along_axis, lse_pairs
 from softlse_core.wide_spread import doubled, halved_for_tiny_lam
 
 __all__ = ["lse", "naive_lse"]
 
 
-def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) -> Any:
+def lse(x: ArrayLike, lam: float = 1.0, axis: Axis = -1, keepdims: bool = False) -> Any:
     r"""Log-sum-exp with inverse temperature λ along ``axis``, computed accurately.
 
     .. math::
@@ -39,10 +39,11 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
         Real numbers: ints, bools or floats of any precision.
     lam : float, optional
         The inverse temperature λ: nonzero and not NaN; ±inf allowed. Default 1.
-    axis : int, optional
-        The axis to reduce. Default: the last one.
+    axis : int, tuple of ints or None, optional
+        The axis to reduce (several are taken together as one, None takes the whole
+        array). Default: the last one (scipy's default is None).
     keepdims : bool, optional
-        Keep ``axis`` in the result with length 1. Default False.
+        Keep the reduced axes in the result with length 1. Default False.
 
     Returns
     -------
@@ -55,9 +56,10 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
     ValueError
         If λ is 0 (lse diverges like log(n)/λ as λ → 0) or NaN, or not a real number.
     TypeError
-        If ``x`` is complex or not numeric.
+        If ``x`` is not real numbers (complex, text, dates, ``None`` entries, a masked
+        array) or ``axis`` is not an int, a tuple of ints or None.
     numpy.exceptions.AxisError
-        If ``axis`` is out of range.
+        If ``axis`` is out of range (``ValueError`` if a tuple names one twice).
 
     See Also
     --------
@@ -130,11 +132,12 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
             "lse is undefined at λ = 0: (1/λ)·log Σ exp(λ·x_j) diverges like log(n)/λ as "
             "λ → 0; use a nonzero λ (softmax at λ = 0 is the uniform distribution)"
         )
-    arr, out_dtype, ax, _ = along_axis(x, axis)
+    given = along_axis(x, axis)
+    arr, out_dtype, ax = given.arr, given.out_dtype, given.axis
     arr, lam, halved = halved_for_tiny_lam(arr, lam, arr.shape[ax])  # lse = 2·lse(x/2, 2λ)
     if arr.shape[ax] == 2 and math.isfinite(lam) and arr.dtype.itemsize <= 8:
         pairs = lse_pairs(arr, lam, ax, out_dtype)
-        return reduced_result(doubled(pairs) if halved else pairs, out_dtype, ax, keepdims)
+        return given.reduced(doubled(pairs) if halved else pairs, keepdims)
     work = widened(arr)
     reduced_shape = work.shape[:ax] + work.shape[ax + 1 :]
     if work.shape[ax] == 0:
@@ -146,7 +149,7 @@ def lse(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) 
         result = lse_along_axis(work, lam, ax)
         if halved:
             result = doubled(result)
-    return reduced_result(result, out_dtype, ax, keepdims)
+    return given.reduced(result, keepdims)
 
 
 def naive_lse(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> Any:

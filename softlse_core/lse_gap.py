@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from softlse_core.array_input import along_axis, check_lam, reduced_result, widened
+from softlse_core.array_input import Axis, along_axis, check_lam, widened
 from softlse_core.logsumexp_kernels import gap_along_axis, lse_pairs
 from softlse_core.wide_spread import doubled, halved_for_tiny_lam
 
@@ -30,7 +30,7 @@ def _check_gap_lam(lam: float) -> float:
     return lam
 
 
-def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = False) -> Any:
+def lse_gap(x: ArrayLike, lam: float = 1.0, axis: Axis = -1, keepdims: bool = False) -> Any:
     r"""The gap lse(x, λ) − max(x) along ``axis``, computed directly (lse − min for λ < 0).
 
     .. math::
@@ -52,10 +52,11 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
         Real numbers (ints, bools and floats of any precision).
     lam : float, optional
         The inverse temperature λ, nonzero and not NaN; ±inf allowed. Default 1.
-    axis : int, optional
-        The axis to reduce. Default: the last.
+    axis : int, tuple of ints or None, optional
+        The axis to reduce (several are taken together as one, None takes the whole
+        array). Default: the last.
     keepdims : bool, optional
-        Keep ``axis`` with length 1 in the result. Default False.
+        Keep the reduced axes with length 1 in the result. Default False.
 
     Returns
     -------
@@ -70,9 +71,10 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     ValueError
         If λ is 0 (the gap grows like log(n)/λ) or NaN.
     TypeError
-        If ``x`` is complex or not numeric.
+        If ``x`` is not real numbers (complex, text, dates, ``None`` entries, a masked
+        array) or ``axis`` is not an int, a tuple of ints or None.
     numpy.exceptions.AxisError
-        If ``axis`` is out of range.
+        If ``axis`` is out of range (``ValueError`` if a tuple names one twice).
 
     See Also
     --------
@@ -129,7 +131,8 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     (0.6931471805599453, nan)
     """
     lam = _check_gap_lam(lam)
-    arr, out_dtype, ax, _ = along_axis(x, axis)
+    given = along_axis(x, axis)
+    arr, out_dtype, ax = given.arr, given.out_dtype, given.axis
     arr, lam, halved = halved_for_tiny_lam(arr, lam, arr.shape[ax])  # gap: twice x/2's at 2λ
     n = arr.shape[ax]
     if n == 0:
@@ -144,10 +147,10 @@ def lse_gap(x: ArrayLike, lam: float = 1.0, axis: int = -1, keepdims: bool = Fal
     if halved:  # the gap of x/2 at 2λ, back to x at λ
         result = doubled(result)
     # + 0: −0.0 (λ < 0, no gap, or a gap that rounds to 0 in float32) becomes 0.0
-    return reduced_result(result, out_dtype, ax, keepdims) + out_dtype.type(0.0)
+    return given.reduced(result, keepdims) + out_dtype.type(0.0)
 
 
-def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any, Any]:
+def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: Axis = -1) -> tuple[Any, Any]:
     r"""The tight bounds ``(low, high)`` of the gap lse(x, λ) − max(x) (lse − min for λ < 0).
 
     .. math::
@@ -167,8 +170,9 @@ def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any,
         Real numbers.
     lam : float, optional
         The inverse temperature λ, nonzero and not NaN; ±inf allowed. Default 1.
-    axis : int, optional
-        The axis of the slices. Default: the last one.
+    axis : int, tuple of ints or None, optional
+        The axis of the slices (several are taken together as one, None takes the whole
+        array). Default: the last one.
 
     Returns
     -------
@@ -210,15 +214,13 @@ def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any,
     [nan, nan]
     """
     lam = _check_gap_lam(lam)
-    arr, out_dtype, ax, _ = along_axis(x, axis)
-    work = widened(arr)
+    given = along_axis(x, axis)
+    work, ax = widened(given.arr), given.axis
     n = work.shape[ax]
     reduced_shape = work.shape[:ax] + work.shape[ax + 1 :]
     if n == 0:
         empty = np.full(reduced_shape, math.nan)
-        return reduced_result(empty, out_dtype, ax, False), reduced_result(
-            empty, out_dtype, ax, False
-        )
+        return given.reduced(empty), given.reduced(empty)
     with np.errstate(all="ignore"):
         if n == 2:  # a grid of pairs: m is 2 where the two entries tie, else 1
             first, second = np.moveaxis(work, ax, 0)
@@ -241,4 +243,4 @@ def lse_gap_bounds(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> tuple[Any,
             m_term[has_nan] = math.nan
             n_term[has_nan] = math.nan
     low, high = (m_term, n_term) if lam > 0 else (n_term, m_term)
-    return reduced_result(low, out_dtype, ax, False), reduced_result(high, out_dtype, ax, False)
+    return given.reduced(low), given.reduced(high)

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import along_axis, check_lam, widened
+from softlse_core.array_input import Axis, along_axis, check_lam, widened
 from softlse_core.softmax_kernels import softmax_pairs, softmax_shifted
 from softlse_core.wide_spread import halved_for_tiny_lam
 
@@ -29,7 +29,7 @@ TieRule = Literal["split", "first"]
 TIE_RULES: tuple[TieRule, ...] = get_args(TieRule)
 
 
-def onehot_argmax(x: ArrayLike, axis: int = -1, ties: TieRule = "split") -> NDArray[Any]:
+def onehot_argmax(x: ArrayLike, axis: Axis = -1, ties: TieRule = "split") -> NDArray[Any]:
     r"""One-hot argmax along ``axis``: the λ → ∞ limit of softmax(x, λ).
 
     .. math::
@@ -43,8 +43,9 @@ def onehot_argmax(x: ArrayLike, axis: int = -1, ties: TieRule = "split") -> NDAr
     ----------
     x : array_like
         Real numbers.
-    axis : int, optional
-        The axis along which one entry (or the tied maxima) gets the mass. Default: the last.
+    axis : int, tuple of ints or None, optional
+        The axis along which one entry (or the tied maxima) gets the mass (several are
+        taken together as one, None takes the whole array). Default: the last.
     ties : {"split", "first"}, optional
         "split" (default): 1/m on each of the m maxima — the actual limit of softmax.
         "first": 1 at numpy's ``argmax`` (the first maximum), as the sheet did.
@@ -58,8 +59,10 @@ def onehot_argmax(x: ArrayLike, axis: int = -1, ties: TieRule = "split") -> NDAr
     ------
     ValueError
         If ``ties`` is neither "split" nor "first".
+    TypeError
+        If ``x`` is not real numbers or ``axis`` is not an int, a tuple of ints or None.
     numpy.exceptions.AxisError
-        If ``axis`` is out of range.
+        If ``axis`` is out of range (``ValueError`` if a tuple names one twice).
 
     See Also
     --------
@@ -88,10 +91,10 @@ def onehot_argmax(x: ArrayLike, axis: int = -1, ties: TieRule = "split") -> NDAr
     """
     if ties not in TIE_RULES:
         raise ValueError(f"ties must be 'split' or 'first', got {ties!r}")
-    arr, out_dtype, ax, shape = along_axis(x, axis)
-    work = widened(arr)
+    given = along_axis(x, axis)
+    work, ax = widened(given.arr), given.axis
     if work.shape[ax] == 0:
-        return np.zeros(shape, dtype=out_dtype)
+        return np.zeros(given.shape, dtype=given.out_dtype)
     with np.errstate(all="ignore"):
         top = np.max(work, axis=ax, keepdims=True)
         if ties == "split":
@@ -101,10 +104,10 @@ def onehot_argmax(x: ArrayLike, axis: int = -1, ties: TieRule = "split") -> NDAr
             p = np.zeros(work.shape)
             np.put_along_axis(p, np.argmax(work, axis=ax, keepdims=True), 1.0, axis=ax)
             p = np.where(np.isnan(top), math.nan, p)
-    return p.astype(out_dtype, copy=False).reshape(shape)
+    return given.spread(p.astype(given.out_dtype, copy=False))
 
 
-def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
+def softmax(x: ArrayLike, lam: float = 1.0, axis: Axis = -1) -> NDArray[Any]:
     r"""Softmax with inverse temperature λ along ``axis``, computed accurately.
 
     .. math::
@@ -123,8 +126,9 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
         Real numbers: ints, bools or floats of any precision.
     lam : float, optional
         The inverse temperature λ: any real number but NaN, ±inf included. Default 1.
-    axis : int, optional
-        The axis to normalise along. Default: the last one, as in torch and JAX
+    axis : int, tuple of ints or None, optional
+        The axis to normalise along (several are taken together as one, None takes the
+        whole array). Default: the last one, as in torch and JAX
         (``scipy.special.softmax`` normalises over the whole array by default).
 
     Returns
@@ -138,9 +142,10 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
     ValueError
         If λ is NaN or not a real number.
     TypeError
-        If ``x`` is complex or not numeric.
+        If ``x`` is not real numbers (complex, text, dates, ``None`` entries, a masked
+        array) or ``axis`` is not an int, a tuple of ints or None.
     numpy.exceptions.AxisError
-        If ``axis`` is out of range.
+        If ``axis`` is out of range (``ValueError`` if a tuple names one twice).
 
     See Also
     --------
@@ -153,8 +158,11 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
     Edge cases:
 
     - λ < 0 concentrates on the minima: softmax(x, λ) = softmax(−x, −λ).
-    - λ = 0 gives the uniform distribution 1/n. λ = +inf gives ``onehot_argmax(x)`` and
-      λ = −inf ``onehot_argmax(−x)`` (ties split).
+    - λ = 0 gives the uniform distribution 1/n, ±inf entries included (e^{0·x} is taken
+      as 1; a NaN still gives NaN). With infinite entries that is not the limit λ → 0: at
+      every λ > 0 the +inf entries share all the mass and −inf entries get none, so
+      softmax([inf, 1], 0) is [0.5, 0.5] while softmax([inf, 1], 1e-300) is [1, 0].
+      λ = +inf gives ``onehot_argmax(x)`` and λ = −inf ``onehot_argmax(−x)`` (ties split).
     - A NaN in a slice makes that slice NaN. A +inf entry (λ > 0) gives the uniform
       distribution over the +inf entries — the limit of softmax; scipy, torch and JAX return
       NaN there. A slice of all −inf is NaN (0/0; there is no limit). For λ < 0 the roles of
@@ -231,13 +239,14 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
     []
     """
     lam = check_lam(lam)
-    arr, out_dtype, ax, shape = along_axis(x, axis)
+    given = along_axis(x, axis)
+    arr, out_dtype, ax = given.arr, given.out_dtype, given.axis
     n = arr.shape[ax]
     if n == 0:
-        return np.empty(shape, dtype=out_dtype)
+        return np.empty(given.shape, dtype=out_dtype)
     arr, lam, _ = halved_for_tiny_lam(arr, lam)  # softmax(x, λ) = softmax(x/2, 2λ)
     if n == 2 and math.isfinite(lam) and lam != 0.0 and arr.dtype.itemsize <= 8:
-        return softmax_pairs(arr, lam, ax, out_dtype).reshape(shape)
+        return given.spread(softmax_pairs(arr, lam, ax, out_dtype))
     work = widened(arr)
     with np.errstate(all="ignore"):
         if lam == 0.0:
@@ -250,7 +259,7 @@ def softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:
             p = np.where(losing_inf, math.nan, p)
         else:
             p = softmax_shifted(work, lam, ax)
-    return np.asarray(p).astype(out_dtype, copy=False).reshape(shape)
+    return given.spread(np.asarray(p).astype(out_dtype, copy=False))
 
 
 def naive_softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any]:

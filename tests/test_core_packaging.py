@@ -18,8 +18,11 @@ from pathlib import Path
 
 import pytest
 
+import softlse_core
+
 ROOT = Path(__file__).resolve().parents[1]
-CORE_FILES = sorted(path.name for path in (ROOT / "softlse_core").glob("*.py"))
+# py.typed: the package's annotations are its types for mypy and pyright (PEP 561)
+CORE_FILES = sorted([path.name for path in (ROOT / "softlse_core").glob("*.py")] + ["py.typed"])
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,7 @@ def test_wheel_holds_only_softlse_core_and_requires_only_numpy(wheel: Path):
     assert metadata["Name"] == "softlse-core"
     assert metadata.get_all("Requires-Dist") == ["numpy>=1.25"]
     assert metadata["Requires-Python"] == ">=3.11"
+    assert metadata["Version"] == softlse_core.__version__
 
 
 def test_installed_wheel_works_from_another_directory(wheel: Path, tmp_path: Path):
