@@ -16,6 +16,8 @@ import numpy as np
 from markdown_tables import tables
 from streamlit.testing.v1 import AppTest
 
+from softlse_app.vector_lab.tables import UNDERFLOW_TEXT
+
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "vector_lab.py")
 
 LSE = "lse vs max"
@@ -51,8 +53,11 @@ def column_text(at: AppTest, table: int, name: str) -> list[str]:
 
 
 def column(at: AppTest, table: int, name: str) -> np.ndarray:
-    """A table column as the person reads it, converted back to floats."""
-    return np.array([float(text) for text in column_text(at, table, name)])
+    """A table column as the person reads it, converted back to floats ("0 (underflow)",
+    a positive number float64 holds as 0, as 0.0)."""
+    return np.array(
+        [0.0 if text == UNDERFLOW_TEXT else float(text) for text in column_text(at, table, name)]
+    )
 
 
 def open_tab(at: AppTest, label: str) -> AppTest:

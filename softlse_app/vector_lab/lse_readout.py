@@ -47,6 +47,9 @@ class LseReadout:
     identity_rhs: float
     identity_residual: float
     lam: float
+    #: whether the gap and H(p) are positive in truth (two finite entries or more, none at
+    #: the winning infinity), so that a 0 of theirs is a positive number that underflowed
+    spread_is_positive: bool
 
     @property
     def extreme_name(self) -> str:
@@ -98,6 +101,10 @@ def lse_readout(sigma: FloatArray, lam: float) -> LseReadout:
         identity_rhs=rhs,
         identity_residual=residual,
         lam=float(lam),
+        spread_is_positive=bool(
+            np.count_nonzero(np.isfinite(sigma)) >= 2
+            and not np.any(sigma == math.copysign(math.inf, lam))
+        ),
     )
 
 

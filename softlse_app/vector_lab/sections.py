@@ -33,7 +33,13 @@ from softlse_app.vector_lab.numbers import (
 )
 from softlse_app.vector_lab.offset_scale import EffectVerdicts
 from softlse_app.vector_lab.stability import textbook_verdict
-from softlse_app.vector_lab.tables import quantity_table, vector_columns
+from softlse_app.vector_lab.tables import (
+    UNDERFLOW_NOTE,
+    marked_underflows,
+    quantity_table,
+    softmax_underflows,
+    vector_columns,
+)
 from softlse_app.vector_lab.verdicts import offset_verdict, scale_verdict
 
 
@@ -45,23 +51,25 @@ def effects_section(state: LabState) -> None:
             f"σ has {nums.n:,} entries: the table and the bars show the {len(nums.shown)} most "
             f"probable under softmax(σ, λ); the verdicts use all {nums.n:,}."
         )
+    probabilities = {
+        "softmax(σ, λ)": (nums.p, nums.sigma, state.lam),
+        "softmax(σ + c, λ)": (nums.p_offset, nums.shifted, state.lam),
+        "softmax(a·σ, λ)": (nums.p_scaled, nums.scaled, state.lam),
+        "softmax(σ, a·λ)": (nums.p_scaled_lam, nums.sigma, state.a * state.lam),
+    }
+    texts = vector_columns({name: p for name, (p, _, _) in probabilities.items()}, state.digits)
+    gone = {name: softmax_underflows(*numbers) for name, numbers in probabilities.items()}
     readout_table(
         {
             "k": [int(j) + 1 for j in nums.shown],
             **vector_columns(
                 {"σ": nums.sigma, "σ + c": nums.shifted, "a·σ": nums.scaled}, state.digits
             ),
-            **vector_columns(
-                {
-                    "softmax(σ, λ)": nums.p,
-                    "softmax(σ + c, λ)": nums.p_offset,
-                    "softmax(a·σ, λ)": nums.p_scaled,
-                    "softmax(σ, a·λ)": nums.p_scaled_lam,
-                },
-                state.digits,
-            ),
+            **{name: marked_underflows(texts[name], gone[name]) for name in probabilities},
         }
     )
+    if any(mask.any() for mask in gone.values()):
+        st.caption(UNDERFLOW_NOTE)
     show_chart(
         charts.bars_chart(state.sigma, nums),
         key="bars",
@@ -113,6 +121,10 @@ def _verdicts(v: EffectVerdicts, *, lam: float, c: float, a: float) -> None:
             st.info(verdict.text, icon=":material/info:")
 
 
+#: The entropy's row in the "lse vs max" tab.
+ENTROPY = "entropy H(p) [nats]"
+
+
 def lse_section(state: LabState) -> None:
     """lse beside max (min for λ < 0), the gap computed directly, its bounds, H(p) and the
     entropy identity."""
@@ -120,6 +132,7 @@ def lse_section(state: LabState) -> None:
     name = r.extreme_name
     heading = f"**lse(σ, λ) next to {name}(σ)**"
     st.markdown(heading if r.lam > 0 else f"{heading}: for λ < 0, lse is a soft minimum.")
+    positive = frozenset((f"lse − {name}", ENTROPY) if r.spread_is_positive else ())
     quantity_table(
         {
             "lse(σ, λ)": r.value,
@@ -129,7 +142,10 @@ def lse_section(state: LabState) -> None:
             f"upper bound of lse − {name}": r.gap_high,
         },
         state.digits,
+        underflowed=positive,
     )
+    if r.gap == 0 and positive:
+        st.caption(UNDERFLOW_NOTE)
     if r.gap_hidden_by_rounding:
         extreme = format_short(r.extreme)
         plus_gap = f"{'+' if r.gap > 0 else '−'} {format_short(abs(r.gap), 3)}"
@@ -156,13 +172,16 @@ def lse_section(state: LabState) -> None:
         st.caption("m = number of entries equal to the minimum, n = length of σ.")
     quantity_table(
         {
-            "entropy H(p) [nats]": r.entropy,
+            ENTROPY: r.entropy,
             "⟨p, σ⟩": r.inner,
             "⟨p, σ⟩ + H(p)/λ": r.identity_rhs,
             "lse − (⟨p, σ⟩ + H(p)/λ)": r.identity_residual,
         },
         state.digits,
+        underflowed=positive,
     )
+    if r.entropy == 0 and r.gap != 0 and positive:
+        st.caption(UNDERFLOW_NOTE)
     st.caption(
         "p = softmax(σ, λ). ⟨p, σ⟩ = Σₖ pₖσₖ is the average of σ's entries weighted by p. The "
         "entropy H(p) measures how spread out p is: 0 when p is one-hot, log n (its largest) "
@@ -229,13 +248,25 @@ def stability_section(state: LabState) -> None:
     digits = state.digits
     lse_text = format_column([s.stable_lse, s.naive_lse], digits)
     softmax_text = vector_columns({"stable": s.stable_softmax, "textbook": s.naive_softmax}, digits)
+    gone = {
+        "stable": softmax_underflows(s.stable_softmax, s.shown_entries, state.lam),
+        "textbook": softmax_underflows(s.naive_softmax, s.shown_entries, state.lam),
+    }
     readout_table(
         {
             "quantity": ["lse(σ, λ)", *(f"softmax(σ, λ), entry {int(j) + 1}" for j in s.shown)],
-            "stable (shift first)": [lse_text[0], *softmax_text["stable"]],
-            "textbook (no shift)": [lse_text[1], *softmax_text["textbook"]],
+            "stable (shift first)": [
+                lse_text[0],
+                *marked_underflows(softmax_text["stable"], gone["stable"]),
+            ],
+            "textbook (no shift)": [
+                lse_text[1],
+                *marked_underflows(softmax_text["textbook"], gone["textbook"]),
+            ],
         }
     )
+    if gone["stable"].any() or gone["textbook"].any():
+        st.caption(UNDERFLOW_NOTE)
     agree, text = textbook_verdict(s)
     st.info(text, icon=":material/check_circle:" if agree else ":material/warning:")
 

@@ -43,8 +43,9 @@ class StabilityReport:
     exp; above ``EXP_OVERFLOW`` ≈ 709.78 exp gives inf, the sum is inf, so the textbook lse is
     inf and each softmax entry is inf/inf = NaN (or a finite/inf = 0). The stable algorithm
     exponentiates λ·(σ_j − max) ≤ 0 instead, which never overflows. ``shown`` are the
-    components in the table (as for the "Offset and scale" table); the softmax arrays hold
-    those components only, while ``naive_failed`` looks at every component.
+    components in the table (as for the "Offset and scale" table); the softmax arrays and
+    ``shown_entries`` (their σ_k) hold those components only, while ``naive_failed`` looks
+    at every component.
     """
 
     stable_lse: float
@@ -52,6 +53,7 @@ class StabilityReport:
     shown: NDArray[np.intp]
     stable_softmax: FloatArray
     naive_softmax: FloatArray
+    shown_entries: FloatArray
     largest_exponent: float
     smallest_exponent: float
     naive_softmax_finite: bool
@@ -105,6 +107,7 @@ def stability_report(sigma: FloatArray, lam: float) -> StabilityReport:
         shown=shown,
         stable_softmax=p[shown],
         naive_softmax=naive[shown],
+        shown_entries=sigma[shown],
         largest_exponent=largest,
         smallest_exponent=smallest,
         naive_softmax_finite=bool(np.all(np.isfinite(naive))),
