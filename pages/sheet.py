@@ -35,7 +35,8 @@ PAGE = "sheet"
 st.title("Exercise sheet 7: predict, then reveal")
 st.markdown(
     "The four questions of the exercise sheet on log-sum-exp and softmax. For each one, "
-    "**make a prediction first** (a number or a choice), then press **Reveal** to see the "
+    "**make a prediction first** (a number, a formula such as log(2)/10, or a choice), then "
+    "press **Reveal** to see the "
     "answer computed live, the derivation, a picture and how close you were. Your predictions "
     "and what you have revealed are kept in this page's link: copy it to come back later or "
     "to share it."
