@@ -108,18 +108,13 @@ def gradient_section(page: str, extent: float, res: int) -> None:
         record_fragment_inputs(GRADIENT_FRAGMENT, GRADIENT_CONTROL_KEYS)
         show_url_notes(page, GRADIENT_KEYS)
         check = check_numbers(px, py, lam)
-        st.markdown(f"At σ = ({format_signed(px)}, {format_signed(py)}), {lambda_title(lam)}:")
-        # A Markdown table, as on the vector lab: every digit visible, and far less work for
-        # the browser on each move than st.table (a component per cell) or st.dataframe.
-        readout_table(
-            {
-                "component": ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"],
-                "finite difference": [format_full(v) for v in check.finite_difference],
-                "softmax": [format_full(v) for v in check.softmax],
-                "difference": [f"{float(v) + 0.0:.2e}" for v in check.difference],
-            }
+        st.caption(  # under the controls, beside the chart it explains
+            "Each arrow is softmax at its foot: non-negative components summing to 1, so every "
+            "arrow points into the upper-right quarter, perpendicular to the lse contours. For "
+            "λ > 0 it turns from +x below the diagonal (x > y) to +y above it; for λ < 0 the "
+            "other way round. The vermillion arrow is softmax at the checked point, drawn "
+            f"{CHECK_ARROW_MAGNIFY:g} times longer (when the point is inside the square)."
         )
-        st.metric("largest |difference|", f"{check.max_abs_difference:.2e}")
     with chart_column:
         field = field_numbers(extent, res, lam)
         inside = max(abs(px), abs(py)) <= extent
@@ -131,10 +126,17 @@ def gradient_section(page: str, extent: float, res: int) -> None:
             csv_text=partial(field_csv, extent, res, lam),
             file_name=f"lse_gradient_lambda_{lam:g}.csv",
         )
-        st.caption(
-            "Each arrow is softmax at its foot: non-negative components summing to 1, so every "
-            "arrow points into the upper-right quarter, perpendicular to the lse contours. For "
-            "λ > 0 it turns from +x below the diagonal (x > y) to +y above it; for λ < 0 the "
-            "other way round. The vermillion arrow is softmax at the checked point, drawn "
-            f"{CHECK_ARROW_MAGNIFY:g} times longer (when the point is inside the square)."
-        )
+    # Below both columns, at the page's full width: in the controls' half column the four
+    # columns of 17-digit numbers scrolled the two being compared out of sight.
+    st.markdown(f"At σ = ({format_signed(px)}, {format_signed(py)}), {lambda_title(lam)}:")
+    # A Markdown table, as on the vector lab: every digit visible, and far less work for
+    # the browser on each move than st.table (a component per cell) or st.dataframe.
+    readout_table(
+        {
+            "component": ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"],
+            "finite difference": [format_full(v) for v in check.finite_difference],
+            "softmax": [format_full(v) for v in check.softmax],
+            "difference": [f"{float(v) + 0.0:.2e}" for v in check.difference],
+        }
+    )
+    st.metric("largest |difference|", f"{check.max_abs_difference:.2e}")
