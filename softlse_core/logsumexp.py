@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import Axis, along_axis, check_lam, widened
+from softlse_core.array_input import Axis, along_axis, as_real_array, check_lam, widened
 from softlse_core.logsumexp_kernels import lse_along_axis, lse_pairs
 from softlse_core.wide_spread import doubled, halved_for_tiny_lam
 
@@ -198,9 +198,7 @@ def naive_lse(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> Any:
     (inf, 3.0)
     """
     lam = check_lam(lam)
-    arr = np.asarray(x)
-    dtype = arr.dtype if arr.dtype.kind == "f" else np.dtype(np.float64)
-    arr = arr.astype(dtype, copy=False)
+    arr, dtype = as_real_array(x)  # float16/32 stay as they are: computed literally
     lam_t = dtype.type(lam)
     with np.errstate(all="ignore"):
         total = np.sum(np.exp(lam_t * arr), axis=axis)

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from softlse_core.array_input import Axis, along_axis, check_lam, widened
+from softlse_core.array_input import Axis, along_axis, as_real_array, check_lam, widened
 from softlse_core.softmax_kernels import softmax_pairs, softmax_shifted
 from softlse_core.wide_spread import halved_for_tiny_lam
 
@@ -310,9 +310,7 @@ def naive_softmax(x: ArrayLike, lam: float = 1.0, axis: int = -1) -> NDArray[Any
     [nan  0.]
     """
     lam = check_lam(lam)
-    arr = np.asarray(x)
-    dtype = arr.dtype if arr.dtype.kind == "f" else np.dtype(np.float64)
-    arr = arr.astype(dtype, copy=False)
+    arr, dtype = as_real_array(x)  # float16/32 stay as they are: computed literally
     with np.errstate(all="ignore"):
         e = np.exp(dtype.type(lam) * arr)
         return e / np.sum(e, axis=axis, keepdims=True)

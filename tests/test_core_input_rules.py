@@ -18,6 +18,8 @@ from softlse_core import (
     lse_gap,
     lse_gap_bounds,
     lse_gradient_fd,
+    naive_lse,
+    naive_softmax,
     onehot_argmax,
     softmax,
 )
@@ -70,7 +72,7 @@ def test_a_result_too_large_for_float32_or_float16_is_inf_quietly(call):
 def test_what_is_not_real_numbers_is_refused_by_name(bad, words):
     """NumPy would drop a mask, read None as NaN, text as numbers and dates as days since
     1970; each is refused with a TypeError that names it."""
-    for function in (lse, softmax, lse_gap, entropy):
+    for function in (lse, softmax, lse_gap, entropy, onehot_argmax, naive_lse, naive_softmax):
         with pytest.raises(TypeError, match=words):
             function(bad)
     with pytest.raises(TypeError, match=words):
