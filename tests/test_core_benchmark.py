@@ -125,9 +125,12 @@ def test_fresh_process_script_reports_every_case():
         assert dtype in ("float32", "float64")
         assert kind in DATA_KINDS
         assert float(lam.removeprefix("λ=")) in LAMBDAS
-        assert min(float(ours), float(theirs), float(ratio)) > 0
+        # milliseconds and the ratio at two decimals: one repeat preempted on a busy machine
+        # can print a ratio of 0.00, so the check is the verdict's agreement with it
+        assert min(float(ours), float(theirs), float(ratio)) >= 0
         assert target == "≤0.75"
-        assert verdict in ("ok", "MISSED")
+        if abs(float(ratio) - 0.75) > 0.005:  # the printed ratio is rounded
+            assert verdict == ("ok" if float(ratio) < 0.75 else "MISSED"), row
         assert int(faults) >= 0
 
 
