@@ -126,6 +126,8 @@ def test_default_view_numbers() -> None:
     alts = alt_texts(at)
     assert "lse((x, y), λ = 1)" in alts["explore_lse"]
     assert "0.693147" in alts["explore_gap"]
+    # the log scale's ends as the gaps they stand for, not as 1e-0.9 and 1e-0.2
+    assert "on a log colour scale from 0.13 to 0.69:" in alts["explore_gap"]
     assert all(alts.values())
     buttons = at.get("download_button")
     assert [b.key for b in buttons] == [f"{key}_csv" for key in (*EXPLORE, SLICE)]
@@ -160,6 +162,11 @@ def test_large_lambda_shows_the_diagonal_and_the_underflow(lam: float) -> None:
         np.testing.assert_allclose(z_gap, reference_log_gap(gap_axis, lam), rtol=1e-6)
     text = " ".join(m.value for m in at.markdown)
     assert f"At {rounded} grid points lse, as a floating-point number, equals max" in text
+    # the alt text names the colour scale's ends as plain numbers: the smallest gap drawn
+    # (λ = 100: at the corners, 1.4e-89; λ = 1000: just above 2.2e-308) up to log(2)/λ
+    bottom = corner if lam == 100 else 10 ** np.nanmin(z_gap.astype(np.float64))
+    ends = f"on a log colour scale from {bottom:.2g} to {LOG2 / lam:.2g}:"
+    assert ends in alt_texts(at)["explore_gap"], alt_texts(at)["explore_gap"]
 
 
 def test_query_lam_10_reaches_the_charts() -> None:

@@ -215,11 +215,13 @@ def hard_alt(lam: float, extent: float) -> str:
 
 
 def gap_alt(summary: GapSummary, log_range: tuple[float, float]) -> str:
-    """Alt text of a gap panel."""
-    lo, hi = log_range
+    """Alt text of a gap panel. The colour range's ends are given as the gaps they stand
+    for (0.13, 0.69), not as powers of ten with fractional exponents (1e-0.2), which a
+    listener cannot use."""
+    lo, hi = (format_short(10.0**end, 2) for end in log_range)
     text = (
         f"Heatmap of the gap between lse and {hard_name(summary.lam)} at λ = "
-        f"{format_short(summary.lam)} on a log colour scale from 1e{lo:.0f} to 1e{hi:.1f}: "
+        f"{format_short(summary.lam)} on a log colour scale from {lo} to {hi}: "
         f"largest, {format_gap(summary.bound)}, along the whole diagonal x = y, falling off "
         f"exponentially with |x − y| to {format_gap(summary.corner_gap)} at the corners."
     )
