@@ -506,3 +506,31 @@ def test_a_small_lambda_says_why_max_shows_only_a_few_bands() -> None:
     (note,) = [c.value for c in at.caption if "shows as a few bands" in c.value]
     assert "log(2)/|λ| = 69.3 below min" in note
     assert not [c.value for c in run_page(lam="1").caption if "a few bands" in c.value]
+
+
+def test_the_slice_label_follows_the_sign_of_lambda_and_keeps_the_section_open() -> None:
+    """λ < 0: the label says min and min − log(2)/|λ|, as the chart inside does. The label is
+    part of the section's identity, so a new sign makes a new expander: it must read its state
+    from the link (open: ``slice=true``) and keep drawing the chart, and stay closed when
+    closed."""
+    at = run_page(slice="true", lam="5")
+    assert at.expander[0].label == (
+        "A slice at fixed y: lse between max and max + log(2)/λ along one line"
+    )
+    at.toggle(key="neg").set_value(True).run()
+    assert at.expander[0].label == (
+        "A slice at fixed y: lse between min and min − log(2)/|λ| along one line"
+    )
+    assert [t["name"] for t in charts(at)[SLICE]["data"]] == ["lse", "min", "min − log(2)/|λ|"]
+    for negative in (False, True, False):
+        at.toggle(key="neg").set_value(negative).run()
+        assert SLICE in charts(at)
+    assert not warnings(at)
+    assert not at.exception
+    closed = run_page(lam="5")
+    for negative in (True, False, True):
+        closed.toggle(key="neg").set_value(negative).run()
+        assert SLICE not in charts(closed)
+    assert closed.expander[0].label.endswith("between min and min − log(2)/|λ| along one line")
+    assert not warnings(closed)
+    assert not closed.exception

@@ -157,6 +157,15 @@ def sheet_section(page: str, extent: float, res: int) -> None:
     sheet_table(summaries)
 
 
+def slice_label(lam: float) -> str:
+    """The slice section's label, named as the chart inside draws it: between max and
+    max + log(2)/λ for λ > 0, between min and min − log(2)/|λ| for λ < 0 (as
+    :func:`softlse_app.lse_vs_max.slice_figure.slice_lines` names its lines)."""
+    hard = hard_name(lam)
+    far = f"{hard} + log(2)/λ" if lam > 0 else f"{hard} − log(2)/|λ|"
+    return f"A slice at fixed y: lse between {hard} and {far} along one line"
+
+
 @st.fragment
 def slice_section(page: str, lam: float, extent: float, res: int) -> None:
     """The 1-D slice at the chosen y, in a section that is drawn only while it is open (its
@@ -164,7 +173,7 @@ def slice_section(page: str, lam: float, extent: float, res: int) -> None:
     only, and opening it is one click. A fragment: moving y reruns this section only."""
     rerun_page_if_fragment_missed(EXPLORE_FRAGMENT)
     section = open_section(
-        "A slice at fixed y: lse between max and max + log(2)/λ along one line",
+        slice_label(lam),
         key="slice",
         icon=":material/show_chart:",
     )

@@ -16,6 +16,7 @@ import pytest
 from app_page import AppPage, flat_numbers
 from page_registry import registered_page
 from PIL import Image
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -249,7 +250,22 @@ def test_the_slice_opens_on_a_click_draws_lse_and_follows_lambda(app: AppPage) -
         lambda t: abs(t["lse"]["y"][middle] - LOG2 / 15) < 1e-12,
         what="the slice of λ = 15",
     )
-    app.assert_healthy(charts=4)
+    # λ < 0: the label names min and min − log(2)/|λ|, as the chart does, and the section,
+    # whose label is part of its identity, stays open with its chart (and then closes on a
+    # click, and stays closed when the sign changes back)
+    label = app.page.locator(".st-key-slice summary")
+    app.rerun(app.page.locator(".st-key-neg label").click, charts=4)
+    app.wait_for_traces("slice_chart", lambda t: "min" in t, what="the slice of λ = −15")
+    expect(label).to_contain_text("lse between min and min − log(2)/|λ| along one line")
+    assert app.page.locator(".st-key-slice details").get_attribute("open") is not None
+    app.expect_query("slice", "true")
+    app.rerun(label.click)
+    app.expect_query("slice", None)
+    app.rerun(app.page.locator(".st-key-neg label").click, charts=3)
+    expect(label).to_contain_text("lse between max and max + log(2)/λ along one line")
+    assert app.page.locator(".st-key-slice details").get_attribute("open") is None
+    assert app.chart_count() == 3
+    app.assert_healthy(charts=3)
 
 
 def test_the_panels_csvs_are_named_for_what_they_hold_and_read_as_decimals(
