@@ -293,3 +293,30 @@ def test_the_panels_csvs_are_named_for_what_they_hold_and_read_as_decimals(
         "gap": "lse_vs_max_gap_lambda_-10.csv",
     }
     assert app.exceptions() == []
+
+
+#: Colour-bar tick labels that plotly turned (it turns labels that do not fit side by side).
+TURNED_BAR_LABELS_JS = """
+() => Array.from(document.querySelectorAll('.js-plotly-plot [class*="cb"] [class$="tick"] text'))
+  .filter((t) => /rotate\\((?!0[,)])/.test(t.getAttribute('transform') || ''))
+  .map((t) => t.textContent)
+"""
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_colour_bar_labels_stay_level_at_every_lambda(
+    size: str, app: AppPage, phone: AppPage
+) -> None:
+    """At λ = 1000 and at negative λ the bars' labels were turned by 90° and unreadable: at
+    every λ and extent they lie level, on the three bars of the row, at 1280 px and 390 px."""
+    registered_page("lse_vs_max")
+    page = phone if size == "phone" else app
+    if size == "desktop":
+        page.page.set_viewport_size({"width": 1280, "height": 900})
+    queries = ("lam=0.01", "lam=1&extent=0.1", "lam=1000", "lam=5&neg=true", "lam=0.01&extent=100")
+    for query in queries:
+        page.open(f"/lse_vs_max?{query}", charts=3)
+        labels = page.page.locator('.js-plotly-plot [class*="cb"] [class$="tick"] text')
+        assert labels.count() >= 6, query  # the three bars' labels are there ...
+        assert page.page.evaluate(TURNED_BAR_LABELS_JS) == [], query  # ... and level
+    page.assert_healthy(charts=3)
