@@ -40,7 +40,8 @@ RES_MIN, RES_MAX, RES_STEP, RES_DEFAULT = 51, 801, 50, 201
 st.title("LSE vs max")
 st.markdown(
     "Log-sum-exp of the two numbers (x, y) is a smooth maximum. Its contours sit beside those "
-    "of max on **one colour scale**, and the gap between them on a log scale. Move λ: where "
+    "of max on **one colour scale** (while lse is close enough to max to share it; the page "
+    "says when it is not), and the gap between them on a log scale. Move λ: where "
     "is the gap largest, and how does it shrink? (Sheet questions b and d; predict them on the "
     "Exercise sheet page first.)"
 )

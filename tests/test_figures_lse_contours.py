@@ -16,14 +16,23 @@ from plotly.colors import sample_colorscale
 from plotly_arrays import array
 from scipy.special import logsumexp
 
-from softlse_app.lse_vs_max.colour_ticks import linear_levels, log_ticks, round_step
+from softlse_app.lse_vs_max.colour_ticks import (
+    BAR_LABEL_CHARS,
+    LinearLevels,
+    linear_bar_ticks,
+    linear_levels,
+    log_ticks,
+    round_step,
+)
 from softlse_app.lse_vs_max.contour_figures import CORNER_WIDTH, hard_panel, lse_panel
 from softlse_app.lse_vs_max.gap_figure import (
     FIXED_LOG_RANGE,
     UNDERFLOW_GREY,
+    bar_ticks,
     fitted_log_range,
     gap_panel,
 )
+from softlse_app.lse_vs_max.panel_scales import hard_levels, panel_scales
 from softlse_app.lse_vs_max.slice_figure import lse_slice_figure
 from softlse_app.lse_vs_max.surface import (
     FLOAT64_TINY,
@@ -159,8 +168,8 @@ def test_log_ticks_are_round_values(lo: float, hi: float, labels: list[str]) -> 
 
 def test_lse_and_max_panels_at_lambda_one() -> None:
     surface = lse_surface(1.0, 201, 1.0)
-    levels = linear_levels(-1.0, 1 + LOG2)
-    spec = figure_json(lse_panel(surface.axis, surface.lse, 1.0, levels))
+    scales = panel_scales(1.0, 1.0)
+    spec = figure_json(lse_panel(surface.axis, surface.lse, 1.0, scales))
     (trace,) = spec["data"]
     np.testing.assert_array_equal(array(trace["x"]), decimal_axis(1, 201))
     z = array(trace["z"])
@@ -168,17 +177,21 @@ def test_lse_and_max_panels_at_lambda_one() -> None:
     assert np.unravel_index(np.argmax(z), z.shape) == (200, 200)  # (1, 1): row = y, col = x
     assert z.max() == pytest.approx(1 + LOG2, rel=F32)
     assert z[200, 0] == pytest.approx(1 + math.log1p(math.exp(-2)), rel=F32)  # (−1, 1)
-    assert trace["contours"]["start"] == -1.0
-    assert trace["contours"]["size"] == 0.25
+    # on max's scale: max's −1 … 1 in steps of 0.2 and room above for lse, up to 1 + log 2
+    assert scales.shared
+    assert (trace["contours"]["start"], trace["contours"]["end"]) == (-1.0, 1.8)
+    assert trace["contours"]["size"] == 0.2
     assert trace["line"]["smoothing"] == 0
     assert "%{z" in trace["hovertemplate"]
     layout = spec["layout"]
     assert layout["title"]["text"] == "lse((x, y), λ = 1)"
-    assert (layout["coloraxis"]["cmin"], layout["coloraxis"]["cmax"]) == (-1.0, 1.75)
-    assert layout["coloraxis"]["colorbar"]["dtick"] == 0.5  # every other level: round ticks
+    assert (layout["coloraxis"]["cmin"], layout["coloraxis"]["cmax"]) == (-1.0, 1.8)
+    bar = layout["coloraxis"]["colorbar"]
+    assert bar["ticktext"] == ["−1", "−0.5", "0", "0.5", "1", "1.5"]  # round, and they fit
+    assert bar["title"]["text"] == "lse, on max's scale"
     assert layout["xaxis"]["scaleanchor"] == "y"
 
-    hard = figure_json(hard_panel(1.0, 1.0, levels))
+    hard = figure_json(hard_panel(1.0, 1.0))
     (max_trace,) = hard["data"]
     axis, z_max = array(max_trace["x"]), array(max_trace["z"])
     x, y = np.meshgrid(axis, axis)
@@ -186,13 +199,71 @@ def test_lse_and_max_panels_at_lambda_one() -> None:
     # a coordinate either side of every level inside (−1, 1): each L-corner of max's
     # contours lies in a cell far below a pixel, so the linear interpolation is exact
     half = CORNER_WIDTH / 2
-    for level in np.arange(-0.75, 1.0, 0.25):
+    for level in np.arange(-0.8, 1.0, 0.2):
         assert np.isclose(axis, level - half, rtol=0, atol=1e-12).any()
         assert np.isclose(axis, level + half, rtol=0, atol=1e-12).any()
     assert axis.size < 60  # a fraction of the 201 points lse needs
-    assert hard["layout"]["coloraxis"] == layout["coloraxis"]  # one colour scale
+    assert hard["layout"]["coloraxis"]["cmin"] == layout["coloraxis"]["cmin"]  # one scale
+    assert hard["layout"]["coloraxis"]["cmax"] == layout["coloraxis"]["cmax"]
     assert max_trace["contours"] == trace["contours"]
+    assert hard["layout"]["coloraxis"]["colorbar"]["title"]["text"] == "max"
     assert hard["layout"]["title"]["text"] == "max(x, y)"
+
+
+def test_max_panel_is_the_same_at_every_lambda_of_one_sign() -> None:
+    """max does not depend on λ, so neither does its picture: levels, colours and bar."""
+    pictures = {json.dumps(figure_json(hard_panel(1.0, lam))) for lam in (0.01, 0.1, 1, 10, 1e3)}
+    assert len(pictures) == 1
+    mins = {json.dumps(figure_json(hard_panel(1.0, lam))) for lam in (-0.01, -5.0, -1e3)}
+    assert len(mins) == 1
+    assert hard_levels(1.0, -5.0) == LinearLevels(-1.8, 1.0, 0.2)  # room below, for lse < min
+
+
+@pytest.mark.parametrize(
+    ("extent", "lam", "shared", "lse_levels"),
+    [
+        (1.0, 1000.0, True, (-1.0, 1.8)),
+        (1.0, 1.0, True, (-1.0, 1.8)),
+        (1.0, 0.1, False, (5.8, 8.0)),  # lse 5.93 … 7.93: above every value of max
+        (1.0, 0.01, False, (68.2, 70.4)),  # lse 68.3 … 70.3
+        (1.0, -0.01, False, (-70.4, -68.2)),
+        (0.1, 10.0, True, (-0.1, 0.2)),
+        (0.1, 1.0, False, (0.58, 0.8)),
+        (100.0, 0.1, True, (-100.0, 120.0)),
+        (100.0, 0.01, False, (-40.0, 180.0)),
+    ],
+)
+def test_lse_shares_max_scale_while_it_fits(
+    extent: float, lam: float, shared: bool, lse_levels: tuple[float, float]
+) -> None:
+    scales = panel_scales(extent, lam)
+    assert scales.shared is shared
+    assert (scales.lse.start, scales.lse.end) == pytest.approx(lse_levels)
+    assert scales.lse.size == scales.hard.size  # lse's lines on max's spacing
+    surface = lse_surface(extent, 101, lam)
+    assert scales.lse_range == pytest.approx((surface.lse.min(), surface.lse.max()), rel=1e-12)
+    assert scales.lse.start <= surface.lse.min()
+    assert surface.lse.max() <= scales.lse.end
+    # about ten bands either way: never the few flat blocks of one scale for both
+    assert 10 <= round((scales.lse.end - scales.lse.start) / scales.lse.size) <= 15
+
+
+@pytest.mark.parametrize("extent", [0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0])
+@pytest.mark.parametrize("lam", [0.01, 0.1, 1.0, 10.0, 1000.0, -5.0, -0.01])
+def test_colour_bar_labels_fit_side_by_side(extent: float, lam: float) -> None:
+    """Labels that do not fit under a panel's bar are turned by 90° (they were at λ = 1000):
+    every bar keeps its labels within the width that stays level, round and in range."""
+    scales = panel_scales(extent, lam)
+    for levels in (scales.lse, scales.hard):
+        values, labels = linear_bar_ticks(levels)
+        assert 2 <= len(labels) <= 6
+        assert sum(map(len, labels)) <= BAR_LABEL_CHARS, labels
+        assert all(levels.start - 1e-9 <= v <= levels.end + 1e-9 for v in values)
+        assert [float(t.replace("−", "-")) for t in labels] == pytest.approx(values)
+    surface = lse_surface(extent, 51, lam)
+    log_gap = log10_gap(surface.gap)
+    _, gap_labels = bar_ticks(fitted_log_range(log_gap, lam), lam)
+    assert sum(map(len, gap_labels)) <= BAR_LABEL_CHARS + 10  # 1e−300 1e−200 1e−100 0.00069
 
 
 @pytest.mark.parametrize("lam", [100.0, 1000.0, -1000.0])
@@ -221,7 +292,7 @@ def test_gap_panel_keeps_the_diagonal_top_colour(lam: float) -> None:
         # far from the diagonal the gap underflows: those cells are empty (grey), not 0
         assert np.isnan(z[0, -1])
         assert np.isnan(z).sum() == 130 * 131  # |i − j| ≥ 71 on the 0.01 grid
-        assert bar["ticktext"][:2] == ["1e-300", "1e-250"]
+        assert bar["ticktext"][:2] == ["1e−300", "1e−200"]  # few enough to stay level
     else:
         assert not np.isnan(z).any()
         assert z[0, -1] == pytest.approx(math.log10(math.log1p(math.exp(-200)) / 100), rel=1e-6)

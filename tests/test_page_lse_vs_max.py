@@ -72,6 +72,17 @@ def warnings(at: AppTest) -> list[str]:
     return [w.value for w in at.warning]
 
 
+def colour_scale(spec: dict) -> tuple:
+    """What a contour panel's colours mean: its colour range, colours and bar ticks."""
+    axis = spec["layout"]["coloraxis"]
+    bar = axis["colorbar"]
+    return (axis["cmin"], axis["cmax"], json.dumps(axis["colorscale"]), tuple(bar["tickvals"]))
+
+
+def bar_title(spec: dict) -> str:
+    return spec["layout"]["coloraxis"]["colorbar"]["title"]["text"]
+
+
 def slice_x(spec: dict) -> np.ndarray:
     trace = spec["data"][0]
     return trace["x0"] + trace["dx"] * np.arange(len(array(trace["y"])))
@@ -91,9 +102,11 @@ def test_default_view_numbers() -> None:
     hard_axis, z_max = grid(shown["explore_hard"])
     x, y = np.meshgrid(hard_axis, hard_axis)
     np.testing.assert_array_equal(z_max, np.maximum(x, y).astype(np.float32))
-    assert (
-        shown["explore_hard"]["layout"]["coloraxis"] == shown["explore_lse"]["layout"]["coloraxis"]
-    )
+    # λ = 1: lse (−0.307 … 1.69) fits on max's scale, which leaves room above max for it
+    assert colour_scale(shown["explore_hard"]) == colour_scale(shown["explore_lse"])
+    assert colour_scale(shown["explore_hard"])[:2] == (-1.0, 1.8)
+    assert bar_title(shown["explore_lse"]) == "lse, on max's scale"
+    assert "on the same colour scale as the max panel" in alt_texts(at)["explore_lse"]
     # the gap on a log scale: log10(log(1 + e^(−|x − y|))), every 2nd of the 201 points
     gap_axis, z_gap = grid(shown["explore_gap"])
     np.testing.assert_array_equal(gap_axis, decimal_axis(1, 201)[::2])
@@ -126,6 +139,8 @@ def test_default_view_numbers() -> None:
     alts = alt_texts(at)
     assert "lse((x, y), λ = 1)" in alts["explore_lse"]
     assert "0.693147" in alts["explore_gap"]
+    # the log scale's ends as the gaps they stand for, not as 1e-0.9 and 1e-0.2
+    assert "on a log colour scale from 0.13 to 0.69:" in alts["explore_gap"]
     assert all(alts.values())
     buttons = at.get("download_button")
     assert [b.key for b in buttons] == [f"{key}_csv" for key in (*EXPLORE, SLICE)]
@@ -160,6 +175,11 @@ def test_large_lambda_shows_the_diagonal_and_the_underflow(lam: float) -> None:
         np.testing.assert_allclose(z_gap, reference_log_gap(gap_axis, lam), rtol=1e-6)
     text = " ".join(m.value for m in at.markdown)
     assert f"At {rounded} grid points lse, as a floating-point number, equals max" in text
+    # the alt text names the colour scale's ends as plain numbers: the smallest gap drawn
+    # (λ = 100: at the corners, 1.4e-89; λ = 1000: just above 2.2e-308) up to log(2)/λ
+    bottom = corner if lam == 100 else 10 ** np.nanmin(z_gap.astype(np.float64))
+    ends = f"on a log colour scale from {bottom:.2g} to {LOG2 / lam:.2g}:"
+    assert ends in alt_texts(at)["explore_gap"], alt_texts(at)["explore_gap"]
 
 
 def test_query_lam_10_reaches_the_charts() -> None:
@@ -292,8 +312,10 @@ def test_sheet_view_from_url() -> None:
     # one colour scale for every lse and max panel; each gap on a log scale fitted to its λ,
     # from the corner's gap log(1 + e^(−2λ))/λ to the diagonal's log(2)/λ, so that the λ = 1
     # row, whose gaps span less than one power of ten, is not one flat colour
-    scales = {json.dumps(shown[k]["layout"]["coloraxis"]) for k in shown if not k.endswith("gap")}
+    scales = {colour_scale(shown[k]) for k in shown if not k.endswith("gap")}
     assert len(scales) == 1
+    assert "All lse and max panels share one colour scale" in at.caption[0].value
+    assert len({json.dumps(shown[f"sheet_{lam}_hard"]) for lam in (1, 10, 100)}) == 1
     for lam in (1.0, 10.0, 100.0):
         gap_scale = shown[f"sheet_{lam:g}_gap"]["layout"]["coloraxis"]
         assert gap_scale["cmax"] == pytest.approx(math.log10(LOG2 / lam))
@@ -485,17 +507,68 @@ def test_readout_docstring_examples_run() -> None:
     assert failures == 0
 
 
-def test_a_small_lambda_says_why_max_shows_only_a_few_bands() -> None:
-    """At λ = 0.01 lse reaches max + 69.3 and the lse and max panels share one colour scale
-    (−1 to 70.3): max, from −1 to 1, is a few bands. A caption says so; at λ = 1 it does not."""
-    at = run_page(lam="0.01")
-    (note,) = [c.value for c in at.caption if "shows as a few bands" in c.value]
-    assert note.startswith("At this λ lse lies up to log(2)/λ = 69.3 above max")
-    assert "(-1 to 70.3)" in note
-    levels = charts(at)["explore_hard"]["data"][0]["contours"]  # the shared scale's levels
-    assert levels["end"] >= 1 + LOG2 / 0.01
-    assert levels["size"] >= 10  # so −1 … 1 falls in one or two of them
-    at = run_page(lam="0.01", neg="true")
-    (note,) = [c.value for c in at.caption if "shows as a few bands" in c.value]
-    assert "log(2)/|λ| = 69.3 below min" in note
-    assert not [c.value for c in run_page(lam="1").caption if "a few bands" in c.value]
+def test_max_panel_does_not_change_with_lambda() -> None:
+    """max does not depend on λ: its panel is the same figure at every λ of one sign, and its
+    alt text says so; min's likewise for every negative λ."""
+    pictures = {}
+    for lam in ("0.01", "0.1", "1", "10", "1000"):
+        at = run_page(lam=lam)
+        pictures[lam] = charts(at)["explore_hard"]
+        assert "that no λ changes" in alt_texts(at)["explore_hard"]
+    assert len({json.dumps(p) for p in pictures.values()}) == 1
+    contours = pictures["1"]["data"][0]["contours"]
+    assert (contours["start"], contours["end"], contours["size"]) == (-1.0, 1.8, 0.2)
+    mins = {json.dumps(charts(run_page(lam=lam, neg="true"))["explore_hard"]) for lam in "15"}
+    assert len(mins) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "start"),
+    [
+        (
+            {"lam": "0.01"},
+            "lse lies between 68.3 and 70.3 here, above every value of max (−1 to 1)",
+        ),
+        (
+            {"lam": "0.01", "neg": "true"},
+            "lse lies between −70.3 and −68.3 here, below every value of min (−1 to 1)",
+        ),
+        (
+            {"lam": "1", "extent": "0.5"},
+            "lse lies between 0.193 and 1.19 here, partly above the values of max (−0.5 to 0.5)",
+        ),
+    ],
+)
+def test_lse_far_from_max_gets_its_own_scale_and_says_so(query: dict, start: str) -> None:
+    """At λ = 0.01 lse lies between 68.3 and 70.3, above every value of max: on one scale both
+    panels would be flat blocks. lse gets a colour range of its own, on max's spacing, and a
+    caption says where lse lies and that the colours do not compare."""
+    at = run_page(**query)
+    (note,) = [c.value for c in at.caption if c.value.startswith("lse lies between")]
+    assert note.startswith(start)
+    assert "the lse panel has a colour scale of its own" in note
+    shown = charts(at)
+    lse, hard = (shown[k]["data"][0]["contours"] for k in ("explore_lse", "explore_hard"))
+    assert lse["size"] == hard["size"]  # contour lines on the same spacing
+    _, z = grid(shown["explore_lse"])
+    assert lse["start"] <= z.min() < z.max() <= lse["end"]
+    assert (lse["end"] - lse["start"]) / lse["size"] <= 12  # about ten bands, not two
+    assert bar_title(shown["explore_lse"]) == "lse, on its own scale"
+    assert "on a colour scale of its own" in alt_texts(at)["explore_lse"]
+    assert "the lse panel has its own" in alt_texts(at)["explore_hard"]
+    # no note where lse shares max's scale
+    for lam in ("1", "1000"):
+        assert not [c.value for c in run_page(lam=lam).caption if "lse lies between" in c.value]
+
+
+def test_sheet_view_on_a_small_extent_names_the_row_with_its_own_scale() -> None:
+    """On [−0.1, 0.1]² lse at λ = 1 (0.59 … 0.79) lies above every value of max: that row's
+    lse has its own scale, and the sheet's caption and the row's note say so."""
+    at = run_page(view="sheet", extent="0.1", res="51")
+    captions = [c.value for c in at.caption]
+    assert "but those of λ = 1, which lie too far above max" in captions[0]
+    (note,) = [c for c in captions if c.startswith("lse lies between")]
+    assert note.startswith("lse lies between 0.593 and 0.793 here, above every value of max")
+    shown = charts(at)
+    assert bar_title(shown["sheet_1_lse"]) == "lse, on its own scale"
+    assert colour_scale(shown["sheet_10_lse"]) == colour_scale(shown["sheet_10_hard"])

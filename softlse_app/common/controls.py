@@ -159,6 +159,15 @@ def open_section(label: str, *, key: str, icon: str) -> DeltaGenerator | None:
     first with :func:`softlse_app.common.url_state.adopt_flag_query_param`, before the page
     shows its link notes). Returns its container while it is open and ``None`` while it is
     closed, so the caller computes and draws what is inside only when someone looks at it:
-    an edit elsewhere does not redraw a closed section, and opening it is one click."""
+    an edit elsewhere does not redraw a closed section, and opening it is one click.
+
+    The label may change (the slice's names max or min with the sign of λ). Streamlit counts
+    the label as part of an expander's identity, so a new label makes a new expander, which
+    would start from the state its label had last time (reopening a section just closed, or
+    the reverse): the state the section had under its last label is carried over."""
+    last_label = f"_{key}_label"
+    if st.session_state.get(last_label, label) != label and key in st.session_state:
+        st.session_state[key] = bool(st.session_state[key])
+    st.session_state[last_label] = label
     section = st.expander(label, key=key, bind="query-params", icon=icon)
     return section if section.open else None

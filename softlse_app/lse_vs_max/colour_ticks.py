@@ -9,13 +9,24 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from softlse_app.common.number_format import format_short
+from softlse_app.common.number_format import format_short, format_signed
 
 #: Mantissas of a round step: 1, 2, 2.5 and 5 times a power of ten.
 _ROUND_MANTISSAS = (1.0, 2.0, 2.5, 5.0, 10.0)
 
 #: Whole-decade steps for log-scale ticks that span many decades.
 _DECADE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+#: The most characters a colour bar's labels may have together. A panel's bar is about 140 px
+#: wide in a desktop's row of three; plotly turns labels that do not fit side by side by 90°,
+#: which made "−0.8 −0.4 0 0.4 0.8 1.2" (18 characters) unreadable, while
+#: "−1 −0.5 0 0.5 1 1.5" (14) stayed level. A phone's bar is wider, so what fits here fits there.
+BAR_LABEL_CHARS = 15
+
+
+def fits_on_bar(labels: list[str]) -> bool:
+    """Whether ``labels`` fit side by side under a panel's colour bar."""
+    return sum(len(label) for label in labels) <= BAR_LABEL_CHARS
 
 
 def round_step(span: float, intervals: int) -> float:
@@ -56,6 +67,22 @@ def linear_levels(lo: float, hi: float, intervals: int = 12) -> LinearLevels:
     if end <= start:
         end = start + size
     return LinearLevels(float(f"{start:.12g}"), float(f"{end:.12g}"), size)
+
+
+def linear_bar_ticks(levels: LinearLevels) -> tuple[list[float], list[str]]:
+    """Labelled ticks on round values over [start, end]: as many as fit side by side under
+    the bar (:func:`fits_on_bar`), at most 6, at least the ends' round neighbours."""
+    span = levels.end - levels.start
+    best: tuple[list[float], list[str]] = ([], [])
+    for intervals in (6, 5, 4, 3, 2, 1):
+        step = round_step(span, intervals)
+        first = math.ceil(levels.start / step - 1e-9)
+        last = math.floor(levels.end / step + 1e-9)
+        values = [float(f"{k * step:.12g}") for k in range(first, last + 1)]
+        best = values, [format_signed(v) for v in values]
+        if fits_on_bar(best[1]):
+            break
+    return best
 
 
 def format_power_of_ten(exponent: int) -> str:

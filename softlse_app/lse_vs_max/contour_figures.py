@@ -1,8 +1,8 @@
 """Filled contour panels of lse((x, y), λ) and of max(x, y) (min for λ < 0).
 
-The panels that are compared get the same :class:`~softlse_app.lse_vs_max.colour_ticks.
-LinearLevels` — the same colour range and the same contour levels, on round numbers — so
-equal colours mean equal values from panel to panel.
+max's panel has levels and a colour range that no λ changes, and lse's panel shares them
+while lse fits on them — equal colours then mean equal values from panel to panel — or has
+a range of its own on the same spacing (:mod:`softlse_app.lse_vs_max.panel_scales`).
 
 max(x, y) is piecewise linear, with its kink on the diagonal x = y; its level sets are
 L-shapes with the corner on the diagonal. Linear interpolation between grid points, which is
@@ -25,13 +25,14 @@ from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_signed
 from softlse_app.common.plot_style import SEQUENTIAL_SCALE, styled_figure
 from softlse_app.common.square_grid import evenly_spaced
-from softlse_app.lse_vs_max.colour_ticks import LinearLevels
+from softlse_app.lse_vs_max.colour_ticks import LinearLevels, linear_bar_ticks
 from softlse_app.lse_vs_max.panel_layout import (
     PANEL_HEIGHT,
     PANEL_MARGIN,
     colour_bar,
     square_axes,
 )
+from softlse_app.lse_vs_max.panel_scales import PanelScales, hard_levels
 
 #: Evenly spaced points per axis of the max panel (before the contour levels are added):
 #: hover read-outs every 10 % of the extent.
@@ -39,13 +40,6 @@ MAX_PANEL_POINTS = 21
 
 #: Width of the grid cell around each L-corner of the max panel, as a fraction of the extent.
 CORNER_WIDTH = 1e-4
-
-
-def _bar_ticks(levels: LinearLevels) -> dict[str, Any]:
-    """Ticks on every level, or every other one when there are more than 7."""
-    count = round((levels.end - levels.start) / levels.size)
-    step = levels.size * (2 if count > 7 else 1)
-    return {"tick0": 0.0, "dtick": step, "tickformat": "~g"}
 
 
 def contour_panel(
@@ -81,6 +75,7 @@ def contour_panel(
         "hovertemplate": f"x = %{{x:.4g}}<br>y = %{{y:.4g}}<br>{name} = %{{z:.6g}}<extra></extra>",
     }
     lo, hi = float(axis[0]), float(axis[-1])
+    tickvals, ticktext = linear_bar_ticks(levels)
     layout = {
         **square_axes(lo, hi),
         "margin": PANEL_MARGIN,
@@ -88,24 +83,26 @@ def contour_panel(
             "colorscale": SEQUENTIAL_SCALE,
             "cmin": levels.start,
             "cmax": levels.end,
-            "colorbar": {**colour_bar(bar_title), **_bar_ticks(levels)},
+            "colorbar": colour_bar(bar_title, tickvals=tickvals, ticktext=ticktext),
         },
     }
     return styled_figure([trace], layout, height=PANEL_HEIGHT, title=title)
 
 
 def lse_panel(
-    axis: NDArray[np.float64], lse_values: NDArray[Any], lam: float, levels: LinearLevels
+    axis: NDArray[np.float64], lse_values: NDArray[Any], lam: float, scales: PanelScales
 ) -> go.Figure:
     """The contour panel of lse((x, y), λ) on the grid ``axis`` × ``axis``, sent as float32:
-    seven digits, more than a colour or the hover shows, in half the bytes of float64."""
+    seven digits, more than a colour or the hover shows, in half the bytes of float64. On
+    max's colour scale or on its own (``scales``), as its bar's title says."""
+    whose = f"{hard_name(lam)}'s" if scales.shared else "its own"
     return contour_panel(
         axis,
         np.asarray(lse_values, dtype=np.float32),
-        levels,
+        scales.lse,
         name="lse",
         title=f"lse((x, y), λ = {format_signed(lam)})",
-        bar_title=f"lse and {hard_name(lam)}",
+        bar_title=f"lse, on {whose} scale",
     )
 
 
@@ -121,9 +118,12 @@ def hard_panel_axis(extent: float, levels: LinearLevels) -> NDArray[np.float64]:
     return np.unique(np.concatenate([even, pairs[(pairs > -extent) & (pairs < extent)]]))
 
 
-def hard_panel(extent: float, lam: float, levels: LinearLevels) -> go.Figure:
+def hard_panel(extent: float, lam: float) -> go.Figure:
     """The contour panel of max(x, y) (min for λ < 0) over [−extent, extent]², drawn exactly
-    from :func:`hard_panel_axis` (see the module doc)."""
+    from :func:`hard_panel_axis` (see the module doc), on its levels, which no λ changes
+    (:func:`~softlse_app.lse_vs_max.panel_scales.hard_levels`): one figure per extent and
+    sign."""
+    levels = hard_levels(extent, lam)
     axis = hard_panel_axis(extent, levels)
     x, y = np.meshgrid(axis, axis)
     hard = hard_name(lam)
@@ -134,5 +134,5 @@ def hard_panel(extent: float, lam: float, levels: LinearLevels) -> go.Figure:
         levels,
         name=hard,
         title=f"{hard}(x, y)",
-        bar_title=f"lse and {hard}",
+        bar_title=hard,
     )

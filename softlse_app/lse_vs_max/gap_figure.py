@@ -30,7 +30,7 @@ from plotly.colors import sample_colorscale
 from softlse_app.common.lambda_control import LAMBDA_MIN
 from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.plot_style import GAP_SCALE, styled_figure
-from softlse_app.lse_vs_max.colour_ticks import log_ticks
+from softlse_app.lse_vs_max.colour_ticks import fits_on_bar, log_ticks
 from softlse_app.lse_vs_max.panel_layout import (
     PANEL_HEIGHT,
     PANEL_MARGIN,
@@ -70,14 +70,23 @@ def diagonal_colour(log_range: tuple[float, float], lam: float) -> str:
 
 def bar_ticks(log_range: tuple[float, float], lam: float) -> tuple[list[float], list[str]]:
     """Round ticks over ``log_range`` and, unless a tick is already close, one more at the
-    diagonal's value log(2)/|λ| labelled with it, so the bar names the top of the gap."""
-    tickvals, ticktext = log_ticks(*log_range)
+    diagonal's value log(2)/|λ| labelled with it, so the bar names the top of the gap: as
+    many as fit side by side under the bar (:func:`fits_on_bar`; plotly turns crowded labels
+    by 90°), the fewest round ones if none do."""
     lo, hi = log_range
     diagonal = math.log10(math.log(2.0) / abs(lam))
-    if lo <= diagonal <= hi and all(abs(diagonal - v) > 0.25 * (hi - lo) for v in tickvals):
-        tickvals = [*tickvals, diagonal]
-        ticktext = [*ticktext, format_short(math.log(2.0) / abs(lam), 2)]
-    return tickvals, ticktext
+    ticks: tuple[list[float], list[str]] = ([], [])
+    for most in (6, 5, 4, 3, 2):
+        tickvals, ticktext = log_ticks(lo, hi, most)
+        top = format_short(math.log(2.0) / abs(lam), 2)
+        far = all(abs(diagonal - v) > 0.25 * (hi - lo) for v in tickvals)
+        if lo <= diagonal <= hi and far and top not in ticktext:
+            tickvals = [*tickvals, diagonal]
+            ticktext = [*ticktext, top]
+        ticks = tickvals, [text.replace("-", "−") for text in ticktext]
+        if fits_on_bar(ticks[1]):
+            break
+    return ticks
 
 
 def gap_panel(

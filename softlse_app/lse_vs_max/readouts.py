@@ -3,13 +3,13 @@ sheet's table and the derivation of lse → max (sheet question d)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import streamlit as st
 
 from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_short, format_signed
+from softlse_app.lse_vs_max.panel_scales import PanelScales
 from softlse_app.lse_vs_max.surface import FLOAT64_TINY, GapSummary
 
 
@@ -128,32 +128,6 @@ def fixed_scale_note(
     )
 
 
-def shared_scale_note(lam: float, extent: float, value_range: tuple[float, float]) -> str:
-    """Says when max (min) takes up so little of the colour scale it shares with lse that its
-    panel shows only a few bands; empty otherwise. lse lies up to log(2)/|λ| beyond max (69 at
-    λ = 0.01), and the two panels share one scale so that their colours compare; max itself
-    spans only 2·extent of it.
-
-    >>> shared_scale_note(0.01, 1.0, (-1.0, 70.3))[:66]
-    'At this λ lse lies up to log(2)/λ = 69.3 above max, so on the colo'
-    >>> shared_scale_note(10.0, 1.0, (-1.0, 1.07))
-    ''
-    """
-    lo, hi = value_range
-    if not hi > lo or 2 * extent >= FLAT_SHARE * (hi - lo):
-        return ""
-    hard = hard_name(lam)
-    side = "above" if lam > 0 else "below"
-    return (
-        f"At this λ lse lies up to {bound_text(lam)} = {format_short(math.log(2) / abs(lam), 3)} "
-        f"{side} {hard}, so on the colour scale the two panels share ({format_short(lo, 3)} to "
-        f"{format_short(hi, 3)}) {hard}, which runs from {format_short(-extent)} to "
-        f"{format_short(extent)}, takes up under a tenth and shows as a few bands. The gap "
-        "panel shows their difference on a scale of its own; move λ further from 0 to bring lse "
-        f"close to {hard}."
-    )
-
-
 def picture_note(res: int, drawn: int, what: str) -> str:
     """Says when a panel draws fewer grid points than the grid has (empty when it draws all)."""
     if drawn >= res:
@@ -192,34 +166,49 @@ def gap_caption(summaries: Sequence[GapSummary], res: int, drawn: int) -> str:
     return text + picture_note(res, drawn, "heatmap")
 
 
-def lse_alt(summary: GapSummary, value_range: tuple[float, float], extent: float) -> str:
-    """Alt text of an lse panel."""
-    lo, hi = value_range
+def lse_alt(summary: GapSummary, scales: PanelScales) -> str:
+    """Alt text of an lse panel: its values and the colour scale it is drawn on."""
+    lo, hi = scales.lse_range
+    extent = format_short(scales.extent)
+    hard = hard_name(summary.lam)
+    scale = (
+        f"on the same colour scale as the {hard} panel"
+        if scales.shared
+        else f"on a colour scale of its own, from {format_short(scales.lse.start, 4)} to "
+        f"{format_short(scales.lse.end, 4)}, since lse lies too far from {hard} to share "
+        f"{hard}'s"
+    )
     return (
         f"Filled contour plot of lse((x, y), λ = {format_short(summary.lam)}) over x and y from "
-        f"−{format_short(extent)} to {format_short(extent)}; values from {format_short(lo, 4)} "
-        f"to {format_short(hi, 4)}. "
-        f"The contours are those of {hard_name(summary.lam)}(x, y) with their corners on the "
+        f"−{extent} to {extent}; values from {format_short(lo, 4)} to {format_short(hi, 4)}, "
+        f"{scale}, contour lines every {format_short(scales.lse.size)}. "
+        f"The contours are those of {hard}(x, y) with their corners on the "
         f"diagonal rounded off, by {format_gap(summary.bound)} on the diagonal itself."
     )
 
 
-def hard_alt(lam: float, extent: float) -> str:
-    """Alt text of a max (min) panel."""
+def hard_alt(lam: float, scales: PanelScales) -> str:
+    """Alt text of a max (min) panel: the same for every λ of one sign but for whether the
+    lse panel shares its colour scale."""
     hard = hard_name(lam)
+    extent = format_short(scales.extent)
+    shared = "the lse panel shares it" if scales.shared else "the lse panel has its own"
     return (
-        f"Filled contour plot of {hard}(x, y) over x and y from −{format_short(extent)} to "
-        f"{format_short(extent)}: L-shaped contours with sharp corners on the diagonal x = y, "
-        "on the same colour scale as the lse panel."
+        f"Filled contour plot of {hard}(x, y) over x and y from −{extent} to {extent}: "
+        f"L-shaped contours every {format_short(scales.hard.size)} with sharp corners on the "
+        f"diagonal x = y, on a colour scale from {format_short(scales.hard.start, 4)} to "
+        f"{format_short(scales.hard.end, 4)} that no λ changes ({shared})."
     )
 
 
 def gap_alt(summary: GapSummary, log_range: tuple[float, float]) -> str:
-    """Alt text of a gap panel."""
-    lo, hi = log_range
+    """Alt text of a gap panel. The colour range's ends are given as the gaps they stand
+    for (0.13, 0.69), not as powers of ten with fractional exponents (1e-0.2), which a
+    listener cannot use."""
+    lo, hi = (format_short(10.0**end, 2) for end in log_range)
     text = (
         f"Heatmap of the gap between lse and {hard_name(summary.lam)} at λ = "
-        f"{format_short(summary.lam)} on a log colour scale from 1e{lo:.0f} to 1e{hi:.1f}: "
+        f"{format_short(summary.lam)} on a log colour scale from {lo} to {hi}: "
         f"largest, {format_gap(summary.bound)}, along the whole diagonal x = y, falling off "
         f"exponentially with |x − y| to {format_gap(summary.corner_gap)} at the corners."
     )

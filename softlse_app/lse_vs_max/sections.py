@@ -23,6 +23,7 @@ from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control
 from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE, fitted_log_range
+from softlse_app.lse_vs_max.panel_scales import scale_note
 from softlse_app.lse_vs_max.readouts import (
     fixed_scale_note,
     gap_alt,
@@ -32,7 +33,6 @@ from softlse_app.lse_vs_max.readouts import (
     hard_alt,
     lse_alt,
     picture_note,
-    shared_scale_note,
     sheet_table,
     slice_alt,
 )
@@ -64,8 +64,8 @@ def _chart_row(panels: Panels, lam: float, extent: float, res: int, *, key: str)
     numbers = panel_numbers(lam, extent, res)
     summary = numbers.summary
     alts = {
-        "lse": lse_alt(summary, numbers.value_range, extent),
-        "hard": hard_alt(lam, extent),
+        "lse": lse_alt(summary, panels.scales),
+        "hard": hard_alt(lam, panels.scales),
         "gap": gap_alt(summary, panels.gap_range),
     }
     figures = {"lse": panels.lse, "hard": panels.hard, "gap": panels.gap}
@@ -105,11 +105,12 @@ def _flat_on_fixed_scale(numbers: PanelNumbers, view: str) -> None:
 
 def explore_section(lam: float, extent: float, res: int, fixed_gap_scale: bool) -> None:
     """lse, max and the gap for one λ and the gap read-outs."""
-    _chart_row(explore_panels(lam, extent, res, fixed_gap_scale), lam, extent, res, key="explore")
+    panels = explore_panels(lam, extent, res, fixed_gap_scale)
+    _chart_row(panels, lam, extent, res, key="explore")
     numbers = panel_numbers(lam, extent, res)
+    if note := scale_note(lam, panels.scales):
+        st.caption(note)  # first: it says how to read the two panels just above
     _captions([numbers.summary], res, numbers)
-    if note := shared_scale_note(lam, extent, numbers.value_range):
-        st.caption(note)
     if fixed_gap_scale:
         _flat_on_fixed_scale(numbers, "explore")
     gap_metrics(numbers.summary, extent)
@@ -143,18 +144,40 @@ def sheet_section(page: str, extent: float, res: int) -> None:
         if fixed_gap_scale
         else "each gap on its own log scale, fitted to its λ (its colour bar gives the numbers)"
     )
+    rows = sheet_panels(extent, res, fixed_gap_scale)
+    own = [
+        format_short(lam) for lam, p in zip(SHEET_LAMBDAS, rows, strict=True) if not p.scales.shared
+    ]
+    shared = (
+        "All lse and max panels share one colour scale"
+        if not own
+        else f"The max panels share one colour scale with the lse panels but those of λ = "
+        f"{', '.join(own)}, which lie too far above max for it and have their own (the note "
+        "under the row says where)"
+    )
     st.caption(
         "The sheet's plots for λ = 1, 10, 100, one row each (the λ control applies to the "
-        f"Explore view). All lse and max panels share one colour scale; {gaps}."
+        f"Explore view). {shared}; {gaps}."
     )
-    for lam, panels in zip(SHEET_LAMBDAS, sheet_panels(extent, res, fixed_gap_scale), strict=True):
+    for lam, panels in zip(SHEET_LAMBDAS, rows, strict=True):
         st.markdown(f"**λ = {format_signed(lam)}**")
         _chart_row(panels, lam, extent, res, key=f"sheet_{format_short(lam)}")
+        if note := scale_note(lam, panels.scales):
+            st.caption(note)
         if fixed_gap_scale:
             _flat_on_fixed_scale(panel_numbers(lam, extent, res), "sheet")
     summaries = sheet_summaries(extent, res)
     _captions(summaries, res, panel_numbers(SHEET_LAMBDAS[0], extent, res))
     sheet_table(summaries)
+
+
+def slice_label(lam: float) -> str:
+    """The slice section's label, named as the chart inside draws it: between max and
+    max + log(2)/λ for λ > 0, between min and min − log(2)/|λ| for λ < 0 (as
+    :func:`softlse_app.lse_vs_max.slice_figure.slice_lines` names its lines)."""
+    hard = hard_name(lam)
+    far = f"{hard} + log(2)/λ" if lam > 0 else f"{hard} − log(2)/|λ|"
+    return f"A slice at fixed y: lse between {hard} and {far} along one line"
 
 
 @st.fragment
@@ -164,7 +187,7 @@ def slice_section(page: str, lam: float, extent: float, res: int) -> None:
     only, and opening it is one click. A fragment: moving y reruns this section only."""
     rerun_page_if_fragment_missed(EXPLORE_FRAGMENT)
     section = open_section(
-        "A slice at fixed y: lse between max and max + log(2)/λ along one line",
+        slice_label(lam),
         key="slice",
         icon=":material/show_chart:",
     )

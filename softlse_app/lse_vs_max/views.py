@@ -19,9 +19,9 @@ from numpy.typing import NDArray
 from softlse_app.common.caching import cache_figure, cache_numbers
 from softlse_app.common.chart_output import csv_table
 from softlse_app.common.lambda_text import hard_name
-from softlse_app.lse_vs_max.colour_ticks import linear_levels
 from softlse_app.lse_vs_max.contour_figures import hard_panel, lse_panel
 from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE, fitted_log_range, gap_panel
+from softlse_app.lse_vs_max.panel_scales import PanelScales, panel_scales
 from softlse_app.lse_vs_max.slice_figure import lse_slice_figure, slice_lines
 from softlse_app.lse_vs_max.surface import (
     GapSummary,
@@ -58,8 +58,8 @@ def every_kth(res: int, most: int) -> NDArray[np.intp]:
 class PanelNumbers:
     """The numbers the panels of one λ draw: lse as float32 on the grid points ``lse_axis``,
     log10 |gap| as float32 (NaN where the gap underflowed) on ``gap_axis`` (both every k-th
-    point of the grid: :func:`every_kth`), the range of lse and max over the whole grid, and
-    the read-outs' summary of the whole grid."""
+    point of the grid: :func:`every_kth`), the range of lse over the whole grid, and the
+    read-outs' summary of the whole grid."""
 
     lam: float
     res: int
@@ -67,7 +67,7 @@ class PanelNumbers:
     lse: NDArray[np.float32]
     gap_axis: NDArray[np.float64]
     log_gap: NDArray[np.float32]
-    value_range: tuple[float, float]
+    lse_range: tuple[float, float]
     summary: GapSummary
 
 
@@ -75,8 +75,6 @@ class PanelNumbers:
 def panel_numbers(lam: float, extent: float, res: int) -> PanelNumbers:
     """Evaluate one λ on the grid [−extent, extent]² with ``res`` points per axis."""
     surface = lse_surface(extent, res, lam)
-    lo = float(min(surface.lse.min(), surface.hard.min()))
-    hi = float(max(surface.lse.max(), surface.hard.max()))
     lse_keep = every_kth(res, LSE_PICTURE_POINTS)
     gap_keep = every_kth(res, GAP_PICTURE_POINTS)
     return PanelNumbers(
@@ -86,33 +84,30 @@ def panel_numbers(lam: float, extent: float, res: int) -> PanelNumbers:
         lse=surface.lse[np.ix_(lse_keep, lse_keep)].astype(np.float32),
         gap_axis=surface.axis[gap_keep],
         log_gap=log10_gap(surface.gap[np.ix_(gap_keep, gap_keep)]).astype(np.float32),
-        value_range=(lo, hi),
+        lse_range=(float(surface.lse.min()), float(surface.lse.max())),
         summary=gap_summary(surface),
     )
 
 
 @dataclass(frozen=True)
 class Panels:
-    """The three charts of one λ: lse, max (min for λ < 0) and the gap, with the gap's colour
-    range (log10 units)."""
+    """The three charts of one λ: lse, max (min for λ < 0) and the gap, with the lse and max
+    panels' scales and the gap's colour range (log10 units)."""
 
     lse: go.Figure
     hard: go.Figure
     gap: go.Figure
+    scales: PanelScales
     gap_range: tuple[float, float]
 
 
-def _panels(
-    numbers: PanelNumbers,
-    extent: float,
-    value_range: tuple[float, float],
-    log_range: tuple[float, float],
-) -> Panels:
-    levels = linear_levels(*value_range)
+def _panels(numbers: PanelNumbers, extent: float, log_range: tuple[float, float]) -> Panels:
+    scales = panel_scales(extent, numbers.lam)
     return Panels(
-        lse=lse_panel(numbers.lse_axis, numbers.lse, numbers.lam, levels),
-        hard=hard_panel(extent, numbers.lam, levels),
+        lse=lse_panel(numbers.lse_axis, numbers.lse, numbers.lam, scales),
+        hard=hard_panel(extent, numbers.lam),
         gap=gap_panel(numbers.gap_axis, numbers.log_gap, numbers.lam, log_range),
+        scales=scales,
         gap_range=log_range,
     )
 
@@ -125,22 +120,23 @@ def gap_log_range(numbers: PanelNumbers, fixed_gap_scale: bool) -> tuple[float, 
 
 @cache_figure(max_entries=8)
 def explore_panels(lam: float, extent: float, res: int, fixed_gap_scale: bool) -> Panels:
-    """lse and max on one colour scale fitted to this λ; the gap on its own log scale, fitted
-    to this λ or, with ``fixed_gap_scale``, the same for every λ."""
+    """max on its own scale, which no λ changes, lse on it or (far from max) on its own
+    (:mod:`softlse_app.lse_vs_max.panel_scales`); the gap on its own log scale, fitted to
+    this λ or, with ``fixed_gap_scale``, the same for every λ."""
     numbers = panel_numbers(lam, extent, res)
-    return _panels(numbers, extent, numbers.value_range, gap_log_range(numbers, fixed_gap_scale))
+    return _panels(numbers, extent, gap_log_range(numbers, fixed_gap_scale))
 
 
 @cache_figure(max_entries=4)
 def sheet_panels(extent: float, res: int, fixed_gap_scale: bool) -> tuple[Panels, ...]:
-    """The sheet's λ = 1, 10, 100, one row each: every lse and max panel on one colour scale,
-    so the rows compare colour for colour; each gap on its own log scale fitted to its λ (on
+    """The sheet's λ = 1, 10, 100, one row each: every max panel on the explore view's scale
+    for max, and every lse panel on it too where lse fits (on [−1, 1]² all three), so the rows
+    compare colour for colour; each gap on its own log scale fitted to its λ (on
     one scale for all three, the gaps of λ = 1 span less than one of the λ = 100 gaps' 85
     powers of ten and come out in one flat colour), or, with ``fixed_gap_scale``, every gap
     on the explore view's fixed scale."""
     rows = [panel_numbers(lam, extent, res) for lam in SHEET_LAMBDAS]
-    value_range = (min(n.value_range[0] for n in rows), max(n.value_range[1] for n in rows))
-    return tuple(_panels(n, extent, value_range, gap_log_range(n, fixed_gap_scale)) for n in rows)
+    return tuple(_panels(n, extent, gap_log_range(n, fixed_gap_scale)) for n in rows)
 
 
 def sheet_summaries(extent: float, res: int) -> tuple[GapSummary, ...]:

@@ -20,7 +20,13 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 from plotly.colors import get_colorscale, hex_to_rgb
 
-from softlse_app.common.plot_style import AXIS_LOOK, OKABE_ITO, SEQUENTIAL_SCALE, layout_style
+from softlse_app.common.plot_style import (
+    AXIS_LOOK,
+    OKABE_ITO,
+    SEQUENTIAL_SCALE,
+    layout_style,
+    readable_text,
+)
 
 #: Arrow length (for a unit-length vector) as a fraction of the spacing between arrow feet.
 ARROW_FILL = 0.85
@@ -213,7 +219,7 @@ def gradient_field_figure(
         margin={**layout["margin"], "t": 90, "b": 110},
     )
     layout["title"].update(y=0.985, yanchor="top")
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=readable_text(layout))
 
 
 def _point_arrow(

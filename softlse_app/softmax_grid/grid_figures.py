@@ -17,7 +17,13 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 from plotly.colors import sample_colorscale
 
-from softlse_app.common.plot_style import AXIS_LOOK, OKABE_ITO, SEQUENTIAL_SCALE, layout_style
+from softlse_app.common.plot_style import (
+    AXIS_LOOK,
+    OKABE_ITO,
+    SEQUENTIAL_SCALE,
+    layout_style,
+    readable_text,
+)
 
 #: Side of each square plot area, in pixels.
 PANEL_PX = 170
@@ -129,7 +135,7 @@ def softmax_panel_figure(
             _panel_label(COMPONENT_LABELS[1], BOTTOM_DOMAIN[1]),
         ],
     )
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=readable_text(layout))
 
 
 def _panel_label(text: str, top: float) -> dict[str, object]:

@@ -16,6 +16,7 @@ import pytest
 from app_page import AppPage, flat_numbers
 from page_registry import registered_page
 from PIL import Image
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -249,7 +250,22 @@ def test_the_slice_opens_on_a_click_draws_lse_and_follows_lambda(app: AppPage) -
         lambda t: abs(t["lse"]["y"][middle] - LOG2 / 15) < 1e-12,
         what="the slice of λ = 15",
     )
-    app.assert_healthy(charts=4)
+    # λ < 0: the label names min and min − log(2)/|λ|, as the chart does, and the section,
+    # whose label is part of its identity, stays open with its chart (and then closes on a
+    # click, and stays closed when the sign changes back)
+    label = app.page.locator(".st-key-slice summary")
+    app.rerun(app.page.locator(".st-key-neg label").click, charts=4)
+    app.wait_for_traces("slice_chart", lambda t: "min" in t, what="the slice of λ = −15")
+    expect(label).to_contain_text("lse between min and min − log(2)/|λ| along one line")
+    assert app.page.locator(".st-key-slice details").get_attribute("open") is not None
+    app.expect_query("slice", "true")
+    app.rerun(label.click)
+    app.expect_query("slice", None)
+    app.rerun(app.page.locator(".st-key-neg label").click, charts=3)
+    expect(label).to_contain_text("lse between max and max + log(2)/λ along one line")
+    assert app.page.locator(".st-key-slice details").get_attribute("open") is None
+    assert app.chart_count() == 3
+    app.assert_healthy(charts=3)
 
 
 def test_the_panels_csvs_are_named_for_what_they_hold_and_read_as_decimals(
@@ -277,3 +293,30 @@ def test_the_panels_csvs_are_named_for_what_they_hold_and_read_as_decimals(
         "gap": "lse_vs_max_gap_lambda_-10.csv",
     }
     assert app.exceptions() == []
+
+
+#: Colour-bar tick labels that plotly turned (it turns labels that do not fit side by side).
+TURNED_BAR_LABELS_JS = """
+() => Array.from(document.querySelectorAll('.js-plotly-plot [class*="cb"] [class$="tick"] text'))
+  .filter((t) => /rotate\\((?!0[,)])/.test(t.getAttribute('transform') || ''))
+  .map((t) => t.textContent)
+"""
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_colour_bar_labels_stay_level_at_every_lambda(
+    size: str, app: AppPage, phone: AppPage
+) -> None:
+    """At λ = 1000 and at negative λ the bars' labels were turned by 90° and unreadable: at
+    every λ and extent they lie level, on the three bars of the row, at 1280 px and 390 px."""
+    registered_page("lse_vs_max")
+    page = phone if size == "phone" else app
+    if size == "desktop":
+        page.page.set_viewport_size({"width": 1280, "height": 900})
+    queries = ("lam=0.01", "lam=1&extent=0.1", "lam=1000", "lam=5&neg=true", "lam=0.01&extent=100")
+    for query in queries:
+        page.open(f"/lse_vs_max?{query}", charts=3)
+        labels = page.page.locator('.js-plotly-plot [class*="cb"] [class$="tick"] text')
+        assert labels.count() >= 6, query  # the three bars' labels are there ...
+        assert page.page.evaluate(TURNED_BAR_LABELS_JS) == [], query  # ... and level
+    page.assert_healthy(charts=3)
