@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import doctest
 import math
+import types
 
 import mpmath
 import numpy as np
@@ -20,6 +21,7 @@ from softlse_app.sheet.numbers import format_like_numpy, gap_results, limit_resu
 from softlse_app.sheet.progress import read_reveal, reveal_text
 from softlse_app.sheet.questions import PREDICTIONS, QUESTIONS
 from softlse_app.sheet.sheet_code import (
+    RIGHT_IMSHOW_CODE,
     SHEET_LSE_CODE,
     lse_on_grid,
     onehot_on_grid,
@@ -203,6 +205,26 @@ def test_the_shown_code_is_short_and_has_no_type_hints_or_docstring() -> None:
     assert len(shown.splitlines()) == 3
     assert '"""' not in shown
     assert "np.exp(lamb * x[0][i][j])" in SHEET_LSE_CODE  # the sheet's unshifted loop
+
+
+def test_the_right_code_shown_for_c_runs_after_the_sheets_grid() -> None:
+    """What the page shows as the right code for (c), pasted after the sheet's own set-up
+    (x, y = np.linspace(-1, 1, 100); X, Y = np.meshgrid(x, y)), runs and hands imshow σ₁ on
+    the grid with real coordinates (plt stands in for matplotlib, which the app lacks)."""
+    drawn: list[tuple[object, dict]] = []
+    plt = types.SimpleNamespace(imshow=lambda image, **options: drawn.append((image, options)))
+    names = {"np": np, "plt": plt}
+    exec(  # noqa: S102 — the page's own constant code, run as a student would paste it
+        "x = np.linspace(-1, 1, 100)\ny = np.linspace(-1, 1, 100)\nX, Y = np.meshgrid(x, y)\n"
+        + shown_source(softmax_on_grid)
+        + "\n"
+        + RIGHT_IMSHOW_CODE,
+        names,
+    )
+    ((image, options),) = drawn
+    x, y = np.meshgrid(np.linspace(-1, 1, 100), np.linspace(-1, 1, 100))
+    np.testing.assert_allclose(image, softmax(np.stack([x, y]), 10.0, axis=0)[0], rtol=1e-12)
+    assert options == {"origin": "lower", "extent": (-1, 1, -1, 1), "vmin": 0, "vmax": 1}
 
 
 def test_answer_numbers_against_mpmath() -> None:

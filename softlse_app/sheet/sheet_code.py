@@ -45,7 +45,11 @@ axs[0, 0].imshow(xy[0])                         # one such call per panel
 """
 
 #: How the right softmax is drawn: real coordinates, y upwards, one colour scale for all λ.
-RIGHT_IMSHOW_CODE = 'plt.imshow(p[0], origin="lower", extent=(-1, 1, -1, 1), vmin=0, vmax=1)'
+#: It continues the sheet's code, whose X and Y are its np.meshgrid of [-1, 1]².
+RIGHT_IMSHOW_CODE = (
+    "p = softmax_on_grid(X, Y, 10.0)   # X, Y = np.meshgrid(x, y) as on the sheet\n"
+    'plt.imshow(p[0], origin="lower", extent=(-1, 1, -1, 1), vmin=0, vmax=1)'
+)
 
 
 def lse_on_grid(x: Any, y: Any, lam: float) -> Any:
