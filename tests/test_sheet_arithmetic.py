@@ -169,8 +169,8 @@ def test_text_copied_back_from_the_page_reads_as_it_looks() -> None:
 def test_a_formula_in_lambda_asks_for_lambdas_value_without_giving_anything_away(text: str) -> None:
     note = read_number_prediction(text).note
     assert note == (
-        "This is a formula in λ, not a number: put in the value of λ the question gives (for "
-        "λ = 10, write 3/10 for 3/λ), and it is judged."
+        "This is a formula in λ, not a number: put in the value of λ the question gives (if "
+        "it were λ = 10, you would write 3/10 for 3/λ), and it is judged."
     )
     assert "log" not in note  # the example is no answer of the sheet
 

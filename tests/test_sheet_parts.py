@@ -116,8 +116,8 @@ def test_a_number_that_rounds_to_zero_is_judged_as_zero_and_said_to(text: str, n
         f"{named} is smaller than the smallest number the computer holds (about 4.9e-324), "
         "so it counts as 0 and is judged as 0."
     )
-    judgement = judge(build_answer("a").truths["pa2"], text)  # 0.9999546, so far off
-    assert judgement.verdict.startswith("Far off: you said 0, the answer is")
+    judgement = judge(build_answer("a").truths["pa2"], text)  # the largest of 3: ≥ 1/3
+    assert judgement.verdict.startswith("Not possible: you said 0, the answer is")
     assert judgement.reasons[0] == reading.note  # said first, then why the answer is what it is
 
 
@@ -282,3 +282,50 @@ def test_the_sheets_log_axis_has_plain_labels() -> None:
     assert axis.type == "log"
     assert list(axis.ticktext) == ["0.5", "1", "2", "5", "10", "20", "50", "100"]
     assert axis.exponentformat == "power"
+
+
+@pytest.mark.parametrize(
+    ("letter", "key", "text", "headline"),
+    [
+        # the largest of three softmax components is at least 1/3, and its size is 1 − p
+        ("a", "pa2", "0.5", "Far off"),
+        ("a", "pa2", "1/3", "Far off"),
+        ("a", "pa2", "0.2", "Not possible"),
+        ("a", "pa2", "0.9999", "Very close"),
+        ("a", "pa2", "0.99995", "Right"),  # 0.9999546 to the five digits typed
+        # lse(s1, 1) lies in [3, 3 + log 3]; its size is the gap above max = 3
+        ("d", "pd2", "10", "Not possible"),
+        ("d", "pd2", "1.2", "Not possible"),
+        ("d", "pd2", "3 + log(3)", "Not close"),  # the upper bound, named by a hint
+        ("d", "pd2", "3.9", "The right size, but not close"),  # gap 0.9 against 0.41
+        ("d", "pd2", "3.05", "Far off"),  # gap 0.05 against 0.41, though 10 % from lse
+        # ∂lse/∂x = σ₁ = 0.731; σ₂ = 0.269 is the other component, named by a hint
+        ("c", "pc2", "0.27", "Not close"),
+        ("c", "pc2", "1/(1+e)", "Not close"),
+        ("c", "pc2", "1.5", "Not possible"),
+    ],
+)
+def test_right_size_is_measured_on_the_answers_own_scale_and_bounds(
+    letter: str, key: str, text: str, headline: str
+) -> None:
+    """A student-tester's finding: 1/3 for a probability of 0.99995, or 10 for an lse that
+    must lie in [3, 4.0986], were called "the right size"."""
+    judgement = judge(build_answer(letter).truths[key], text)
+    assert judgement.verdict.startswith(f"{headline}: you said "), judgement.verdict
+
+
+@pytest.mark.parametrize("text", ["0.0693147", "0,06931472", "0.06931"])
+def test_the_answer_typed_to_its_printed_digits_is_right(text: str) -> None:
+    """(b) prints 0.0693147; typing those digits was "Very close … relative error
+    2.6e-05 %", which contradicts itself. Four significant digits or more that agree with
+    log(2)/10 to their last digit are right."""
+    judgement = judge(build_answer("b").truths["pb1"], text)
+    assert judgement.close
+    assert judgement.verdict.startswith("Right: you said "), judgement.verdict
+    assert judgement.verdict.endswith("to every digit you typed.")
+
+
+@pytest.mark.parametrize(("text", "headline"), [("0.07", "Very close"), ("0.06932", "Very close")])
+def test_too_few_or_wrong_last_digits_stay_very_close(text: str, headline: str) -> None:
+    judgement = judge(build_answer("b").truths["pb1"], text)
+    assert judgement.verdict.startswith(f"{headline}: "), judgement.verdict

@@ -12,6 +12,7 @@ key, the truth: a number with the reasoning that leads to it and hints for typic
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,11 @@ class NumberTruth:
     text: str
     reasoning: str
     hints: tuple[Hint, ...] = ()
+    #: the answer's hard bounds: a prediction outside them is "not possible"
+    possible: tuple[float, float] = (-math.inf, math.inf)
+    #: the point a prediction's size is measured from (1 for a probability near 1, max for
+    #: lse): "the right size" means within a factor of 3 of the answer's distance from it
+    reference: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from softlse_app.sheet.judging import (
     judge_choice,
     judge_number,
     read_number_prediction,
+    typed_half_unit,
     unreadable,
 )
 from softlse_app.sheet.limit_answer import answer_d
@@ -49,7 +50,16 @@ def judge(truth: NumberTruth | ChoiceTruth, prediction: str | None) -> Judgement
     reading = read_number_prediction(prediction or "")
     if reading.value is None:
         return NO_PREDICTION if reading.note is None else unreadable(reading.note)
-    judgement = judge_number(reading.value, truth.value, truth.text, truth.reasoning, truth.hints)
+    judgement = judge_number(
+        reading.value,
+        truth.value,
+        truth.text,
+        truth.reasoning,
+        truth.hints,
+        possible=truth.possible,
+        reference=truth.reference,
+        typed_half_unit=typed_half_unit(prediction or ""),
+    )
     if reading.note is None:
         return judgement
     return replace(judgement, reasons=(reading.note, *judgement.reasons))  # e.g. read as 0

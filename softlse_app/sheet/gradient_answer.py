@@ -97,7 +97,13 @@ def answer_c(r: GradientResults) -> Answer:
                         "That is the λ → ∞ limit; at λ = 10 the point is only λ(x − y) = 1 "
                         "from the diagonal, where the step is still smooth.",
                     ),
+                    (
+                        near(1 - sigma1, 0.02),
+                        "That is σ₂ = ∂lse/∂y, the weight on y: ∂lse/∂x is σ₁, the weight on "
+                        "x, the larger entry here, so it is above 1/2.",
+                    ),
                 ),
+                possible=(0.0, 1.0),
             ),
         },
     )

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from softlse_app.sheet.arithmetic import bracket_suggestion, evaluate_arithmetic
 from softlse_core.vector_input import without_invisible_marks, written_as_nonzero
@@ -113,7 +114,7 @@ def read_number_prediction(text: str) -> NumberReading:
             return NumberReading(
                 None,
                 "This is a formula in λ, not a number: put in the value of λ the question "
-                "gives (for λ = 10, write 3/10 for 3/λ), and it is judged.",
+                "gives (if it were λ = 10, you would write 3/10 for 3/λ), and it is judged.",
             )
         return NumberReading(
             None,
@@ -185,24 +186,43 @@ def judge_number(
     truth_text: str,
     reasoning: str,
     hints: Sequence[Hint] = (),
+    *,
+    possible: tuple[float, float] = (-math.inf, math.inf),
+    reference: float = 0.0,
+    typed_half_unit: float | None = None,
 ) -> Judgement:
     """Judge a number by its relative error: within :data:`EXACT` right (an exact formula,
-    or the answer's printed digits), within 1 % very close, within 10 % close, within
-    a factor of 3 (same sign) the right size, otherwise far off. ``truth_text`` is the answer
-    as the page prints it; ``reasoning`` explains how to get it; each hint whose test holds for
-    the prediction is added first (it names the likely slip)."""
+    or the answer's printed digits), and so is a decimal typed with at least
+    :data:`MIN_TYPED_DIGITS` significant digits that is the answer to its last digit
+    (``typed_half_unit``, half a unit of that digit); within 1 % very close, within 10 %
+    close. Beyond, a prediction outside the ``possible`` range (the answer's hard bounds, such
+    as [0, 1] for a probability) is not possible; one that a hint names as a typical slip is
+    not close; one whose distance from ``reference`` is within a factor of 3 of the answer's
+    (same side) is the right size — 1 − p for a probability near 1, lse − max for lse;
+    otherwise far off. ``truth_text`` is the answer as the page prints it; ``reasoning``
+    explains how to get it; each hint whose test holds is added first."""
     error = relative_error(prediction, truth)
     reasons = tuple(text for applies, text in hints if applies(prediction))
     if error <= EXACT:
         verdict = f"Right: you said {prediction:.9g}, which is the answer, {truth_text}."
         return Judgement(True, verdict, (*reasons, reasoning))
-    same_sign = prediction * truth > 0
-    ratio = prediction / truth if same_sign else math.inf
+    if typed_half_unit is not None and abs(prediction - truth) <= typed_half_unit:
+        verdict = (
+            f"Right: you said {prediction:.9g}, which is the answer, {truth_text}, to every "
+            "digit you typed."
+        )
+        return Judgement(True, verdict, (*reasons, reasoning))
+    low, high = possible
+    offset = (prediction - reference) / (truth - reference)
     if error <= 0.01:
         headline = "Very close"
     elif error <= 0.1:
         headline = "Close"
-    elif same_sign and 1 / 3 <= ratio <= 3:
+    elif not low <= prediction <= high:
+        headline = "Not possible"
+    elif reasons:
+        headline = "Not close"
+    elif 1 / 3 <= offset <= 3:
         headline = "The right size, but not close"
     else:
         headline = "Far off"
@@ -211,6 +231,37 @@ def judge_number(
         f"(relative error {format_relative_error(error)})."
     )
     return Judgement(error <= 0.1, verdict, (*reasons, reasoning))
+
+
+#: A typed decimal needs this many significant digits to be called right to its last digit
+#: (0.0693147 for log(2)/10 is; 0.07 is very close).
+MIN_TYPED_DIGITS = 4
+
+
+def typed_half_unit(text: str) -> float | None:
+    """Half a unit in the last digit of ``text`` when it is a plain decimal (a decimal comma
+    too) with at least :data:`MIN_TYPED_DIGITS` significant digits, else ``None``:
+    ``"0.0693147"`` gives 5e-08, ``"0.07"`` and ``"log(2)/10"`` None.
+
+    >>> typed_half_unit("0.0693147"), typed_half_unit("3,407606"), typed_half_unit("0.07")
+    (5e-08, 5e-07, None)
+    """
+    stripped = without_invisible_marks(text).strip()
+    if _DECIMAL_COMMA.fullmatch(stripped):
+        stripped = stripped.replace(",", ".")
+    if "_" in stripped:
+        return None
+    try:
+        number = Decimal(stripped)
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    _, digits, exponent = number.as_tuple()
+    leading_zeros = next((i for i, digit in enumerate(digits) if digit), len(digits))
+    if len(digits) - leading_zeros < MIN_TYPED_DIGITS or not isinstance(exponent, int):
+        return None
+    return 0.5 * 10.0**exponent
 
 
 def judge_choice(choice: str, correct: str, why: Mapping[str, str]) -> Judgement:

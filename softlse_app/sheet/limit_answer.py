@@ -117,7 +117,14 @@ def answer_d(r: LimitResults) -> Answer:
                         f"about {at_one - 3:.2g}.",
                     ),
                     (near(6.0, 0.01), "6 = 1 + 2 + 3 is the sum of the entries, not lse."),
+                    (
+                        near(3 + n_bound, 0.001),
+                        "That is the upper bound max + log(n)/λ = 3 + log 3, reached only when "
+                        "all three entries are equal; here 1 and 2 lie below 3 and add less.",
+                    ),
                 ),
+                possible=(3.0, 3 + n_bound),  # max ≤ lse ≤ max + log(n)/λ
+                reference=3.0,  # lse's size is its gap above max
             ),
         },
     )

@@ -97,6 +97,9 @@ def answer_a(r: SoftmaxResults) -> Answer:
                         "tiny here but not 0.",
                     ),
                 ),
+                # the largest of 3 components is at least 1/3; near 1, size is 1 − p
+                possible=(1 / 3, 1.0),
+                reference=1.0,
             ),
         },
     )
