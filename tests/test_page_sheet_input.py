@@ -28,7 +28,6 @@ BAD_PREDICTIONS = [
     ("abc", "is not a number"),
     ("1e999", "reads as infinity"),
     ("-exp(1000)", "reads as minus infinity"),
-    ("ln2/2", "needs its argument in brackets: did you mean ln"),
     ("nan", "nan (not a number)"),
     ("1/0", "divides by zero"),
     ("0.5 0.6", "is not a number"),
@@ -54,6 +53,21 @@ def test_a_bad_prediction_gets_a_note_keeps_its_text_and_is_not_judged(
     assert any("was not judged" in i.value and note in i.value for i in at.info)
     assert not any("<script>" in m.value for m in at.markdown)  # never rendered as Markdown
     assert "&lt;script&gt;" in downloads[-1].decode() or "<script>" not in text
+
+
+def test_missing_brackets_get_a_note_and_once_revealed_the_suggested_reading_is_judged() -> None:
+    """The box asks for log(2)/2 while it can still be edited; the reveal locks it, so the
+    verdict judges the suggested reading and says so, instead of asking for an edit."""
+    at = run_page()
+    at.text_input(key="pc2").input("ln2/2")
+    at = rerun(at)
+    (warning,) = at.warning
+    assert "needs its argument in brackets: did you mean ln(2)/2?" in warning.value
+    at = reveal(at, "c")
+    assert at.text_input(key="pc2").value == "ln2/2"
+    infos = [i.value for i in at.info]
+    assert not any("was not judged" in info for info in infos)
+    assert any("Read as ln(2)/2: a function takes its argument in brackets." in i for i in infos)
 
 
 @pytest.mark.parametrize("text", ["", "   "])

@@ -329,3 +329,14 @@ def test_the_answer_typed_to_its_printed_digits_is_right(text: str) -> None:
 def test_too_few_or_wrong_last_digits_stay_very_close(text: str, headline: str) -> None:
     judgement = judge(build_answer("b").truths["pb1"], text)
     assert judgement.verdict.startswith(f"{headline}: "), judgement.verdict
+
+
+@pytest.mark.parametrize("text", ["log 2/10", "ln2/10"])
+def test_a_prediction_missing_brackets_is_judged_as_suggested_once_revealed(text: str) -> None:
+    """Before its reveal the box asks for brackets; revealed, the box is locked, so the
+    reading it suggested is judged, and the verdict says how the text was read."""
+    assert read_number_prediction(text).value is None
+    judgement = judge(build_answer("b").truths["pb1"], text)
+    assert judgement.verdict.startswith("Right: you said 0.0693147181")
+    assert judgement.reasons[0].startswith("Read as l")
+    assert judgement.reasons[0].endswith("(2)/10: a function takes its argument in brackets.")
