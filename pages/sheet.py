@@ -11,6 +11,8 @@ from softlse_app.common.warm_up import warm_up_process
 
 warm_up_process()  # first of all: see softlse_app.common.warm_up
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
 from softlse_app.common.inert_text import show_message
@@ -26,7 +28,7 @@ from softlse_app.sheet.sections import (
     reveal_button,
     statement,
 )
-from softlse_app.sheet.summary import FILE_NAME, summary_html
+from softlse_app.sheet.summary import MAX_NAME, summary_file_name, summary_html
 
 require_app_navigation()
 
@@ -66,11 +68,24 @@ st.markdown(
         "page you can print."
     )
 )
+# The name is for the file a teacher collects; it stays out of the link, which gets shared
+name = st.text_input(
+    "Your name on the summary (optional; not kept in the page's link)",
+    key="summary_name",
+    max_chars=MAX_NAME,
+)
+made = datetime.now(UTC)
 st.download_button(
     "Download the summary (HTML)",
-    data=summary_html(predictions, {letter: answer_for(letter) for letter in sorted(revealed)}),
-    file_name=FILE_NAME,
+    data=summary_html(
+        predictions, {letter: answer_for(letter) for letter in sorted(revealed)}, name, made
+    ),
+    file_name=summary_file_name(name, made),
     mime="text/html",
     on_click="ignore",
     icon=":material/download:",
+)
+st.caption(
+    "The summary holds the predictions the page has read: press Enter in a box you have just "
+    "typed in before downloading."
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import doctest
 import math
 import types
+from datetime import UTC, datetime
 
 import mpmath
 import numpy as np
@@ -14,7 +15,7 @@ import pytest
 from scipy.special import logsumexp
 from scipy.special import softmax as scipy_softmax
 
-from softlse_app.sheet import arithmetic, judging, numbers, progress
+from softlse_app.sheet import arithmetic, judging, numbers, progress, summary
 from softlse_app.sheet.answers import ChoiceTruth, NumberTruth, build_answer, judge
 from softlse_app.sheet.judging import judge_number, read_number_prediction
 from softlse_app.sheet.numbers import format_like_numpy, gap_results, limit_results
@@ -28,7 +29,7 @@ from softlse_app.sheet.sheet_code import (
     shown_source,
     softmax_on_grid,
 )
-from softlse_app.sheet.summary import summary_html
+from softlse_app.sheet.summary import summary_file_name, summary_html
 from softlse_core import lse, softmax
 
 READABLE = [
@@ -265,7 +266,7 @@ def test_summary_escapes_predictions_and_holds_only_revealed_answers() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [arithmetic, judging, progress, numbers], ids=lambda m: m.__name__
+    "module", [arithmetic, judging, progress, numbers, summary], ids=lambda m: m.__name__
 )
 def test_docstring_examples_run(module: object) -> None:
     failures, tried = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
@@ -340,3 +341,17 @@ def test_a_prediction_missing_brackets_is_judged_as_suggested_once_revealed(text
     assert judgement.verdict.startswith("Right: you said 0.0693147181")
     assert judgement.reasons[0].startswith("Read as l")
     assert judgement.reasons[0].endswith("(2)/10: a function takes its argument in brackets.")
+
+
+def test_summary_names_the_student_and_the_time_and_escapes_the_name() -> None:
+    """A teacher collecting a class's files tells them apart by name and time."""
+    made = datetime(2026, 12, 2, 14, 5, tzinfo=UTC)
+    html = summary_html({}, {}, "<b>Ada</b> Lovelace", made)
+    assert "<p>&lt;b&gt;Ada&lt;/b&gt; Lovelace, 2026-12-02 14:05 UTC. Questions revealed" in html
+    assert summary_file_name("<b>Ada</b> Lovelace", made) == (
+        "softlse-sheet-7-summary-b-ada-b-lovelace-2026-12-02-1405.html"
+    )
+    assert summary_file_name("", made) == "softlse-sheet-7-summary-2026-12-02-1405.html"
+    assert summary_file_name("Zoë Ngũgĩ", made).startswith("softlse-sheet-7-summary-zoë-ngũgĩ-")
+    anonymous = summary_html({}, {}, "  ", made)
+    assert "<p>2026-12-02 14:05 UTC. Questions revealed: 0 of 4." in anonymous

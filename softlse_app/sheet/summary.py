@@ -10,12 +10,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from html import escape
 
 from softlse_app.sheet.answers import Answer, judge
 from softlse_app.sheet.questions import QUESTIONS, ChoicePrediction
 
-FILE_NAME = "softlse-sheet-7-summary.html"
+#: The file name's start; :func:`summary_file_name` adds the student's name and the time.
+FILE_PREFIX = "softlse-sheet-7-summary"
+
+#: The longest name printed on a summary.
+MAX_NAME = 80
+
+_NOT_IN_A_FILE_NAME = re.compile(r"[^\w-]+")
+
+
+def summary_file_name(name: str, made: datetime) -> str:
+    """``softlse-sheet-7-summary-<name>-<date>-<time>.html``: a teacher collecting a class's
+    files can tell them apart. The name keeps its letters and digits (any script), other
+    characters become one hyphen; without a name only the time is added.
+
+    >>> summary_file_name("Ada Lovelace", datetime(2026, 12, 2, 14, 5, tzinfo=UTC))
+    'softlse-sheet-7-summary-ada-lovelace-2026-12-02-1405.html'
+    >>> summary_file_name(" ../x ", datetime(2026, 12, 2, 14, 5, tzinfo=UTC))
+    'softlse-sheet-7-summary-x-2026-12-02-1405.html'
+    """
+    slug = _NOT_IN_A_FILE_NAME.sub("-", name[:MAX_NAME].strip().lower()).strip("-_")
+    parts = [FILE_PREFIX, *([slug] if slug else []), made.strftime("%Y-%m-%d-%H%M")]
+    return "-".join(parts) + ".html"
+
 
 STYLE = """
 body { font-family: Helvetica, Arial, sans-serif; max-width: 44em; margin: 2em auto;
@@ -46,17 +69,25 @@ def _prediction_item(label: str, text: str | None) -> str:
     return f"<li>{escape(label)}: {shown}</li>"
 
 
-def summary_html(predictions: Mapping[str, str | None], answers: Mapping[str, Answer]) -> str:
+def summary_html(
+    predictions: Mapping[str, str | None],
+    answers: Mapping[str, Answer],
+    name: str = "",
+    made: datetime | None = None,
+) -> str:
     """The summary for the predictions (by key: typed text or option picked, ``None``/empty:
     none) and the answers of the revealed questions (by letter; a question without an entry
-    is listed as not revealed and nothing of its answer is written)."""
+    is listed as not revealed and nothing of its answer is written), with the student's
+    ``name`` (if given) and the time it was ``made`` (UTC) at the top."""
+    by = f"{escape(name[:MAX_NAME].strip())}, " if name.strip() else ""
+    when = f"{made.astimezone(UTC):%Y-%m-%d %H:%M} UTC. " if made is not None else ""
     parts = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
         "<title>softlse: exercise sheet 7, predictions and answers</title>",
         f"<style>{STYLE}</style></head><body>",
         "<h1>Exercise sheet 7: log-sum-exp and softmax</h1>",
-        f"<p>Questions revealed: {len(answers)} of {len(QUESTIONS)}. "
+        f"<p>{by}{when}Questions revealed: {len(answers)} of {len(QUESTIONS)}. "
         "Made with softlse, the soft-maximum explorer.</p>",
     ]
     for question in QUESTIONS:
