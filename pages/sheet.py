@@ -11,14 +11,12 @@ from softlse_app.common.warm_up import warm_up_process
 
 warm_up_process()  # first of all: see softlse_app.common.warm_up
 
-from datetime import UTC, datetime
-
 import streamlit as st
 
 from softlse_app.common.inert_text import show_message
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
-from softlse_app.sheet.progress import revealed_letters
+from softlse_app.sheet.progress import class_link, revealed_letters
 from softlse_app.sheet.questions import QUESTIONS
 from softlse_app.sheet.sections import (
     answer_for,
@@ -28,7 +26,7 @@ from softlse_app.sheet.sections import (
     reveal_button,
     statement,
 )
-from softlse_app.sheet.summary import MAX_NAME, summary_file_name, summary_html
+from softlse_app.sheet.summary import MAX_NAME, local_now, summary_file_name, summary_html
 
 require_app_navigation()
 
@@ -74,7 +72,7 @@ name = st.text_input(
     key="summary_name",
     max_chars=MAX_NAME,
 )
-made = datetime.now(UTC)
+made = local_now(st.context.timezone)
 st.download_button(
     "Download the summary (HTML)",
     data=summary_html(
@@ -89,3 +87,10 @@ st.caption(
     "The summary holds the predictions the page has read: press Enter in a box you have just "
     "typed in before downloading."
 )
+with st.expander("Share these reveals with a class", icon=":material/share:"):
+    st.markdown(
+        "The address bar's link also carries your predictions, which students would see, and "
+        "hand in, as theirs. This link opens the sheet with the same questions revealed and "
+        "no predictions:"
+    )
+    st.code(class_link(st.context.url, revealed), language=None)

@@ -121,10 +121,19 @@ def test_bad_prediction_links_get_a_note_and_never_crash() -> None:
     assert at.radio(key="pd1").value == "max"  # case forgiven
 
 
+def test_the_class_link_carries_the_reveals_and_none_of_the_predictions() -> None:
+    """A teacher's address bar also holds their own guesses; the class link does not."""
+    at = reveal(reveal(run_page(pa1="the same", pb1="0.07"), "b"), "a")
+    blocks = code_blocks(at)
+    assert "/sheet?reveal=a,b" in blocks
+    assert not any("pa1" in block or "pb1" in block for block in blocks)
+
+
 def test_code_critique_for_b_and_c_is_shown_on_request_with_the_right_numpy() -> None:
     at = reveal(reveal(run_page(), "b"), "c")
     labels = [e.label for e in at.expander]
-    assert labels == ["What went wrong in the sheet's code, and the numpy that is right"] * 2
+    critiques = ["What went wrong in the sheet's code, and the numpy that is right"] * 2
+    assert labels == [*critiques, "Share these reveals with a class"]
     blocks = code_blocks(at)
     assert any("def lse_on_grid(x, y, lam):" in block for block in blocks)
     assert any("def softmax_on_grid(x, y, lam):" in block for block in blocks)

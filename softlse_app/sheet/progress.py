@@ -83,6 +83,21 @@ def reveal_text(letters: frozenset[str]) -> str:
     return ",".join(letter for letter in LETTERS if letter in letters)
 
 
+def class_link(page_url: str | None, letters: frozenset[str]) -> str:
+    """The sheet's link with these reveals and no predictions, what a teacher shares with a
+    class: the address bar's link also carries the teacher's own predictions, which students
+    would then see, and hand in, as theirs. ``page_url`` is the page's address without a
+    query (``st.context.url``; ``None`` outside a browser gives the path alone).
+
+    >>> class_link("http://lecture:8501/sheet", frozenset("ba"))
+    'http://lecture:8501/sheet?reveal=a,b'
+    >>> class_link(None, frozenset())
+    '/sheet'
+    """
+    base = page_url or "/sheet"
+    return f"{base}?{REVEAL_KEY}={reveal_text(letters)}" if letters else base
+
+
 #: Session-state key: the reveals the page showed last in this session.
 _LAST_SHOWN = "_sheet_revealed"
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from html import escape
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from softlse_app.sheet.answers import Answer, judge
 from softlse_app.sheet.questions import QUESTIONS, ChoicePrediction
@@ -23,6 +24,20 @@ FILE_PREFIX = "softlse-sheet-7-summary"
 MAX_NAME = 80
 
 _NOT_IN_A_FILE_NAME = re.compile(r"[^\w-]+")
+
+
+def local_now(timezone: str | None) -> datetime:
+    """Now in the browser's time zone (``st.context.timezone``, such as "Europe/Berlin"), or
+    in UTC when it is unknown or not a zone name, for the time printed on a summary.
+
+    >>> local_now("not a zone").tzname(), local_now(None).tzname()
+    ('UTC', 'UTC')
+    """
+    try:
+        zone: tzinfo = ZoneInfo(timezone) if timezone else UTC
+    except (ValueError, ZoneInfoNotFoundError):
+        zone = UTC
+    return datetime.now(zone)
 
 
 def summary_file_name(name: str, made: datetime) -> str:
@@ -78,9 +93,9 @@ def summary_html(
     """The summary for the predictions (by key: typed text or option picked, ``None``/empty:
     none) and the answers of the revealed questions (by letter; a question without an entry
     is listed as not revealed and nothing of its answer is written), with the student's
-    ``name`` (if given) and the time it was ``made`` (UTC) at the top."""
+    ``name`` (if given) and the time it was ``made`` (in its own zone) at the top."""
     by = f"{escape(name[:MAX_NAME].strip())}, " if name.strip() else ""
-    when = f"{made.astimezone(UTC):%Y-%m-%d %H:%M} UTC. " if made is not None else ""
+    when = f"{made:%Y-%m-%d %H:%M} {made.tzname() or 'UTC'}. " if made is not None else ""
     parts = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
