@@ -37,7 +37,9 @@ st.markdown(
     "The four questions of the exercise sheet on log-sum-exp and softmax. For each one, "
     "**make a prediction first** (a number, a formula such as log(2)/10, or a choice), then "
     "press **Reveal** to see the "
-    "answer computed live, the derivation, a picture and how close you were. Your predictions "
+    "answer computed live, the derivation, a picture and how close you were. The answers "
+    "build on each other (a revealed gap says where lse goes), so predict all four before "
+    "revealing any. Your predictions "
     "and what you have revealed are kept in this page's link: copy it to come back later or "
     "to share it."
 )
