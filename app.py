@@ -14,6 +14,7 @@ warm_up_process()  # first of all: see softlse_app.common.warm_up
 
 import streamlit as st
 
+from softlse_app.common.commit_before_navigation import send_typed_text_before_navigation
 from softlse_app.common.gc_freeze import freeze_loaded_modules
 from softlse_app.common.history_entries import keep_full_history_entries
 from softlse_app.common.navigation import HOME, PAGES, favicon_data_url
@@ -41,6 +42,7 @@ navigation = st.navigation(
 )
 apply_page_style()
 keep_full_history_entries()
+send_typed_text_before_navigation()
 notice_oversized_link(navigation.url_path)
 note_page_run(navigation.url_path)
 navigation.run()
