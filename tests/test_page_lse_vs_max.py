@@ -15,7 +15,7 @@ from scipy.special import logsumexp
 from streamlit.testing.v1 import AppTest
 
 from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE
-from softlse_app.lse_vs_max.readouts import diagonal_agreement
+from softlse_app.lse_vs_max.readouts import GAP_EXPLANATION_LABEL, diagonal_agreement
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "lse_vs_max.py")
 LOG2 = math.log(2.0)
@@ -479,7 +479,8 @@ def test_the_slice_is_drawn_only_while_its_section_is_open() -> None:
     # closed by default: a λ step redraws the three panels only
     at = run_page()
     assert tuple(charts(at)) == EXPLORE
-    section, why = at.expander
+    gap, section, why = at.expander
+    assert gap.label == GAP_EXPLANATION_LABEL  # closed: it answers sheet question (b)
     assert section.label.startswith("A slice at fixed y")
     assert why.label == "Where lse goes as λ → ∞, and why (sheet question d)"  # closed
     # the link opens it, and it draws lse at the link's y: log(e^x + e^0.5) at λ = 1

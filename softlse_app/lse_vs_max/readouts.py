@@ -64,8 +64,19 @@ def diagonal_agreement(points: int, spread: float) -> str:
     return f"all {points} grid points on it agree to within {spread:.1e}"
 
 
+#: The closed section that explains the gap panel: it answers sheet question (b), which a
+#: student should predict first.
+GAP_EXPLANATION_LABEL = "Why the gap is largest on the diagonal (sheet question b)"
+
+
 def gap_explanation(summary: GapSummary) -> None:
-    """What the gap panel shows, in plain words, with this grid's numbers."""
+    """What the gap panel shows, in plain words, with this grid's numbers, in a section
+    closed until opened (it answers sheet question b)."""
+    with st.expander(GAP_EXPLANATION_LABEL, icon=":material/help:"):
+        _gap_explanation_text(summary)
+
+
+def _gap_explanation_text(summary: GapSummary) -> None:
     hard = hard_name(summary.lam)
     sign = "lse − max" if summary.lam > 0 else "min − lse"
     agreement = diagonal_agreement(summary.diagonal_points, summary.diagonal_spread)

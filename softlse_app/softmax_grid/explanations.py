@@ -14,7 +14,16 @@ INTRO = (
 
 def reading_the_grid() -> None:
     """The logistic form of two-entry softmax and its λ → ∞ limit, in two columns that stack
-    on a phone."""
+    on a phone, in a section closed until opened: it answers sheet question (c)'s where the
+    boundary lies, which a student should predict first."""
+    with st.expander(
+        "Reading the grid: where σ₁ = σ₂, and the limit λ → ∞ (sheet question c)",
+        icon=":material/help:",
+    ):
+        _reading_the_grid_columns()
+
+
+def _reading_the_grid_columns() -> None:
     logistic, limit = st.columns(2, gap="large")
     with logistic:
         st.markdown("**Reading the grid.** With two entries, softmax depends only on x − y:")
