@@ -87,6 +87,8 @@ def sample_figure() -> Any:
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
+    from softlse_app.common.plot_style import readable_axes, readable_text
+
     axis = np.linspace(-1.0, 1.0, 3)
     grid = np.add.outer(axis, axis)
     colorbar = {"title": {"text": "z"}, "tickvals": [0.0, 1.0]}
@@ -116,23 +118,28 @@ def sample_figure() -> Any:
     figure.add_hline(y=0.0, line={"dash": "dash"}, annotation_text="h")
     figure.add_vline(x=0.0, line={"dash": "dash"}, annotation_text="v")
     figure.add_annotation(x=0.0, y=0.0, text="a", font={"size": 12}, showarrow=False)
-    figure.update_layout(
-        coloraxis={"colorscale": "Viridis", "colorbar": colorbar},
-        coloraxis2={"colorscale": "Cividis", "colorbar": colorbar},
-        ternary={
-            "aaxis": {"title": {"text": "a"}, "tickfont": {"size": 11}},
-            "baxis": {"title": {"text": "b"}, "tickfont": {"size": 11}},
-            "caxis": {"title": {"text": "c"}, "tickfont": {"size": 11}},
-            "domain": {"x": [0.0, 1.0]},
-        },
-        legend={"orientation": "h"},
-        margin={"t": 10},
-        hoverlabel={"font_size": 13},
-        title={"text": "t", "pad": {"t": 4}},
-        font={"size": 12},
+    figure.update_layout(  # with the text colours every chart sets (plot_style)
+        readable_text(
+            {
+                "coloraxis": {"colorscale": "Viridis", "colorbar": colorbar},
+                "coloraxis2": {"colorscale": "Cividis", "colorbar": colorbar},
+                "ternary": {
+                    "aaxis": {"title": {"text": "a"}, "tickfont": {"size": 11}},
+                    "baxis": {"title": {"text": "b"}, "tickfont": {"size": 11}},
+                    "caxis": {"title": {"text": "c"}, "tickfont": {"size": 11}},
+                    "domain": {"x": [0.0, 1.0]},
+                },
+                "legend": {"orientation": "h"},
+                "margin": {"t": 10},
+                "hoverlabel": {"font_size": 13},
+                "title": {"text": "t", "pad": {"t": 4}},
+                "font": {"size": 12},
+            }
+        )
     )
     figure.update_xaxes(title={"text": "x"}, range=[-1, 1])
     figure.update_yaxes(title={"text": "y"}, scaleanchor="x")
+    readable_axes(figure)
     # A ternary trace has no x axis, so it cannot share a figure with the lines above.
     simplex = go.Scatterternary(
         a=[0.2],
