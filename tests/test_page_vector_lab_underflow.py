@@ -5,6 +5,8 @@ equals max at a finite λ (a student-tester's finding). A 0 that is exact stays 
 from __future__ import annotations
 
 import mpmath
+import pytest
+from markdown_tables import tables
 from vector_lab_apptest import LSE, column_text, open_tab, readout_text, run_page
 
 from softlse_app.vector_lab.tables import UNDERFLOW_NOTE, UNDERFLOW_TEXT
@@ -51,3 +53,17 @@ def test_an_exact_zero_beside_the_winning_infinity_stays_zero() -> None:
     lse_tab = open_tab(run_page(v="1,2", lam="1"), LSE)
     assert readout_text(lse_tab, "entropy H(p) [nats]") != UNDERFLOW_TEXT
     assert float(readout_text(lse_tab, "lse − max")) > 0
+
+
+def test_a_textbook_zero_where_the_true_value_is_in_range_is_not_called_underflow() -> None:
+    """At σ = (700, 710), λ = 1 the textbook's exp(710) overflows and its first entry reads
+    0 (a finite number over inf), while the true value e^−10 = 4.5e−5 is in range: that 0
+    is the formula failing, which the tab's verdict explains, not an underflow."""
+    at = run_page(v="700,710", lam="1", section="Stable vs textbook")
+    (table,) = [t for t in tables(at) if "textbook (no shift)" in t]
+    rows = list(table["quantity"])
+    first = rows.index("softmax(σ, λ), entry 1")
+    assert float(table["textbook (no shift)"][first]) == 0.0  # as the column prints it
+    assert table["textbook (no shift)"][first] != UNDERFLOW_TEXT
+    assert float(table["stable (shift first)"][first]) == pytest.approx(4.5397868702e-05)
+    assert UNDERFLOW_NOTE not in captions(at)

@@ -304,6 +304,11 @@ def test_the_sheets_log_axis_has_plain_labels() -> None:
         ("c", "pc2", "0.27", "Not close"),
         ("c", "pc2", "1/(1+e)", "Not close"),
         ("c", "pc2", "1.5", "Not possible"),
+        # the bounds come first: 1.05 is 5 % from 0.99995 but no probability
+        ("a", "pa2", "1.05", "Not possible"),
+        ("b", "pb1", "-0.01", "Not possible"),
+        # digits typed to the answer's last digit are not Right when a hint names a slip
+        ("a", "pa2", "1.0000", "Very close"),
     ],
 )
 def test_right_size_is_measured_on_the_answers_own_scale_and_bounds(

@@ -3,6 +3,8 @@ log(2)/λ."""
 
 from __future__ import annotations
 
+import math
+
 from softlse_app.common.lambda_text import format_lambda
 from softlse_app.sheet.answer_parts import (
     Answer,
@@ -76,6 +78,7 @@ def answer_b(r: GapResults) -> Answer:
                     ),
                     (near(r.bound[100.0], 0.05), "That is the gap for λ = 100."),
                 ),
+                possible=(0.0, math.inf),  # lse ≥ max
             ),
             "pb2": ChoiceTruth(
                 correct="diagonal x = y",

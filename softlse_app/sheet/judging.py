@@ -194,35 +194,37 @@ def judge_number(
     """Judge a number by its relative error: within :data:`EXACT` right (an exact formula,
     or the answer's printed digits), and so is a decimal typed with at least
     :data:`MIN_TYPED_DIGITS` significant digits that is the answer to its last digit
-    (``typed_half_unit``, half a unit of that digit); within 1 % very close, within 10 %
-    close. Beyond, a prediction outside the ``possible`` range (the answer's hard bounds, such
-    as [0, 1] for a probability) is not possible; one that a hint names as a typical slip is
-    not close; one whose distance from ``reference`` is within a factor of 3 of the answer's
-    (same side) is the right size — 1 − p for a probability near 1, lse − max for lse;
-    otherwise far off. ``truth_text`` is the answer as the page prints it; ``reasoning``
-    explains how to get it; each hint whose test holds is added first."""
+    (``typed_half_unit``, half a unit of that digit) unless it is outside the ``possible``
+    range or a hint names it (1.0000 for a probability of 0.99995). A prediction outside the
+    ``possible`` range (the answer's hard bounds, such as [0, 1] for a probability) is not
+    possible; within 1 % very close, within 10 % close; beyond, one that a hint names as a
+    typical slip is not close; one whose distance from ``reference`` is within a factor of 3
+    of the answer's (same side) is the right size — 1 − p for a probability near 1,
+    lse − max for lse; otherwise far off. ``truth_text`` is the answer as the page prints
+    it; ``reasoning`` explains how to get it; each hint whose test holds is added first."""
     error = relative_error(prediction, truth)
     reasons = tuple(text for applies, text in hints if applies(prediction))
     if error <= EXACT:
         verdict = f"Right: you said {prediction:.9g}, which is the answer, {truth_text}."
         return Judgement(True, verdict, (*reasons, reasoning))
-    if typed_half_unit is not None and abs(prediction - truth) <= typed_half_unit:
+    low, high = possible
+    possible_here = low <= prediction <= high
+    typed_right = typed_half_unit is not None and abs(prediction - truth) <= typed_half_unit
+    if typed_right and possible_here and not reasons:  # a named slip (1.0000 for p) is not
         verdict = (
             f"Right: you said {prediction:.9g}, which is the answer, {truth_text}, to every "
             "digit you typed."
         )
         return Judgement(True, verdict, (*reasons, reasoning))
-    low, high = possible
-    offset = (prediction - reference) / (truth - reference)
-    if error <= 0.01:
+    if not possible_here:
+        headline = "Not possible"
+    elif error <= 0.01:
         headline = "Very close"
     elif error <= 0.1:
         headline = "Close"
-    elif not low <= prediction <= high:
-        headline = "Not possible"
     elif reasons:
         headline = "Not close"
-    elif 1 / 3 <= offset <= 3:
+    elif truth != reference and 1 / 3 <= (prediction - reference) / (truth - reference) <= 3:
         headline = "The right size, but not close"
     else:
         headline = "Far off"
@@ -230,7 +232,7 @@ def judge_number(
         f"{headline}: you said {prediction:.9g}, the answer is {truth_text} "
         f"(relative error {format_relative_error(error)})."
     )
-    return Judgement(error <= 0.1, verdict, (*reasons, reasoning))
+    return Judgement(possible_here and error <= 0.1, verdict, (*reasons, reasoning))
 
 
 #: A typed decimal needs this many significant digits to be called right to its last digit
