@@ -22,10 +22,11 @@ ties, empty input, float32) in its docstring, with examples that run as doctests
 module exports is the public API; ``array_input``, ``logsumexp_kernels``,
 ``softmax_kernels``, ``pair_blocks`` and ``wide_spread`` are its internals.
 
-Unlike ``scipy.special``, every function works along the last axis by default (``axis=None``
-takes the whole array, a tuple of axes takes them as one), takes λ, and gives the limits at
-infinite entries instead of NaN; what is not an array of real numbers (complex, text, dates,
-``None`` entries, masked arrays) raises ``TypeError``.
+Unlike ``scipy.special``, the functions that take an ``axis`` work along the last one by
+default (``axis=None`` takes the whole array, a tuple of axes takes them as one), lse and
+softmax take λ and give the limits at infinite entries instead of NaN, and what is not an
+array of real numbers (complex, text, dates, ``None`` entries, masked arrays) raises
+``TypeError``.
 
 Examples
 --------

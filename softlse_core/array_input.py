@@ -6,7 +6,7 @@ Rules shared by every function of :mod:`softlse_core`:
   computed in float64 (accurately, then rounded once) — except float32 softmax over an axis
   of length 2, which finishes in float32 arithmetic (see :func:`softlse_core.softmax`);
   float64 and longdouble are computed in their own precision. Byte-swapped (big-endian)
-  floats are read in the machine's order, and the result has that order. Only real numbers
+  floats are read in the machine's order, and results are in that order. Only real numbers
   are taken: complex, text, dates, ``None`` entries and masked arrays (whose masks NumPy
   would drop) are refused with ``TypeError``.
 - ``axis`` is one axis, a tuple of axes (taken together as one, as NumPy's reductions do) or
@@ -17,6 +17,7 @@ Rules shared by every function of :mod:`softlse_core`:
 
 from __future__ import annotations
 
+import datetime
 import math
 import numbers
 import operator
@@ -73,24 +74,32 @@ def as_real_array(x: ArrayLike) -> tuple[FloatArray, np.dtype[Any]]:
         work = arr.astype(np.float64)
         return work, work.dtype
     if kind == "O":
-        refused = [entry for entry in arr.flat if not _may_be_real(entry)][:1]
-        if not refused:
+        refused = next((entry for entry in arr.flat if not _may_be_real(entry)), _ALL_REAL)
+        if refused is _ALL_REAL:
             try:
                 work = arr.astype(np.float64)
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError, OverflowError) as exc:  # 10**400 as an entry
                 raise TypeError(f"expected an array of real numbers: {exc}") from exc
             return work, work.dtype
         raise TypeError(
-            f"expected an array of real numbers, got an entry {refused[0]!r}"
-            f" ({type(refused[0]).__name__})"
+            f"expected an array of real numbers, got an entry {refused!r}"
+            f" ({type(refused).__name__})"
         )
     raise TypeError(f"expected an array of real numbers, got {_what_it_holds(arr.dtype)}")
 
 
+#: What no entry of an object array is: the scan for a refused entry found none.
+_ALL_REAL = object()
+
+#: Entries that ``float()`` would read as numbers but are not: dates and durations (days
+#: since 1970 for a datetime64) and text.
+_NOT_NUMBERS = (str, bytes, np.datetime64, np.timedelta64, datetime.date, datetime.timedelta)
+
+
 def _may_be_real(entry: object) -> bool:
     """Whether an object array's entry may be a real number: not None (which NumPy reads as
-    NaN), text or a complex number; ``float()`` decides the rest."""
-    if entry is None or isinstance(entry, str | bytes):
+    NaN), text, a date or duration, or a complex number; ``float()`` decides the rest."""
+    if entry is None or isinstance(entry, _NOT_NUMBERS):
         return False
     return isinstance(entry, numbers.Real) or not isinstance(entry, numbers.Complex)
 

@@ -17,7 +17,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from softlse_core.array_input import Axis, as_float_array, check_finite_nonzero_lam
+from softlse_core.array_input import (
+    Axis,
+    along_axis,
+    as_float_array,
+    check_finite_nonzero_lam,
+    widened,
+)
 from softlse_core.logsumexp import lse
 from softlse_core.softmax import softmax
 
@@ -76,14 +82,15 @@ def entropy(p: ArrayLike, axis: Axis = -1) -> Any:
     >>> float(entropy([0.5, -0.1]))
     nan
     """
-    work, out_dtype = as_float_array(p)
+    given = along_axis(p, axis)  # the axis rules of lse and softmax: tuples, None
+    work = widened(given.arr)
     with np.errstate(all="ignore"):
         terms = np.zeros(work.shape, dtype=work.dtype)
         positive = work > 0
         np.multiply(work, np.log(work, where=positive, out=np.zeros_like(terms)), out=terms)
         terms = np.where(positive | (work == 0), terms, math.nan)
-        h = 0.0 - np.sum(terms, axis=axis)  # 0.0 − 0.0 is 0.0, where −0.0 would print "-0"
-    return np.asarray(h).astype(out_dtype, copy=False)[()]
+        h = 0.0 - np.sum(terms, axis=given.axis)  # 0.0 − 0.0 is 0.0, not −0.0 ("-0")
+    return given.reduced(h)
 
 
 def entropy_identity(x: ArrayLike, lam: float) -> tuple[Any, Any, Any]:
@@ -144,8 +151,9 @@ def entropy_identity(x: ArrayLike, lam: float) -> tuple[Any, Any, Any]:
         weighted = np.where(np.isnan(p).any(axis=-1), math.nan, weighted)
     h_over_lam = entropy(p) / lam
     out_dtype = np.asarray(total).dtype
-    return (
-        total,
-        np.asarray(weighted).astype(out_dtype)[()],
-        np.asarray(h_over_lam).astype(out_dtype)[()],
-    )
+    with np.errstate(over="ignore"):  # too large for float16/32: inf, quietly, as lse's
+        return (
+            total,
+            np.asarray(weighted).astype(out_dtype)[()],
+            np.asarray(h_over_lam).astype(out_dtype)[()],
+        )

@@ -2,6 +2,7 @@
 that is not a float, several axes and None, and results too large for float16/float32 — the
 cases a library user meets (found by a review from that side)."""
 
+import datetime
 import math
 import warnings
 from decimal import Decimal
@@ -77,6 +78,32 @@ def test_what_is_not_real_numbers_is_refused_by_name(bad, words):
             function(bad)
     with pytest.raises(TypeError, match=words):
         lse_gradient_fd(bad)
+
+
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        (np.array([10**400, 1], dtype=object), "too large"),
+        ([np.datetime64("2020-01-01"), 1.0], "datetime64"),
+        ([datetime.date(2020, 1, 1), 1.0], "date"),
+    ],
+)
+def test_object_entries_that_are_no_float_are_refused(bad, words):
+    """float() would read a datetime64 as days since 1970; an int beyond the float range
+    raised an OverflowError instead of the documented TypeError."""
+    with pytest.raises(TypeError, match=words):
+        lse(bad)
+
+
+def test_entropy_follows_the_axis_rules_and_entropy_identity_casts_quietly():
+    with pytest.raises(ValueError, match="names no axis"):
+        entropy([0.5, 0.5], axis=())
+    assert float(entropy(np.full((2, 2), 0.25), axis=None)) == pytest.approx(math.log(4))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        terms = entropy_identity(np.float16([1, 2, 3]), 1e-7)
+    assert [term.dtype for term in terms] == [np.dtype(np.float16)] * 3
+    assert math.isinf(terms[0])
 
 
 def test_object_arrays_of_real_numbers_are_read():

@@ -50,7 +50,9 @@ def summary_file_name(name: str, made: datetime) -> str:
     >>> summary_file_name(" ../x ", datetime(2026, 12, 2, 14, 5, tzinfo=UTC))
     'softlse-sheet-7-summary-x-2026-12-02-1405.html'
     """
-    slug = _NOT_IN_A_FILE_NAME.sub("-", name[:MAX_NAME].strip().lower()).strip("-_")
+    # at most 40 characters of the name: 3 bytes each in some scripts, and file names stop
+    # at 255 bytes
+    slug = _NOT_IN_A_FILE_NAME.sub("-", name[:MAX_NAME].strip().lower()).strip("-_")[:40]
     parts = [FILE_PREFIX, *([slug] if slug else []), made.strftime("%Y-%m-%d-%H%M")]
     return "-".join(parts) + ".html"
 
