@@ -23,9 +23,11 @@ change, as after a slower click: the person lands on the page they clicked, and 
 text is kept with the page it was typed on (Streamlit keeps a bound widget's last value when
 its page is left and writes it back into the address when the page is visited again). To
 know what was sent, the script counts the page's websocket sends whose first byte is that of
-a rerun request and the messages received: it never reads their content, nor any user text.
-Every other click is untouched; a click with a modifier key (a new tab) and the keyboard (the
-focus left the box earlier) need nothing. ``tests/e2e/test_e2e_sheet_typed_then_nav.py``
+a rerun request and notes each message that arrives: it never reads their content, nor any
+user text. A held click is dropped when the person presses a pointer or a key again before it
+is given (a second click, on that link or another, then goes through at once). Every other
+click is untouched; a click with a modifier key (a new tab) and the keyboard (the focus left
+the box earlier) need nothing. ``tests/e2e/test_e2e_sheet_typed_then_nav.py``
 checks it.
 """
 
@@ -50,9 +52,8 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
     }
     return null;
   };
-  // Count the reruns the page asks for and the server's messages (only counted, never read).
+  // Count the reruns the page asks for; note each server message (never read either).
   let rerunsSent = 0;
-  let received = 0;
   let waiters = [];
   const listened = new WeakSet();
   const send = WebSocket.prototype.send;
@@ -61,7 +62,6 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
       if (!listened.has(this)) {
         listened.add(this);
         this.addEventListener('message', () => {
-          received += 1;
           const ready = waiters;
           waiters = [];
           ready.forEach((go) => go());
@@ -72,7 +72,19 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
     return send.call(this, data);
   };
   let leavingField = null;  // the link pressed while a text field had the focus
+  // A held click is dropped when the person acts again before it is given (a second click,
+  // on another link or the same): that later action is what they want, and it passes at
+  // once, since the focus has left the field.
+  let dropHeld = null;
+  const actAgain = (event) => {
+    if (event.isTrusted && dropHeld) {
+      dropHeld();
+      dropHeld = null;
+    }
+  };
+  window.addEventListener('keydown', actAgain, true);
   window.addEventListener('pointerdown', (event) => {
+    actAgain(event);
     const active = document.activeElement;
     const link = navLink(event.target);
     leavingField = link && active && active.matches && active.matches(FIELDS) ? link : null;
@@ -88,9 +100,11 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
     event.preventDefault();
     event.stopImmediatePropagation();
     let clicked = false;
+    dropHeld = () => { clicked = true; };
     const click = () => {
       if (clicked || !link.isConnected) return;
       clicked = true;
+      dropHeld = null;
       link.dispatchEvent(new MouseEvent('click', {
         bubbles: true, cancelable: true, composed: true, view: window, detail: 1,
         clientX: event.clientX, clientY: event.clientY, screenX: event.screenX,
