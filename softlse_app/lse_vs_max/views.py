@@ -58,8 +58,7 @@ def every_kth(res: int, most: int) -> NDArray[np.intp]:
 class PanelNumbers:
     """The numbers the panels of one λ draw: lse as float32 on the grid points ``lse_axis``,
     log10 |gap| as float32 (NaN where the gap underflowed) on ``gap_axis`` (both every k-th
-    point of the grid: :func:`every_kth`), the range of lse over the whole grid, and the
-    read-outs' summary of the whole grid."""
+    point of the grid: :func:`every_kth`) and the read-outs' summary of the whole grid."""
 
     lam: float
     res: int
@@ -67,7 +66,6 @@ class PanelNumbers:
     lse: NDArray[np.float32]
     gap_axis: NDArray[np.float64]
     log_gap: NDArray[np.float32]
-    lse_range: tuple[float, float]
     summary: GapSummary
 
 
@@ -84,7 +82,6 @@ def panel_numbers(lam: float, extent: float, res: int) -> PanelNumbers:
         lse=surface.lse[np.ix_(lse_keep, lse_keep)].astype(np.float32),
         gap_axis=surface.axis[gap_keep],
         log_gap=log10_gap(surface.gap[np.ix_(gap_keep, gap_keep)]).astype(np.float32),
-        lse_range=(float(surface.lse.min()), float(surface.lse.max())),
         summary=gap_summary(surface),
     )
 
