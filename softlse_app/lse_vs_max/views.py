@@ -98,11 +98,18 @@ class Panels:
     gap_range: tuple[float, float]
 
 
+@cache_figure(max_entries=4)
+def hard_figure(extent: float, positive: bool) -> go.Figure:
+    """The max panel (min for ``positive`` False) of one extent: no λ changes it, so a λ
+    step and the sheet's three rows take the one built figure instead of building it again."""
+    return hard_panel(extent, 1.0 if positive else -1.0)
+
+
 def _panels(numbers: PanelNumbers, extent: float, log_range: tuple[float, float]) -> Panels:
     scales = panel_scales(extent, numbers.lam)
     return Panels(
         lse=lse_panel(numbers.lse_axis, numbers.lse, numbers.lam, scales),
-        hard=hard_panel(extent, numbers.lam),
+        hard=hard_figure(extent, numbers.lam > 0),
         gap=gap_panel(numbers.gap_axis, numbers.log_gap, numbers.lam, log_range),
         scales=scales,
         gap_range=log_range,
