@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from softlse_app.sheet.answer_parts import Answer, ChoiceTruth, NumberTruth
-from softlse_app.sheet.arithmetic import bracket_suggestion
 from softlse_app.sheet.gap_answer import answer_b
 from softlse_app.sheet.gradient_answer import answer_c
 from softlse_app.sheet.judging import (
@@ -49,12 +48,11 @@ def judge(truth: NumberTruth | ChoiceTruth, prediction: str | None) -> Judgement
             return NO_PREDICTION
         return judge_choice(prediction, truth.correct, truth.why)
     reading = read_number_prediction(prediction or "")
-    suggestion = bracket_suggestion(prediction or "") if reading.value is None else None
-    if suggestion is not None:
+    if reading.suggestion is not None:
         # Revealed, the box is locked and cannot take the brackets its note asks for: judge
         # the reading the note suggested (log 2/10 as log(2)/10), and say so
-        read = read_number_prediction(suggestion)
-        note = f"Read as {suggestion}: a function takes its argument in brackets."
+        read = read_number_prediction(reading.suggestion)
+        note = f"Read as {reading.suggestion}: a function takes its argument in brackets."
         reading = replace(read, note=note if read.note is None else f"{note} {read.note}")
     if reading.value is None:
         return NO_PREDICTION if reading.note is None else unreadable(reading.note)

@@ -40,6 +40,9 @@ class NumberReading:
 
     value: float | None
     note: str | None = None
+    #: the text with a function's argument put in brackets, when that reading is the note's
+    #: suggestion (``log 2/10`` → ``log(2)/10``)
+    suggestion: str | None = None
 
 
 def _plain_number(text: str) -> float | None:
@@ -75,7 +78,7 @@ def read_number_prediction(text: str) -> NumberReading:
     >>> read_number_prediction("log 2/10").note.split(": ")[1]
     'did you mean log(2)/10? Type it that way and it is judged.'
     >>> read_number_prediction("  ")
-    NumberReading(value=None, note=None)
+    NumberReading(value=None, note=None, suggestion=None)
     """
     stripped = without_invisible_marks(text).strip()  # e.g. echoed text copied back
     if not stripped:
@@ -109,6 +112,7 @@ def read_number_prediction(text: str) -> NumberReading:
                 None,
                 f"A function needs its argument in brackets: did you mean {suggestion}? Type "
                 "it that way and it is judged.",
+                suggestion,
             )
         if _SYMBOLS.search(stripped):  # log(2)/λ: the answer's formula, not its value
             return NumberReading(
