@@ -64,6 +64,10 @@ def cases() -> list[Case]:
         Case("Softmax grid, res 401", grid_page, {"res": "401"}, _set_lambda_list),
         Case("Vector lab, defaults (1, 2, 3)", lab_page, {}, _set_lambda),
         Case("Vector lab, 10^4 entries", lab_page, {"v": _long_vector()}, _set_lambda),
+        *(
+            Case(f"Vector lab, {section!r} tab", lab_page, {"section": section}, _set_lambda)
+            for section in ("lse vs max", "Temperature sweep", "Simplex", "Stable vs textbook")
+        ),
     ]
 
 
@@ -103,13 +107,13 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # AppTest's "no runtime" chatter, once per session
-    header = f"{'case':<34} {'first run':>10} {'rerun':>8} {'new value':>10} {'chart JSON':>11}"
+    header = f"{'case':<42} {'first run':>10} {'rerun':>8} {'new value':>10} {'chart JSON':>11}"
     print(header)
     print("-" * len(header))
     for case in cases():
         first, unchanged, changed, payload = measure(case, args.repeats)
         print(
-            f"{case.name:<34} {first:>9.3f}s {unchanged:>7.3f}s {changed:>9.3f}s "
+            f"{case.name:<42} {first:>9.3f}s {unchanged:>7.3f}s {changed:>9.3f}s "
             f"{payload / 1e3:>9.1f}kB"
         )
     print(f"medians of {args.repeats} sessions each")

@@ -13,6 +13,7 @@ reported as skipped.
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import quote
 
 from benchmarks.browser_timing.controls import (
     TEXT_INPUTS,
@@ -23,6 +24,7 @@ from benchmarks.browser_timing.controls import (
     tabs,
 )
 from benchmarks.browser_timing.interaction import (
+    STEP_TIMEOUT_S,
     Input,
     Interaction,
     SliderWalk,
@@ -196,25 +198,59 @@ def new_vector(index: int) -> str:
     return f"{index % 7 + 0.5:g}, {2 + index * 0.37:.2f}, {3 - index * 0.11:.2f}"
 
 
-class TabSwitch:
-    """Click the other tab of ``TAB_PAIR``; before each click a new vector is typed (untimed),
-    so the tab opened draws numbers it has not drawn before."""
+def open_panel(tab: object) -> ChartRef:
+    """The panel ``tab`` opens: its first chart, or its text where it has none (tables)."""
+    return ChartRef(selectors=(tab_panel_selector(tab),), text=True)
 
-    def __init__(self) -> None:
+
+class TabSwitch:
+    """Click a tab; before each click a new vector is typed (untimed), so the tab opened
+    draws numbers it has not drawn before. Without ``target`` it clicks the other tab of
+    ``TAB_PAIR`` each step; with one, it opens the tab labelled ``target`` every step (first
+    opening another tab, untimed, if the target is open)."""
+
+    def __init__(self, target: str | None = None, lane: int = 0) -> None:
+        self.target = target
+        # the third entry carries the walk's ``lane``, so no two walks type the same vector
         self.vectors = TypedValues(
-            VECTOR, lambda k: f"{0.7 + 0.013 * k:.3f}, {2.1 + 0.017 * k:.3f}, {3.4 - 0.011 * k:.3f}"
+            VECTOR,
+            lambda k: (
+                f"{0.7 + 0.013 * k:.3f}, {2.1 + 0.017 * k:.3f}, {3.4 - 0.011 * k + 0.5 * lane:.3f}"
+            ),
         )
 
     def __call__(self, app: ProbedPage, index: int) -> Input:
-        self.vectors.lane_change(app)
         every_tab = tabs(app.page, SECTIONS)
         by_label = {tab.inner_text().strip(): tab for tab in every_tab}
+        if self.target is not None:
+            target = by_label[self.target]
+            if target.get_attribute("aria-selected") == "true":
+                away = next(tab for label, tab in by_label.items() if label != self.target)
+                app.untimed(click(away), timeout_s=STEP_TIMEOUT_S)
+            self.vectors.lane_change(app)
+            return Input(click(target), open_panel(target))
+        self.vectors.lane_change(app)
         pair = [by_label[label] for label in TAB_PAIR if label in by_label]
         if len(pair) < 2:
             pair = every_tab[:2]
         open_now = [tab.get_attribute("aria-selected") == "true" for tab in pair]
         target = pair[1] if open_now[0] else pair[0]
-        return Input(click(target), ChartRef(selectors=(tab_panel_selector(target),)))
+        return Input(click(target), open_panel(target))
+
+
+class InOpenTab:
+    """A walk whose timed input redraws the open tab (not a fixed chart): the step ends when
+    that tab's panel shows new data."""
+
+    def __init__(self, walk: Stepper) -> None:
+        self.walk = walk
+
+    def __call__(self, app: ProbedPage, index: int) -> Input:
+        step = self.walk(app, index)
+        open_tab = next(
+            tab for tab in tabs(app.page, SECTIONS) if tab.get_attribute("aria-selected") == "true"
+        )
+        return Input(step.action, open_panel(open_tab))
 
 
 def _lab(slug: str, control: str, query: str, make_stepper: Callable[[], Stepper]) -> Interaction:
@@ -259,4 +295,61 @@ VECTOR_LAB = (
     _lab("tab", "tab switch (click), new vector before each", "?v=0.7,2.1,3.4", TabSwitch),
 )
 
-INTERACTIONS: tuple[Interaction, ...] = (*LSE_VS_MAX, *SOFTMAX_GRID, *VECTOR_LAB)
+#: Every tab: opening it (a click, new vector before each) and a λ step while it is open.
+#: (label, short name, a start vector of its own so no two walks share cached states)
+LAB_TABS = (
+    ("Offset and scale", "offset", "0.61,2.2,3.3"),
+    ("lse vs max", "lse", "0.62,2.3,3.2"),
+    ("Temperature sweep", "sweep", "0.63,2.4,3.1"),
+    ("Simplex", "simplex", "0.64,2.5,3.0"),
+    ("Stable vs textbook", "stability", "0.65,2.6,2.9"),
+)
+#: The tabs without a chart: their start page draws none.
+TABLE_TABS = ("lse vs max", "Stable vs textbook")
+
+
+def _tab_interactions(lane: int, label: str, name: str, vector: str) -> tuple[Interaction, ...]:
+    charts = 0 if label in TABLE_TABS else 1
+    opened = Interaction(
+        "vector_lab",
+        "Vector lab",
+        f"open the {label!r} tab (click), new vector before each",
+        f"tab-{name}",
+        f"?v={vector}",
+        "one_input",
+        lambda: TabSwitch(label, lane),
+    )
+    stepped = Interaction(
+        "vector_lab",
+        "Vector lab",
+        f"λ slider, one key step, {label!r} tab open",
+        f"lam-{name}",
+        f"?v={vector}&lam=1.5&section={quote(label)}",
+        "one_input",
+        lambda: InOpenTab(
+            SliderWalk(
+                VLAM,
+                BARS,
+                lane_change=TypedValues(OFFSET, lambda k: f"{-0.5 - 0.61 * k:g}").lane_change,
+            )
+        ),
+        min_charts=charts,
+        ready="" if charts else '[role="tabpanel"] table',
+    )
+    return opened, stepped
+
+
+#: (the λ step with the first tab open is ``vector_lab/lam`` above)
+VECTOR_LAB_TABS = tuple(
+    interaction
+    for lane, tab in enumerate(LAB_TABS, start=1)
+    for interaction in _tab_interactions(lane, *tab)
+    if interaction.slug != f"lam-{LAB_TABS[0][1]}"
+)
+
+INTERACTIONS: tuple[Interaction, ...] = (
+    *LSE_VS_MAX,
+    *SOFTMAX_GRID,
+    *VECTOR_LAB,
+    *VECTOR_LAB_TABS,
+)

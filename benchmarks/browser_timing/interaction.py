@@ -57,6 +57,8 @@ class Interaction:
     step_timeout_s: float = STEP_TIMEOUT_S
     needs: ControlRef | None = None  # skipped unless this widget is on the page
     needs_inner: str = "input"
+    min_charts: int = 1  # charts the start page draws (0: the open tab shows tables only)
+    ready: str = ""  # CSS selector of an element the start page shows once drawn, if any
 
     @property
     def name(self) -> str:

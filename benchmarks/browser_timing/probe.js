@@ -166,8 +166,22 @@
     if (!gd._fullData.every((trace) => gd.data.includes(trace._input))) return null;
     return gd.data;
   };
+  // Without a chart (and with `text`): the text of the first element the selectors match,
+  // null while it is empty. textContent, not innerText, so a frame's check forces no layout.
+  const textPrint = (chart) => {
+    for (const selector of chart.selectors) {
+      const element = document.querySelector(selector);
+      if (element) {
+        const text = element.textContent.trim();
+        return text ? `t:${text}` : null;
+      }
+    }
+    return null;
+  };
   bench.chartFingerprint = (chart) => {
-    const data = drawnData(graphDiv(chart));
+    const gd = graphDiv(chart);
+    if (!gd && chart.text) return textPrint(chart);
+    const data = drawnData(gd);
     return data ? fingerprint(data) : null;
   };
   const idle = () => {

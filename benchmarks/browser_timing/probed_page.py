@@ -49,11 +49,15 @@ class ChartRef:
     keys: tuple[str, ...] = ()
     selectors: tuple[str, ...] = ()
     index: int = -1
+    #: Where no chart is found, watch the text of the first element the selectors match (a
+    #: tab of tables and formulas): new text is new data.
+    text: bool = False
 
     def as_js(self) -> dict[str, Any]:
         return {
             "selectors": [f".st-key-{key}" for key in self.keys] + list(self.selectors),
             "index": self.index,
+            "text": self.text,
         }
 
 
@@ -152,7 +156,8 @@ class ProbedPage:
         self.close_step()
         self.page.bring_to_front()
         self.page.evaluate(
-            "([timeout]) => window.__bench.arm({selectors: [], index: -1}, timeout, false)",
+            "([timeout]) => window.__bench.arm("
+            "{selectors: [], index: -1, text: false}, timeout, false)",
             [timeout_s * 1000],
         )
         action()
