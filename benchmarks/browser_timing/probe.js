@@ -108,7 +108,7 @@
     return out;
   };
 
-  // A cheap identity of a chart's data: trace types, names and scalars in full, long strings
+  // A cheap identity of a chart's data (and the layout's marks): trace types, names and scalars in full, long strings
   // (base64 arrays) and long arrays by their length and 48 evenly spaced samples. Memoised per
   // data array, so a frame that finds the same data costs nothing.
   const SAMPLES = 48;
@@ -182,7 +182,10 @@
     const gd = graphDiv(chart);
     if (!gd && chart.text) return textPrint(chart);
     const data = drawnData(gd);
-    return data ? fingerprint(data) : null;
+    if (!data) return null;
+    // the marks drawn over the data (a current-λ line, its label) can be all that changes
+    const marks = gd.layout ? [gd.layout.shapes, gd.layout.annotations] : null;
+    return `${fingerprint(data)}|${describe(marks, 0)}`;
   };
   const idle = () => {
     const app = document.querySelector('[data-testid="stApp"]');
