@@ -334,7 +334,9 @@ def _tab_interactions(lane: int, label: str, name: str, vector: str) -> tuple[In
             )
         ),
         min_charts=charts,
-        ready="" if charts else '[role="tabpanel"] table',
+        # the slider's code loads lazily: on a tab without charts it can come last
+        ready=('.st-key-lam input[type="range"]',)
+        + (() if charts else ('[role="tabpanel"] table',)),
     )
     return opened, stepped
 

@@ -58,7 +58,9 @@ class Interaction:
     needs: ControlRef | None = None  # skipped unless this widget is on the page
     needs_inner: str = "input"
     min_charts: int = 1  # charts the start page draws (0: the open tab shows tables only)
-    ready: str = ""  # CSS selector of an element the start page shows once drawn, if any
+    #: CSS selectors of elements the start page must show before the first step (a widget
+    #: whose code loads lazily can appear after the rest of the page is drawn and idle)
+    ready: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

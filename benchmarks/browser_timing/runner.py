@@ -231,9 +231,10 @@ class Runner:
         app = self._open(browser, interaction.name, url, interaction.min_charts)
         if interaction.ready:
             # idle with no chart is also the state before the first run: wait for the page
-            app.page.wait_for_selector(
-                interaction.ready, timeout=self.budget.timeout(PAGE_LOAD_TIMEOUT_S) * 1000
-            )
+            for selector in interaction.ready:
+                app.page.wait_for_selector(
+                    selector, timeout=self.budget.timeout(PAGE_LOAD_TIMEOUT_S) * 1000
+                )
             app.wait_settled(timeout_s=self.budget.timeout(PAGE_LOAD_TIMEOUT_S), min_charts=0)
         app.state_log = self.states
         try:
