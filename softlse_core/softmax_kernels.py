@@ -257,7 +257,9 @@ def _logistic_pair_block(
     if v.dtype == _FLOAT64 and lowest is None:
         lowest = np.minimum.reduce(v, axis=None)
     if v.dtype == _FLOAT64 and lowest < _FAST_EXP_FLOOR:
-        _exp_in_fast_range(v, p_top, size)  # E, some of it subnormal or 0
+        # E, some of it subnormal or 0; p_other, written next, holds the high factor
+        spare = None if np.may_share_memory(p_other, v) else p_other
+        _exp_in_fast_range(v, p_top, size, spare)
     else:
         np.exp(v, out=p_top)  # E
     np.add(p_top, 1.0, out=p_other)
@@ -294,7 +296,7 @@ def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], siz
     np.right_shift(v_bits, shift, out=bits)  # all ones where x₁ wins, else 0
     np.bitwise_or(v_bits, sign_bit, out=v_bits)  # −|v|, exactly
     if work == _FLOAT64:  # a v > 700 (or a NaN): e^−|v| may be slow for NumPy's exp
-        _exp_in_fast_range(v, v, size)
+        _exp_in_fast_range(v, v, size, None if np.may_share_memory(p1, v) else p1)
     else:
         np.exp(v, out=v)  # E
     np.add(v, 1.0, out=share)
@@ -307,7 +309,12 @@ def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], siz
     np.maximum(v, share, out=p0)
 
 
-def _exp_in_fast_range(v: NDArray[np.float64], out: NDArray[np.float64], size: int) -> None:
+def _exp_in_fast_range(
+    v: NDArray[np.float64],
+    out: NDArray[np.float64],
+    size: int,
+    spare: NDArray[np.float64] | None = None,
+) -> None:
     r"""``out`` = e^v for float64 ``v`` ≤ 700 (``out`` may be ``v``), without handing exp an
     input below :data:`_FAST_EXP_FLOOR` (f = −700), where NumPy's exp is slow:
 
@@ -322,9 +329,10 @@ def _exp_in_fast_range(v: NDArray[np.float64], out: NDArray[np.float64], size: i
     normal, that is within about 2.2u of e^v; below, within about one smallest subnormal
     (at most 0.89 of one in 12 million samples). Below f − 46 the product rounds to 0, as
     e^v does. −inf gives 0 and NaN gives NaN. ``size`` is the block size the thread's
-    buffers are kept for."""
-    n = v.size
-    high = _buffer("softmax exp high", size, n, v)
+    buffers are kept for; ``spare``, if given, is an array of v's shape that the caller
+    overwrites afterwards (and that is neither ``v`` nor ``out``), used for the first factor
+    instead of a buffer of the thread's: one array fewer brought into the cache."""
+    high = _buffer("softmax exp high", size, v.size, v) if spare is None else spare
     np.maximum(v, _filled(_FAST_EXP_FLOOR, v), out=high)
     np.subtract(v, high, out=out)
     np.maximum(out, _filled(_FAST_EXP_REST_FLOOR, v), out=out)
