@@ -70,6 +70,17 @@ def softmax_shifted(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
     return p
 
 
+#: The most pairs a C-contiguous float64 grid may have to be computed as one block, in its own
+#: layout (:func:`_softmax_pairs_in_one_block`): two of the blocked path's blocks, so the LSE
+#: page's 201 × 201 and 251 × 251 grids are one block too. With the exponents formed in the
+#: result, the one block's working set is its input and its result (plus two buffers where
+#: exponents lie beyond ±700 both ways). Measured against scipy, alternately, by
+#: ``benchmarks/core.py``: at n = 201–351 and λ = 10 one block took 0.50–0.55× scipy's time
+#: where the blocks took 0.58–0.71×; but at n = 301–351 and λ = 1000 on the meshgrid, where
+#: those two buffers join in, 0.76–0.81× against 0.70–0.77×, hence the limit.
+ONE_BLOCK_FLOAT64 = 2 * PAIR_BLOCK
+
+
 def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[Any]) -> NDArray[Any]:
     r"""Softmax over ``axis`` of length 2, returned in ``out_dtype``.
 
@@ -108,13 +119,15 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
     that counts, where the shifted formula in float32 has two, in x₀ − x₁ and in the
     product), then exp, 1 + E, the division and the product are float32 operations.
     float32 runs in blocks of :data:`FLOAT32_PAIR_BLOCK` pairs, others of
-    :data:`~softlse_core.pair_blocks.PAIR_BLOCK`.
+    :data:`~softlse_core.pair_blocks.PAIR_BLOCK`; a C-contiguous float32 grid of at most
+    one block, or float64 grid of at most :data:`ONE_BLOCK_FLOAT64` pairs, is one block
+    (:func:`_softmax_pairs_in_one_block`).
     """
     if x.dtype == out_dtype and x.flags.c_contiguous and x.size:
         # at most one block: in the input's own layout, without the blocks' set-up
         if x.dtype == _FLOAT64:
-            if x.size <= 2 * PAIR_BLOCK:
-                return _softmax_pairs_in_one_block(x, lam, axis, PAIR_BLOCK)
+            if x.size <= 2 * ONE_BLOCK_FLOAT64:
+                return _softmax_pairs_in_one_block(x, lam, axis, ONE_BLOCK_FLOAT64)
         elif x.dtype == _FLOAT32 and x.size <= 2 * FLOAT32_PAIR_BLOCK:
             return _softmax_pairs_in_one_block(x, lam, axis, FLOAT32_PAIR_BLOCK)
     work = _FLOAT32 if x.dtype == _FLOAT32 else _FLOAT64
@@ -158,10 +171,10 @@ def softmax_pairs(x: NDArray[Any], lam: float, axis: int, out_dtype: np.dtype[An
 
 def _softmax_pairs_in_one_block(x: NDArray[Any], lam: float, axis: int, size: int) -> NDArray[Any]:
     """:func:`softmax_pairs` of C-contiguous float64 or float32 ``x`` of at most ``size``
-    pairs (its dtype's block size): the same operations on the pairs as that
-    one block, in the input's own layout. A sheet-sized grid is one block, and for it the
-    set-up of blocks (the widened copies, the block slices) was a fifth of the float64 time
-    and an eighth of the float32 time. The exponents v are formed in p₀'s place in the
+    pairs (:data:`ONE_BLOCK_FLOAT64` or :data:`FLOAT32_PAIR_BLOCK`): the operations of one
+    block on all the pairs, in the input's own layout. A sheet-sized grid is one block, and
+    for it the set-up of blocks (the widened copies, the block slices) was a fifth of the
+    float64 time and an eighth of the float32 time. The exponents v are formed in p₀'s place in the
     result (in float32 rounded into it from a float64 buffer), which the kernel writes last,
     so the grid's call touches the input and the result only (about 0.07 of scipy's time
     less at n = 100)."""

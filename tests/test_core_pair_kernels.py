@@ -30,7 +30,7 @@ from softlse_core.pair_blocks import (
     scratch,
     split_pair_axis,
 )
-from softlse_core.softmax_kernels import softmax_shifted
+from softlse_core.softmax_kernels import ONE_BLOCK_FLOAT64, softmax_shifted
 
 INF = math.inf
 NAN = math.nan
@@ -114,13 +114,16 @@ def _expected_softmax(x: np.ndarray, lam: float, axis: int) -> np.ndarray:
     """softmax of ``x`` over ``axis`` (of length 2) as the pair kernel computes it: the
     pairs walked in the kernel's planes and blocks (:mod:`softlse_core.pair_blocks`, the
     block size read from the kernel's module, so a test may change it), each block by
-    :func:`_block_plainly` in float32 for float32 input, float64 otherwise."""
+    :func:`_block_plainly` in float32 for float32 input, float64 otherwise. C-contiguous
+    float64 input of at most ``ONE_BLOCK_FLOAT64`` pairs is one block."""
     work = np.float32 if x.dtype == np.float32 else np.float64
     axis %= x.ndim
     first, second = split_pair_axis(x, axis)
     out = np.empty(x.shape, dtype=x.dtype)
     out_first, out_second = split_pair_axis(out, axis)
     block = softmax_kernels.FLOAT32_PAIR_BLOCK if work == np.float32 else PAIR_BLOCK
+    if x.dtype == np.float64 and x.flags.c_contiguous and first.size <= ONE_BLOCK_FLOAT64:
+        block = first.size  # the one-block path: up to two blocks' worth as one
     for rows, cols in pair_blocks(first.shape, min(block, first.size)):
         p0, p1 = _block_plainly(first[rows, cols], second[rows, cols], lam, work)
         out_first[rows, cols] = p0
@@ -295,13 +298,13 @@ def test_pairs_within_the_bound_where_the_logistic_form_changes(dtype):
 
 
 @pytest.mark.parametrize(
-    ("dtype", "block"), [(np.float64, PAIR_BLOCK), (np.float32, FLOAT32_PAIR_BLOCK)]
+    ("dtype", "block"), [(np.float64, ONE_BLOCK_FLOAT64), (np.float32, FLOAT32_PAIR_BLOCK)]
 )
 @pytest.mark.parametrize("offset", [-1, 0, 1, None])
 def test_pairs_on_both_sides_of_the_one_block_size(dtype, block, offset):
-    """Up to one block of pairs (PAIR_BLOCK in float64, FLOAT32_PAIR_BLOCK in float32) of
-    C-contiguous input go through the one-block path, more through the blocks (``offset``
-    None: two blocks): the same numbers either way, pair axis first or last."""
+    """Up to one block of pairs (ONE_BLOCK_FLOAT64 in float64, FLOAT32_PAIR_BLOCK in float32)
+    of C-contiguous input go through the one-block path, more through the blocks (``offset``
+    None: several blocks): the same numbers either way, pair axis first or last."""
     pairs = 2 * block if offset is None else block + offset
     rng = np.random.default_rng(21)
     for kind in ("random", "awkward"):  # logistic blocks, and fallback blocks
@@ -327,7 +330,7 @@ def test_the_one_block_path_is_taken_exactly_up_to_one_block(monkeypatch):
 
     monkeypatch.setattr(softmax_kernels, "_softmax_pairs_in_one_block", spy)
     rng = np.random.default_rng(5)
-    for dtype, block in ((np.float64, PAIR_BLOCK), (np.float32, FLOAT32_PAIR_BLOCK)):
+    for dtype, block in ((np.float64, ONE_BLOCK_FLOAT64), (np.float32, FLOAT32_PAIR_BLOCK)):
         for pairs, taken in ((block, True), (block + 1, False)):
             calls.clear()
             x = rng.standard_normal((2, pairs)).astype(dtype)
@@ -562,3 +565,21 @@ def test_each_block_takes_the_cheapest_form_its_exponents_allow(dtype, monkeypat
         np.testing.assert_array_equal(got, _expected_softmax(x, lam, 0))
     # sorted at λ = −1000: x₀ < x₁ makes x₀ the likelier, p₀ ≥ 1/2 in every pair
     assert np.all(softmax(sorted_pairs, -1000.0, axis=0)[0] >= 0.5)
+
+
+def test_a_one_block_grid_with_a_quiet_half_and_a_fallback_half_is_one_block():
+    """A float64 grid of two blocks' worth of pairs, C-contiguous, is computed as one block:
+    one half alone would take the logistic form and the other the fallback, and the kernel
+    takes the fallback for all of it (within the bound, other bits than the blocks')."""
+    rng = np.random.default_rng(23)
+    quiet = rng.uniform(-1, 1, (2, PAIR_BLOCK))
+    far = rng.uniform(-1, 1, (2, PAIR_BLOCK)) * 1e3
+    x = np.concatenate([quiet, far], axis=1)
+    assert x.shape[1] <= ONE_BLOCK_FLOAT64
+    got = softmax(x, 10.0, axis=0)
+    np.testing.assert_array_equal(got, _expected_softmax(x, 10.0, 0))
+    # the quiet half in the fallback's operations, against its own logistic form: a few
+    # roundings apart (the bound of softmax's docstring allows (2 + 2 + 2·10·2)u for each)
+    alone = _expected_softmax(quiet, 10.0, 0)
+    drift = np.abs(got[:, :PAIR_BLOCK] - alone) / alone
+    assert 0 < np.max(drift) <= 8 * np.finfo(np.float64).eps
