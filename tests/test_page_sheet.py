@@ -31,6 +31,9 @@ from sheet_page import (
 )
 from streamlit.testing.v1 import AppTest
 
+from softlse_app.sheet.answer_parts import PRINTOUT_WIDTH
+from softlse_app.sheet.sections import answer_for
+
 __all__ = ["downloads"]  # the fixture, used by name
 
 
@@ -91,10 +94,15 @@ def test_a_reveals_the_sheets_printed_softmax_computed_live() -> None:
 def test_b_reveals_the_largest_gap_log2_over_lambda_on_the_diagonal() -> None:
     at = reveal(run_page(), "b")
     (printout,) = [block for block in code_blocks(at) if "largest gap" in block]
-    for line, lam in zip(printout.splitlines(), (1, 10, 100), strict=True):
-        match = re.fullmatch(r"λ = \d+ +largest gap ([0-9.e-]+), log 2/λ = ([0-9.e-]+)", line)
-        assert match is not None, line
-        gap, bound = float(match.group(1)), float(match.group(2))
+    lines = printout.splitlines()
+    for at_lam, lam in zip(range(0, len(lines), 3), (1, 10, 100), strict=True):
+        head, gap_line, bound_line = lines[at_lam : at_lam + 3]
+        assert head == f"λ = {lam}"
+        gap_match = re.fullmatch(r"  largest gap = ([0-9.e-]+)", gap_line)
+        bound_match = re.fullmatch(r"  log 2/λ {5}= ([0-9.e-]+)", bound_line)
+        assert gap_match is not None, gap_line
+        assert bound_match is not None, bound_line
+        gap, bound = float(gap_match.group(1)), float(bound_match.group(1))
         assert gap == pytest.approx(math.log(2) / lam, rel=1e-6)
         assert bound == pytest.approx(math.log(2) / lam, rel=1e-6)
     text = page_text(at)
@@ -113,8 +121,13 @@ def test_c_reveals_the_gradient_as_softmax_with_numbers() -> None:
     at = reveal(run_page(), "c")
     (printout,) = [block for block in code_blocks(at) if block.startswith("softmax((0.1, 0)")]
     expected = np.array2string(scipy_softmax([1.0, 0.0]))  # 10·(0.1, 0)
-    assert printout.splitlines()[0] == f"softmax((0.1, 0), 10) = {expected}"
-    assert printout.splitlines()[1].startswith(f"grad lse((0.1, 0), 10) = {expected}")
+    assert printout.splitlines() == [
+        "softmax((0.1, 0), 10)",
+        f"  = {expected}",
+        "grad lse((0.1, 0), 10)",
+        f"  = {expected}",
+        "  (by central differences)",
+    ]
     (slices,) = charts(at)
     by_name = {trace["name"]: trace for trace in slices["data"]}
     x = decode(by_name["λ = 10"]["x"])
@@ -128,14 +141,17 @@ def test_d_reveals_the_limit_and_lse_of_s1() -> None:
     at = reveal(run_page(), "d")
     (printout,) = [block for block in code_blocks(at) if "lse(s1, λ)" in block]
     s1 = np.array([1.0, 2.0, 3.0])
-    for line, lam in zip(printout.splitlines(), (1, 10, 100), strict=True):
-        match = re.fullmatch(
-            rf"λ = {lam} +lse\(s1, λ\) = ([0-9.]+) +lse − max = ([0-9.e+-]+)", line
-        )
-        assert match is not None, line
-        assert float(match.group(1)) == pytest.approx(logsumexp(lam * s1) / lam, rel=1e-8)
+    lines = printout.splitlines()
+    for at_lam, lam in zip(range(0, len(lines), 3), (1, 10, 100), strict=True):
+        head, value_line, gap_line = lines[at_lam : at_lam + 3]
+        assert head == f"λ = {lam}"
+        value = re.fullmatch(r"  lse\(s1, λ\) = ([0-9.]+)", value_line)
+        gap_match = re.fullmatch(r"  lse − max  = ([0-9.e+-]+)", gap_line)
+        assert value is not None, value_line
+        assert gap_match is not None, gap_line
+        assert float(value.group(1)) == pytest.approx(logsumexp(lam * s1) / lam, rel=1e-8)
         gap = mpmath.log(sum(mpmath.e ** (lam * (s - 3)) for s in (1, 2, 3))) / lam
-        assert float(match.group(2)) == pytest.approx(float(gap), rel=1e-8)  # 3.72e-46 at 100
+        assert float(gap_match.group(1)) == pytest.approx(float(gap), rel=1e-8)  # 3.72e-46
     assert "lim lse = max" in page_text(at)
     (limit,) = charts(at)
     lse_trace = next(t for t in limit["data"] if t["name"] == "lse(s1, λ)")
@@ -245,3 +261,11 @@ def test_reveals_survive_a_visit_to_another_page_but_not_a_step_back() -> None:
     at.run(timeout=30)
     assert "reveal" not in at.query_params
     assert "0.09003057" not in page_text(at)
+
+
+def test_printouts_fit_a_phone_except_the_sheets_own_lines() -> None:
+    """(b)–(d) print lines a 390 px phone shows unwrapped; (a) prints the sheet's lines."""
+    for letter in "bcd":
+        printout = answer_for(letter).printout
+        assert max(len(line) for line in printout) <= PRINTOUT_WIDTH, letter
+    assert answer_for("a").printout[0] == f"softmax(s1) = {SHEET_S1}"

@@ -57,11 +57,17 @@ class DeepLink:
     params: dict[str, str]
 
 
+#: The longest printout line a 390 px wide phone shows in the answer's code block without
+#: wrapping it (about 35 characters of the code font fit there).
+PRINTOUT_WIDTH = 34
+
+
 @dataclass(frozen=True)
 class Answer:
     """One question's answer: a one-sentence summary, the numbers as code prints them
-    (``printout``), result sentences, the derivation, links to explore further and the truth
-    per prediction key."""
+    (``printout``: lines of at most :data:`PRINTOUT_WIDTH` characters, so that a phone shows
+    them unwrapped, except (a)'s, which are the sheet's own lines), result sentences, the
+    derivation, links to explore further and the truth per prediction key."""
 
     letter: str
     summary: str

@@ -35,8 +35,13 @@ def answer_b(r: GapResults) -> Answer:
             "e^(−λ|x − y|)/λ."
         ),
         printout=tuple(
-            f"λ = {lam:<5g} largest gap {r.largest[lam]:.6g}, log 2/λ = {r.bound[lam]:.6g}"
+            line
             for lam in SHEET_LAMBDAS
+            for line in (
+                f"λ = {lam:g}",
+                f"  largest gap = {r.largest[lam]:.6g}",
+                f"  log 2/λ     = {r.bound[lam]:.6g}",
+            )
         ),
         results=(
             f"Largest gap lse − max on the {GRID_POINTS} × {GRID_POINTS} grid: {per_lambda}; "

@@ -24,10 +24,11 @@ def answer_c(r: GradientResults) -> Answer:
             "grows, with σ₁ = σ₂ = 1/2 on the diagonal itself."
         ),
         printout=(
-            f"softmax(({x:g}, {y:g}), {GRADIENT_LAMBDA:g}) = "
-            f"{format_like_numpy(r.softmax_at_point)}",
-            f"grad lse(({x:g}, {y:g}), {GRADIENT_LAMBDA:g}) = "
-            f"{format_like_numpy(r.gradient_at_point)}   (central differences)",
+            f"softmax(({x:g}, {y:g}), {GRADIENT_LAMBDA:g})",
+            f"  = {format_like_numpy(r.softmax_at_point)}",
+            f"grad lse(({x:g}, {y:g}), {GRADIENT_LAMBDA:g})",
+            f"  = {format_like_numpy(r.gradient_at_point)}",
+            "  (by central differences)",
         ),
         results=(
             "∂lse(σ, λ)/∂σᵢ = softmax(σ, λ)ᵢ for every i and every λ ≠ 0: at "

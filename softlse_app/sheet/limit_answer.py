@@ -27,8 +27,13 @@ def answer_d(r: LimitResults) -> Answer:
             "rest adds at most log(n)/λ, which vanishes."
         ),
         printout=tuple(
-            f"λ = {lam:<4g} lse(s1, λ) = {value:<10.9g}  lse − max = {r.gaps[lam]:.9g}"
+            line
             for lam, value in r.table.items()
+            for line in (
+                f"λ = {lam:g}",
+                f"  lse(s1, λ) = {value:.9g}",
+                f"  lse − max  = {r.gaps[lam]:.9g}",
+            )
         ),
         results=(
             "As λ → ∞, lse(σ, λ) → max(σ), the largest entry.",
