@@ -16,6 +16,7 @@ import streamlit as st
 from softlse_app.common.inert_text import show_message
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
+from softlse_app.sheet.answer_focus import focus_answer, take_just_revealed
 from softlse_app.sheet.progress import class_link, revealed_letters
 from softlse_app.sheet.questions import QUESTIONS
 from softlse_app.sheet.sections import (
@@ -48,12 +49,15 @@ reveals = revealed_letters()
 revealed = reveals.value or frozenset()
 
 predictions: dict[str, str | None] = {}
+just_revealed = take_just_revealed()
 for question in QUESTIONS:
     statement(question)
     predictions.update(prediction_inputs(PAGE, question, question.letter in revealed))
     reveal_button(question.letter, question.letter in revealed)
     if question.letter in revealed:
         answer_part(question, predictions)
+        if question.letter == just_revealed:
+            focus_answer(question.letter)  # the pressed button, now disabled, lost the focus
 
 with notes:
     show_url_notes(PAGE)

@@ -25,6 +25,7 @@ from sheet_page import (
     code_blocks,
     downloads,
     page_text,
+    rerun,
     reveal,
     run_page,
     shown,
@@ -269,3 +270,21 @@ def test_printouts_fit_a_phone_except_the_sheets_own_lines() -> None:
         printout = answer_for(letter).printout
         assert max(len(line) for line in printout) <= PRINTOUT_WIDTH, letter
     assert answer_for("a").printout[0] == f"softmax(s1) = {SHEET_S1}"
+
+
+def _focus_scripts(at: AppTest) -> list[str]:
+    return [el.proto.body for el in at.get("html") if ".st-key-answer_" in el.proto.body]
+
+
+def test_a_reveal_moves_the_focus_to_its_answer_on_that_run_only() -> None:
+    """The pressed button turns disabled and loses the focus: the run after the press adds
+    the script that focuses the answer just shown; the next run (another edit) does not."""
+    at = run_page()
+    assert _focus_scripts(at) == []
+    at = reveal(at, "b")
+    (script,) = _focus_scripts(at)
+    assert "'.st-key-answer_b'" in script
+    assert "'Answer (b)'" in script
+    at.text_input(key="pd2").set_value("3")
+    rerun(at)
+    assert _focus_scripts(at) == []

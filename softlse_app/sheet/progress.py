@@ -26,6 +26,7 @@ import streamlit as st
 from softlse_app.common.page_entry import page_just_entered
 from softlse_app.common.url_params import ParamReading, param_text, quote_raw, read_choice
 from softlse_app.common.url_state import adopt_query_param
+from softlse_app.sheet.answer_focus import note_revealed
 from softlse_app.sheet.questions import LETTERS, ChoicePrediction, NumberPrediction
 
 REVEAL_KEY = "reveal"
@@ -127,6 +128,7 @@ def reveal(letter: str) -> None:
     """Button callback: add ``letter`` to the URL's revealed questions (in its own form, which
     also drops any unusable text a link had)."""
     st.query_params[REVEAL_KEY] = reveal_text((_url_reading().value or frozenset()) | {letter})
+    note_revealed(letter)
 
 
 def _read_prediction_text(raw: str, *, name: str) -> ParamReading[str]:

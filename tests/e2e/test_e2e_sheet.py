@@ -46,6 +46,10 @@ def reveal(app: AppPage, letter: str, charts: int) -> None:
     # the question's predictions are locked with its answer shown, and its button says so
     done = app.page.get_by_role("button", name=f"Revealed ({letter})", exact=True)
     expect(done).to_be_disabled(timeout=app.timeout_ms)
+    # the disabled button lost the focus: it went to the answer, a region named for it
+    answer = app.page.get_by_role("region", name=f"Answer ({letter})", exact=True)
+    expect(answer).to_be_focused(timeout=app.timeout_ms)
+    expect(answer).to_contain_text(ANSWER_TEXT[letter][0])
     boxes = app.page.locator(f".st-key-p{letter}1 input, .st-key-p{letter}2 input")
     expect(boxes.first).to_be_attached(timeout=app.timeout_ms)  # never an empty check
     count = boxes.count()  # a radio's options and a text box: at least 2 inputs
