@@ -177,23 +177,29 @@ def _softmax_pairs_in_one_block(x: NDArray[Any], lam: float, axis: int, size: in
     float64 time and an eighth of the float32 time. The exponents v are formed in p₀'s place in the
     result (in float32 rounded into it from a float64 buffer), which the kernel writes last,
     so the grid's call touches the input and the result only (about 0.07 of scipy's time
-    less at n = 100)."""
+    less at n = 100) — where p₀ is contiguous, the pair axis first; otherwise in a buffer."""
     first, second, out, p0, p1 = _halves_with_result(x, axis)
+    n = first.size
     in_float32 = x.dtype == _FLOAT32
+    # v in p₀'s place only where p₀ is contiguous (the pair axis first): with the pairs
+    # last or in the middle p₀ is strided, and every pass on strided data is slower (float32
+    # exp with underflowing results by two orders of magnitude), so v gets a buffer there
+    in_result = p0.flags.c_contiguous
     with np.errstate(all="ignore"):
         if in_float32:  # x₀ − x₁ formed in float64, as in the blocks of softmax_pairs
-            v = _buffer("softmax v", size, first.size, first)
+            v = _buffer("softmax v", size, n, first)
             np.subtract(first, second, out=v, dtype=_FLOAT64)
             if lam != 1.0:  # multiplying by 1 changes nothing
                 np.multiply(v, lam, out=v)
-            np.copyto(p0, v, casting="same_kind")  # v rounded once to float32
+            rounded = p0 if in_result else _buffer("softmax v32", size, n, first, _FLOAT32)
+            np.copyto(rounded, v, casting="same_kind")  # v rounded once to float32
+            v = rounded
         else:
-            # v is formed in p₀'s place, which the kernel overwrites last: one grid-sized
-            # buffer fewer in the cache
-            np.subtract(first, second, out=p0)
+            v = p0 if in_result else _buffer("softmax v", size, n, first)
+            np.subtract(first, second, out=v)
             if lam != 1.0:
-                np.multiply(p0, lam, out=p0)
-        _finish_block(p0, p0, p1, (first, second), lam, size)
+                np.multiply(v, lam, out=v)
+        _finish_block(v, p0, p1, (first, second), lam, size)
     return out
 
 
@@ -271,7 +277,7 @@ def _logistic_pair_block(
         lowest = np.minimum.reduce(v, axis=None)
     if v.dtype == _FLOAT64 and lowest < _FAST_EXP_FLOOR:
         # E, some of it subnormal or 0; p_other, written next, holds the high factor
-        spare = None if np.may_share_memory(p_other, v) else p_other
+        spare = _spare(p_other, v)
         _exp_in_fast_range(v, p_top, size, spare)
     else:
         np.exp(v, out=p_top)  # E
@@ -309,7 +315,7 @@ def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], siz
     np.right_shift(v_bits, shift, out=bits)  # all ones where x₁ wins, else 0
     np.bitwise_or(v_bits, sign_bit, out=v_bits)  # −|v|, exactly
     if work == _FLOAT64:  # a v > 700 (or a NaN): e^−|v| may be slow for NumPy's exp
-        _exp_in_fast_range(v, v, size, None if np.may_share_memory(p1, v) else p1)
+        _exp_in_fast_range(v, v, size, _spare(p1, v))
     else:
         np.exp(v, out=v)  # E
     np.add(v, 1.0, out=share)
@@ -320,6 +326,15 @@ def _shifted_pair_block(v: NDArray[Any], p0: NDArray[Any], p1: NDArray[Any], siz
     np.maximum(v, masked, out=p1)
     np.subtract(share, masked, out=share)  # R where x₀ wins, else 0.0
     np.maximum(v, share, out=p0)
+
+
+def _spare(candidate: NDArray[Any], v: NDArray[Any]) -> NDArray[Any] | None:
+    """``candidate`` as :func:`_exp_in_fast_range`'s ``spare`` if it may serve: contiguous
+    (a strided one makes its passes slower than a buffer of the thread's) and apart from
+    ``v``; else None."""
+    if candidate.flags.c_contiguous and not np.may_share_memory(candidate, v):
+        return candidate
+    return None
 
 
 def _exp_in_fast_range(
@@ -361,7 +376,8 @@ def _filled(value: float, like: NDArray[Any]) -> NDArray[np.float64]:
     """A read-only float64 array shaped like ``like``, filled with ``value`` and shared by
     every thread: np.maximum of two arrays takes NumPy's vector loop, and of an array and a
     scalar a loop about half as fast. One array per value, regrown when a longer one is
-    asked for; the kernels ask for at most one float64 block (2 × 256 KiB in all)."""
+    asked for; the kernels ask for at most :data:`ONE_BLOCK_FLOAT64` entries (2 × 512 KiB
+    in all)."""
     count = like.size
     filled = _FILLED.get(value)
     if filled is None or filled.size < count:

@@ -114,3 +114,21 @@ def test_bare_contour_page_draws_lse_on_the_grid():
     assert LAMBDAS[0] == 0.01
     assert LAMBDAS[-1] == 1000.0
     assert {1.0, 10.0, 100.0} <= set(LAMBDAS)
+
+
+def test_every_vector_lab_tab_is_opened_and_stepped_with_vectors_no_other_walk_types():
+    from benchmarks.browser_timing.app_interactions import LAB_TABS, TabSwitch, lane_vector
+    from softlse_app.vector_lab.sections import SECTIONS
+
+    assert [label for label, _, _ in LAB_TABS] == [section.label for section in SECTIONS]
+    names = {interaction.name for interaction in INTERACTIONS}
+    for index, (_, name, _) in enumerate(LAB_TABS):
+        assert f"vector_lab/tab-{name}" in names
+        assert (f"vector_lab/lam-{name}" in names) == (index > 0)  # the first is vector_lab/lam
+    typed: list[str] = []
+    for lane in range(len(LAB_TABS) + 1):  # lane 0: the tab pair's walk
+        switch = TabSwitch(None if lane == 0 else LAB_TABS[lane - 1][0], lane)
+        typed += [switch.vectors.texts(k) for k in range(40)]
+        if lane:
+            typed += [lane_vector(lane)(k) for k in range(40)]
+    assert len(set(typed)) == len(typed)  # no two walks meet each other's cached states

@@ -75,9 +75,15 @@ def test_script_reports_every_data_kind_for_lse_and_softmax():
                 assert not float(cpu_ratio) < 0
                 assert target == f"≤{TARGETS[function]}"
                 assert verdict in ("ok", "MISSED")
-        # the other sizes at λ = 10 and 1000, the pair axis last at λ = 10, in float64
-        places = [(f"n={side}", lam) for side in (11, 15) for lam in ("10", "1000")]
-        for where, lam in [*places, ("pairs last", "10")]:
+        # the other sizes at λ = 10 and 1000, over axis 0 and with the pair axis last, and
+        # the main grid with the pair axis last at λ = 10, in float64
+        places = [
+            (f"{layout}{side}", lam)
+            for side in (11, 15)
+            for layout in ("n=", "pairs last ")
+            for lam in ("10", "1000")
+        ]
+        for where, lam in [*places, ("pairs last 21", "10")]:
             for kind in DATA_KINDS:
                 name = f"{function:8} {where} {kind}, λ={lam}, float64"
                 assert sum(line.startswith(name) for line in lines) == 1, name

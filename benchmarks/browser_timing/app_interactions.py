@@ -13,6 +13,7 @@ reported as skipped.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from benchmarks.browser_timing.controls import (
@@ -198,9 +199,11 @@ def new_vector(index: int) -> str:
     return f"{index % 7 + 0.5:g}, {2 + index * 0.37:.2f}, {3 - index * 0.11:.2f}"
 
 
-def open_panel(tab: object) -> ChartRef:
-    """The panel ``tab`` opens: its first chart, or its text where it has none (tables)."""
-    return ChartRef(selectors=(tab_panel_selector(tab),), text=True)
+def open_panel(tab: Any) -> ChartRef:
+    """The panel ``tab`` opens: its first chart, or for a tab of tables (:data:`TABLE_TABS`)
+    its text (a chart tab is never taken as drawn by its caption's text alone)."""
+    label = tab.inner_text().strip()
+    return ChartRef(selectors=(tab_panel_selector(tab),), text=label in TABLE_TABS)
 
 
 class TabSwitch:
@@ -308,6 +311,12 @@ LAB_TABS = (
 TABLE_TABS = ("lse vs max", "Stable vs textbook")
 
 
+def lane_vector(lane: int) -> Callable[[int], str]:
+    """The ``k``-th vector of ``lane``'s λ walk: length 3 (the simplex needs it), its third
+    entry the lane's own, unlike any that :class:`TabSwitch` types."""
+    return lambda k: f"{0.31 + 0.017 * k:.3f}, {1.7 + 0.013 * k:.3f}, {2.95 + 0.5 * lane:.3f}"
+
+
 def _tab_interactions(lane: int, label: str, name: str, vector: str) -> tuple[Interaction, ...]:
     charts = 0 if label in TABLE_TABS else 1
     opened = Interaction(
@@ -326,12 +335,9 @@ def _tab_interactions(lane: int, label: str, name: str, vector: str) -> tuple[In
         f"lam-{name}",
         f"?v={vector}&lam=1.5&section={quote(label)}",
         "one_input",
+        # these tabs do not depend on c: the lane change is a new vector of this lane's own
         lambda: InOpenTab(
-            SliderWalk(
-                VLAM,
-                BARS,
-                lane_change=TypedValues(OFFSET, lambda k: f"{-0.5 - 0.61 * k:g}").lane_change,
-            )
+            SliderWalk(VLAM, BARS, lane_change=TypedValues(VECTOR, lane_vector(lane)).lane_change)
         ),
         min_charts=charts,
         # the slider's code loads lazily: on a tab without charts it can come last
