@@ -17,7 +17,7 @@ from softlse_app.common.inert_text import show_message
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.sheet.answer_focus import focus_answer, take_just_revealed
-from softlse_app.sheet.progress import class_link, revealed_letters
+from softlse_app.sheet.progress import class_link, opened_on_this_machine, revealed_letters
 from softlse_app.sheet.questions import QUESTIONS
 from softlse_app.sheet.sections import (
     answer_for,
@@ -100,3 +100,9 @@ with st.expander("Share these reveals with a class", icon=":material/share:"):
         "no predictions:"
     )
     st.code(class_link(st.context.url, revealed), language=None)
+    if opened_on_this_machine(st.context.url):
+        st.caption(
+            "This page was opened by this computer's own address, so the link points every "
+            "student at their own computer. Open the sheet by the address students use (the "
+            "server's name, as in the class's link) and copy the link there."
+        )

@@ -83,6 +83,7 @@ while (($#)); do
     esac
 done
 
+normalise_allowed_hosts
 warn_if_students_are_refused "$host"
 
 # A whole number of workers between 1 and MAX_WORKERS, said plainly otherwise.

@@ -5,6 +5,28 @@
 # loopback-only allowed hosts refuse (the app's default, .streamlit/config.toml, and the Docker
 # image's STREAMLIT_SERVER_ALLOWED_HOSTS): the page would load and stay a grey skeleton, its
 # websocket refused with 403 and nothing said in the browser. Say so at start, loudly.
+# normalise_allowed_hosts: STREAMLIT_SERVER_ALLOWED_HOSTS as Streamlit reads it, exported for
+# the workers. Streamlit splits the list on spaces only, so "class.example.edu,localhost" is one
+# name that matches nothing (a grey page on every address): commas become spaces, with a note.
+# A list that is set also gets the loopback names this script's own ready line and checks use
+# (localhost, 127.0.0.1), which no other machine can send: without them the address printed as
+# ready, http://127.0.0.1:PORT, loaded a grey page on this machine. Unset stays unset (the
+# app's default already allows loopback only).
+normalise_allowed_hosts() {
+    local list="${STREAMLIT_SERVER_ALLOWED_HOSTS:-}" name names kept=()
+    [[ -n "${list//[ ,]/}" ]] || return 0
+    if [[ "$list" == *,* ]]; then
+        say "note: STREAMLIT_SERVER_ALLOWED_HOSTS is separated by spaces, not commas:" \
+            "reading \"$list\" as \"${list//,/ }\""
+        list="${list//,/ }"
+    fi
+    read -ra names <<<"$list"
+    for name in "${names[@]}" localhost 127.0.0.1; do
+        [[ " ${kept[*]} " == *" $name "* ]] || kept+=("$name")
+    done
+    export STREAMLIT_SERVER_ALLOWED_HOSTS="${kept[*]}"
+}
+
 is_loopback() { [[ "$1" == 127.* || "$1" == localhost || "$1" == ::1 || "$1" == "[::1]" ]]; }
 first_outside_name() {
     local name names

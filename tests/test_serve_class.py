@@ -495,3 +495,44 @@ def test_the_ready_line_names_no_host_that_students_could_not_use(
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(line), done.stdout
     assert "3f2a1b9c0d1e" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("allowed", "normalised", "noted"),
+    [
+        ("class.example.edu", "class.example.edu localhost 127.0.0.1", False),
+        ("class.example.edu,localhost", "class.example.edu localhost 127.0.0.1", True),
+        ("a.example, b.example", "a.example b.example localhost 127.0.0.1", True),
+        ("127.0.0.1 localhost class.example.edu", "127.0.0.1 localhost class.example.edu", False),
+    ],
+)
+def test_allowed_hosts_are_split_on_spaces_and_keep_the_loopback_names(
+    allowed: str, normalised: str, noted: bool
+) -> None:
+    # Streamlit splits on spaces only: "a,b" matched no host, a grey page everywhere. And a
+    # list without 127.0.0.1 refused the address the script prints as ready on loopback.
+    code = 'normalise_allowed_hosts; printf "[%s]\\n" "$STREAMLIT_SERVER_ALLOWED_HOSTS"'
+    done = _bash(code, env={"STREAMLIT_SERVER_ALLOWED_HOSTS": allowed})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == f"[{normalised}]"
+    assert ("not commas" in done.stdout) == noted, done.stdout
+
+
+def test_unset_allowed_hosts_stay_unset() -> None:
+    code = 'normalise_allowed_hosts; printf "[%s]\\n" "${STREAMLIT_SERVER_ALLOWED_HOSTS-unset}"'
+    env = {
+        key: value for key, value in os.environ.items() if key != "STREAMLIT_SERVER_ALLOWED_HOSTS"
+    }
+    done = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f"say() {{ :; }}; source {ROOT / 'scripts' / 'serve_class_hosts.sh'}; {code}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.stdout.strip() == "[unset]", done.stdout

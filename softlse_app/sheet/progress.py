@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import partial
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -97,6 +98,19 @@ def class_link(page_url: str | None, letters: frozenset[str]) -> str:
     """
     base = page_url or "/sheet"
     return f"{base}?{REVEAL_KEY}={reveal_text(letters)}" if letters else base
+
+
+def opened_on_this_machine(page_url: str | None) -> bool:
+    """Whether the page was opened by a loopback address (localhost, 127.x, ::1): a class
+    link made from it points every student at their own computer.
+
+    >>> opened_on_this_machine("http://localhost:8501/sheet")
+    True
+    >>> opened_on_this_machine("http://lecture.example.edu/sheet")
+    False
+    """
+    host = urlsplit(page_url or "").hostname or ""
+    return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
 #: Session-state key: the reveals the page showed last in this session.

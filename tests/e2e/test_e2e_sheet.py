@@ -227,3 +227,21 @@ def test_bad_prediction_gets_a_note_and_keeps_the_text(app: AppPage) -> None:
     info = app.page.locator('[data-testid="stAlertContentInfo"]').all_inner_texts()
     assert any("was not judged" in text for text in info), info
     app.assert_healthy(charts=1)
+
+
+def test_the_class_link_has_the_reveals_only_and_warns_about_this_machines_address(
+    app: AppPage,
+) -> None:
+    """The teacher's address bar holds their own predictions; the class link holds only the
+    reveals. Opened by a loopback address (as here, 127.0.0.1), the link would send every
+    student to their own computer, and the page says so under it."""
+    registered_page("sheet")
+    app.open("/sheet?reveal=a&pa1=the+same&pa2=0.99", charts=1)
+    app.page.get_by_text("Share these reveals with a class", exact=True).click()
+    section = app.page.locator('[data-testid="stExpander"]').filter(
+        has_text="Share these reveals with a class"
+    )
+    link = section.locator('[data-testid="stCode"]')
+    expect(link).to_have_text(f"{app.base_url}/sheet?reveal=a", timeout=app.timeout_ms)
+    expect(section).to_contain_text("points every student at their own computer")
+    app.assert_healthy(charts=1)
