@@ -74,10 +74,11 @@ def softmax_shifted(x: NDArray[Any], lam: float, axis: int) -> NDArray[Any]:
 #: layout (:func:`_softmax_pairs_in_one_block`): two of the blocked path's blocks, so the LSE
 #: page's 201 × 201 and 251 × 251 grids are one block too. With the exponents formed in the
 #: result, the one block's working set is its input and its result (plus two buffers where
-#: exponents lie beyond ±700 both ways). Measured against scipy, alternately, by
-#: ``benchmarks/core.py``: at n = 201–351 and λ = 10 one block took 0.50–0.55× scipy's time
-#: where the blocks took 0.58–0.71×; but at n = 301–351 and λ = 1000 on the meshgrid, where
-#: those two buffers join in, 0.76–0.81× against 0.70–0.77×, hence the limit.
+#: exponents lie beyond ±700 both ways). Whole calls against scipy's, alternately, as
+#: ``benchmarks/core.py`` times them (2026-12-02): at n = 201–351 and λ = 10 one block took
+#: 0.50–0.55× scipy's time where the blocks took 0.58–0.71×; but at n = 301–351 and λ = 1000
+#: on the meshgrid, where those two buffers join in, 0.76–0.81× against 0.70–0.77×, hence
+#: the limit.
 ONE_BLOCK_FLOAT64 = 2 * PAIR_BLOCK
 
 
