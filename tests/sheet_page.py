@@ -6,6 +6,7 @@ download and the URL's query string (:func:`page_text`)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -106,3 +107,25 @@ def charts(at: AppTest) -> list[dict[str, Any]]:
 
 def code_blocks(at: AppTest) -> list[str]:
     return [block.value for block in at.code]
+
+
+def printout_by_lambda(printout: str, values: dict[str, str]) -> dict[int, tuple[float, ...]]:
+    """An answer's printout of one block per λ, ``λ = L`` and then ``  <name> = <value>``
+    for each name of ``values`` in order (names padded to one width), each value matching
+    that name's pattern; returns L → the values, with every line checked on the way."""
+    width = max(len(name) for name in values)
+    lines = printout.splitlines()
+    size = 1 + len(values)
+    assert len(lines) % size == 0, printout
+    found: dict[int, tuple[float, ...]] = {}
+    for start in range(0, len(lines), size):
+        head, *rows = lines[start : start + size]
+        lam = re.fullmatch(r"λ = (\d+)", head)
+        assert lam is not None, head
+        numbers = []
+        for (name, pattern), row in zip(values.items(), rows, strict=True):
+            match = re.fullmatch(rf"  {re.escape(name.ljust(width))} = ({pattern})", row)
+            assert match is not None, row
+            numbers.append(float(match.group(1)))
+        found[int(lam.group(1))] = tuple(numbers)
+    return found

@@ -7,7 +7,6 @@ carries reveals and predictions, and predictions are judged. What "on the page" 
 from __future__ import annotations
 
 import math
-import re
 
 import mpmath
 import numpy as np
@@ -25,6 +24,7 @@ from sheet_page import (
     code_blocks,
     downloads,
     page_text,
+    printout_by_lambda,
     rerun,
     reveal,
     run_page,
@@ -95,15 +95,9 @@ def test_a_reveals_the_sheets_printed_softmax_computed_live() -> None:
 def test_b_reveals_the_largest_gap_log2_over_lambda_on_the_diagonal() -> None:
     at = reveal(run_page(), "b")
     (printout,) = [block for block in code_blocks(at) if "largest gap" in block]
-    lines = printout.splitlines()
-    for at_lam, lam in zip(range(0, len(lines), 3), (1, 10, 100), strict=True):
-        head, gap_line, bound_line = lines[at_lam : at_lam + 3]
-        assert head == f"λ = {lam}"
-        gap_match = re.fullmatch(r"  largest gap = ([0-9.e-]+)", gap_line)
-        bound_match = re.fullmatch(r"  log 2/λ {5}= ([0-9.e-]+)", bound_line)
-        assert gap_match is not None, gap_line
-        assert bound_match is not None, bound_line
-        gap, bound = float(gap_match.group(1)), float(bound_match.group(1))
+    rows = printout_by_lambda(printout, {"largest gap": "[0-9.e-]+", "log 2/λ": "[0-9.e-]+"})
+    assert list(rows) == [1, 10, 100]
+    for lam, (gap, bound) in rows.items():
         assert gap == pytest.approx(math.log(2) / lam, rel=1e-6)
         assert bound == pytest.approx(math.log(2) / lam, rel=1e-6)
     text = page_text(at)
@@ -142,17 +136,12 @@ def test_d_reveals_the_limit_and_lse_of_s1() -> None:
     at = reveal(run_page(), "d")
     (printout,) = [block for block in code_blocks(at) if "lse(s1, λ)" in block]
     s1 = np.array([1.0, 2.0, 3.0])
-    lines = printout.splitlines()
-    for at_lam, lam in zip(range(0, len(lines), 3), (1, 10, 100), strict=True):
-        head, value_line, gap_line = lines[at_lam : at_lam + 3]
-        assert head == f"λ = {lam}"
-        value = re.fullmatch(r"  lse\(s1, λ\) = ([0-9.]+)", value_line)
-        gap_match = re.fullmatch(r"  lse − max  = ([0-9.e+-]+)", gap_line)
-        assert value is not None, value_line
-        assert gap_match is not None, gap_line
-        assert float(value.group(1)) == pytest.approx(logsumexp(lam * s1) / lam, rel=1e-8)
+    rows = printout_by_lambda(printout, {"lse(s1, λ)": "[0-9.]+", "lse − max": "[0-9.e+-]+"})
+    assert list(rows) == [1, 10, 100]
+    for lam, (value, printed_gap) in rows.items():
+        assert value == pytest.approx(logsumexp(lam * s1) / lam, rel=1e-8)
         gap = mpmath.log(sum(mpmath.e ** (lam * (s - 3)) for s in (1, 2, 3))) / lam
-        assert float(gap_match.group(1)) == pytest.approx(float(gap), rel=1e-8)  # 3.72e-46
+        assert printed_gap == pytest.approx(float(gap), rel=1e-8)  # 3.72e-46 at λ = 100
     assert "lim lse = max" in page_text(at)
     (limit,) = charts(at)
     lse_trace = next(t for t in limit["data"] if t["name"] == "lse(s1, λ)")
