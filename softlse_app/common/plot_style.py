@@ -5,6 +5,14 @@
 - Differences that start at 0 (the gap lse − max): ``Viridis``.
 - Lines and bars: the Okabe–Ito palette (Okabe & Ito, 2008), safe for all common colour-vision
   deficiencies.
+
+Margins: a chart whose axis labels, legend or colour bar need more room than its layout's
+``margin`` gets it from plotly's automargin, which finds out only after drawing the chart and
+then draws it again. Streamlit mounts a new chart element for every new figure, so that
+second draw came with every step of every control. Each chart's margins are therefore set to
+what automargin settles on for it in a desktop browser (measured in Chromium with
+``_fullLayout._size``): there the first draw is the last, and where labels need more room
+(a phone's wrapped legend, long tick labels) automargin still makes it, as before.
 """
 
 from __future__ import annotations

@@ -18,8 +18,10 @@ PANEL_HEIGHT = 400
 
 #: Room around the plot area: the y-axis ticks and title on the left, the title on top, the
 #: x-axis title and the horizontal colour bar below. No padding between plot and axes: the
-#: plot's background (which shows where a gap underflowed) must not frame the plot.
-PANEL_MARGIN = {"l": 52, "r": 14, "t": 36, "b": 96, "pad": 0}
+#: plot's background (which shows where a gap underflowed) must not frame the plot. The
+#: sizes are what automargin settles on at every extent (see
+#: :mod:`softlse_app.common.plot_style`: margins).
+PANEL_MARGIN = {"l": 58, "r": 22, "t": 36, "b": 110, "pad": 0}
 
 
 def colour_bar(

@@ -216,7 +216,8 @@ def gradient_field_figure(
         yaxis={**square, "title": {"text": "y"}, "scaleanchor": "x"},
         legend={"orientation": "h", "x": 0.0, "y": 1.03, "yanchor": "bottom"},
         annotations=annotations,
-        margin={**layout["margin"], "t": 90, "b": 110},
+        # what automargin settles on (see plot_style: margins)
+        margin={**layout["margin"], "l": 86, "t": 90, "b": 118},
     )
     layout["title"].update(y=0.985, yanchor="top")
     return go.Figure(data=traces, layout=readable_text(layout))

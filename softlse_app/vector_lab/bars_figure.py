@@ -41,6 +41,8 @@ def softmax_bars(
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"},
         "xaxis": {"title": {"text": "component"}, "type": "category", "automargin": True},
         "yaxis": {"title": {"text": "probability"}, "range": [0, 1.05]},
-        "margin": {"l": 56, "r": 12},
+        # what automargin settles on with three to twelve components on a desktop
+        # (see plot_style: margins)
+        "margin": {"l": 74, "r": 12, "b": 98},
     }
     return styled_figure(bars, layout, height=400, title=title)

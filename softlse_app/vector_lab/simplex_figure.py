@@ -31,7 +31,9 @@ CORNER_TEXT_POSITIONS = ("top center", "bottom center", "bottom center")
 NEAR_CORNER = 0.8
 
 SIMPLEX_HEIGHT = 520
-MARGIN = {"l": 40, "r": 40, "t": 50, "b": 40}
+#: Room for the corner names and, below, the legend: what automargin settles on
+#: (see :mod:`softlse_app.common.plot_style`: margins).
+MARGIN = {"l": 40, "r": 40, "t": 50, "b": 92}
 
 
 def _path_trace(path: FloatArray, name: str, colour: str) -> dict[str, Any]:

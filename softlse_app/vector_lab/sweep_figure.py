@@ -243,7 +243,10 @@ def lambda_sweep(
         layout["annotations"].append(label)
     height = ONE_PANEL_HEIGHT if panels == 1 else TWO_PANEL_HEIGHT
     layout["shapes"] = shapes
-    # The legend sits below the last x-axis title, about 80 px under the plot area.
-    layout["legend"] = {"orientation": "h", "y": -80 / (height - 100), "yanchor": "top"}
-    layout["margin"] = {"l": 56, "r": 12, "t": LABEL_ROW_PX + (24 if panels > 1 else 4)}
+    # The margins are what automargin settles on (see plot_style: margins); the legend
+    # sits below the last x-axis title, 80 px under the plot area.
+    margin = {"l": 74, "r": 12, "t": LABEL_ROW_PX + (24 if panels > 1 else 4), "b": 122}
+    plot_height = height - margin["t"] - margin["b"]
+    layout["legend"] = {"orientation": "h", "y": -80 / plot_height, "yanchor": "top"}
+    layout["margin"] = margin
     return styled_figure(traces, layout, height=height)
