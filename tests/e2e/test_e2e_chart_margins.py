@@ -63,10 +63,11 @@ CHART_PAGES = [
     ("/vector_lab?v=1,2,3,4,5,6,7,8,9,10,11,12", 1),
     ("/lse_vs_max?slice=true", 4),
     ("/lse_vs_max?view=sheet", 9),
-    ("/lse_vs_max?lam=1000&extent=10", 3),
+    # not other extents: see PANEL_MARGIN in softlse_app/lse_vs_max/panel_layout.py
+    ("/lse_vs_max?lam=1000&res=801", 3),
+    ("/lse_vs_max?lam=5&neg=true", 3),
     ("/softmax_grid", 5),
     ("/softmax_grid?extent=10", 5),
-    ("/lse_vs_max?extent=0.5&res=801", 3),
     ("/sheet?reveal=all", 4),
 ]
 
