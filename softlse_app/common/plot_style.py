@@ -8,11 +8,12 @@
 
 Margins: a chart whose axis labels, legend or colour bar need more room than its layout's
 ``margin`` gets it from plotly's automargin, which finds out only after drawing the chart and
-then draws it again. Streamlit mounts a new chart element for every new figure, so that
-second draw came with every step of every control. Each chart's margins are therefore set to
-what automargin settles on for it in a desktop browser (measured in Chromium with
-``_fullLayout._size``): there the first draw is the last, and where labels need more room
-(a phone's wrapped legend, long tick labels) automargin still makes it, as before.
+then draws it again. Streamlit mounts a new chart element for every new figure, so each step
+that changed a chart paid that second draw. Each chart's margins are therefore what
+automargin settles on for it in a browser window 1280 px wide or wider (measured in Chromium
+with ``_fullLayout._size``), plus about 2 px where a panel's width allows: there plotly's
+first draw is its last. Where labels need more room (a phone's wrapped legend, a narrower
+window, long tick labels) automargin still makes it, as before.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ def lse_slice_figure(
             "xanchor": "left",
         },
         "hovermode": "x unified",
-        "margin": {"l": 74, "r": 20, "t": 50, "b": 110},  # see plot_style: margins
+        "margin": {"l": 76, "r": 20, "t": 50, "b": 110},  # see plot_style: margins
     }
     title = f"Slice at y = {format_signed(y, 4)}, λ = {format_signed(lam)}"
     return styled_figure(traces, layout, height=380, title=title)

@@ -24,7 +24,7 @@ HEIGHT = 330
 #: Room for the y ticks and title, the legend above the plot and the x title below: what
 #: automargin settles on (see :mod:`softlse_app.common.plot_style`: margins); the figures
 #: that need more on one side say so.
-MARGIN = {"l": 74, "r": 16, "t": 41, "b": 68}
+MARGIN = {"l": 76, "r": 16, "t": 43, "b": 70}
 LEGEND = {"orientation": "h", "x": 0.0, "y": 1.0, "yanchor": "bottom"}
 
 
@@ -94,7 +94,8 @@ def gap_heatmap_figure(r: GapResults) -> tuple[go.Figure, str]:
         "along the diagonal from the lower-left to the upper-right corner, dark elsewhere, "
         "darkest at the corners (1, −1) and (−1, 1)."
     )
-    _small(fig, height=400, margin={"b": 138})  # and the colour bar below
+    # no legend above and short y ticks; the colour bar below
+    _small(fig, height=400, margin={"l": 57, "t": 38, "b": 140})
     return fig, alt
 
 
@@ -133,7 +134,7 @@ def sigma1_slice_figure(r: GradientResults) -> tuple[go.Figure, str]:
         "gentle for λ = 1, steep for λ = 10 and almost a step for λ = 100; the dotted λ → ∞ "
         "limit jumps from 0 to 1 at x = 0, with the value 1/2 marked there."
     )
-    return _small(fig, margin={"t": 60}), alt  # its legend takes two lines
+    return _small(fig, margin={"t": 62}), alt  # its legend takes two lines
 
 
 #: The λ axis's ticks: 1, 2 and 5 per decade.
@@ -187,4 +188,4 @@ def lse_limit_figure(r: LimitResults) -> tuple[go.Figure, str]:
         "dotted line max(s1) = 3 and is on it from about λ = 10; the dashed bound "
         "max + log(3)/λ stays above it and meets the line as λ grows."
     )
-    return _small(fig, margin={"r": 22}), alt  # room for the last tick label, 100
+    return _small(fig, margin={"r": 24}), alt  # room for the last tick label, 100

@@ -217,7 +217,7 @@ def gradient_field_figure(
         legend={"orientation": "h", "x": 0.0, "y": 1.03, "yanchor": "bottom"},
         annotations=annotations,
         # what automargin settles on (see plot_style: margins)
-        margin={**layout["margin"], "l": 86, "t": 90, "b": 118},
+        margin={**layout["margin"], "l": 88, "t": 90, "b": 118},
     )
     layout["title"].update(y=0.985, yanchor="top")
     return go.Figure(data=traces, layout=readable_text(layout))

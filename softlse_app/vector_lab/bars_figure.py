@@ -43,6 +43,6 @@ def softmax_bars(
         "yaxis": {"title": {"text": "probability"}, "range": [0, 1.05]},
         # what automargin settles on with three to twelve components on a desktop
         # (see plot_style: margins)
-        "margin": {"l": 74, "r": 12, "b": 98},
+        "margin": {"l": 76, "r": 12, "b": 100},
     }
     return styled_figure(bars, layout, height=400, title=title)

@@ -33,7 +33,7 @@ NEAR_CORNER = 0.8
 SIMPLEX_HEIGHT = 520
 #: Room for the corner names and, below, the legend: what automargin settles on
 #: (see :mod:`softlse_app.common.plot_style`: margins).
-MARGIN = {"l": 40, "r": 40, "t": 50, "b": 92}
+MARGIN = {"l": 40, "r": 40, "t": 50, "b": 94}
 
 
 def _path_trace(path: FloatArray, name: str, colour: str) -> dict[str, Any]:

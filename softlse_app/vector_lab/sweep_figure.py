@@ -245,7 +245,7 @@ def lambda_sweep(
     layout["shapes"] = shapes
     # The margins are what automargin settles on (see plot_style: margins); the legend
     # sits below the last x-axis title, 80 px under the plot area.
-    margin = {"l": 74, "r": 12, "t": LABEL_ROW_PX + (24 if panels > 1 else 4), "b": 122}
+    margin = {"l": 76, "r": 12, "t": LABEL_ROW_PX + (24 if panels > 1 else 4), "b": 124}
     plot_height = height - margin["t"] - margin["b"]
     layout["legend"] = {"orientation": "h", "y": -80 / plot_height, "yanchor": "top"}
     layout["margin"] = margin
