@@ -29,7 +29,9 @@ timed for the small sizes, so that each side is timed for about as long as at n 
 
 Options: ``--repeats N`` (default 15), ``--size n`` (grid side, default 1001),
 ``--other-sizes`` (default ``100,201``; empty for none), ``--vector-size`` (default 10**7),
-``--quick`` (λ = 10 in float64 at n only).
+``--quick`` (λ = 10 in float64 at n only), ``--steady`` (each timed call after an untimed
+call of its own, so neither side's call meets the heap as the other's left it: see
+:func:`measure_timing`).
 """
 
 from __future__ import annotations
@@ -183,21 +185,37 @@ def _time(fn: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def measure_timing(case: Case, repeats: int) -> Timing:
+def measure_timing(case: Case, repeats: int, steady: bool = False) -> Timing:
     """Wall and CPU medians, measured alternately (ours, scipy, scipy, ours, …) after one
     warm-up each. CPU time leaves out the time other processes hold the core, so on a
-    shared machine its ratio is the steadier of the two."""
+    shared machine its ratio is the steadier of the two.
+
+    With ``steady``, each timed call follows an untimed call of the same function, so that
+    it meets the memory allocator as a loop of its own calls leaves it, not as the other
+    side's call left it. Both sides' times depend on that state at the grid sizes, through
+    page faults on memory the allocator gave back to the system and takes again (measured
+    on the (2, 1001, 1001) float32 grid, 2026-12-02): our call right after scipy's took
+    about 390 faults, about 1 ms of a 2.5 ms call, and none after our own; scipy's took
+    about 3,100 after its own call and often none after ours, whose freed result it
+    reuses. Alternating, each side pays in some rounds, so the medians can flip from run to
+    run; ``steady`` gives each side's time in a loop of its own calls."""
     case.ours()
     case.scipy()
     ours: list[tuple[float, float]] = []
     theirs: list[tuple[float, float]] = []
+
+    def timed(fn: Callable[[], object]) -> tuple[float, float]:
+        if steady:
+            fn()
+        return _time(fn)
+
     for round_no in range(repeats):
         if round_no % 2 == 0:
-            ours.append(_time(case.ours))
-            theirs.append(_time(case.scipy))
+            ours.append(timed(case.ours))
+            theirs.append(timed(case.scipy))
         else:
-            theirs.append(_time(case.scipy))
-            ours.append(_time(case.ours))
+            theirs.append(timed(case.scipy))
+            ours.append(timed(case.ours))
     return Timing(
         statistics.median(t[0] for t in ours),
         statistics.median(t[0] for t in theirs),
@@ -221,6 +239,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--vector-size", type=int, default=10**7)
     parser.add_argument("--quick", action="store_true", help="only λ = 10 in float64")
+    parser.add_argument(
+        "--steady",
+        action="store_true",
+        help="before each timed call, an untimed call of the same function (see measure_timing)",
+    )
     args = parser.parse_args(argv)
     header = (
         f"{'case':52} {'ours ms':>9} {'scipy ms':>9} {'ratio':>6} {'target':>7} {'':6} "
@@ -243,7 +266,7 @@ def main(argv: list[str] | None = None) -> None:
             )
         cases.extend((case, args.repeats) for case in size_cases(args.size, pairs_last=True))
     for case, rounds in cases:
-        timing = measure_timing(case, rounds)
+        timing = measure_timing(case, rounds, steady=args.steady)
         ratio = timing.ours / timing.scipy
         cpu_ratio = timing.ours_cpu / timing.scipy_cpu if timing.scipy_cpu else math.nan
         flag = "ok" if ratio <= case.target else "MISSED"
@@ -265,6 +288,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"numpy {np.__version__}, scipy {scipy.__version__}; medians of {args.repeats} rounds "
         "(more for the smaller grids: see rounds_for)"
+        + ("; each timed call after an untimed one of its own (--steady)" if args.steady else "")
     )
 
 

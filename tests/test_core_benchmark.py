@@ -3,6 +3,7 @@
 import numpy as np
 import scipy.special
 
+from benchmarks import core as core_benchmark
 from benchmarks.core import LAM, Case, measure
 from softlse_core import lse, softmax
 
@@ -26,6 +27,24 @@ def test_measure_times_each_side_alternately():
     assert calls == ["ours", "scipy"] + ["ours", "scipy", "scipy", "ours"] * 2
     assert isinstance(ours, float)
     assert isinstance(theirs, float)
+
+
+def test_steady_measure_calls_each_side_once_untimed_before_each_timed_call(monkeypatch):
+    calls: list[str] = []
+    stamps: list[str] = []
+    case = Case("tiny", lambda: calls.append("ours"), lambda: calls.append("scipy"), 1.0)
+    real_time = core_benchmark._time
+
+    def spying_time(fn):
+        stamps.append(calls[-1])  # what ran just before the timed call
+        return real_time(fn)
+
+    monkeypatch.setattr(core_benchmark, "_time", spying_time)
+    core_benchmark.measure_timing(case, repeats=2, steady=True)
+    # warm-ups, then per round: an untimed call and the timed one, each side in turn
+    assert calls == ["ours", "scipy"] + ["ours"] * 2 + ["scipy"] * 4 + ["ours"] * 2
+    # every timed call came right after an untimed call of the same function
+    assert stamps == ["ours", "scipy", "scipy", "ours"]
 
 
 def test_grid_data_kinds_have_their_layout():
