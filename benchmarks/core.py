@@ -30,7 +30,7 @@ timed for the small sizes, so that each side is timed for about as long as at n 
 Options: ``--repeats N`` (default 15), ``--size n`` (grid side, default 1001),
 ``--other-sizes`` (default ``100,201``; empty for none), ``--vector-size`` (default 10**7),
 ``--quick`` (λ = 10 in float64 at n only), ``--steady`` (each timed call after an untimed
-call of its own, so neither side's call meets the heap as the other's left it: see
+call of its own, so that no timed call directly follows the other side's: see
 :func:`measure_timing`).
 """
 
@@ -191,14 +191,14 @@ def measure_timing(case: Case, repeats: int, steady: bool = False) -> Timing:
     shared machine its ratio is the steadier of the two.
 
     With ``steady``, each timed call follows an untimed call of the same function, so that
-    it meets the memory allocator as a loop of its own calls leaves it, not as the other
-    side's call left it. Both sides' times depend on that state at the grid sizes, through
-    page faults on memory the allocator gave back to the system and takes again (measured
-    on the (2, 1001, 1001) float32 grid, 2026-12-02): our call right after scipy's took
-    about 390 faults, about 1 ms of a 2.5 ms call, and none after our own; scipy's took
-    about 3,100 after its own call and often none after ours, whose freed result it
-    reuses. Alternating, each side pays in some rounds, so the medians can flip from run to
-    run; ``steady`` gives each side's time in a loop of its own calls."""
+    no timed call directly follows the other side's. At the grid sizes a call's time
+    depends on the state the previous call left the memory allocator in, through page
+    faults on grid-sized memory given back to the system and taken again, and that state
+    depends on the process's history. In one process on the (2, 1001, 1001) float32 grid
+    (random data, λ = 1000; 2026-12-02), our call incurred about 390 page faults right
+    after scipy's (about 1 ms of a 2.5 ms call) and none after our own, and scipy's about
+    3,100 per call in a loop of its own; in other processes neither faulted. Neither way
+    of timing removes that dependence; the two show how far it moves the ratios."""
     case.ours()
     case.scipy()
     ours: list[tuple[float, float]] = []
