@@ -87,7 +87,9 @@ def test_typed_numbers_in_other_forms_are_read() -> None:
 
 
 HOSTILE_REVEALS = [
-    ("a,zz,a", {"a"}, "names no question `zz`"),
+    # the note names what it ignores: `a` is still revealed
+    ("a,zz,a", {"a"}, "names no question `zz` (only a, b, c, d): `zz` is ignored."),
+    ("z,a,q", {"a"}, "names no question `z`, `q` (only a, b, c, d): these are ignored."),
     ("B; D", {"b", "d"}, None),
     ("all", set(LETTERS), None),
     ("<script>", set(), "names no question `<script>`"),

@@ -50,7 +50,9 @@ def read_reveal(raw_values: Sequence[str]) -> ParamReading[frozenset[str]]:
     >>> sorted(read_reveal(["b,A,b"]).value)
     ['a', 'b']
     >>> read_reveal(["a,z"]).note
-    'URL parameter `reveal`=`a,z` names no question `z`: only a, b, c, d; ignored.'
+    'URL parameter `reveal`=`a,z` names no question `z` (only a, b, c, d): `z` is ignored.'
+    >>> print(read_reveal(["z,a,q"]).note)
+    URL parameter `reveal`=`z,a,q` names no question `z`, `q` (only a, b, c, d): these are ignored.
     """
     letters: set[str] = set()
     notes: list[str] = []
@@ -73,9 +75,11 @@ def read_reveal(raw_values: Sequence[str]) -> ParamReading[frozenset[str]]:
         if unknown:
             named = ", ".join(quote_raw(piece) for piece in unknown[:3])
             more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+            # say what is ignored: the other pieces of the value are still read
+            dropped = f"{named} is ignored" if len(unknown) == 1 else "these are ignored"
             notes.append(
-                f"{param_text(REVEAL_KEY, raw)} names no question {named}{more}: "
-                f"only {', '.join(LETTERS)}; ignored."
+                f"{param_text(REVEAL_KEY, raw)} names no question {named}{more} "
+                f"(only {', '.join(LETTERS)}): {dropped}."
             )
     return ParamReading(frozenset(letters), " ".join(notes) or None)
 
