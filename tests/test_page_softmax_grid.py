@@ -127,14 +127,35 @@ def test_lams_query_gives_those_columns_and_negative_is_soft_min():
     np.testing.assert_allclose(values[0, 0], expit(-10 * (x - y)), atol=1e-6)
 
 
-def check_table(at: AppTest) -> dict[str, list[float]]:
-    """The finite-difference table as a person reads it: its printed numbers (a Markdown
-    table; the page draws no ``st.table``, whose every cell is a component to redraw)."""
+def check_text(at: AppTest) -> dict[str, list[str]]:
+    """The finite-difference check as a person reads it: one Markdown table per component
+    (the page draws no ``st.table``, whose every cell is a component to redraw), each with
+    the finite difference, softmax and their difference; the printed text of each, by row
+    name, σ₁'s then σ₂'s."""
     assert not at.table
-    (table,) = tables(at)
-    assert list(table.columns) == ["component", "finite difference", "softmax", "difference"]
-    assert table["component"].tolist() == ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"]
-    return {name: [float(v) for v in table[name]] for name in table.columns if name != "component"}
+    first, second = tables(at)
+    assert list(first.columns) == ["∂lse/∂x vs σ₁", "value"]
+    assert list(second.columns) == ["∂lse/∂y vs σ₂", "value"]
+    assert first.iloc[:, 0].tolist() == ["finite difference", "softmax σ₁", "difference"]
+    assert second.iloc[:, 0].tolist() == ["finite difference", "softmax σ₂", "difference"]
+    rows = zip(first["value"], second["value"], strict=True)
+    return dict(zip(["finite difference", "softmax", "difference"], map(list, rows), strict=True))
+
+
+def check_table(at: AppTest) -> dict[str, list[float]]:
+    """:func:`check_text`'s numbers."""
+    return {name: [float(v) for v in texts] for name, texts in check_text(at).items()}
+
+
+def test_the_check_tables_align_their_numbers_on_the_left() -> None:
+    # finite difference above softmax, place values lined up: 0.99330714907537 above
+    # 0.9933071490757152 (right-aligned, the last digits would line up instead)
+    at = run_page(res="41", glam="10", px="0.3", py="-0.2")
+    for element in at.markdown:
+        lines = str(element.value).splitlines()
+        if lines and lines[0].startswith("| ∂lse"):
+            assert lines[1] == "| :--- | :--- |"
+    assert len(tables(at)) == 2
 
 
 @pytest.mark.parametrize(
@@ -166,8 +187,8 @@ def test_the_check_table_shows_every_digit_of_the_check():
     # shortest text that reads back to the same double), the difference at 3 digits
     at = run_page(res="41", glam="10", px="0.3", py="-0.2")
     check = gradient_check(0.3, -0.2, 10.0)
-    (table,) = tables(at)
-    assert table["softmax"].tolist() == [repr(float(v)) for v in check.softmax]
+    table = check_text(at)
+    assert table["softmax"] == [repr(float(v)) for v in check.softmax]
     assert [float(t) for t in table["softmax"]] == [float(v) for v in softmax([0.3, -0.2], 10.0)]
     # against scipy: the softmax column to the last bit or two, the finite difference to its
     # truncation error (~1e-10)
@@ -178,7 +199,7 @@ def test_the_check_table_shows_every_digit_of_the_check():
     )
     assert [float(t) for t in table["finite difference"]] == list(check.finite_difference)
     # a zero difference reads 0.00e+00, never -0.00e+00
-    assert table["difference"].tolist() == [f"{float(v) + 0.0:.2e}" for v in check.difference]
+    assert table["difference"] == [f"{float(v) + 0.0:.2e}" for v in check.difference]
     (metric,) = at.metric
     assert metric.label == "largest |difference|"
     assert metric.value == f"{check.max_abs_difference:.2e}"

@@ -23,6 +23,12 @@ def test_cells_are_escaped_and_columns_of_numbers_right_aligned() -> None:
     assert second == r"| a\|b \*c\* \`d\` \$e\$ | −inf |"
 
 
+def test_a_column_of_numbers_named_left_aligned_is_aligned_on_the_left() -> None:
+    columns = {"quantity": ["a", "b"], "value": ["0.99330714907537", "0.9933071490757152"]}
+    assert markdown_table(columns).splitlines()[1] == "| :--- | ---: |"
+    assert markdown_table(columns, left_aligned=("value",)).splitlines()[1] == "| :--- | :--- |"
+
+
 def test_columns_of_different_lengths_or_none_are_refused() -> None:
     with pytest.raises(ValueError, match="different lengths"):
         markdown_table({"k": [1, 2], "σ": ["1.0"]})

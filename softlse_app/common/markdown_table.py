@@ -13,7 +13,7 @@ sideways inside its own box instead.
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import streamlit as st
 
@@ -42,16 +42,22 @@ def _is_number(text: object) -> bool:
     return True
 
 
-def markdown_table(columns: Mapping[str, Sequence[int | str]]) -> str:
+def markdown_table(
+    columns: Mapping[str, Sequence[int | str]], left_aligned: Collection[str] = ()
+) -> str:
     """A Markdown table, one column per entry (header = the key), a row per index; columns
-    whose every cell is a number are right-aligned. All columns must have the same length,
-    and there must be at least one."""
+    whose every cell is a number are right-aligned, except those named in ``left_aligned``
+    (numbers of one size written to full precision, whose place values line up from the
+    left: 0.99330714907537 above 0.9933071490757152). All columns must have the same
+    length, and there must be at least one."""
     if not columns:
         raise ValueError("a table needs at least one column")
     row_count(columns)
     alignment = [
-        "---:" if values and all(_is_number(cell) for cell in values) else ":---"
-        for values in columns.values()
+        "---:"
+        if name not in left_aligned and values and all(_is_number(cell) for cell in values)
+        else ":---"
+        for name, values in columns.items()
     ]
     lines = [
         "| " + " | ".join(_cell(name) for name in columns) + " |",
@@ -62,6 +68,9 @@ def markdown_table(columns: Mapping[str, Sequence[int | str]]) -> str:
     return "\n".join(lines)
 
 
-def readout_table(columns: Mapping[str, Sequence[int | str]]) -> None:
-    """A static table, one column per entry (header = the key), no index, cells on one line."""
-    st.markdown(markdown_table(columns))
+def readout_table(
+    columns: Mapping[str, Sequence[int | str]], left_aligned: Collection[str] = ()
+) -> None:
+    """A static table, one column per entry (header = the key), no index, cells on one line;
+    ``left_aligned`` as for :func:`markdown_table`."""
+    st.markdown(markdown_table(columns, left_aligned))

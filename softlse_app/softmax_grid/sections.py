@@ -35,7 +35,7 @@ from softlse_app.softmax_grid.descriptions import (
     softmax_alt_text,
 )
 from softlse_app.softmax_grid.field_figure import CHECK_ARROW_MAGNIFY
-from softlse_app.softmax_grid.fields import tie_weights
+from softlse_app.softmax_grid.fields import GradientCheck, tie_weights
 from softlse_app.softmax_grid.grid_figures import CHART_WIDTH
 from softlse_app.softmax_grid.views import (
     check_numbers,
@@ -126,17 +126,37 @@ def gradient_section(page: str, extent: float, res: int) -> None:
             csv_text=partial(field_csv, extent, res, lam),
             file_name=f"lse_gradient_lambda_{lam:g}.csv",
         )
-    # Below both columns, at the page's full width: in the controls' half column the four
-    # columns of 17-digit numbers scrolled the two being compared out of sight.
+    # Below both columns, at the page's full width: in the controls' half column a table of
+    # 17-digit numbers scrolled the two being compared out of sight.
     st.markdown(f"At σ = ({format_signed(px)}, {format_signed(py)}), {lambda_title(lam)}:")
-    # A Markdown table, as on the vector lab: every digit visible, and far less work for
-    # the browser on each move than st.table (a component per cell) or st.dataframe.
-    readout_table(
-        {
-            "component": ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"],
-            "finite difference": [format_full(v) for v in check.finite_difference],
-            "softmax": [format_full(v) for v in check.softmax],
-            "difference": [f"{float(v) + 0.0:.2e}" for v in check.difference],
-        }
-    )
+    # One table per component, side by side on a desktop and stacked on a phone, where one
+    # table of both (four columns of 17-digit numbers) scrolled sideways in its box and hid
+    # softmax's column at 390 px. The finite difference and softmax stand one above the
+    # other, aligned on the left so that their place values line up. Markdown tables, as on
+    # the vector lab: every digit visible, and far less work for the browser on each move
+    # than st.table (a component per cell) or st.dataframe.
+    for column, table in zip(st.columns(2), check_tables(check), strict=True):
+        with column:
+            readout_table(table, left_aligned=("value",))
     st.metric("largest |difference|", f"{check.max_abs_difference:.2e}")
+
+
+#: The check tables' first column: which derivative is checked against which share.
+CHECK_COMPONENTS = ("∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂")
+
+
+def check_tables(check: GradientCheck) -> list[dict[str, list[str]]]:
+    """The check's numbers as one table per component: the finite difference and softmax at
+    full precision (the shortest text that reads back to the same double) and their
+    difference at 3 digits (never −0.00e+00)."""
+    return [
+        {
+            component: ["finite difference", f"softmax σ{'₁₂'[k]}", "difference"],
+            "value": [
+                format_full(check.finite_difference[k]),
+                format_full(check.softmax[k]),
+                f"{float(check.difference[k]) + 0.0:.2e}",
+            ],
+        }
+        for k, component in enumerate(CHECK_COMPONENTS)
+    ]

@@ -258,26 +258,35 @@ def test_typed_lambda_list_notes_name_the_box_and_keep_the_text(app: AppPage) ->
     assert any("URL parameter lams=abc holds no usable value" in note for note in notes), notes
 
 
-#: The gradient check's table: its box, the column's edges, and its cells' text.
+#: The gradient check's tables: each one's box, the column's edges, and the cells' text.
 CHECK_TABLE_JS = """
 () => {
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   const style = getComputedStyle(main), column = main.getBoundingClientRect();
-  const box = document.querySelector('[data-testid="stMarkdownContainer"]:has(> table)');
-  const r = box.getBoundingClientRect();
+  const boxes = document.querySelectorAll('[data-testid="stMarkdownContainer"]:has(> table)');
   return {
     page: [document.documentElement.scrollWidth, window.innerWidth],
     column: [column.left + parseFloat(style.paddingLeft),
              column.right - parseFloat(style.paddingRight)],
-    box: [r.left, r.right],
-    overflow: getComputedStyle(box).overflowX,
-    scrolls: box.scrollWidth > box.clientWidth,
-    rows: Array.from(box.querySelectorAll('tr')).map(
-      (tr) => Array.from(tr.children).map((c) => c.textContent)),
-    lines: Array.from(box.querySelectorAll('td')).map((td) => {
-      const text = document.createRange();
-      text.selectNodeContents(td);
-      return new Set(Array.from(text.getClientRects()).map((line) => Math.round(line.top))).size;
+    tables: Array.from(boxes).map((box) => {
+      const r = box.getBoundingClientRect();
+      return {
+        box: [r.left, r.top, r.right, r.bottom],
+        scrolls: box.scrollWidth > box.clientWidth,
+        rows: Array.from(box.querySelectorAll('tr')).map(
+          (tr) => Array.from(tr.children).map((c) => c.textContent)),
+        lines: Array.from(box.querySelectorAll('td')).map((td) => {
+          const text = document.createRange();
+          text.selectNodeContents(td);
+          return new Set(Array.from(text.getClientRects()).map((l) => Math.round(l.top))).size;
+        }),
+        // the left edges of the value cells' text: the numbers line up from the left
+        starts: Array.from(box.querySelectorAll('tr > :nth-child(2)')).map((cell) => {
+          const text = document.createRange();
+          text.selectNodeContents(cell);
+          return Math.round(text.getBoundingClientRect().left);
+        }),
+      };
     }),
     stTables: document.querySelectorAll('[data-testid="stTable"]').length,
   };
@@ -285,27 +294,59 @@ CHECK_TABLE_JS = """
 """
 
 
-def test_the_check_table_reads_whole_on_a_phone(phone: AppPage) -> None:
-    """At 390 px the check's Markdown table keeps every number on one line inside its own
-    sideways-scrolling box, and the page itself does not scroll sideways."""
+def check_tables(app: AppPage) -> dict[str, Any]:
+    """The check's two tables once both are drawn, as :data:`CHECK_TABLE_JS` reads them."""
+    app.page.wait_for_function(
+        "document.querySelectorAll('[data-testid=\"stMarkdownContainer\"] > table').length >= 2"
+    )
+    return app.page.evaluate(CHECK_TABLE_JS)
+
+
+def assert_check_numbers(tables: list[dict[str, Any]], lam: float, x: float, y: float) -> None:
+    """The two tables hold the check at (x, y) and λ: finite difference, softmax and their
+    difference per component, softmax to the last digits, the finite difference within 1e-6."""
+    sigma = sigma1(lam, x, y)
+    shares = (sigma, 1 - sigma)
+    for k, table in enumerate(tables):
+        header, *rows = table["rows"]
+        assert header == [("∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂")[k], "value"]
+        names = ["finite difference", f"softmax σ{'₁₂'[k]}", "difference"]
+        assert [row[0] for row in rows] == names
+        fd, share, difference = (float(row[1]) for row in rows)
+        assert share == pytest.approx(shares[k], rel=1e-12)
+        assert abs(fd - shares[k]) < 1e-6
+        assert abs(difference - (fd - share)) <= 1e-2 * abs(fd - share) + 1e-300
+
+
+def test_the_check_tables_read_whole_on_a_phone(phone: AppPage) -> None:
+    """At 390 px the check's two tables stand one above the other, each inside the page's
+    column without scrolling sideways, every number on one line and the numbers lined up
+    from the left; the page itself does not scroll sideways."""
     registered_page("softmax_grid")
     phone.open("/softmax_grid?res=41&glam=10&px=0.3&py=-0.2", charts=5)
-    phone.page.locator('[data-testid="stMarkdownContainer"] > table').first.wait_for()
     phone.assert_healthy(charts=5)
-    table = phone.page.evaluate(CHECK_TABLE_JS)
-    assert table["stTables"] == 0
-    scroll_width, viewport = table["page"]
-    assert scroll_width <= viewport, table["page"]
-    left, right = table["column"]
-    assert left - 1 <= table["box"][0]
-    assert table["box"][1] <= right + 1
-    assert table["overflow"] == "auto"
-    assert table["scrolls"]  # wider than a phone: it scrolls in its box, not the page
-    header, *rows = table["rows"]
-    assert header == ["component", "finite difference", "softmax", "difference"]
-    sigma = sigma1(10.0, 0.3, -0.2)
-    assert [row[0] for row in rows] == ["∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂"]
-    assert float(rows[0][2]) == pytest.approx(sigma, rel=1e-15)
-    assert float(rows[1][2]) == pytest.approx(1 - sigma, rel=1e-12)
-    assert abs(float(rows[0][1]) - sigma) < 1e-6
-    assert table["lines"] == [1] * 8  # no number broken over two lines
+    found = check_tables(phone)
+    assert found["stTables"] == 0
+    scroll_width, viewport = found["page"]
+    assert scroll_width <= viewport, found["page"]
+    left, right = found["column"]
+    first, second = found["tables"]
+    for table in (first, second):
+        assert left - 1 <= table["box"][0]
+        assert table["box"][2] <= right + 1
+        assert not table["scrolls"], table  # all of it in view, softmax's digits too
+        assert table["lines"] == [1] * 6  # no number broken over two lines
+        assert len(set(table["starts"][1:])) == 1, table["starts"]  # one left edge
+    assert first["box"][3] <= second["box"][1]  # stacked
+    assert_check_numbers([first, second], 10.0, 0.3, -0.2)
+
+
+def test_the_check_tables_stand_side_by_side_on_a_desktop(app: AppPage) -> None:
+    registered_page("softmax_grid")
+    app.open("/softmax_grid?res=41&glam=-10&px=-0.5&py=0.25", charts=5)
+    first, second = check_tables(app)["tables"]
+    assert first["box"][2] < second["box"][0]  # side by side
+    assert abs(first["box"][1] - second["box"][1]) <= 1
+    assert not first["scrolls"]
+    assert not second["scrolls"]
+    assert_check_numbers([first, second], -10.0, -0.5, 0.25)
