@@ -266,6 +266,28 @@ def test_colour_bar_labels_fit_side_by_side(extent: float, lam: float) -> None:
     assert sum(map(len, gap_labels)) <= BAR_LABEL_CHARS + 10  # 1e−300 1e−200 1e−100 0.00069
 
 
+@pytest.mark.parametrize(
+    ("extent", "lam", "labels"),
+    [
+        # every second decade is a character too wide; every fifth left 1e−9 … 1e−5 bare
+        (1.0, 10.0, ["1e−8", "1e−4", "0.069"]),
+        (1.0, -10.0, ["1e−8", "1e−4", "0.069"]),
+        (10.0, 1.0, ["1e−8", "1e−4", "0.69"]),
+        # where every fifth decade and the diagonal's value fit, they stay
+        (0.2, 50.0, ["1e−10", "1e−5", "0.014"]),
+        (1.0, 1000.0, ["1e−300", "1e−200", "1e−100", "0.00069"]),
+    ],
+)
+def test_gap_bar_labels_cover_its_range(extent: float, lam: float, labels: list[str]) -> None:
+    surface = lse_surface(extent, 201, lam)
+    log_range = fitted_log_range(log10_gap(surface.gap), lam)
+    values, texts = bar_ticks(log_range, lam)
+    assert texts == labels
+    assert all(log_range[0] <= v <= log_range[1] for v in values)
+    for value, text in zip(values, texts[:-1], strict=False):
+        assert 10**value == pytest.approx(float(text.replace("−", "-")), rel=1e-9)
+
+
 @pytest.mark.parametrize("lam", [100.0, 1000.0, -1000.0])
 def test_gap_panel_keeps_the_diagonal_top_colour(lam: float) -> None:
     surface = lse_surface(1.0, 201, lam)

@@ -92,6 +92,19 @@ def format_power_of_ten(exponent: int) -> str:
     return f"1e{exponent}"
 
 
+def decade_exponents(lo: float, hi: float, step: int) -> range:
+    """The multiples of ``step`` in [lo, hi]: the exponents of ticks every ``step`` decades."""
+    first = math.ceil(lo / step - 1e-9) * step
+    return range(first, math.floor(hi + 1e-9) + 1, step)
+
+
+def decade_ticks(lo: float, hi: float, step: int) -> tuple[list[float], list[str]]:
+    """Ticks in log10 units at every ``step``-th power of ten in [lo, hi]: ``(positions,
+    labels)``, labelled ``1e-8``, ``0.001`` (:func:`format_power_of_ten`)."""
+    exponents = decade_exponents(lo, hi, step)
+    return [float(k) for k in exponents], [format_power_of_ten(k) for k in exponents]
+
+
 def log_ticks(lo: float, hi: float, most: int = 6) -> tuple[list[float], list[str]]:
     """Ticks for a colour bar in log10 units over [lo, hi]: ``(positions, labels)``.
 
@@ -104,14 +117,11 @@ def log_ticks(lo: float, hi: float, most: int = 6) -> tuple[list[float], list[st
         return [], []
     span = hi - lo
     if span >= 3:
-
-        def count(step: int) -> int:
-            return math.floor(hi / step + 1e-9) - math.ceil(lo / step - 1e-9) + 1
-
-        step = next((s for s in _DECADE_STEPS if count(s) <= most), _DECADE_STEPS[-1])
-        first = math.ceil(lo / step - 1e-9) * step
-        exponents = range(first, math.floor(hi + 1e-9) + 1, step)
-        return [float(k) for k in exponents], [format_power_of_ten(k) for k in exponents]
+        step = next(
+            (s for s in _DECADE_STEPS if len(decade_exponents(lo, hi, s)) <= most),
+            _DECADE_STEPS[-1],
+        )
+        return decade_ticks(lo, hi, step)
     if span >= 1:
         positions, labels = [], []
         for exponent in range(math.floor(lo), math.ceil(hi) + 1):

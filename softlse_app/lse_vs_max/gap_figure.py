@@ -30,7 +30,11 @@ from plotly.colors import sample_colorscale
 from softlse_app.common.lambda_control import LAMBDA_MIN
 from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.plot_style import GAP_SCALE, styled_figure
-from softlse_app.lse_vs_max.colour_ticks import fits_on_bar, log_ticks
+from softlse_app.lse_vs_max.colour_ticks import (
+    decade_ticks,
+    fits_on_bar,
+    log_ticks,
+)
 from softlse_app.lse_vs_max.panel_layout import (
     PANEL_HEIGHT,
     PANEL_MARGIN,
@@ -68,25 +72,51 @@ def diagonal_colour(log_range: tuple[float, float], lam: float) -> str:
     return str(sample_colorscale(GAP_SCALE, [min(max(where, 0.0), 1.0)])[0])
 
 
+#: Decade steps tried when a gap bar's round ticks that fit are only two: at λ = 10 on
+#: [−1, 1]² (10^−9.7 … 0.069) 1e−8 1e−6 1e−4 0.01 is a character too wide for the bar,
+#: and the ticks every five decades read only 1e−5 and 0.069, half the range unlabelled;
+#: every fourth decade gives 1e−8, 1e−4, 0.069.
+SPARSE_DECADE_STEPS = (4, 3)
+
+
 def bar_ticks(log_range: tuple[float, float], lam: float) -> tuple[list[float], list[str]]:
     """Round ticks over ``log_range`` and, unless a tick is already close, one more at the
     diagonal's value log(2)/|λ| labelled with it, so the bar names the top of the gap: as
     many as fit side by side under the bar (:func:`fits_on_bar`; plotly turns crowded labels
-    by 90°), the fewest round ones if none do."""
+    by 90°), the fewest round ones if none do. Where only two fit over three decades or
+    more, ticks every 4 or 3 decades (:data:`SPARSE_DECADE_STEPS`) if more of them fit,
+    those naming the diagonal's value first."""
     lo, hi = log_range
     diagonal = math.log10(math.log(2.0) / abs(lam))
-    ticks: tuple[list[float], list[str]] = ([], [])
-    for most in (6, 5, 4, 3, 2):
-        tickvals, ticktext = log_ticks(lo, hi, most)
-        top = format_short(math.log(2.0) / abs(lam), 2)
+    top = format_short(math.log(2.0) / abs(lam), 2)
+
+    def with_diagonal(tickvals: list[float], ticktext: list[str]) -> tuple[bool, _Ticks]:
+        """The ticks with the diagonal's added where no tick is close, and whether they name
+        its value."""
+        named = top in ticktext
         far = all(abs(diagonal - v) > 0.25 * (hi - lo) for v in tickvals)
-        if lo <= diagonal <= hi and far and top not in ticktext:
-            tickvals = [*tickvals, diagonal]
-            ticktext = [*ticktext, top]
-        ticks = tickvals, [text.replace("-", "−") for text in ticktext]
+        if lo <= diagonal <= hi and far and not named:
+            tickvals, ticktext, named = [*tickvals, diagonal], [*ticktext, top], True
+        return named, (tickvals, [text.replace("-", "−") for text in ticktext])
+
+    ticks: _Ticks = ([], [])
+    for most in (6, 5, 4, 3, 2):
+        _, ticks = with_diagonal(*log_ticks(lo, hi, most))
         if fits_on_bar(ticks[1]):
             break
+    if hi - lo >= 3 and len(ticks[1]) <= 2 and fits_on_bar(ticks[1]):
+        denser = [with_diagonal(*decade_ticks(lo, hi, step)) for step in SPARSE_DECADE_STEPS]
+        fitting = [
+            ((len(found[1]), named), found)
+            for named, found in denser
+            if len(found[1]) > len(ticks[1]) and fits_on_bar(found[1])
+        ]
+        if fitting:  # max keeps the first of equals: every fourth decade
+            return max(fitting, key=lambda candidate: candidate[0])[1]
     return ticks
+
+
+_Ticks = tuple[list[float], list[str]]
 
 
 def gap_panel(
