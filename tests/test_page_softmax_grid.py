@@ -14,6 +14,7 @@ from scipy.special import expit
 from scipy.special import softmax as scipy_softmax
 from streamlit.testing.v1 import AppTest
 
+from softlse_app.common.number_format import UNDERFLOW_NOTE, UNDERFLOW_TEXT
 from softlse_app.softmax_grid.fields import gradient_check
 from softlse_core import softmax
 
@@ -145,6 +146,18 @@ def check_text(at: AppTest) -> dict[str, list[str]]:
 def check_table(at: AppTest) -> dict[str, list[float]]:
     """:func:`check_text`'s numbers."""
     return {name: [float(v) for v in texts] for name, texts in check_text(at).items()}
+
+
+def test_an_underflowed_share_reads_underflow_not_zero() -> None:
+    # σ = (−1.5, 0.25) at λ = −1000: σ₂'s share is e^(−1750), positive, stored as 0
+    at = run_page(res="41", glam="-1000", px="-1.5", py="0.25")
+    table = check_text(at)
+    assert table["softmax"] == ["1.0", UNDERFLOW_TEXT]
+    assert table["finite difference"] == ["1.0", "0.0"]  # what the difference quotient gives
+    assert UNDERFLOW_NOTE in [caption.value for caption in at.caption]
+    at = run_page(res="41", glam="10", px="0.3", py="-0.2")
+    assert UNDERFLOW_TEXT not in check_text(at)["softmax"]
+    assert UNDERFLOW_NOTE not in [caption.value for caption in at.caption]
 
 
 def test_the_check_tables_align_their_numbers_on_the_left() -> None:

@@ -33,7 +33,7 @@ from vector_lab_apptest import (
 )
 
 from softlse_app.common.inert_text import shown_text
-from softlse_app.vector_lab.tables import UNDERFLOW_TEXT
+from softlse_app.common.number_format import UNDERFLOW_TEXT
 
 
 @pytest.mark.parametrize("text", list(SHEET))

@@ -30,7 +30,7 @@ from vector_lab_apptest import (
     tables,
 )
 
-from softlse_app.vector_lab.tables import UNDERFLOW_TEXT
+from softlse_app.common.number_format import UNDERFLOW_TEXT
 from softlse_core import softmax as core_softmax
 
 SOFTMAX = "softmax(σ, λ)"

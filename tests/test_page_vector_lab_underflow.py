@@ -9,7 +9,7 @@ import pytest
 from markdown_tables import tables
 from vector_lab_apptest import LSE, column_text, open_tab, readout_text, run_page
 
-from softlse_app.vector_lab.tables import UNDERFLOW_NOTE, UNDERFLOW_TEXT
+from softlse_app.common.number_format import UNDERFLOW_NOTE, UNDERFLOW_TEXT
 
 
 def captions(at) -> list[str]:

@@ -16,7 +16,7 @@ import numpy as np
 from markdown_tables import tables
 from streamlit.testing.v1 import AppTest
 
-from softlse_app.vector_lab.tables import UNDERFLOW_TEXT
+from softlse_app.common.number_format import UNDERFLOW_TEXT
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "vector_lab.py")
 

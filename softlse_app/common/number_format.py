@@ -29,6 +29,16 @@ import numpy as np
 #: The digits choices of a table: 1 to 17 (17 significant digits identify any double).
 MAX_DIGITS = 17
 
+#: How a table writes a positive number that float64 holds as 0 (softmax(σ, λ)ₖ = e^(−1000),
+#: a gap or an entropy that small): ``0.0`` would say it is exactly 0.
+UNDERFLOW_TEXT = "0 (underflow)"
+
+#: The caption under a table that shows :data:`UNDERFLOW_TEXT`.
+UNDERFLOW_NOTE = (
+    "0 (underflow): a positive number below the smallest float64 (about 4.9e−324), which "
+    "the computer stores as 0. It is not exactly 0."
+)
+
 #: numpy writes a number with no fraction digits left as ``1.`` or ``1.e+20``; tables write
 #: ``1.0`` and ``1.0e+20``, as Python and full precision do.
 _BARE_POINT = re.compile(r"^(-?\d+)\.(?=e|$)")

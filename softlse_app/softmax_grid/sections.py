@@ -18,7 +18,12 @@ from softlse_app.common.chart_output import show_chart
 from softlse_app.common.fragment_sync import record_fragment_inputs, rerun_page_if_fragment_missed
 from softlse_app.common.lambda_control import lambda_keys
 from softlse_app.common.markdown_table import readout_table
-from softlse_app.common.number_format import format_full, format_signed
+from softlse_app.common.number_format import (
+    UNDERFLOW_NOTE,
+    UNDERFLOW_TEXT,
+    format_full,
+    format_signed,
+)
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.softmax_grid.controls import (
     GRADIENT_KEYS,
@@ -135,9 +140,12 @@ def gradient_section(page: str, extent: float, res: int) -> None:
     # other, aligned on the left so that their place values line up. Markdown tables, as on
     # the vector lab: every digit visible, and far less work for the browser on each move
     # than st.table (a component per cell) or st.dataframe.
-    for column, table in zip(st.columns(2), check_tables(check), strict=True):
+    tables = check_tables(check)
+    for column, table in zip(st.columns(2), tables, strict=True):
         with column:
             readout_table(table, left_aligned=("value",))
+    if any(UNDERFLOW_TEXT in table["value"] for table in tables):
+        st.caption(UNDERFLOW_NOTE)
     st.metric("largest |difference|", f"{check.max_abs_difference:.2e}")
 
 
@@ -148,13 +156,15 @@ CHECK_COMPONENTS = ("∂lse/∂x vs σ₁", "∂lse/∂y vs σ₂")
 def check_tables(check: GradientCheck) -> list[dict[str, list[str]]]:
     """The check's numbers as one table per component: the finite difference and softmax at
     full precision (the shortest text that reads back to the same double) and their
-    difference at 3 digits (never −0.00e+00)."""
+    difference at 3 digits (never −0.00e+00). A softmax share that float64 holds as 0 reads
+    :data:`~softlse_app.common.number_format.UNDERFLOW_TEXT`: at a finite point and a
+    finite, nonzero λ it is positive (e^(−1750) at σ = (−1.5, 0.25) and λ = −1000)."""
     return [
         {
             component: ["finite difference", f"softmax σ{'₁₂'[k]}", "difference"],
             "value": [
                 format_full(check.finite_difference[k]),
-                format_full(check.softmax[k]),
+                UNDERFLOW_TEXT if check.softmax[k] == 0 else format_full(check.softmax[k]),
                 f"{float(check.difference[k]) + 0.0:.2e}",
             ],
         }

@@ -17,6 +17,7 @@ from softlse_app.common.chart_output import show_chart
 from softlse_app.common.controls import open_section
 from softlse_app.common.markdown_table import readout_table
 from softlse_app.common.number_format import (
+    UNDERFLOW_NOTE,
     format_column,
     format_short,
 )
@@ -34,7 +35,6 @@ from softlse_app.vector_lab.numbers import (
 from softlse_app.vector_lab.offset_scale import EffectVerdicts
 from softlse_app.vector_lab.stability import textbook_verdict
 from softlse_app.vector_lab.tables import (
-    UNDERFLOW_NOTE,
     marked_underflows,
     quantity_table,
     softmax_underflows,

@@ -4,7 +4,8 @@ control chose. A table holds at most ``TABLE_COMPONENTS`` + 1 rows.
 
 A positive quantity that float64 stores as 0 (softmax(σ, λ)ₖ = e^(−1000) at σ = 10, 20, 30
 and λ = 100, a gap or an entropy that small) is written :data:`UNDERFLOW_TEXT`, not ``0.0``,
-which would say it is exactly 0 — that lse equals max at a finite λ, say.
+which would say it is exactly 0 — that lse equals max at a finite λ, say
+(:data:`softlse_app.common.number_format.UNDERFLOW_TEXT`).
 """
 
 from __future__ import annotations
@@ -16,16 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_app.common.markdown_table import readout_table
-from softlse_app.common.number_format import format_columns, format_value
-
-#: How a table writes a positive number that float64 holds as 0.
-UNDERFLOW_TEXT = "0 (underflow)"
-
-#: The caption under a table that shows :data:`UNDERFLOW_TEXT`.
-UNDERFLOW_NOTE = (
-    "0 (underflow): a positive number below the smallest float64 (about 4.9e−324), which "
-    "the computer stores as 0. It is not exactly 0."
-)
+from softlse_app.common.number_format import UNDERFLOW_TEXT, format_columns, format_value
 
 
 def quantity_table(
