@@ -155,13 +155,14 @@ def gap_caption(summaries: Sequence[GapSummary], res: int, drawn: int) -> str:
     if len(summaries) == 1:
         (summary,) = summaries
         text = (
-            f"The line on x = y is the diagonal, where the gap is {bound_text(summary.lam)} = "
-            f"{format_gap(summary.bound)}, in that value's colour."
+            f"On the diagonal x = y the gap is largest, {bound_text(summary.lam)} = "
+            f"{format_gap(summary.bound)}; a line in that value's colour marks it, since at "
+            "large λ the peak is narrower than a grid cell."
         )
     else:
         text = (
-            "The line on x = y is the diagonal, where the gap is log(2)/|λ|, in that value's "
-            "colour."
+            "On the diagonal x = y the gap is largest, log(2)/|λ|; a line in that value's "
+            "colour marks it, since at large λ the peak is narrower than a grid cell."
         )
     grey = [s for s in summaries if s.underflows]
     if grey:
