@@ -276,6 +276,10 @@ def test_colour_bar_labels_fit_side_by_side(extent: float, lam: float) -> None:
         # where every fifth decade and the diagonal's value fit, they stay
         (0.2, 50.0, ["1e−10", "1e−5", "0.014"]),
         (1.0, 1000.0, ["1e−300", "1e−200", "1e−100", "0.00069"]),
+        # denser ticks that would drop the top's value are not taken (1e−12 1e−8 1e−4 fit)
+        (1.0, 16.0, ["1e−10", "0.043"]),
+        # over tens of decades no third label fits beside the top's
+        (1.0, 100.0, ["1e−50", "0.0069"]),
     ],
 )
 def test_gap_bar_labels_cover_its_range(extent: float, lam: float, labels: list[str]) -> None:

@@ -89,7 +89,9 @@ def test_typed_numbers_in_other_forms_are_read() -> None:
 HOSTILE_REVEALS = [
     # the note names what it ignores: `a` is still revealed
     ("a,zz,a", {"a"}, "names no question `zz` (only a, b, c, d): `zz` is ignored."),
-    ("z,a,q", {"a"}, "names no question `z`, `q` (only a, b, c, d): these are ignored."),
+    ("z,a,q", {"a"}, "names no question `z` or `q` (only a, b, c, d): these are ignored."),
+    ("z,z", set(), "names no question `z` (only a, b, c, d): `z` is ignored."),
+    ("p,a,q,r,s", {"a"}, "names no question `p`, `q`, `r` or 1 more (only a, b, c, d):"),
     ("B; D", {"b", "d"}, None),
     ("all", set(LETTERS), None),
     ("<script>", set(), "names no question `<script>`"),

@@ -75,8 +75,12 @@ def diagonal_colour(log_range: tuple[float, float], lam: float) -> str:
 #: Decade steps tried when a gap bar's round ticks that fit are only two: at λ = 10 on
 #: [−1, 1]² (10^−9.7 … 0.069) 1e−8 1e−6 1e−4 0.01 is a character too wide for the bar,
 #: and the ticks every five decades read only 1e−5 and 0.069, half the range unlabelled;
-#: every fourth decade gives 1e−8, 1e−4, 0.069.
+#: every fourth decade gives 1e−8, 1e−4, 0.069. Over tens of decades (λ = 100: 10^−88.9 …
+#: 0.0069) no third label fits beside the top's, and the bar keeps 1e−50 and 0.0069.
 SPARSE_DECADE_STEPS = (4, 3)
+
+#: Colour-bar ticks: positions (log10 units) and their labels.
+_Ticks = tuple[list[float], list[str]]
 
 
 def bar_ticks(log_range: tuple[float, float], lam: float) -> tuple[list[float], list[str]]:
@@ -84,8 +88,8 @@ def bar_ticks(log_range: tuple[float, float], lam: float) -> tuple[list[float], 
     diagonal's value log(2)/|λ| labelled with it, so the bar names the top of the gap: as
     many as fit side by side under the bar (:func:`fits_on_bar`; plotly turns crowded labels
     by 90°), the fewest round ones if none do. Where only two fit over three decades or
-    more, ticks every 4 or 3 decades (:data:`SPARSE_DECADE_STEPS`) if more of them fit,
-    those naming the diagonal's value first."""
+    more, ticks every 4 or 3 decades (:data:`SPARSE_DECADE_STEPS`) if more of them fit and
+    they still name the diagonal's value where the two did (those naming it first)."""
     lo, hi = log_range
     diagonal = math.log10(math.log(2.0) / abs(lam))
     top = format_short(math.log(2.0) / abs(lam), 2)
@@ -100,23 +104,21 @@ def bar_ticks(log_range: tuple[float, float], lam: float) -> tuple[list[float], 
         return named, (tickvals, [text.replace("-", "−") for text in ticktext])
 
     ticks: _Ticks = ([], [])
+    names_top = False
     for most in (6, 5, 4, 3, 2):
-        _, ticks = with_diagonal(*log_ticks(lo, hi, most))
+        names_top, ticks = with_diagonal(*log_ticks(lo, hi, most))
         if fits_on_bar(ticks[1]):
             break
     if hi - lo >= 3 and len(ticks[1]) <= 2 and fits_on_bar(ticks[1]):
         denser = [with_diagonal(*decade_ticks(lo, hi, step)) for step in SPARSE_DECADE_STEPS]
-        fitting = [
+        fitting = [  # more labels, and the top's value still among them if it was
             ((len(found[1]), named), found)
             for named, found in denser
-            if len(found[1]) > len(ticks[1]) and fits_on_bar(found[1])
+            if len(found[1]) > len(ticks[1]) and fits_on_bar(found[1]) and (named or not names_top)
         ]
         if fitting:  # max keeps the first of equals: every fourth decade
             return max(fitting, key=lambda candidate: candidate[0])[1]
     return ticks
-
-
-_Ticks = tuple[list[float], list[str]]
 
 
 def gap_panel(

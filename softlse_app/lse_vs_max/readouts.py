@@ -155,14 +155,14 @@ def gap_caption(summaries: Sequence[GapSummary], res: int, drawn: int) -> str:
     if len(summaries) == 1:
         (summary,) = summaries
         text = (
-            f"On the diagonal x = y the gap is largest, {bound_text(summary.lam)} = "
-            f"{format_gap(summary.bound)}; a line in that value's colour marks it, since at "
-            "large λ the peak is narrower than a grid cell."
+            f"On the diagonal x = y the gap is {bound_text(summary.lam)} = "
+            f"{format_gap(summary.bound)}; a line in that value's colour marks the diagonal "
+            "(hover it for the exact value)."
         )
     else:
         text = (
-            "On the diagonal x = y the gap is largest, log(2)/|λ|; a line in that value's "
-            "colour marks it, since at large λ the peak is narrower than a grid cell."
+            "On the diagonal x = y the gap is log(2)/|λ|; a line in that value's colour marks "
+            "the diagonal (hover it for the exact value)."
         )
     grey = [s for s in summaries if s.underflows]
     if grey:

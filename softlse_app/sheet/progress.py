@@ -51,8 +51,8 @@ def read_reveal(raw_values: Sequence[str]) -> ParamReading[frozenset[str]]:
     ['a', 'b']
     >>> read_reveal(["a,z"]).note
     'URL parameter `reveal`=`a,z` names no question `z` (only a, b, c, d): `z` is ignored.'
-    >>> print(read_reveal(["z,a,q"]).note)
-    URL parameter `reveal`=`z,a,q` names no question `z`, `q` (only a, b, c, d): these are ignored.
+    >>> print(read_reveal(["z,q"]).note)
+    URL parameter `reveal`=`z,q` names no question `z` or `q` (only a, b, c, d): these are ignored.
     """
     letters: set[str] = set()
     notes: list[str] = []
@@ -73,12 +73,18 @@ def read_reveal(raw_values: Sequence[str]) -> ParamReading[frozenset[str]]:
             elif piece:
                 unknown.append(piece)
         if unknown:
-            named = ", ".join(quote_raw(piece) for piece in unknown[:3])
-            more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+            unknown = list(dict.fromkeys(unknown))  # each piece once
+            quoted = [quote_raw(piece) for piece in unknown[:3]]
+            if len(unknown) > 3:
+                named = f"{', '.join(quoted)} or {len(unknown) - 3} more"
+            elif len(quoted) > 1:
+                named = f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+            else:
+                named = quoted[0]
             # say what is ignored: the other pieces of the value are still read
             dropped = f"{named} is ignored" if len(unknown) == 1 else "these are ignored"
             notes.append(
-                f"{param_text(REVEAL_KEY, raw)} names no question {named}{more} "
+                f"{param_text(REVEAL_KEY, raw)} names no question {named} "
                 f"(only {', '.join(LETTERS)}): {dropped}."
             )
     return ParamReading(frozenset(letters), " ".join(notes) or None)

@@ -1,7 +1,7 @@
 """The two interactive sections of the "softmax and one-hot" page, each a Streamlit fragment.
 
 A fragment reruns on its own when one of its controls changes: moving the gradient section's
-λ or check point redraws only the gradient chart and the check table, and a new λ list or tie
+λ or check point redraws only the gradient chart and the check tables, and a new λ list or tie
 rule redraws only the grid — neither sends or redraws the other section. The square's extent
 and grid (the page's own controls) rerun the whole page, which reruns both sections with the
 new values. Each section shows the link notes of its own controls, since only its reruns can
@@ -145,7 +145,10 @@ def gradient_section(page: str, extent: float, res: int) -> None:
         with column:
             readout_table(table, left_aligned=("value",))
     if any(UNDERFLOW_TEXT in table["value"] for table in tables):
-        st.caption(UNDERFLOW_NOTE)
+        st.caption(
+            f"{UNDERFLOW_NOTE} The finite difference above it is 0.0 as computed: lse changes "
+            "by less than float64 can resolve over the step."
+        )
     st.metric("largest |difference|", f"{check.max_abs_difference:.2e}")
 
 
