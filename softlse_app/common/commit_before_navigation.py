@@ -11,23 +11,27 @@ drops it (the fragment is gone with the page); for a box of the page itself (the
 predictions) it is a full run of the old page, which the server runs after the new one: the
 new page shows for a moment, then the old page comes back.
 
-A small static script of ours holds such a click until the commit has reached the server: a
-plain click on a navigation link whose pointer press took the focus from a text field is
-stopped; one turn of the browser's event loop later the commit's timer, set earlier, has sent
-its rerun, and the click is given again as soon as the server's first message after it
-arrives (at most 5 s later; at once when nothing was sent: the text had not changed). The
-server answers a rerun only once its run has taken the committed values, and a page change
-that arrived before then would stop that run without them (Streamlit starts a new run for each
-message), so the typed text would be lost. The server then gets the commit, then the page
-change, as after a slower click: the person lands on the page they clicked, and the typed
-text is kept with the page it was typed on (Streamlit keeps a bound widget's last value when
-its page is left and writes it back into the address when the page is visited again). To
-know what was sent, the script counts the page's websocket sends whose first byte is that of
-a rerun request and notes each message that arrives: it never reads their content, nor any
-user text. A held click is dropped when the person presses a pointer or a key again before it
-is given (a second click, on that link or another, then goes through at once). Every other
-click is untouched; a click with a modifier key (a new tab) and the keyboard (the focus left
-the box earlier) need nothing. ``tests/e2e/test_e2e_sheet_typed_then_nav.py``
+A small static script of ours holds such a click until the commit's run has ended: a plain
+click on a navigation link whose pointer press took the focus from a text field is stopped;
+one turn of the browser's event loop later the commit's timer, set earlier, has sent its rerun,
+and the click is given again as soon as a run that started after that rerun was sent has
+ended (at most 10 s later; at once when nothing is waiting: the text had not changed, or its
+run has already ended, as after a slow press). Not the run's first message: a loaded server
+announces the run, then waits for a core before it takes the committed values and starts the
+page, and a page change that arrives in that wait stops the run there, and the typed text was
+lost. A run
+that ends early because another was asked for does not count: the next one takes the values.
+The server then gets the commit, then the page change, as after Enter and a click: the person
+lands on the page they clicked, and the typed text is kept with the page it was typed on
+(Streamlit keeps a bound widget's last value when its page is left and writes it back into
+the address when the page is visited again). To know what was sent and answered, the script
+marks the page's websocket sends whose first byte is that of a rerun request, and reads the
+top-level field tags of each server message while a rerun is unanswered: a run's start, and a
+run's end with its status. It reads nothing else of them, and no user text. A held
+click is dropped when the person presses a pointer or a key again before it is given (a
+second click, on that link or another, then goes through at once). Every other click is
+untouched; a click with a modifier key (a new tab) and the keyboard (the focus left the box
+earlier) need nothing. ``tests/e2e/test_e2e_sheet_typed_then_nav.py``
 checks it.
 """
 
@@ -43,7 +47,10 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
   const NAV_LINKS = '[data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"]';
   const FIELDS = 'input, textarea, [contenteditable="true"]';
   const RERUN_TAG = 0x5a;  // BackMsg field 11 (rerun_script), length-delimited: its first byte
-  const MAX_WAIT_MS = 5000;
+  const RUN_STARTED = 4;  // ForwardMsg field 4 (new_session): a run has started
+  const RUN_ENDED = 6;  // ForwardMsg field 6 (script_finished): the status a run ended with
+  const STOPPED_FOR_RERUN = 2;  // a run that ended early because another was asked for
+  const MAX_WAIT_MS = 10000;
   const navLink = (target) => (target && target.closest ? target.closest(NAV_LINKS) : null);
   const firstByte = (data) => {
     if (data instanceof ArrayBuffer) return data.byteLength ? new Uint8Array(data)[0] : null;
@@ -52,8 +59,38 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
     }
     return null;
   };
-  // Count the reruns the page asks for; note each server message (never read either).
-  let rerunsSent = 0;
+  // What a server message says of runs: 'started', an end status (a number), or null. Only
+  // the message's top-level field tags are read; every field's content is skipped.
+  const runMark = (data) => {
+    if (!(data instanceof ArrayBuffer)) return null;
+    const bytes = new Uint8Array(data);
+    let i = 0;
+    const varint = () => {
+      let value = 0, shift = 0, byte = 0;
+      do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; }
+      while (byte & 0x80 && i < bytes.length);
+      return value;
+    };
+    while (i < bytes.length) {
+      const tag = varint();
+      const field = Math.floor(tag / 8), wire = tag % 8;
+      if (wire === 0) {
+        const value = varint();
+        if (field === RUN_ENDED) return value;
+      } else if (wire === 2) {
+        if (field === RUN_STARTED) return 'started';
+        i += varint();
+      } else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return null;
+    }
+    return null;
+  };
+  // Whether the page's last rerun request is still unanswered: sent, and no run started after
+  // it has ended yet (a run stopped early for a rerun does not count: the next one takes the
+  // values). Held clicks wait in `waiters` until it is answered.
+  let rerunUnanswered = false;
+  let startedSinceRerun = false;
   let waiters = [];
   const listened = new WeakSet();
   const send = WebSocket.prototype.send;
@@ -61,13 +98,22 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
     if (String(this.url).endsWith('/_stcore/stream')) {
       if (!listened.has(this)) {
         listened.add(this);
-        this.addEventListener('message', () => {
-          const ready = waiters;
-          waiters = [];
-          ready.forEach((go) => go());
+        this.addEventListener('message', (event) => {
+          if (!rerunUnanswered) return;
+          const mark = runMark(event.data);
+          if (mark === 'started') startedSinceRerun = true;
+          else if (typeof mark === 'number' && mark !== STOPPED_FOR_RERUN && startedSinceRerun) {
+            rerunUnanswered = false;
+            const ready = waiters;
+            waiters = [];
+            ready.forEach((go) => go());
+          }
         });
       }
-      if (firstByte(data) === RERUN_TAG) rerunsSent += 1;
+      if (firstByte(data) === RERUN_TAG) {
+        rerunUnanswered = true;
+        startedSinceRerun = false;
+      }
     }
     return send.call(this, data);
   };
@@ -111,12 +157,9 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
         screenY: event.screenY,
       }));
     };
-    const sentBefore = rerunsSent;
     // the box's commit is queued as a zero-delay timer, set before this one: it leaves first
     setTimeout(() => {
-      if (rerunsSent === sentBefore) return click();  // nothing was committed
-      // the server answers a rerun once its run has taken the committed values; a page
-      // change sent earlier would stop that run before it took them
+      if (!rerunUnanswered) return click();  // nothing committed, or its run has ended
       waiters.push(click);
       setTimeout(click, MAX_WAIT_MS);
     }, 0);

@@ -11,10 +11,15 @@ time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
 import pytest
 from app_page import AppPage
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
+from streamlit_server import StreamlitServer
 
 pytestmark = pytest.mark.e2e
 
@@ -89,4 +94,52 @@ def test_prediction_typed_without_enter_then_sidebar_click_lands_and_is_kept(
     _expect_on_page(app, "sheet", "Exercise sheet 7: predict, then reveal", charts=0)
     app.expect_input_value("pb1", "0.05")
     app.expect_query("pb1", "0.05")
+    app.assert_healthy()
+
+
+# -- a loaded server ------------------------------------------------------------------------
+
+#: The app served so that each run waits a second after its first message before it takes the
+#: browser's values: what a busy machine does now and then (tests/e2e/slow_start_app.py).
+SLOW_START_APP = Path(__file__).resolve().parent / "slow_start_app.py"
+
+
+@pytest.fixture(scope="module")
+def slow_start_app(browser_context: Any) -> Iterator[AppPage]:
+    with StreamlitServer(SLOW_START_APP) as server:
+        app = AppPage(browser_context.new_page(), server.url)
+        yield app
+        app.page.close()
+
+
+@pytest.mark.parametrize("press", ["click", "slow press"])
+def test_prediction_typed_then_sidebar_click_is_kept_when_the_server_is_slow(
+    slow_start_app: AppPage, press: str
+) -> None:
+    """The click is held until the run that takes the typed prediction has ended. Released at
+    that run's first message, the page change reached a slow server before the run had taken
+    the prediction and stopped it there: the prediction was gone on coming back. A slow press
+    (the box's text has left before the button comes up) is held the same way."""
+    app = slow_start_app
+    app.open("/sheet")
+    text = {"click": "0.05", "slow press": "1/4"}[press]
+    _type_without_enter(app, "pb1", text)
+    before = app.finished_runs()
+    link = app.page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Vector lab")
+    if press == "click":
+        link.click()
+    else:
+        box = link.bounding_box()
+        assert box is not None
+        app.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        app.page.mouse.down()
+        app.expect_query("pb1", text)  # the box has committed: Streamlit writes it at once
+        app.page.mouse.up()
+    app.wait_settled(after=before)
+    _expect_on_page(app, "vector_lab", "Vector lab", charts=1)
+
+    app.click_nav("Exercise sheet")
+    _expect_on_page(app, "sheet", "Exercise sheet 7: predict, then reveal", charts=0)
+    app.expect_input_value("pb1", text)
+    app.expect_query("pb1", text)
     app.assert_healthy()
