@@ -6,7 +6,9 @@ The box commits its text when it loses focus, and Streamlit's frontend sends tha
 moment after the click's page change: without the app's script the server ran the sheet
 again after the other page, which showed for a moment before the sheet came back.
 Playwright's click presses and releases at once, which is when the commit came second every
-time.
+time. The script holds the click until the commit's run has ended: the last tests serve the
+app so that every run starts a second after its first message (tests/e2e/slow_start_app.py),
+where a click let go at that first message lost the prediction every time.
 """
 
 from __future__ import annotations
