@@ -26,20 +26,58 @@ lands on the page they clicked, and the typed text is kept with the page it was 
 (Streamlit keeps a bound widget's last value when its page is left and writes it back into
 the address when the page is visited again). To know what was sent and answered, the script
 marks the page's websocket sends whose first byte is that of a rerun request, and reads the
-top-level field tags of each server message while a rerun is unanswered: a run's start, and a
-run's end with its status. It reads nothing else of them, and no user text. A held
-click is dropped when the person presses a pointer or a key again before it is given (a
-second click, on that link or another, then goes through at once). Every other click is
-untouched; a click with a modifier key (a new tab) and the keyboard (the focus left the box
-earlier) need nothing. ``tests/e2e/test_e2e_sheet_typed_then_nav.py``
-checks it.
+top-level field tags of each server message while a rerun is unanswered (:data:`RUN_MARK_JS`):
+a run's start, and a run's end with its status. It reads nothing else of them, and no user
+text. A held click is dropped when the person does something else before it is given (a key
+other than a bare modifier, a press outside the page links); another click on a page link (a
+double click, or a click on another page's link) is held in its place, so the page changes
+once, to the link clicked last. Streamlit's page links change the page in the same tab whatever
+the modifier keys, so a Ctrl- or Cmd-click is held like any other (given back with its keys);
+the keyboard needs nothing (the focus left the box earlier).
+``tests/e2e/test_e2e_sheet_typed_then_nav.py`` checks it.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-_COMMIT_BEFORE_NAVIGATION_JS = """
+#: ``(data) => 'started' | number | null``: what one server message says of runs: ``'started'``
+#: (a new run's first message, ForwardMsg field 4 ``new_session``), the status a run ended with
+#: (field 6 ``script_finished``: 0 finished, 1 compile error, 2 stopped early for another run,
+#: 3 fragment run finished), or null. Only the message's top-level field tags are read; every
+#: field's content is skipped. A separate constant so that the browser tests can run it on
+#: Streamlit's own messages.
+RUN_MARK_JS = """
+(data) => {
+  if (!(data instanceof ArrayBuffer)) return null;
+  const bytes = new Uint8Array(data);
+  let i = 0;
+  const varint = () => {
+    let value = 0, shift = 0, byte = 0;
+    do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; }
+    while (byte & 0x80 && i < bytes.length);
+    return value;
+  };
+  while (i < bytes.length) {
+    const tag = varint();
+    const field = Math.floor(tag / 8), wire = tag % 8;
+    if (wire === 0) {
+      const value = varint();
+      if (field === 6) return value;
+    } else if (wire === 2) {
+      if (field === 4) return 'started';
+      const length = varint();  // read before i moves on: `i += varint()` would add to the old i
+      i += length;
+    } else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else return null;
+  }
+  return null;
+}
+"""
+
+_COMMIT_BEFORE_NAVIGATION_JS = (
+    """
 <script>
 (() => {
   if (window.__softlseCommitFirst) return;
@@ -47,10 +85,13 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
   const NAV_LINKS = '[data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"]';
   const FIELDS = 'input, textarea, [contenteditable="true"]';
   const RERUN_TAG = 0x5a;  // BackMsg field 11 (rerun_script), length-delimited: its first byte
-  const RUN_STARTED = 4;  // ForwardMsg field 4 (new_session): a run has started
-  const RUN_ENDED = 6;  // ForwardMsg field 6 (script_finished): the status a run ended with
   const STOPPED_FOR_RERUN = 2;  // a run that ended early because another was asked for
   const MAX_WAIT_MS = 10000;
+  // keys that change a click rather than act on their own: pressing one drops nothing
+  const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
+  const runMark = """
+    + RUN_MARK_JS.strip()
+    + """;
   const navLink = (target) => (target && target.closest ? target.closest(NAV_LINKS) : null);
   const firstByte = (data) => {
     if (data instanceof ArrayBuffer) return data.byteLength ? new Uint8Array(data)[0] : null;
@@ -59,39 +100,33 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
     }
     return null;
   };
-  // What a server message says of runs: 'started', an end status (a number), or null. Only
-  // the message's top-level field tags are read; every field's content is skipped.
-  const runMark = (data) => {
-    if (!(data instanceof ArrayBuffer)) return null;
-    const bytes = new Uint8Array(data);
-    let i = 0;
-    const varint = () => {
-      let value = 0, shift = 0, byte = 0;
-      do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; }
-      while (byte & 0x80 && i < bytes.length);
-      return value;
-    };
-    while (i < bytes.length) {
-      const tag = varint();
-      const field = Math.floor(tag / 8), wire = tag % 8;
-      if (wire === 0) {
-        const value = varint();
-        if (field === RUN_ENDED) return value;
-      } else if (wire === 2) {
-        if (field === RUN_STARTED) return 'started';
-        i += varint();
-      } else if (wire === 1) i += 8;
-      else if (wire === 5) i += 4;
-      else return null;
-    }
-    return null;
+  // The click held back, {link, event}, and whether it waits for a run's end (from the moment
+  // the box's commit has left); `holds` numbers the holds, so a late timer of an earlier one
+  // does nothing.
+  let held = null;
+  let waiting = false;
+  let holds = 0;
+  const give = () => {
+    const click = held;
+    held = null;
+    waiting = false;
+    if (!click || !click.link.isConnected) return;
+    const e = click.event;
+    click.link.dispatchEvent(new MouseEvent('click', {
+      bubbles: true, cancelable: true, composed: true, view: window, detail: 1,
+      clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY,
+      ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey,
+    }));
+  };
+  const drop = () => {
+    held = null;
+    waiting = false;
   };
   // Whether the page's last rerun request is still unanswered: sent, and no run started after
   // it has ended yet (a run stopped early for a rerun does not count: the next one takes the
-  // values). Held clicks wait in `waiters` until it is answered.
+  // values).
   let rerunUnanswered = false;
   let startedSinceRerun = false;
-  let waiters = [];
   const listened = new WeakSet();
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
@@ -104,9 +139,7 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
           if (mark === 'started') startedSinceRerun = true;
           else if (typeof mark === 'number' && mark !== STOPPED_FOR_RERUN && startedSinceRerun) {
             rerunUnanswered = false;
-            const ready = waiters;
-            waiters = [];
-            ready.forEach((go) => go());
+            if (waiting) give();
           }
         });
       }
@@ -117,56 +150,52 @@ _COMMIT_BEFORE_NAVIGATION_JS = """
     }
     return send.call(this, data);
   };
+  // A held click is dropped when the person does something else before it is given: a key
+  // (not a bare modifier) or a press outside the page links. Another click on a page link
+  // (a double click, or another page) is held in its place: the page change goes once, to
+  // the link clicked last, after the typed text's run.
+  window.addEventListener('keydown', (event) => {
+    if (event.isTrusted && held && !MODIFIER_KEYS.has(event.key)) drop();
+  }, true);
   let leavingField = null;  // the link pressed while a text field had the focus
-  // A held click is dropped when the person acts again before it is given (a second click,
-  // on another link or the same): that later action is what they want, and it passes at
-  // once, since the focus has left the field.
-  let dropHeld = null;
-  const actAgain = (event) => {
-    if (event.isTrusted && dropHeld) {
-      dropHeld();
-      dropHeld = null;
-    }
-  };
-  window.addEventListener('keydown', actAgain, true);
   window.addEventListener('pointerdown', (event) => {
-    actAgain(event);
-    const active = document.activeElement;
     const link = navLink(event.target);
+    if (event.isTrusted && held && !link) drop();
+    const active = document.activeElement;
     leavingField = link && active && active.matches && active.matches(FIELDS) ? link : null;
   }, true);
   window.addEventListener('click', (event) => {
     const link = navLink(event.target);
-    const held = leavingField;
+    const fromField = link !== null && link === leavingField;
     leavingField = null;
-    if (!event.isTrusted || !link || link !== held) return;
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+    if (!event.isTrusted || !link || event.button !== 0) return;
+    if (held) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      held = {link, event};
       return;
     }
+    if (!fromField) return;
+    // Streamlit's page links change the page in this tab whatever the modifier keys: a
+    // Ctrl- or Cmd-click is held as well
     event.preventDefault();
     event.stopImmediatePropagation();
-    let clicked = false;
-    dropHeld = () => { clicked = true; };
-    const click = () => {
-      if (clicked || !link.isConnected) return;
-      clicked = true;
-      dropHeld = null;
-      link.dispatchEvent(new MouseEvent('click', {
-        bubbles: true, cancelable: true, composed: true, view: window, detail: 1,
-        clientX: event.clientX, clientY: event.clientY, screenX: event.screenX,
-        screenY: event.screenY,
-      }));
-    };
+    held = {link, event};
+    const hold = ++holds;
     // the box's commit is queued as a zero-delay timer, set before this one: it leaves first
     setTimeout(() => {
-      if (!rerunUnanswered) return click();  // nothing committed, or its run has ended
-      waiters.push(click);
-      setTimeout(click, MAX_WAIT_MS);
+      if (!held || hold !== holds) return;  // dropped meanwhile
+      if (!rerunUnanswered) return give();  // nothing committed, or its run has ended
+      waiting = true;
+      setTimeout(() => {
+        if (held && hold === holds) give();
+      }, MAX_WAIT_MS);
     }, 0);
   }, true);
 })();
 </script>
 """
+)
 
 
 def send_typed_text_before_navigation() -> None:

@@ -13,6 +13,7 @@ where a click let go at that first message lost the prediction every time.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,10 @@ import pytest
 from app_page import AppPage
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit_server import StreamlitServer
+
+from softlse_app.common.commit_before_navigation import RUN_MARK_JS
 
 pytestmark = pytest.mark.e2e
 
@@ -37,6 +41,43 @@ LEFT_PAGE_JS = """
   return location.pathname !== path || !h1 || h1.textContent.trim() !== title;
 }
 """
+
+
+#: Installed before the page's scripts: every server message of the tab (``data``, an
+#: ArrayBuffer) and every message it sends (``rerun``: whether it is a rerun request, which a
+#: page change is too), in order.
+WIRE_LOG_JS = """
+window.__softlseWire = [];
+const LoggedSocket = window.WebSocket;
+window.WebSocket = class extends LoggedSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', (event) => {
+      if (event.data instanceof ArrayBuffer) window.__softlseWire.push({data: event.data});
+    });
+  }
+  send(data) {
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
+      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    window.__softlseWire.push({rerun: bytes[0] === 0x5a});
+    return super.send(data);
+  }
+};
+"""
+
+
+def _wire(app: AppPage) -> list[str | int | None]:
+    """The tab's traffic so far, as the app's script reads it: ``"sent rerun"`` for a rerun
+    request (a page change is one too), and for each server message what
+    :data:`RUN_MARK_JS` finds in it (``"started"``, a run's end status, or None)."""
+    return app.page.evaluate(
+        f"""() => {{
+          const runMark = {RUN_MARK_JS};
+          return window.__softlseWire
+            .filter((m) => m.data || m.rerun)
+            .map((m) => (m.data ? runMark(m.data) : 'sent rerun'));
+        }}"""
+    )
 
 
 def _type_without_enter(app: AppPage, key: str, text: str) -> None:
@@ -145,3 +186,104 @@ def test_prediction_typed_then_sidebar_click_is_kept_when_the_server_is_slow(
     app.expect_input_value("pb1", text)
     app.expect_query("pb1", text)
     app.assert_healthy()
+
+
+def test_the_scripts_reader_finds_each_runs_start_and_end_in_streamlits_own_messages(
+    app: AppPage,
+) -> None:
+    """RUN_MARK_JS, run in Chromium on every message the server sent to a tab through full
+    runs, fragment runs and a run stopped for another, says what protobuf's own parser finds
+    in the same bytes: a run's start, its end status, or neither (a field's length read after
+    the skip began left it one byte short, and it found neither start nor end)."""
+    app.page.add_init_script(WIRE_LOG_JS)
+    app.open("/vector_lab", charts=1)
+    app.type_into("v", "4, 5, 9", charts=1)
+    app.press_on_slider("lam", "ArrowRight", charts=1)
+    thumb = app.page.locator(".st-key-lam").get_by_role("slider")
+    app.rerun(lambda: thumb.press("ArrowRight+ArrowRight+ArrowRight"), charts=1)
+    app.click_tab("Temperature sweep", chart="sweep")
+    marks = app.page.evaluate(
+        f"() => window.__softlseWire.filter((m) => m.data).map((m) => ({RUN_MARK_JS})(m.data))"
+    )
+    raw = app.page.evaluate(
+        """() => window.__softlseWire.filter((m) => m.data).map((m) => {
+          const bytes = new Uint8Array(m.data);
+          let text = '';
+          for (let i = 0; i < bytes.length; i += 8192) {
+            text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+          }
+          return btoa(text);
+        })"""
+    )
+    expected: list[str | int | None] = []
+    for encoded in raw:
+        message = ForwardMsg.FromString(base64.b64decode(encoded))
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            expected.append("started")
+        elif kind == "script_finished":
+            expected.append(int(message.script_finished))
+        else:
+            expected.append(None)
+    assert marks == expected
+    ends = [mark for mark in expected if isinstance(mark, int)]
+    assert expected.count("started") >= 5
+    assert len(ends) >= 5
+    # the first load is a full run; the vector lab's controls rerun their fragments
+    assert ForwardMsg.FINISHED_SUCCESSFULLY in ends
+    assert ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY in ends
+    assert len(expected) > 3 * expected.count("started")  # deltas, read as neither
+    app.assert_healthy(charts=1)
+
+
+def test_the_page_change_leaves_after_the_typed_texts_run_has_ended(
+    slow_start_app: AppPage,
+) -> None:
+    """On the wire: the box's commit (a rerun request), that run's start and end, and only
+    then the page change (the next rerun request); not after the 10 s the script waits at
+    most, which the order alone could not tell: no message comes between that run's end and
+    the page change."""
+    app = slow_start_app
+    app.page.add_init_script(WIRE_LOG_JS)
+    app.open("/sheet")
+    app.page.evaluate("() => { window.__softlseWire.length = 0; }")
+    _type_without_enter(app, "pb1", "0.3")
+    before = app.finished_runs()
+    app.page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="LSE vs max").click()
+    app.wait_settled(after=before)
+    _expect_on_page(app, "lse_vs_max", "LSE vs max", charts=1)
+    wire = _wire(app)
+    commit = wire.index("sent rerun")
+    page_change = wire.index("sent rerun", commit + 1)
+    between = wire[commit + 1 : page_change]
+    assert between[-1] == ForwardMsg.FINISHED_SUCCESSFULLY, wire
+    assert "started" in between
+    app.click_nav("Exercise sheet")
+    _expect_on_page(app, "sheet", "Exercise sheet 7: predict, then reveal", charts=0)
+    app.expect_input_value("pb1", "0.3")
+
+
+@pytest.mark.parametrize("click", ["double click", "Ctrl-click"])
+def test_a_double_or_ctrl_click_after_typing_lands_once_and_keeps_the_text(
+    app: AppPage, click: str
+) -> None:
+    """A double click (or a double tap) on a page link after typing changes the page once,
+    after the typed text's run: the second click no longer went through at once, ahead of
+    the box's commit, which then reran the old page's fragment on the new page and left it
+    blank. Streamlit's links change the page in the same tab even with Ctrl held, so a
+    Ctrl-click is held as well: it used to bring the old page back."""
+    app.open("/softmax_grid", charts=4)
+    _type_without_enter(app, "lams", "2, 7")
+    link = app.page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="LSE vs max")
+    before = app.finished_runs()
+    if click == "double click":
+        link.dblclick()
+    else:
+        link.click(modifiers=["Control"])
+    app.wait_settled(after=before)
+    _expect_on_page(app, "lse_vs_max", "LSE vs max", charts=1)
+    app.assert_healthy(charts=1)
+    app.click_nav("Softmax and one-hot", charts=4)
+    app.expect_input_value("lams", "2, 7")
+    app.expect_query("lams", "2, 7")
+    app.assert_healthy(charts=4)
