@@ -18,6 +18,7 @@ from streamlit.delta_generator import DeltaGenerator
 from softlse_app.common.caching import cache_numbers
 from softlse_app.common.controls import Place, float_box_control
 from softlse_app.common.number_format import MAX_DIGITS
+from softlse_app.common.page_entry import page_just_entered
 from softlse_app.common.url_params import ParamReading, read_choice, read_int_range
 from softlse_app.common.url_state import (
     adopt_flag_query_param,
@@ -78,13 +79,27 @@ def _set_vector(text: str) -> None:
 def _take_vector_from_url(page: str) -> None:
     """Put the URL's ``?v=`` text (the default vector when there is none) into the box when the
     URL says something this page did not write there — a link opened, Back or Forward in the
-    browser (each committed vector is a history entry), a return to this page after its box
-    was gone — and the person has not typed since. Otherwise the box keeps what the person
-    typed, including a vector too long for the URL."""
+    browser (each committed vector is a history entry) — and the person has not typed since.
+    Coming back to the page through the app's navigation (the sidebar, a page link without
+    ``v``), the box shows the vector it showed last in this session, as the page's bound
+    controls do. Otherwise the box keeps what the person typed, including a vector too long
+    for the URL."""
     values = st.query_params.get_all("v")
     in_url = values[-1] if values else None
     set_link_note(page, "v", repeated_param_note("v", values))  # while the link repeats it
     synced = st.session_state.get(_SYNCED_V)
+    if (
+        in_url is None
+        and synced is not None
+        and page_just_entered()
+        and st.session_state.get("v", synced[1]) == synced[1]
+    ):
+        # back through the app's navigation: Streamlit has dropped ``?v=`` (it keeps only
+        # widget-bound parameters), so the box gets the vector this page showed last. (In
+        # the fragment's later runs page_just_entered() still says True; a text typed there
+        # differs from the last one shown and is kept.)
+        st.session_state["v"] = synced[1]
+        return
     if "v" in st.session_state and synced is not None:
         written, box_text = synced
         if in_url == written or st.session_state["v"] != box_text:

@@ -186,6 +186,35 @@ def test_back_and_forward_restore_each_committed_vector(app: AppPage) -> None:
     app.assert_healthy(charts=1)
 
 
+def test_a_vector_is_kept_through_a_trip_to_another_page_and_back(app: AppPage) -> None:
+    """Streamlit drops ``?v=`` (not a widget-bound parameter) when the page is left: coming
+    back through the sidebar, the box showed the default vector (1, 2, 3) again. It shows the
+    vector it showed last, in the box, the tables and the link; a vector typed after coming
+    back is kept as typed; the default comes back as a clean link."""
+    app.open("/vector_lab", chart="bars")
+    app.type_into("v", "4, 5, 9", chart="bars")
+    app.click_nav("LSE vs max", charts=1)
+    app.click_nav("Vector lab", chart="bars")
+    app.expect_input_value("v", "4, 5, 9")
+    shows(app, [4, 5, 9], 1)
+    app.expect_query("v", "4, 5, 9")
+
+    app.type_into("v", "2, 3", chart="bars")
+    shows(app, [2, 3], 1)
+    app.click_nav("Home")
+    app.click_nav("Vector lab", chart="bars")
+    app.expect_input_value("v", "2, 3")
+    shows(app, [2, 3], 1)
+
+    app.type_into("v", "1, 2, 3", chart="bars")
+    app.expect_query("v", None)
+    app.click_nav("Exercise sheet")
+    app.click_nav("Vector lab", chart="bars")
+    app.expect_input_value("v", "1, 2, 3")
+    app.expect_query("v", None)
+    app.assert_healthy(charts=1)
+
+
 def choose_digits(app: AppPage, option: str) -> None:
     """Pick ``option`` in the digits select box and wait for the run it causes."""
     app.page.locator(".st-key-digits").click()
