@@ -4,14 +4,18 @@ When a person leaves a page through the navigation, Streamlit's frontend (1.67) 
 page's URL-bound controls and pushes the page's address with those parameters stripped (and
 sometimes the full address again) before the new page's address. Back from the new page then
 lands on the stripped entry, and the old page shows its defaults instead of what the person
-left. Then the new page's address is pushed once per parameter it fills in, so
-Back needs several steps to leave it. A small static script of ours, for a few seconds after a
-click on a navigation link, turns a push that strips the old page's address (same path, query
-parameters a subset of the current ones) into a replacement that keeps it whole, and the new
-page's further pushes into replacements; at any time it turns a push that repeats the current
-address into a replacement. So each page visit is one history entry holding the page's full
-address. Every other push is untouched (a vector the vector lab writes itself), and
-Back/Forward rerun the page from the address they land on, as Streamlit does on ``popstate`` — where
+left. Then the new page's address is pushed once per parameter it fills in, so Back needs
+several steps to leave it. A small static script of ours, for a few seconds after a click on a
+navigation link, turns a push that strips the old page's address (same path, query parameters a
+subset of the current ones) into a replacement that keeps it whole, and the new page's further
+pushes into replacements; at any time it turns a push that repeats the current address into a
+replacement. A page link that carries parameters (the sheet's links into the vector lab) has
+them pushed first on the old page's path, then the new page's address: the first push stays, as
+the new page's entry, and the ones after it replace it, so Back from the new page returns to
+the old page's full address, not to the old path with the link's parameters. So each page visit
+is one history entry holding the page's full address. Every other push is untouched (a vector
+the vector lab writes itself), and Back/Forward rerun the page from the address they land on,
+as Streamlit does on ``popstate`` — where
 :func:`softlse_app.common.url_state.adopt_query_param` reads that address again, since the
 page's controls lost their state while another page ran. The script never reads or writes user
 text.
@@ -31,10 +35,12 @@ _KEEP_FULL_ENTRIES_JS = """
   const NAV_LINKS = '[data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"]';
   let movingUntil = 0;
   let arrived = false;
+  let interim = false;
   document.addEventListener('click', (event) => {
     if (event.target.closest && event.target.closest(NAV_LINKS)) {
       movingUntil = Date.now() + 10000;
       arrived = false;
+      interim = false;
     }
   }, true);
   const isSubset = (next, here) => {
@@ -51,9 +57,21 @@ _KEEP_FULL_ENTRIES_JS = """
       const moving = Date.now() < movingUntil;
       // a push that repeats the current address adds a Back step that changes nothing
       if (samePath && next.search === here.search) return replace(state, title, location.href);
-      if (moving && samePath && !arrived && isSubset(next, here)) {
+      if (moving && samePath && !arrived && !interim && isSubset(next, here)) {
         // leaving: the old page's controls unregister and strip its address; keep it whole
         return replace(state, title, location.href);
+      }
+      if (moving && interim) {
+        // the interim entry below becomes the new page's: the old page's stays as it was
+        if (!samePath) arrived = true;
+        return replace(state, title, url);
+      }
+      if (moving && samePath && !arrived) {
+        // a page link's own parameters, pushed on the old page's path before the page
+        // changes: a new entry (the old page's stays whole below it) that the pushes to come
+        // replace, the new page's address last
+        interim = true;
+        return push(state, title, url);
       }
       if (moving && samePath && arrived) {
         // arriving: the new page fills in its parameters one by one; one entry for the page

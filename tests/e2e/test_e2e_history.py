@@ -42,3 +42,34 @@ def test_one_back_step_returns_to_a_page_with_its_parameters(app: AppPage) -> No
     app.expect_query("extent", "2")
     app.page.go_back()  # one step more is the page before: Home
     app.expect_path("")
+
+
+def test_back_from_a_page_link_with_parameters_returns_to_the_sheet_as_it_was(
+    app: AppPage,
+) -> None:
+    """The sheet's link into the vector lab carries ``v`` and ``c``; Streamlit pushed them on
+    the sheet's path first, and Back from the vector lab landed there: the sheet with the
+    vector lab's parameters and its predictions gone. Back returns to the sheet's own address,
+    and Forward to the vector lab with the link's vector."""
+    app.open("/sheet?reveal=a&pa2=0.99", charts=1)
+    link = app.page.locator('[data-testid="stPageLink-NavLink"]').filter(has_text="offset c = 10")
+    app.rerun(link.first.click, charts=1)
+    app.expect_path("vector_lab")
+    app.expect_input_value("v", "1,2,3")
+    app.expect_query("c", "10.0")
+
+    app.page.go_back()
+    app.expect_path("sheet")
+    app.expect_query("pa2", "0.99")
+    app.expect_query("reveal", "a")
+    app.expect_query("v", None)
+    app.expect_query("c", None)
+    app.expect_input_value("pa2", "0.99")
+    app.wait_settled(charts=1)
+    app.assert_healthy(charts=1)
+
+    app.page.go_forward()
+    app.expect_path("vector_lab")
+    app.expect_input_value("v", "1,2,3")
+    app.wait_settled(charts=1)
+    app.assert_healthy(charts=1)
