@@ -12,28 +12,29 @@ predictions) it is a full run of the old page, which the server runs after the n
 new page shows for a moment, then the old page comes back.
 
 A small static script of ours holds such a click until the commit's run has ended: a plain
-click on a navigation link whose pointer press took the focus from a text field is stopped;
-one turn of the browser's event loop later the commit's timer, set earlier, has sent its rerun,
-and the click is given again as soon as a run that started after that rerun was sent has
-ended (at most 10 s later; at once when nothing is waiting: the text had not changed, or its
-run has already ended, as after a slow press). Not the run's first message: a loaded server
-announces the run, then waits for a core before it takes the committed values and starts the
-page, and a page change that arrives in that wait stops the run there, and the typed text was
-lost. A run
-that ends early because another was asked for does not count: the next one takes the values.
-The server then gets the commit, then the page change, as after Enter and a click: the person
-lands on the page they clicked, and the typed text is kept with the page it was typed on
-(Streamlit keeps a bound widget's last value when its page is left and writes it back into
-the address when the page is visited again). To know what was sent and answered, the script
-marks the page's websocket sends whose first byte is that of a rerun request, and reads the
-top-level field tags of each server message while a rerun is unanswered (:data:`RUN_MARK_JS`):
-a run's start, and a run's end with its status. It reads nothing else of them, and no user
-text. A held click is dropped when the person does something else before it is given (a key
-other than a bare modifier, a press outside the page links); another click on a page link (a
-double click, or a click on another page's link) is held in its place, so the page changes
-once, to the link clicked last. Streamlit's page links change the page in the same tab whatever
-the modifier keys, so a Ctrl- or Cmd-click is held like any other (given back with its keys);
-the keyboard needs nothing (the focus left the box earlier).
+click on a navigation link whose pointer press took the focus from a text field is stopped; one
+turn of the browser's event loop later the commit's timer, set earlier, has sent its rerun, and
+the click is given again as soon as a run that started after that rerun was sent has ended (at
+most 10 s later; at once when no run is going: the text had not changed and nothing else runs,
+or its run has already ended, as after a slow press). A run still going is waited for even when
+the press committed nothing: after Enter it is the run that takes the box's text. Not the run's
+first message: a loaded server announces the run, then waits for a core before it takes the
+committed values and starts the page, and a page change that arrives in that wait stops the run
+there, and the typed text was lost. A run that ends early because another was asked for does
+not count: the next one takes the values. The server then gets the commit, then the page
+change, as after Enter and a click: the person lands on the page they clicked, and the typed
+text is kept with the page it was typed on (Streamlit keeps a bound widget's last value when
+its page is left and writes it back into the address when the page is visited again). To know
+what was sent and answered, the script marks the page's websocket sends whose first byte is
+that of a rerun request, and reads the top-level field tags of each server message while a
+rerun is unanswered (:data:`RUN_MARK_JS`): a run's start, and a run's end with its status. It
+reads nothing else of them, and no user text. A held click is dropped when the person does
+something else before it is given (a key other than a bare modifier, a press outside the page
+links); another click on a page link (a double click, or a click on another page's link) is
+held in its place, so the page changes once, to the link clicked last. Streamlit's page links
+change the page in the same tab whatever the modifier keys, so a Ctrl- or Cmd-click is held
+like any other (given back with its keys); the keyboard needs nothing (the focus left the box
+earlier), and a link to another site (a new tab) is left alone.
 ``tests/e2e/test_e2e_sheet_typed_then_nav.py`` checks it.
 """
 
@@ -86,7 +87,9 @@ _COMMIT_BEFORE_NAVIGATION_JS = (
   const FIELDS = 'input, textarea, [contenteditable="true"]';
   const RERUN_TAG = 0x5a;  // BackMsg field 11 (rerun_script), length-delimited: its first byte
   const STOPPED_FOR_RERUN = 2;  // a run that ended early because another was asked for
-  const MAX_WAIT_MS = 10000;
+  // the longest a click is held; a test may set a longer one, so that only the run's end
+  // can give the click
+  const MAX_WAIT_MS = window.__softlseMaxHoldMs || 10000;
   // keys that change a click rather than act on their own: pressing one drops nothing
   const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
   const runMark = """
@@ -110,9 +113,14 @@ _COMMIT_BEFORE_NAVIGATION_JS = (
     const click = held;
     held = null;
     waiting = false;
-    if (!click || !click.link.isConnected) return;
+    if (!click) return;
+    // the run may have drawn the link anew: the same address's link then takes the click
+    const link = click.link.isConnected ? click.link : Array.from(
+      document.querySelectorAll(NAV_LINKS),
+    ).find((candidate) => candidate.getAttribute('href') === click.href);
+    if (!link) return;
     const e = click.event;
-    click.link.dispatchEvent(new MouseEvent('click', {
+    link.dispatchEvent(new MouseEvent('click', {
       bubbles: true, cancelable: true, composed: true, view: window, detail: 1,
       clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY,
       ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey,
@@ -127,6 +135,7 @@ _COMMIT_BEFORE_NAVIGATION_JS = (
   // values).
   let rerunUnanswered = false;
   let startedSinceRerun = false;
+  let lastRerunAt = 0;
   const listened = new WeakSet();
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
@@ -144,6 +153,7 @@ _COMMIT_BEFORE_NAVIGATION_JS = (
         });
       }
       if (firstByte(data) === RERUN_TAG) {
+        lastRerunAt = performance.now();
         rerunUnanswered = true;
         startedSinceRerun = false;
       }
@@ -168,11 +178,14 @@ _COMMIT_BEFORE_NAVIGATION_JS = (
     const link = navLink(event.target);
     const fromField = link !== null && link === leavingField;
     leavingField = null;
-    if (!event.isTrusted || !link || event.button !== 0) return;
+    // a link that opens another site in a new tab is left alone: a click given later would
+    // be taken for a pop-up
+    if (!event.isTrusted || !link || event.button !== 0 || link.target === '_blank') return;
+    const href = link.getAttribute('href');
     if (held) {
       event.preventDefault();
       event.stopImmediatePropagation();
-      held = {link, event};
+      held = {link, href, event};
       return;
     }
     if (!fromField) return;
@@ -180,12 +193,16 @@ _COMMIT_BEFORE_NAVIGATION_JS = (
     // Ctrl- or Cmd-click is held as well
     event.preventDefault();
     event.stopImmediatePropagation();
-    held = {link, event};
+    held = {link, href, event};
     const hold = ++holds;
     // the box's commit is queued as a zero-delay timer, set before this one: it leaves first
     setTimeout(() => {
       if (!held || hold !== holds) return;  // dropped meanwhile
-      if (!rerunUnanswered) return give();  // nothing committed, or its run has ended
+      // no run to wait for: nothing committed and nothing running (a rerun the server has
+      // not answered for the longest hold never will be), or the commit's run has ended
+      // already (a slow press). A run still going is waited for even when the press
+      // committed nothing: after Enter it is the one that takes the box's text.
+      if (!rerunUnanswered || performance.now() - lastRerunAt > MAX_WAIT_MS) return give();
       waiting = true;
       setTimeout(() => {
         if (held && hold === holds) give();

@@ -36,16 +36,21 @@ _KEEP_FULL_ENTRIES_JS = """
   let movingUntil = 0;
   let arrived = false;
   let interim = false;
+  let linkParams = null;  // the clicked link's own query parameters (none: null)
   document.addEventListener('click', (event) => {
-    if (event.target.closest && event.target.closest(NAV_LINKS)) {
+    const link = event.target.closest ? event.target.closest(NAV_LINKS) : null;
+    if (link) {
       movingUntil = Date.now() + 10000;
       arrived = false;
       interim = false;
+      const params = new URL(link.href, location.href).searchParams;
+      linkParams = [...params].length ? params : null;
     }
   }, true);
-  const isSubset = (next, here) => {
-    for (const [key, value] of next.searchParams) {
-      if (!here.searchParams.getAll(key).includes(value)) return false;
+  // whether the address `url` holds every parameter of `params` (a URLSearchParams)
+  const carries = (url, params) => {
+    for (const [key, value] of params) {
+      if (!url.searchParams.getAll(key).includes(value)) return false;
     }
     return true;
   };
@@ -57,7 +62,7 @@ _KEEP_FULL_ENTRIES_JS = """
       const moving = Date.now() < movingUntil;
       // a push that repeats the current address adds a Back step that changes nothing
       if (samePath && next.search === here.search) return replace(state, title, location.href);
-      if (moving && samePath && !arrived && !interim && isSubset(next, here)) {
+      if (moving && samePath && !arrived && !interim && carries(here, next.searchParams)) {
         // leaving: the old page's controls unregister and strip its address; keep it whole
         return replace(state, title, location.href);
       }
@@ -66,7 +71,7 @@ _KEEP_FULL_ENTRIES_JS = """
         if (!samePath) arrived = true;
         return replace(state, title, url);
       }
-      if (moving && samePath && !arrived) {
+      if (moving && samePath && !arrived && linkParams && carries(next, linkParams)) {
         // a page link's own parameters, pushed on the old page's path before the page
         // changes: a new entry (the old page's stays whole below it) that the pushes to come
         // replace, the new page's address last

@@ -12,8 +12,9 @@ right as it is.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-__all__ = ["note_page_run", "page_just_entered"]
+__all__ = ["is_history_navigation", "note_page_run", "page_just_entered"]
 
 #: Session-state keys: the page of the last run, and whether this run entered its page.
 _CURRENT_PAGE = "_softlse_current_page"
@@ -30,3 +31,10 @@ def page_just_entered() -> bool:
     """True when this run's page differs from the last run's (or the session is new); False
     when the entry point did not record the run (a page run on its own has no navigation)."""
     return bool(st.session_state.get(_ENTERED, False))
+
+
+def is_history_navigation() -> bool:
+    """True when this run comes from the browser's Back or Forward (Streamlit 1.67 marks such
+    runs in its script-run context, not a public API: False where it cannot be read)."""
+    ctx = get_script_run_ctx()
+    return bool(getattr(ctx, "is_history_navigation", False))

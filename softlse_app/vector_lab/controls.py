@@ -18,7 +18,7 @@ from streamlit.delta_generator import DeltaGenerator
 from softlse_app.common.caching import cache_numbers
 from softlse_app.common.controls import Place, float_box_control
 from softlse_app.common.number_format import MAX_DIGITS
-from softlse_app.common.page_entry import page_just_entered
+from softlse_app.common.page_entry import is_history_navigation, page_just_entered
 from softlse_app.common.url_params import ParamReading, read_choice, read_int_range
 from softlse_app.common.url_state import (
     adopt_flag_query_param,
@@ -92,12 +92,14 @@ def _take_vector_from_url(page: str) -> None:
         in_url is None
         and synced is not None
         and page_just_entered()
+        and not is_history_navigation()
         and st.session_state.get("v", synced[1]) == synced[1]
     ):
         # back through the app's navigation: Streamlit has dropped ``?v=`` (it keeps only
         # widget-bound parameters), so the box gets the vector this page showed last. (In
         # the fragment's later runs page_just_entered() still says True; a text typed there
-        # differs from the last one shown and is kept.)
+        # differs from the last one shown and is kept.) Back or Forward to an address
+        # without ``v`` means the default vector, which that address had.
         st.session_state["v"] = synced[1]
         return
     if "v" in st.session_state and synced is not None:

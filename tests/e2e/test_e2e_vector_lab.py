@@ -215,6 +215,28 @@ def test_a_vector_is_kept_through_a_trip_to_another_page_and_back(app: AppPage) 
     app.assert_healthy(charts=1)
 
 
+def test_a_jump_back_to_an_entry_without_a_vector_shows_the_default(app: AppPage) -> None:
+    """Back or Forward from another page to an address without ``v`` means the default
+    vector, which that address had: it is not the vector the page showed last, and the jump
+    adds no history entry."""
+    app.open("/vector_lab", chart="bars")
+    app.type_into("v", "4, 5, 6", chart="bars")
+    app.expect_query("v", "4, 5, 6")
+    app.click_nav("Exercise sheet")
+    app.expect_path("sheet")
+    length = app.page.evaluate("() => history.length")
+    app.page.evaluate("() => history.go(-2)")
+    app.expect_path("vector_lab")
+    app.expect_input_value("v", "1, 2, 3")
+    shows(app, [1, 2, 3], 1)
+    app.expect_query("v", None)
+    assert app.page.evaluate("() => history.length") == length
+    app.page.go_forward()
+    app.expect_input_value("v", "4, 5, 6")
+    shows(app, [4, 5, 6], 1)
+    app.assert_healthy(charts=1)
+
+
 def choose_digits(app: AppPage, option: str) -> None:
     """Pick ``option`` in the digits select box and wait for the run it causes."""
     app.page.locator(".st-key-digits").click()
