@@ -103,9 +103,9 @@ _COMMIT_BEFORE_NAVIGATION_JS = (
     }
     return null;
   };
-  // The click held back, {link, event}, and whether it waits for a run's end (from the moment
-  // the box's commit has left); `holds` numbers the holds, so a late timer of an earlier one
-  // does nothing.
+  // The click held back, {link, href, event}, and whether it waits for a run's end (from the
+  // moment the box's commit has left); `holds` numbers the holds, so a late timer of an
+  // earlier one does nothing.
   let held = null;
   let waiting = false;
   let holds = 0;
