@@ -6,7 +6,8 @@ comes back through the app's navigation, but drops every other one: the sheet's
 :mod:`softlse_app.sheet.progress`) was lost on the way back. A page that keeps such a
 parameter asks :func:`page_just_entered` whether to restore it from the session: on a rerun
 of the same page (Back/Forward between its own history entries included) the address bar is
-right as it is.
+right as it is. The vector lab's ``?v=`` is restored the same way, except on a run that comes
+from Back or Forward (:func:`is_history_navigation`): the address it lands on is the record.
 """
 
 from __future__ import annotations
