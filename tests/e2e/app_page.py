@@ -28,6 +28,8 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit_server import ROOT
 
+from softlse_app.common.commit_before_navigation import RUN_MARK_JS
+
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS_DOCS = ROOT / "docs" / "screenshots"
 
@@ -38,45 +40,30 @@ CHART = '[data-testid="stPlotlyChart"]'
 #: Installed before any page script: counts the script runs the server reports finished.
 #: Streamlit ends each run with a ForwardMsg whose field 6 (``script_finished``) is a status:
 #: 0 finished, 1 compile error, 3 fragment run finished (2, "stopped early for a rerun", is
-#: followed by another run, so it is not counted). The messages are protobuf; only the
-#: top-level field tags are read here. A test waits for "the run my action caused has
-#: finished" as "one more finished run than before the action", never for a moment, and
-#: never for a change of the run-state attribute, which a fast run can skip within one
-#: React render.
-RUN_COUNTER_JS = """
+#: followed by another run, so it is not counted). The messages are protobuf, read with the
+#: app's own reader of their top-level field tags (``RUN_MARK_JS``, which
+#: ``test_e2e_sheet_typed_then_nav.py`` checks against protobuf's parse). A test waits for
+#: "the run my action caused has finished" as "one more finished run than before the
+#: action", never for a moment, and never for a change of the run-state attribute, which a
+#: fast run can skip within one React render.
+RUN_COUNTER_JS = (
+    """
 window.__softlseFinished = 0;
-const scriptFinishedStatus = (buffer) => {
-  const bytes = new Uint8Array(buffer);
-  let i = 0;
-  const varint = () => {
-    let value = 0, shift = 0, byte = 0;
-    do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; }
-    while (byte & 0x80 && i < bytes.length);
-    return value;
-  };
-  while (i < bytes.length) {
-    const key = varint();
-    const field = Math.floor(key / 8), wire = key % 8;
-    if (wire === 0) { const value = varint(); if (field === 6) return value; }
-    else if (wire === 2) { const length = varint(); i += length; }
-    else if (wire === 1) i += 8;
-    else if (wire === 5) i += 4;
-    else return null;
-  }
-  return null;
-};
+const runMark = """
+    + RUN_MARK_JS.strip()
+    + """;
 const NativeWebSocket = window.WebSocket;
 window.WebSocket = class extends NativeWebSocket {
   constructor(...args) {
     super(...args);
     this.addEventListener('message', (event) => {
-      if (!(event.data instanceof ArrayBuffer)) return;
-      const status = scriptFinishedStatus(event.data);
+      const status = runMark(event.data);
       if (status === 0 || status === 1 || status === 3) window.__softlseFinished += 1;
     });
   }
 };
 """
+)
 
 #: ``(args) => bool`` with ``args = {runs, charts, key}``: more than ``runs`` runs have
 #: finished, the script is idle, no element is still loading (Streamlit shows a skeleton
