@@ -92,3 +92,28 @@ def test_a_parameter_given_twice_is_read_from_its_last_value_with_a_note(
         assert at.session_state[key] == control
     else:
         assert "not a number" in note  # the last value's own note follows
+
+
+def test_a_linked_value_comes_back_with_its_address_after_another_page_ran() -> None:
+    """Back or Forward to ``/vector_lab?c=10.0`` after another page ran: the box's state went
+    while that page ran, and the value the link had set was still waiting to be read back
+    from the address. That address is read anew, so c is 10 again, not the default 0 (it
+    was: the address was taken for the page's own text)."""
+    at = AppTest.from_file(str(PAGES.parent / "app.py"), default_timeout=30)
+    at.switch_page("pages/vector_lab.py")
+    at.query_params["c"] = "10"  # the sheet's link says c=10; the page writes 10.0
+    at.run(timeout=30)
+    assert at.session_state["c"] == 10.0
+    at.switch_page("pages/sheet.py")
+    at.query_params.clear()
+    at.run(timeout=30)
+    assert not at.exception
+    assert "c" not in at.session_state  # the vector lab's box went with its page
+    at.switch_page("pages/vector_lab.py")
+    at.query_params["c"] = "10.0"  # the history entry the browser goes back or forward to
+    at.run(timeout=30)
+    assert not at.exception
+    assert at.session_state["c"] == 10.0
+    assert at.number_input(key="c").value == 10.0
+    assert at.query_params.get("c") == "10.0"
+    assert not at.warning  # the page's own form of the value: no note about the link

@@ -61,7 +61,8 @@ def adopt_query_param(
     - New raw query text for ``key`` is read once with ``reader``: a usable value replaces the
       widget's, and a note (if any) is kept for :func:`show_url_notes` on ``page``. Text is new
       also when the widget has no state: after another page ran (Back or Forward to this
-      page's address), the page shows what the address says.
+      page's address), the page shows what the address says — also where an earlier
+      link's value had not been read back yet (it went with the state).
     - A value taken from the link is set again in code on every later run until the URL reads
       back, without a note, as that value (Streamlit then has written it) — or the parameter
       is gone and the value is the default. From then on the URL's text is the page's own: it
@@ -82,6 +83,10 @@ def adopt_query_param(
         # address's text describes this view, so read it again (Back to a page's address)
         st.session_state.setdefault(_HANDLED, {}).pop(key, None)
     rewrite: dict[str, Any] = st.session_state.setdefault(_REWRITE, {})
+    if state_was_gone:
+        # a value taken from an earlier link and not yet read back went with the state:
+        # the address's text is read anew, not mistaken for the page's own
+        rewrite.pop(key, None)
     if key in rewrite:
         st.session_state[key] = st.session_state[key]
 

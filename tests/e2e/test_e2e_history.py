@@ -50,7 +50,7 @@ def test_back_from_a_page_link_with_parameters_returns_to_the_sheet_as_it_was(
     """The sheet's link into the vector lab carries ``v`` and ``c``; Streamlit pushed them on
     the sheet's path first, and Back from the vector lab landed there: the sheet with the
     vector lab's parameters and its predictions gone. Back returns to the sheet's own address,
-    and Forward to the vector lab with the link's vector."""
+    and Forward to the vector lab with the link's vector and offset."""
     app.open("/sheet?reveal=a&pa2=0.99", charts=1)
     link = app.page.locator('[data-testid="stPageLink-NavLink"]').filter(has_text="offset c = 10")
     app.rerun(link.first.click, charts=1)
@@ -72,4 +72,7 @@ def test_back_from_a_page_link_with_parameters_returns_to_the_sheet_as_it_was(
     app.expect_path("vector_lab")
     app.expect_input_value("v", "1,2,3")
     app.wait_settled(charts=1)
+    # the link's c as well: it was lost here (the box at 0 and c gone from the address)
+    app.expect_input_value("c", "10")
+    app.expect_query("c", "10.0")
     app.assert_healthy(charts=1)
