@@ -21,6 +21,7 @@ from softlse_app.common.navigation import HOME, PAGES, favicon_data_url
 from softlse_app.common.oversized_links import notice_oversized_link
 from softlse_app.common.page_entry import note_page_run
 from softlse_app.common.page_style import apply_page_style
+from softlse_app.common.reconnect import rerun_page_on_reconnect
 
 freeze_loaded_modules()
 
@@ -43,6 +44,7 @@ navigation = st.navigation(
 apply_page_style()
 keep_full_history_entries()
 send_typed_text_before_navigation()
+rerun_page_on_reconnect()
 notice_oversized_link(navigation.url_path)
 note_page_run(navigation.url_path)
 navigation.run()

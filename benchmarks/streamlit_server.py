@@ -144,6 +144,14 @@ class StreamlitServer:
             process.kill()
             process.wait(timeout=10)
 
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL), as a crash or the out-of-memory killer would: no
+        session is closed. :meth:`start` then starts a new one on the same port."""
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
     def __enter__(self) -> StreamlitServer:
         return self.start()
 

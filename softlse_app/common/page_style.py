@@ -55,6 +55,9 @@ _SCROLL_SHADOW_CSS = """
 }
 /* the script's own element draws nothing: take it out of the layout's gaps */
 .stElementContainer:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
+/* nor does the fragment that reruns the page on a reconnect (softlse_app.common.reconnect) */
+.st-key-softlse_rerun_on_reconnect,
+:has(> .st-key-softlse_rerun_on_reconnect):not(.stVerticalBlock) { display: none; }
 </style>
 """
 
