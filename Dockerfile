@@ -84,14 +84,18 @@ USER softlse
 EXPOSE 8501
 
 # The slim base has no curl: ask /_stcore/health with Python, bypassing any proxy settings.
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["python", "-c", "import os, sys, urllib.request as u; port = os.environ.get('STREAMLIT_SERVER_PORT', '8501'); r = u.build_opener(u.ProxyHandler({})).open('http://127.0.0.1:%s/_stcore/health' % port, timeout=4); sys.exit(0 if r.status == 200 and r.read().strip() == b'ok' else 1)"]
+# 10 s to answer, as HAProxy's check of each worker: a worker busy with a full class answers
+# late (up to 7.5 s measured, see the README), and busy is not unhealthy.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import os, sys, urllib.request as u; port = os.environ.get('STREAMLIT_SERVER_PORT', '8501'); r = u.build_opener(u.ProxyHandler({})).open('http://127.0.0.1:%s/_stcore/health' % port, timeout=9); sys.exit(0 if r.status == 200 and r.read().strip() == b'ok' else 1)"]
 
 # exec: streamlit (or, with SOFTLSE_WORKERS, serve_class.sh, which stops HAProxy and its
-# workers) becomes PID 1 and receives `docker stop`'s SIGTERM itself. With the default port
-# and no SOFTLSE_WORKERS this runs:
+# workers) becomes PID 1 and receives `docker stop`'s SIGTERM itself. A host list separated by
+# commas is read with spaces, with a note (Streamlit splits on spaces only: the list would be
+# one name that matches nothing; serve_class.sh does the same). With the default port and no
+# SOFTLSE_WORKERS this runs:
 #   streamlit run app.py --server.port=8501 --server.address=0.0.0.0
 # after a warning on stderr if STREAMLIT_SERVER_ALLOWED_HOSTS names only loopback hosts
 # (serve_class.sh warns the same way).
 # Arguments given to `docker run IMAGE ...` are appended as further streamlit options.
-ENTRYPOINT ["/bin/sh", "-c", "if [ -n \"${SOFTLSE_WORKERS:-}\" ]; then exec bash scripts/serve_class.sh --port \"${STREAMLIT_SERVER_PORT}\" --host 0.0.0.0 -- \"$@\"; fi; set -f; outside=; for name in ${STREAMLIT_SERVER_ALLOWED_HOSTS:-}; do case \"$name\" in localhost|127.*|::1|'[::1]') ;; *) outside=1 ;; esac; done; set +f; [ -n \"$outside\" ] || echo \"softlse: warning: serving on 0.0.0.0, but STREAMLIT_SERVER_ALLOWED_HOSTS ('${STREAMLIT_SERVER_ALLOWED_HOSTS:-}') holds only loopback names: a page opened by any other host name stays grey (websocket refused, 403). To serve students: -e STREAMLIT_SERVER_ALLOWED_HOSTS='class.example.edu localhost' (the name they type, and localhost for this machine)\" >&2; exec streamlit run app.py --server.port=\"${STREAMLIT_SERVER_PORT}\" --server.address=0.0.0.0 --server.headless=true --browser.gatherUsageStats=false \"$@\"", "streamlit"]
+ENTRYPOINT ["/bin/sh", "-c", "if [ -n \"${SOFTLSE_WORKERS:-}\" ]; then exec bash scripts/serve_class.sh --port \"${STREAMLIT_SERVER_PORT}\" --host 0.0.0.0 -- \"$@\"; fi; case \"${STREAMLIT_SERVER_ALLOWED_HOSTS:-}\" in *,*) spaced=$(printf '%s' \"$STREAMLIT_SERVER_ALLOWED_HOSTS\" | tr ',' ' '); echo \"softlse: note: STREAMLIT_SERVER_ALLOWED_HOSTS is separated by spaces, not commas: reading '$STREAMLIT_SERVER_ALLOWED_HOSTS' as '$spaced'\" >&2; export STREAMLIT_SERVER_ALLOWED_HOSTS=\"$spaced\";; esac; set -f; outside=; for name in ${STREAMLIT_SERVER_ALLOWED_HOSTS:-}; do case \"$name\" in localhost|127.*|::1|'[::1]') ;; *) outside=1 ;; esac; done; set +f; [ -n \"$outside\" ] || echo \"softlse: warning: serving on 0.0.0.0, but STREAMLIT_SERVER_ALLOWED_HOSTS ('${STREAMLIT_SERVER_ALLOWED_HOSTS:-}') holds only loopback names: a page opened by any other host name stays grey (websocket refused, 403). To serve students: -e STREAMLIT_SERVER_ALLOWED_HOSTS='class.example.edu localhost' (the name they type, and localhost for this machine)\" >&2; exec streamlit run app.py --server.port=\"${STREAMLIT_SERVER_PORT}\" --server.address=0.0.0.0 --server.headless=true --browser.gatherUsageStats=false \"$@\"", "streamlit"]

@@ -109,6 +109,28 @@ def test_the_image_warns_at_start_when_students_names_would_be_refused(
         assert done.stderr == ""
 
 
+def test_the_image_reads_a_host_list_separated_by_commas_with_a_note(tmp_path: Path) -> None:
+    # Streamlit splits the list on spaces only: "class.example.edu,localhost" was one name that
+    # matched nothing, every page stayed grey and nothing said why (serve_class.sh, used with
+    # SOFTLSE_WORKERS, already read commas as spaces; the single process did not).
+    (tmp_path / "streamlit").write_text(
+        '#!/bin/sh\necho "streamlit $*"\necho "hosts=$STREAMLIT_SERVER_ALLOWED_HOSTS"\n'
+    )
+    (tmp_path / "streamlit").chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k != "SOFTLSE_WORKERS"}
+    env |= {"PATH": f"{tmp_path}:{env['PATH']}", "STREAMLIT_SERVER_PORT": "8501"}
+    env["STREAMLIT_SERVER_ALLOWED_HOSTS"] = "class.example.edu,localhost"
+    done = subprocess.run(
+        _entrypoint(), cwd=ROOT, env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == "hosts=class.example.edu localhost"
+    assert done.stderr == (
+        "softlse: note: STREAMLIT_SERVER_ALLOWED_HOSTS is separated by spaces, not commas: "
+        "reading 'class.example.edu,localhost' as 'class.example.edu localhost'\n"
+    )  # a note, and no warning: class.example.edu is a name students can use
+
+
 def test_the_image_with_workers_warns_through_serve_class() -> None:
     # SOFTLSE_WORKERS hands over to serve_class.sh on 0.0.0.0, which warns the same way with
     # the image's default names (a bad worker count then stops it before anything starts).
