@@ -10,6 +10,9 @@ the load client runs on the same machine and is not counted). Asserts nothing.
 Example (the README's capacity table; the default --sessions adds classes of 20 and 40)::
 
     python -m benchmarks.load.capacity --workers 1,2 --sessions 10,30,60
+
+``--pages softmax_grid`` puts the whole class on one page (a class that follows the teacher's
+link there, the page whose runs cost the most CPU) instead of dealing the pages round-robin.
 """
 
 from __future__ import annotations
@@ -37,12 +40,15 @@ def main() -> None:
     parser.add_argument("--think", type=bounded(float, 0, 60), default=2.0)
     parser.add_argument("--p95", type=bounded(float, 0.01, 60), default=1.0)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--pages", help="comma-separated URL paths (home = ''), default: all")
     args = parser.parse_args()
     workers_list = _numbers(args.workers, int)
     classes = sorted(_numbers(args.sessions, int))
     if not all(1 <= w <= 64 for w in workers_list) or not all(1 <= s <= 500 for s in classes):
         parser.error("workers must be 1..64 and sessions 1..500")
-    pages = tuple(app_pages(ROOT))
+    pages = tuple(args.pages.split(",") if args.pages is not None else app_pages(ROOT))
+    if not all(page in app_pages(ROOT) for page in pages):
+        parser.error(f"--pages: each of {pages} must be one of {app_pages(ROOT)}")
     cores = os.cpu_count() or 1
     print(
         f"{time.strftime('%Y-%m-%d %H:%M')}, {cores} cores, load average "
