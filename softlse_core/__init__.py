@@ -41,7 +41,7 @@ __version__ = "0.1.0"
 
 from softlse_core.array_input import FloatArray
 from softlse_core.derivatives import lse_gradient_fd, lse_hessian, softmax_lambda_sweep
-from softlse_core.entropy import entropy, entropy_identity
+from softlse_core.entropy import entropy, entropy_identity, softmax_entropy
 from softlse_core.logsumexp import lse, naive_lse
 from softlse_core.lse_gap import lse_gap, lse_gap_bounds
 from softlse_core.softmax import TIE_RULES, TieRule, naive_softmax, onehot_argmax, softmax
@@ -66,5 +66,6 @@ __all__ = [
     "onehot_argmax",
     "parse_vector",
     "softmax",
+    "softmax_entropy",
     "softmax_lambda_sweep",
 ]

@@ -129,6 +129,17 @@ def test_lse_readout_bounds_entropy_and_identity() -> None:
     assert "0 when p is one-hot, log n (its largest) when p is uniform" in words
 
 
+def test_the_entropy_of_a_nearly_one_hot_softmax_keeps_its_digits() -> None:
+    # p = softmax([1, 2, 3], 100) has its largest entry 1 − e^-100, which rounds to 1: the
+    # entropy of those probabilities was shown as 3.72007598e-42 (1 % low); mpmath's is
+    # 3.7572767357810440e-42
+    at = run_page(v="1, 2, 3", lam="100", section=LSE, digits=FULL)
+    assert readout(at, "entropy H(p) [nats]") == pytest.approx(
+        3.757276735781044e-42, rel=1e-14, abs=0
+    )
+    assert readout(at, "⟨p, σ⟩ + H(p)/λ") == readout(at, "lse(σ, λ)") == 3.0
+
+
 def test_negative_lambda_compares_with_min_and_sweeps_both_signs() -> None:
     at = run_page(v="1, 2, 3", lam="-10", section=LSE, digits=FULL)
     assert at.toggle(key="neg").value is True

@@ -163,3 +163,11 @@ def test_an_offset_that_leaves_sigma_as_it_is_is_confirmed_even_for_huge_entries
     offset, _ = verdicts([2e306, 1e306], lam=0.01, c=c)
     assert offset.holds
     assert "not informative" not in offset.text
+
+
+def test_a_nearly_one_hot_softmax_gets_its_entropy_right() -> None:
+    # softmax([100, 200, 300]) has its largest entry 1 − e^-100, which rounds to 1; the
+    # entropy taken from those probabilities dropped that entry's term: 3.72008e-42 was shown,
+    # where H = 3.75728e-42 (mpmath)
+    _, scale = verdicts([1.0, 2.0, 3.0], lam=1.0, a=100.0)
+    assert "|a| > 1 sharpens softmax: entropy 0.832396 → 3.75728e-42 nats." in scale.text

@@ -16,7 +16,7 @@ import numpy as np
 
 from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_short
-from softlse_core import FloatArray, entropy, entropy_identity, lse_gap, lse_gap_bounds, softmax
+from softlse_core import FloatArray, entropy_identity, lse_gap, lse_gap_bounds, softmax_entropy
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def lse_readout(sigma: FloatArray, lam: float) -> LseReadout:
         gap_high=float(high),
         # math.ulp, not np.spacing: at the largest double np.spacing overflows to inf
         spacing=math.ulp(abs(extreme)) if math.isfinite(extreme) else math.nan,
-        entropy=float(entropy(softmax(sigma, lam))),
+        entropy=float(softmax_entropy(sigma, lam)),
         inner=inner,
         identity_rhs=rhs,
         identity_residual=residual,

@@ -2,7 +2,7 @@
 their softmax, softmax(σ, a·λ), and the verdicts on what c and a did.
 
 Every softmax comes from :func:`softlse_core.softmax` and every entropy from
-:func:`softlse_core.entropy`; this module combines them. σ is a 1-D float64 array as
+:func:`softlse_core.softmax_entropy`; this module combines them. σ is a 1-D float64 array as
 :func:`softlse_core.parse_vector` returns it (finite or ±inf, never NaN) and λ is nonzero.
 For a long σ only the ``TABLE_COMPONENTS`` most probable components are kept for the table
 and the bars; the verdicts use the whole vector.
@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from softlse_app.vector_lab.components import TABLE_COMPONENTS, leading_components
-from softlse_core import FloatArray, entropy, softmax
+from softlse_core import FloatArray, softmax, softmax_entropy
 
 #: Unit roundoff of float64.
 UNIT_ROUNDOFF = 2.0**-53
@@ -145,21 +145,21 @@ def effect_verdicts(
     # are computed from the same numbers, so nothing may differ at all
     identical = bool(np.array_equal(shifted, sigma))
     offset_tol = 0.0 if identical else 8 * UNIT_ROUNDOFF * (offset_exponent + n)
-    reference = p if a >= 0 else np.asarray(softmax(sigma, -lam), dtype=np.float64)
     return EffectVerdicts(
         offset_diff=_max_abs_diff(p_offset, p),
         offset_tol=offset_tol,
         offset_identical=identical,
         scale_diff=_max_abs_diff(p_scaled, p_scaled_lam),
         scale_tol=8 * UNIT_ROUNDOFF * (scale_exponent + n),
-        entropy_p=float(entropy(p)),
-        entropy_scaled=float(entropy(p_scaled_lam)),
+        # from σ and λ, not from p: once p's largest entry rounds to 1, entropy(p) is off
+        entropy_p=float(softmax_entropy(sigma, lam)),
+        entropy_scaled=float(softmax_entropy(sigma, a * lam)),
         a=float(a),
         lam=float(lam),
         offset_exponent=float(offset_exponent),
         scale_exponent=float(scale_exponent),
         scale_overflow=bool(np.any(np.isinf(scaled) & np.isfinite(sigma))),
-        entropy_reference=float(entropy(reference)),
+        entropy_reference=float(softmax_entropy(sigma, lam if a >= 0 else -lam)),
         all_equal=bool(sigma.size > 0 and np.all(sigma == sigma[0])),
     )
 
