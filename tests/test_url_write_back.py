@@ -117,3 +117,39 @@ def test_a_linked_value_comes_back_with_its_address_after_another_page_ran() -> 
     assert at.number_input(key="c").value == 10.0
     assert at.query_params.get("c") == "10.0"
     assert not at.warning  # the page's own form of the value: no note about the link
+
+
+@pytest.mark.parametrize(
+    ("page", "typed"),
+    [
+        ("vector_lab", {"c": -7.5, "a": 3.0}),
+        ("softmax_grid", {"px": -0.3, "py": 0.6}),
+    ],
+)
+def test_typed_boxes_are_kept_through_a_trip_to_another_page(
+    page: str, typed: dict[str, float]
+) -> None:
+    """A student's review: c and a (and the gradient's check point) went back to their
+    defaults after a trip through the sidebar to another page and back, while every bound
+    control kept its value. These boxes are not bound (they write the link themselves), so
+    Streamlit did not keep their parameters; they now hold the number they held last."""
+    at = AppTest.from_file(str(PAGES.parent / "app.py"), default_timeout=30)
+    at.switch_page(f"pages/{page}.py")
+    at.run(timeout=30)
+    for key, value in typed.items():
+        at.number_input(key=key).set_value(value).run(timeout=30)
+    assert {key: at.query_params.get(key) for key in typed} == {
+        key: repr(value) for key, value in typed.items()
+    }
+    at.switch_page("pages/sheet.py")
+    at.query_params.clear()  # what Streamlit leaves of another page's unbound parameters
+    at.run(timeout=30)
+    assert not at.exception
+    at.switch_page(f"pages/{page}.py")  # through the navigation: no parameters
+    at.run(timeout=30)
+    assert not at.exception
+    assert {key: at.number_input(key=key).value for key in typed} == typed
+    assert {key: at.query_params.get(key) for key in typed} == {
+        key: repr(value) for key, value in typed.items()
+    }
+    assert not at.warning

@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from softlse_app.common.number_format import format_signed, format_stop
+from softlse_app.common.page_entry import is_history_navigation, page_just_entered
 from softlse_app.common.url_params import (
     is_on_int_grid,
     read_float_range,
@@ -62,6 +63,9 @@ def log_choice_control(
 #: Where a control goes: a container, or the page itself (the ``streamlit`` module).
 Place = DeltaGenerator | ModuleType
 
+#: Session-state key: (page, box key) -> the number each box held in its page's last run.
+_LAST_BOX_VALUES = "_softlse_last_box_values"
+
 
 def float_box_control(
     page: str,
@@ -91,14 +95,30 @@ def float_box_control(
     The box is not bound with ``bind="query-params"``: Streamlit would then seed it from the
     link's raw text (``?c=5000``) over the corrected value, since the box has no limits.
     It writes its value into the link itself (as Python's ``repr``: ``1000.0``; left out at
-    the default).
+    the default). Coming back to the page through the app's navigation, the box holds the
+    number it held last (Streamlit keeps the bound controls' values that way, not this one's).
     """
     where = container if container is not None else st
     lo, hi = bounds
     reader = partial(read_float_range, lo=lo, hi=hi, name=key)
+    last: dict[tuple[str, str], float] = st.session_state.setdefault(_LAST_BOX_VALUES, {})
+    # Back on the page through the app's navigation (the sidebar, a page link without this
+    # parameter): Streamlit kept the bound controls' parameters but not this box's (it is
+    # not bound), and the box's state went while the other page ran. The box gets the number
+    # it held last, as the bound controls do. Not on Back or Forward: the address it lands
+    # on is the record; not in the page's later runs: the box's state is there.
+    restore = (
+        key not in st.session_state
+        and key not in st.query_params
+        and (page, key) in last
+        and page_just_entered()
+        and not is_history_navigation()
+    )
     adopt_query_param(
         page, key, reader, default, is_valid=lambda v: isinstance(v, float) and not math.isnan(v)
     )
+    if restore:
+        st.session_state[key] = last[(page, key)]
     value = float(
         where.number_input(
             label,
@@ -112,6 +132,7 @@ def float_box_control(
         )
     )
     write_query_param(key, None if value == default else repr(value))
+    last[(page, key)] = value
     used = min(max(value, lo), hi)
     if used != value:
         (where if notes is None else notes).warning(

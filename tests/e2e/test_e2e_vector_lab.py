@@ -189,15 +189,25 @@ def test_back_and_forward_restore_each_committed_vector(app: AppPage) -> None:
 def test_a_vector_is_kept_through_a_trip_to_another_page_and_back(app: AppPage) -> None:
     """Streamlit drops ``?v=`` (not a widget-bound parameter) when the page is left: coming
     back through the sidebar, the box showed the default vector (1, 2, 3) again. It shows the
-    vector it showed last, in the box, the tables and the link; a vector typed after coming
-    back is kept as typed; the default comes back as a clean link."""
+    vector it showed last, in the box, the tables and the link, and the offset and scale boxes
+    their numbers; a vector typed after coming back is kept as typed; the default comes back
+    as a clean link."""
     app.open("/vector_lab", chart="bars")
     app.type_into("v", "4, 5, 9", chart="bars")
+    # the offset and the scale too (boxes that write the link themselves): they went back to
+    # 0 and 1, while λ, a bound control, was kept
+    app.type_into("c", "-7.5", chart="bars")
+    app.type_into("a", "3", chart="bars")
+    app.expect_query("a", "3.0")
     app.click_nav("LSE vs max", charts=1)
     app.click_nav("Vector lab", chart="bars")
     app.expect_input_value("v", "4, 5, 9")
     shows(app, [4, 5, 9], 1)
     app.expect_query("v", "4, 5, 9")
+    app.expect_input_value("c", "-7.5")
+    app.expect_input_value("a", "3")
+    app.expect_query("c", "-7.5")
+    app.expect_query("a", "3.0")
 
     app.type_into("v", "2, 3", chart="bars")
     shows(app, [2, 3], 1)
