@@ -280,6 +280,9 @@ def test_colour_bar_labels_fit_side_by_side(extent: float, lam: float) -> None:
         (1.0, 16.0, ["1e−10", "0.043"]),
         # over tens of decades no third label fits beside the top's
         (1.0, 100.0, ["1e−50", "0.0069"]),
+        # only the diagonal drawn (its one decade): "0.00025" and "0.0005", three tenths of
+        # the bar apart, fit side by side but overlapped, and plotly turned them
+        (100.0, 1000.0, ["0.0005"]),
     ],
 )
 def test_gap_bar_labels_cover_its_range(extent: float, lam: float, labels: list[str]) -> None:

@@ -182,6 +182,25 @@ def test_large_lambda_shows_the_diagonal_and_the_underflow(lam: float) -> None:
     assert ends in alt_texts(at)["explore_gap"], alt_texts(at)["explore_gap"]
 
 
+def test_a_band_narrower_than_the_drawn_cells_is_said_and_the_bar_stays_readable() -> None:
+    """λ = 1000 on [−100, 100]² at 801 points a side: the gap is coloured only within 0.7 of
+    the diagonal (|i − j| ≤ 2 on the 0.25 grid), the heatmap draws 101 × 101 cells 2 apart,
+    so it showed the diagonal alone while its key counted the others as coloured; and its
+    one-decade colour bar had two labels that plotly turned."""
+    at = run_page(lam="1000", extent="100", res="801")
+    captions = " ".join(c.value for c in at.caption)
+    assert "Grey: 637602 grid points where the gap is below 2.2e-308" in captions
+    assert (
+        "The other 3198 coloured grid points lie within 0.7 of the diagonal, closer than the "
+        "drawn cells (2 apart): only the diagonal's line shows them." in captions
+    )
+    bar = charts(at)["explore_gap"]["layout"]["coloraxis"]["colorbar"]
+    assert bar["ticktext"] == ["0.0005"]
+    # where the drawn cells show the band (the default grid) nothing more is said
+    at = run_page(lam="1000")
+    assert "closer than the drawn cells" not in " ".join(c.value for c in at.caption)
+
+
 def test_query_lam_10_reaches_the_charts() -> None:
     at = run_page(lam="10")
     assert at.select_slider(key="lam").value == 10.0

@@ -32,8 +32,8 @@ from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.plot_style import GAP_SCALE, styled_figure
 from softlse_app.lse_vs_max.colour_ticks import (
     decade_ticks,
-    fits_on_bar,
     log_ticks,
+    spaced_on_bar,
 )
 from softlse_app.lse_vs_max.panel_layout import (
     PANEL_HEIGHT,
@@ -86,10 +86,11 @@ _Ticks = tuple[list[float], list[str]]
 def bar_ticks(log_range: tuple[float, float], lam: float) -> tuple[list[float], list[str]]:
     """Round ticks over ``log_range`` and, unless a tick is already close, one more at the
     diagonal's value log(2)/|λ| labelled with it, so the bar names the top of the gap: as
-    many as fit side by side under the bar (:func:`fits_on_bar`; plotly turns crowded labels
-    by 90°), the fewest round ones if none do. Where only two fit over three decades or
-    more, ticks every 4 or 3 decades (:data:`SPARSE_DECADE_STEPS`) if more of them fit and
-    they still name the diagonal's value where the two did (those naming it first)."""
+    many as fit side by side under the bar without overlapping (:func:`spaced_on_bar`;
+    plotly turns crowded labels), the fewest round ones if none do. Where only two fit over
+    three decades or more, ticks every 4 or 3 decades (:data:`SPARSE_DECADE_STEPS`) if more
+    of them fit and they still name the diagonal's value where the two did (those naming it
+    first)."""
     lo, hi = log_range
     diagonal = math.log10(math.log(2.0) / abs(lam))
     top = format_short(math.log(2.0) / abs(lam), 2)
@@ -103,18 +104,21 @@ def bar_ticks(log_range: tuple[float, float], lam: float) -> tuple[list[float], 
             tickvals, ticktext, named = [*tickvals, diagonal], [*ticktext, top], True
         return named, (tickvals, [text.replace("-", "−") for text in ticktext])
 
+    def fits(ticks: _Ticks) -> bool:
+        return spaced_on_bar(*ticks, lo, hi)
+
     ticks: _Ticks = ([], [])
     names_top = False
     for most in (6, 5, 4, 3, 2):
         names_top, ticks = with_diagonal(*log_ticks(lo, hi, most))
-        if fits_on_bar(ticks[1]):
+        if fits(ticks):
             break
-    if hi - lo >= 3 and len(ticks[1]) <= 2 and fits_on_bar(ticks[1]):
+    if hi - lo >= 3 and len(ticks[1]) <= 2 and fits(ticks):
         denser = [with_diagonal(*decade_ticks(lo, hi, step)) for step in SPARSE_DECADE_STEPS]
         fitting = [  # more labels, and the top's value still among them if it was
             ((len(found[1]), named), found)
             for named, found in denser
-            if len(found[1]) > len(ticks[1]) and fits_on_bar(found[1]) and (named or not names_top)
+            if len(found[1]) > len(ticks[1]) and fits(found) and (named or not names_top)
         ]
         if fitting:  # max keeps the first of equals: every fourth decade
             return max(fitting, key=lambda candidate: candidate[0])[1]

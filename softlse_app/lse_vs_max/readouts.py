@@ -3,6 +3,7 @@ sheet's table and the derivation of lse → max (sheet question d)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import streamlit as st
@@ -149,9 +150,31 @@ def picture_note(res: int, drawn: int, what: str) -> str:
     )
 
 
-def gap_caption(summaries: Sequence[GapSummary], res: int, drawn: int) -> str:
+def hidden_band_note(summary: GapSummary, drawn_step: float) -> str:
+    """Says, when the grid points whose gap is coloured lie closer to the diagonal than the
+    drawn cells are apart, that the heatmap shows none of them but the diagonal's line: at
+    λ = 1000 on [−100, 100]² (801 points a side, 101 drawn) the gap is coloured only within
+    about 0.71 of the diagonal, and the drawn cells are 2 apart. Empty otherwise."""
+    off_diagonal = summary.points - summary.underflows - summary.diagonal_points
+    lam = abs(summary.lam)
+    # e^(−|λ|·d)/|λ| is the gap at a distance d from the diagonal (for |λ|·d of a few units
+    # or more): it falls below the smallest normal float64 at d = −log(|λ|·tiny)/|λ|
+    band = -math.log(lam * FLOAT64_TINY) / lam
+    if off_diagonal <= 0 or band >= drawn_step:
+        return ""
+    return (
+        f" The other {off_diagonal} coloured grid points lie within {format_short(band, 2)} of "
+        f"the diagonal, closer than the drawn cells ({format_short(drawn_step, 3)} apart): "
+        "only the diagonal's line shows them."
+    )
+
+
+def gap_caption(
+    summaries: Sequence[GapSummary], res: int, drawn: int, drawn_step: float | None = None
+) -> str:
     """The key under the gap panels of one or more λ: the diagonal line, the grey cells if
-    any, and how many grid points a heatmap draws."""
+    any, how many grid points a heatmap draws and, for one λ, whether the coloured points
+    are too close to the diagonal for the drawn cells (``drawn_step`` apart) to show."""
     if len(summaries) == 1:
         (summary,) = summaries
         text = (
@@ -175,7 +198,10 @@ def gap_caption(summaries: Sequence[GapSummary], res: int, drawn: int) -> str:
             f" Grey: {where} where the gap is below {FLOAT64_TINY:.1e}, the smallest normal "
             "float64 — it underflows there (a subnormal or exactly 0), so it is not coloured."
         )
-    return text + picture_note(res, drawn, "heatmap")
+    text += picture_note(res, drawn, "heatmap")
+    if len(summaries) == 1 and drawn < res and drawn_step is not None:
+        text += hidden_band_note(summaries[0], drawn_step)
+    return text
 
 
 def lse_alt(summary: GapSummary, scales: PanelScales) -> str:

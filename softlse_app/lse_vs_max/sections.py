@@ -89,7 +89,9 @@ def _chart_row(panels: Panels, lam: float, extent: float, res: int, *, key: str)
 
 def _captions(summaries: Sequence[GapSummary], res: int, numbers: PanelNumbers) -> None:
     """The gap panels' key, and a note when the lse panels draw fewer points than the grid."""
-    st.caption(gap_caption(summaries, res, numbers.gap_axis.size))
+    axis = numbers.gap_axis
+    step = float(axis[1] - axis[0]) if axis.size > 1 else None
+    st.caption(gap_caption(summaries, res, axis.size, step))
     note = picture_note(res, numbers.lse_axis.size, "lse panel")
     if note:
         st.caption(note.strip())

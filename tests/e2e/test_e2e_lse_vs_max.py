@@ -313,7 +313,10 @@ def test_colour_bar_labels_stay_level_at_every_lambda(
     page = phone if size == "phone" else app
     if size == "desktop":
         page.page.set_viewport_size({"width": 1280, "height": 900})
-    queries = ("lam=0.01", "lam=1&extent=0.1", "lam=1000", "lam=5&neg=true", "lam=0.01&extent=100")
+    queries = (
+        *("lam=0.01", "lam=1&extent=0.1", "lam=1000", "lam=5&neg=true", "lam=0.01&extent=100"),
+        "lam=1000&extent=100&res=801",  # a one-decade gap bar: "0.00025 0.0005" were turned
+    )
     for query in queries:
         page.open(f"/lse_vs_max?{query}", charts=3)
         labels = page.page.locator('.js-plotly-plot [class*="cb"] [class$="tick"] text')
