@@ -23,7 +23,7 @@ from softlse_app.common.fragment_sync import record_fragment_inputs
 from softlse_app.common.shell import require_app_navigation
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import PAGE_KEYS, adopt_slice_open, view_control
-from softlse_app.lse_vs_max.readouts import derivation
+from softlse_app.lse_vs_max.explanations import derivation
 from softlse_app.lse_vs_max.sections import (
     BODY_FRAGMENT,
     BODY_KEYS,

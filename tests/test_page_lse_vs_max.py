@@ -14,8 +14,9 @@ from plotly_arrays import array
 from scipy.special import logsumexp
 from streamlit.testing.v1 import AppTest
 
+from softlse_app.lse_vs_max.explanations import GAP_EXPLANATION_LABEL
 from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE
-from softlse_app.lse_vs_max.readouts import GAP_EXPLANATION_LABEL, diagonal_agreement
+from softlse_app.lse_vs_max.readouts import diagonal_agreement
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "lse_vs_max.py")
 LOG2 = math.log(2.0)
@@ -199,6 +200,18 @@ def test_a_band_narrower_than_the_drawn_cells_is_said_and_the_bar_stays_readable
     # where the drawn cells show the band (the default grid) nothing more is said
     at = run_page(lam="1000")
     assert "closer than the drawn cells" not in " ".join(c.value for c in at.caption)
+
+
+def test_the_gap_explanation_describes_the_fall_the_picture_shows() -> None:
+    """At λ = 0.01 the gap only goes from 69.3 to 68.3 across [−1, 1]² (|λ|·|x − y| ≤ 0.02):
+    the explanation said it "falls off exponentially", which the one-colour picture does not
+    show. It says what this grid shows, and keeps the slope where there is one."""
+    text = " ".join(m.value for m in run_page(lam="0.01").markdown)
+    assert "falls off exponentially once |λ|·|x − y| is a few units" in text
+    assert "the gap only goes from 69.3147 on the diagonal to 68.3197 at the corners" in text
+    text = " ".join(m.value for m in run_page(lam="10").markdown)
+    assert "falls off exponentially with the distance |x − y|: a straight slope" in text
+    assert "nearly one colour" not in text
 
 
 def test_query_lam_10_reaches_the_charts() -> None:

@@ -1,5 +1,5 @@
-"""The page's words and numbers: the gap read-outs, the charts' alt texts and captions, the
-sheet's table and the derivation of lse → max (sheet question d)."""
+"""The page's read-outs: the gap metrics, the charts' alt texts and captions, the sheet's
+table. The sections a student opens to read why are :mod:`softlse_app.lse_vs_max.explanations`."""
 
 from __future__ import annotations
 
@@ -63,40 +63,6 @@ def diagonal_agreement(points: int, spread: float) -> str:
     if spread == 0:
         return f"it is exactly that at all {points} grid points on it"
     return f"all {points} grid points on it agree to within {spread:.1e}"
-
-
-#: The closed section that explains the gap panel: it answers sheet question (b), which a
-#: student should predict first.
-GAP_EXPLANATION_LABEL = "Why the gap is largest on the diagonal (sheet question b)"
-
-
-def gap_explanation(summary: GapSummary) -> None:
-    """What the gap panel shows, in plain words, with this grid's numbers, in a section
-    closed until opened (it answers sheet question b)."""
-    with st.expander(GAP_EXPLANATION_LABEL, icon=":material/help:"):
-        _gap_explanation_text(summary)
-
-
-def _gap_explanation_text(summary: GapSummary) -> None:
-    hard = hard_name(summary.lam)
-    sign = "lse − max" if summary.lam > 0 else "min − lse"
-    agreement = diagonal_agreement(summary.diagonal_points, summary.diagonal_spread)
-    st.markdown(
-        f"On the diagonal x = y the two numbers tie, so lse = {hard} "
-        f"{'+' if summary.lam > 0 else '−'} log(2)/|λ| exactly: the gap {sign} is "
-        f"{format_gap(summary.bound)} along the whole diagonal "
-        f"({agreement}). Away from it the gap is log(1 + e^(−|λ|·|x − y|))/|λ|, "
-        "which falls off exponentially with the distance |x − y|: a straight slope on the log "
-        f"colour scale. lse stays between {hard} and its bound at "
-        f"{summary.points - summary.outside_bounds} of the {summary.points} grid points."
-    )
-    if summary.rounds_to_hard:
-        st.markdown(
-            f"At {summary.rounds_to_hard} grid points lse, as a floating-point number, equals "
-            f"{hard} exactly: the gap there is smaller than the spacing of floats next to "
-            f"{hard}. The gap is therefore computed directly, as log(1 + e^(−|λ|·|x − y|))/|λ|, "
-            f"not as the difference lse − {hard}, which would say 0."
-        )
 
 
 #: Below this share of the fixed colour scale the shown gaps come out in nearly one colour.
@@ -280,37 +246,4 @@ def sheet_table(summaries: Sequence[GapSummary]) -> None:
             "log(2)/λ": st.column_config.NumberColumn(format="%.6g"),
             "gap at the corners": st.column_config.NumberColumn(format="%.3e"),
         },
-    )
-
-
-def derivation() -> None:
-    """Sheet question (d): as λ → ∞ the largest term dominates, so lse → max. Closed until
-    opened (the page does not answer the question before the student has thought about it);
-    each equation is short enough for a phone's width, so nothing is cut off."""
-    with st.expander("Where lse goes as λ → ∞, and why (sheet question d)"):
-        _derivation_steps()
-
-
-def _derivation_steps() -> None:
-    """The derivation of lse → max, step by step."""
-    st.markdown("Factor the largest term, exp(λ·σ_max), out of the sum (m of the n terms tie):")
-    st.latex(
-        r"\begin{aligned}\operatorname{lse}(\sigma,\lambda)"
-        r" &= \tfrac{1}{\lambda}\log\textstyle\sum_{j=1}^{n} e^{\lambda\sigma_j}\\"
-        r" &= \sigma_{\max} + \tfrac{1}{\lambda}\log(m + s),\\"
-        r" s &= \textstyle\sum_{\sigma_j<\sigma_{\max}} e^{-\lambda(\sigma_{\max}-\sigma_j)}"
-        r"\end{aligned}"
-    )
-    st.markdown(
-        "Each term of s is below 1 and vanishes as λ → ∞, so log(m + s) stays between log m "
-        "and log n, and dividing by λ sends it to 0:"
-    )
-    st.latex(
-        r"\sigma_{\max} + \tfrac{\log m}{\lambda} \le \operatorname{lse}(\sigma,\lambda)"
-        r" \le \sigma_{\max} + \tfrac{\log n}{\lambda}"
-    )
-    st.latex(r"\lim_{\lambda\to\infty}\operatorname{lse}(\sigma,\lambda) = \sigma_{\max}")
-    st.markdown(
-        "For two numbers (n = 2) the gap lse − max lies in [0, log(2)/λ]; for λ < 0 the same "
-        "argument with the smallest term gives lse → min, from below."
     )

@@ -22,13 +22,13 @@ from softlse_app.common.lambda_text import hard_name
 from softlse_app.common.number_format import format_short, format_signed
 from softlse_app.common.url_state import show_url_notes
 from softlse_app.lse_vs_max.controls import LAMBDA_KEYS, fixed_gap_scale_control, slice_y_control
+from softlse_app.lse_vs_max.explanations import gap_explanation
 from softlse_app.lse_vs_max.gap_figure import FIXED_LOG_RANGE, fitted_log_range
 from softlse_app.lse_vs_max.panel_scales import scale_note
 from softlse_app.lse_vs_max.readouts import (
     fixed_scale_note,
     gap_alt,
     gap_caption,
-    gap_explanation,
     gap_metrics,
     hard_alt,
     lse_alt,
