@@ -168,18 +168,56 @@ def test_gradient_field_arrows_are_the_softmax_vectors():
     hover = decode(paths["customdata"]).reshape(25, 7, 4)
     np.testing.assert_allclose(hover[:, 0, 2:], vectors, atol=1e-6)  # foot's softmax
     np.testing.assert_allclose(hover[:, 0, :2], shafts[:, 0], atol=1e-6)  # foot
-    # the checked point's arrow: CHECK_ARROW_MAGNIFY times the field's scale, with a halo
+    # the checked point's arrow: up to CHECK_ARROW_MAGNIFY times the field's scale, with a
+    # halo; here 4 × 0.425 × 0.68 would reach x = 1.66, so it is shortened to end at x = 1
     halo, arrow = spec["layout"]["annotations"]
     assert halo["arrowwidth"] > arrow["arrowwidth"]
     foot = np.array([arrow["ax"], arrow["ay"]])
     tip = np.array([arrow["x"], arrow["y"]])
     np.testing.assert_allclose(foot, [0.5, 0.25])
-    reach = CHECK_ARROW_MAGNIFY * 0.85 * spacing
-    np.testing.assert_allclose((tip - foot) / reach, check.softmax)
+    magnify = (1.0 - 0.5) / (0.85 * spacing * check.softmax[0])
+    assert 1 < magnify < CHECK_ARROW_MAGNIFY
+    np.testing.assert_allclose((tip - foot) / (magnify * 0.85 * spacing), check.softmax)
+    assert tip[0] == pytest.approx(1.0)
+    assert point["name"] == f"checked point, its softmax ×{float(f'{magnify:.2g}'):g}"
     assert point["x"] == [0.5]
     assert point["y"] == [0.25]
     assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
     assert labels["mode"] == "text"
+
+
+@pytest.mark.parametrize(
+    ("point", "lam", "magnify", "label"),
+    [
+        # softmax (1, 0): 4 field arrows (0.2125 each) ran past the edge to x = 1.35
+        ((0.5, 0.25), 1000.0, 0.5 / 0.2125, "2.4"),
+        ((0.0, 0.0), 1.0, 4.0, "4"),  # room for the whole arrow
+        ((-0.9, -0.9), -1.0, 4.0, "4"),  # λ < 0: softmax still non-negative, room up-right
+        ((1.0, 0.0), 1000.0, 1.0, "1"),  # on the edge, pointing out: as long as a field arrow
+    ],
+)
+def test_the_checked_point_s_arrow_stays_in_the_square(point, lam, magnify, label):
+    field = lse_gradient_field(1.0, 41, lam, arrows_per_axis=9)  # spacing 0.25
+    check = gradient_check(*point, lam)
+    spec = as_json(
+        gradient_field_figure(
+            field.axis,
+            field.lse_values,
+            field.arrow_axis,
+            field.arrows,
+            lam,
+            "t",
+            point=check.point,
+            point_gradient=check.softmax,
+        )
+    )
+    _halo, arrow = spec["layout"]["annotations"]
+    foot = np.array([arrow["ax"], arrow["ay"]])
+    tip = np.array([arrow["x"], arrow["y"]])
+    np.testing.assert_allclose((tip - foot) / (magnify * 0.85 * 0.25), check.softmax, atol=1e-12)
+    if magnify > 1:
+        assert np.all(np.abs(tip) <= 1.0 + 1e-12)
+    assert spec["data"][-1]["name"] == f"checked point, its softmax ×{label}"
 
 
 @pytest.mark.parametrize("lam", [1.0, 10.0, -3.0, 0.5])

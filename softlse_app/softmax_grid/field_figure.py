@@ -33,7 +33,8 @@ ARROW_FILL = 0.85
 #: Arrowhead stroke length as a fraction of the arrow length, and its half-angle in radians.
 HEAD_FRACTION = 0.3
 HEAD_ANGLE = np.deg2rad(25.0)
-#: The checked point's arrow is this many times longer than the field's arrows.
+#: The checked point's arrow is this many times longer than the field's arrows, or less where
+#: that would take its tip out of the square (:func:`check_arrow_magnify`).
 CHECK_ARROW_MAGNIFY = 4.0
 ARROW_COLOUR = "#1B1F24"
 CHECK_COLOUR = OKABE_ITO[5]  # vermillion
@@ -99,6 +100,23 @@ def arrow_paths(
     )
 
 
+def check_arrow_magnify(
+    point: tuple[float, float], gradient: Sequence[float], scale: float, extent: float
+) -> float:
+    """How many times longer than the field's arrows (``scale`` per unit vector) the checked
+    point's arrow is drawn: :data:`CHECK_ARROW_MAGNIFY`, or less so that its tip stays inside
+    [−extent, extent]² — at λ = 1000 the arrow from (0.5, 0.25), softmax (1, 0), ran past the
+    square's edge to x ≈ 1.2 — but never shorter than a field arrow (a point at the edge
+    whose softmax points out keeps an arrow as long as its neighbours')."""
+    fits = CHECK_ARROW_MAGNIFY
+    for where, component in zip(point, gradient, strict=True):
+        reach = float(component) * scale
+        room = extent - where if reach > 0 else extent + where
+        if abs(reach) > 0 and room < fits * abs(reach):
+            fits = room / abs(reach)
+    return max(fits, 1.0)
+
+
 def gradient_field_figure(
     axis: NDArray[np.floating],
     lse_values: NDArray[np.floating],
@@ -115,7 +133,8 @@ def gradient_field_figure(
     ``arrows[:, i, j]`` = ∇lse = softmax at (arrow_axis[j], arrow_axis[i]), scaled so a unit
     vector spans ``ARROW_FILL`` of the arrow spacing. Hovering an arrow shows its foot and
     vector. ``point`` (with its ``point_gradient``) is marked, and its arrow drawn
-    ``CHECK_ARROW_MAGNIFY`` times longer, when inside the plotted square.
+    ``CHECK_ARROW_MAGNIFY`` times longer (less where the square would cut it off:
+    :func:`check_arrow_magnify`), when inside the plotted square.
 
     Each level c is labelled where it crosses the diagonal, at x = y = c − log(2)/λ, since
     lse(t, t) = t + log(2)/λ.
@@ -190,7 +209,8 @@ def gradient_field_figure(
     annotations: list[dict[str, object]] = []
     if point is not None and max(abs(point[0]), abs(point[1])) <= extent:
         gradient = np.asarray(point_gradient if point_gradient is not None else (0.0, 0.0))
-        reach = CHECK_ARROW_MAGNIFY * scale
+        magnify = check_arrow_magnify(point, gradient, scale, extent)
+        reach = magnify * scale
         tip = (point[0] + reach * float(gradient[0]), point[1] + reach * float(gradient[1]))
         annotations = [
             _point_arrow(point, tip, "white", 6.5),
@@ -206,7 +226,7 @@ def gradient_field_figure(
                     "checked point (%{x:.3f}, %{y:.3f})<br>softmax = "
                     f"({float(gradient[0]):.4f}, {float(gradient[1]):.4f})<extra></extra>"
                 ),
-                name=f"checked point, its softmax ×{CHECK_ARROW_MAGNIFY:g}",
+                name=f"checked point, its softmax ×{float(f'{magnify:.2g}'):g}",
             )
         )
     square = {**AXIS_LOOK, "constrain": "domain", "range": [-extent, extent]}

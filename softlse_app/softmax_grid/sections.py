@@ -118,7 +118,8 @@ def gradient_section(page: str, extent: float, res: int) -> None:
             "arrow points into the upper-right quarter, perpendicular to the lse contours. For "
             "λ > 0 it turns from +x below the diagonal (x > y) to +y above it; for λ < 0 the "
             "other way round. The vermillion arrow is softmax at the checked point, drawn "
-            f"{CHECK_ARROW_MAGNIFY:g} times longer (when the point is inside the square)."
+            f"{CHECK_ARROW_MAGNIFY:g} times longer (when the point is inside the square; less "
+            "where that would take it out of the square, as the legend says)."
         )
     with chart_column:
         field = field_numbers(extent, res, lam)
