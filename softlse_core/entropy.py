@@ -26,7 +26,6 @@ from softlse_core.array_input import (
     widened,
 )
 from softlse_core.logsumexp import lse
-from softlse_core.lse_gap import lse_gap
 from softlse_core.softmax import softmax
 
 __all__ = ["entropy", "entropy_identity", "softmax_entropy"]
@@ -104,9 +103,10 @@ def softmax_entropy(x: ArrayLike, lam: float = 1.0, axis: Axis = -1) -> Any:
         z_k = λ (x_k - a) \le 0, \quad L = λ \cdot \operatorname{gap}(x, λ)
             = \log \sum_k e^{z_k} \ge 0
 
-    with p = softmax(x, λ), a = max(x) for λ > 0 (min(x) for λ < 0) and the gap of
-    :func:`softlse_core.lse_gap` (log p_k = z_k − L). Both terms are ≥ 0, so nothing
-    cancels, and the result keeps its relative accuracy however sharp p is.
+    with p = softmax(x, λ) and a = max(x) for λ > 0 (min(x) for λ < 0); L = log(m) +
+    log1p(s/m) with m the entries at a and s the sum of the others' e^{z_k}, which is λ
+    times the gap of :func:`softlse_core.lse_gap` (log p_k = z_k − L). Both terms are ≥ 0,
+    so nothing cancels, and the result keeps its relative accuracy however sharp p is.
     ``entropy(softmax(x, λ))`` loses it there: once the largest p_k rounds to 1 its term
     −p_k·log p_k ≈ Σ_{j≠k} p_j is dropped — for x = [1, 2, 3] and λ = 100, 1 % of the
     entropy (3.7201e−42 instead of 3.7573e−42).
@@ -142,10 +142,12 @@ def softmax_entropy(x: ArrayLike, lam: float = 1.0, axis: Axis = -1) -> Any:
     Notes
     -----
     Edge cases, those of :func:`softlse_core.softmax`: λ = 0 gives log(n) (uniform);
-    λ = ±inf and infinite winning entries give log(m) for m tied winners (one-hot: 0); a
-    NaN in a slice gives NaN; an empty slice gives 0. These are taken as
-    ``entropy(softmax(x, λ))``, exact for such uniform distributions; so are slices whose
-    entries are more than 1.8e308 apart (x_k − a overflows).
+    λ = ±inf and infinite winning entries give log(m) for m tied winners (one-hot: 0); losing
+    infinite entries (−inf for λ > 0) have p = 0 and add nothing; a NaN in a slice gives
+    NaN, and so does a slice of only losing infinities (softmax is 0/0 there); an empty slice
+    gives 0. The uniform cases are exactly log(m); slices whose entries are more than 1.8e308
+    apart (x_k − a overflows) are taken as ``entropy(softmax(x, λ))``. An entropy below
+    float64's normal range (2.2e-308) keeps only absolute accuracy.
 
     Examples
     --------
@@ -179,10 +181,20 @@ def softmax_entropy(x: ArrayLike, lam: float = 1.0, axis: Axis = -1) -> Any:
         if lam == 0.0 or math.isinf(lam):
             return given.reduced(plain)
         pivot = (np.max if lam > 0 else np.min)(work, axis=ax, keepdims=True)
-        z = lam * (work - pivot)
+        difference = work - pivot
+        z = lam * difference  # ≤ 0; −inf for losing infinite entries (their p is 0)
+        # L = log Σ e^z = log(m) + log1p(s/m): m entries at the pivot (z = 0), s the sum of
+        # the others, taken from z directly (λ·gap would underflow at |λ| ≈ 1e280)
+        at_pivot = np.count_nonzero(z == 0, axis=ax)
+        rest = np.sum(np.where(z < 0, np.exp(z), 0.0), axis=ax)
+        log_total = np.log(at_pivot) + np.log1p(rest / at_pivot)
         weighted = np.sum(np.where(positive, p * z, 0.0), axis=ax)
-        accurate = lam * np.asarray(lse_gap(work, lam, axis=ax)) - weighted
-        usable = np.isfinite(work).all(axis=ax) & np.isfinite(accurate) & ~uniform
+        accurate = log_total - weighted
+        # the formula needs a finite pivot and x − pivot without overflow (entries more than
+        # 1.8e308 apart, where softmax halves x); elsewhere entropy(p) is taken
+        spread_ok = ~np.any(np.isinf(difference) & np.isfinite(work), axis=ax)
+        finite_pivot = np.isfinite(np.squeeze(pivot, axis=ax))
+        usable = finite_pivot & spread_ok & np.isfinite(accurate) & ~uniform
         result = np.where(usable, accurate, plain) + 0.0  # 0.0, never −0.0
     return given.reduced(result)
 

@@ -40,6 +40,12 @@ def _mp_entropy(x, lam) -> mpmath.mpf:
         ([1, 2, 3], 700.0),
         ([0.001, 0.0, 5.0], 7.0),
         ([10.0, 20.0, 30.0, 30.0 - 1e-9], 3.0),
+        # a losing infinity (p = 0) took the slice back to entropy(p) and its 1 % error
+        ([-math.inf, 1.0, 2.0, 3.0], 100.0),
+        ([math.inf, 1.0, 2.0, 3.0], -100.0),
+        # |λ| so large that the gap L/λ underflows: L is taken from the exponents
+        ([0.0, -1e-306, -2e-306], 1e308),
+        ([0.0, -5e-307], 1e308),
     ],
 )
 def test_a_sharp_softmax_keeps_its_entropy_s_digits(x, lam):
@@ -65,6 +71,7 @@ def test_the_sheet_s_vector_and_the_limits():
         float(_mp_entropy([1.0, 2.0], 1.0)), rel=1e-15
     )
     assert math.isnan(softmax_entropy([1.0, math.nan], 1.0))
+    assert math.isnan(softmax_entropy([-math.inf, -math.inf], 1.0))  # softmax: 0/0
     assert softmax_entropy([], 1.0) == 0.0
     assert str(softmax_entropy([5.0, 5.0 - 1e-300], 1.0)) == str(math.log(2))  # not "-0"
     # entries 2e308 apart (x_k − max overflows) at a tiny λ: as entropy(softmax(x, λ))

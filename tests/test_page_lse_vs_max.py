@@ -208,10 +208,15 @@ def test_the_gap_explanation_describes_the_fall_the_picture_shows() -> None:
     show. It says what this grid shows, and keeps the slope where there is one."""
     text = " ".join(m.value for m in run_page(lam="0.01").markdown)
     assert "falls off exponentially once |λ|·|x − y| is a few units" in text
-    assert "the gap only goes from 69.3147 on the diagonal to 68.3197 at the corners" in text
-    text = " ".join(m.value for m in run_page(lam="10").markdown)
-    assert "falls off exponentially with the distance |x − y|: a straight slope" in text
-    assert "nearly one colour" not in text
+    assert (
+        "the gap only goes from 69.3147 on the diagonal to 68.3197 at the corners (the colour "
+        "scale spans just that range)" in text
+    )
+    # the default λ = 1 (the gap falls 5.5-fold to the corners) and λ = 10 keep the slope
+    for lam in ("1", "10"):
+        text = " ".join(m.value for m in run_page(lam=lam).markdown)
+        assert "falls off exponentially with the distance |x − y|: a straight slope" in text
+        assert "the gap only goes from" not in text
 
 
 def test_query_lam_10_reaches_the_charts() -> None:

@@ -27,14 +27,17 @@ def _gap_explanation_text(summary: GapSummary) -> None:
     sign = "lse − max" if summary.lam > 0 else "min − lse"
     agreement = diagonal_agreement(summary.diagonal_points, summary.diagonal_spread)
     # the fall is exponential once |λ|·|x − y| is a few units; on a grid where it stays
-    # below about 2 (small λ or extent) the gap barely changes, and the text says so
-    # rather than describe a slope the picture does not show
-    if summary.bound and summary.corner_gap / summary.bound > 0.1:
+    # below about 1 (small λ or extent; the corner's gap is then more than half the
+    # diagonal's) the gap barely changes, and the text says so rather than describe a
+    # fall the numbers do not show. (The colour scale is fitted to the grid's gaps, so
+    # the picture spans its colours either way.)
+    if summary.bound and summary.corner_gap / summary.bound > 0.5:
         shape = (
             "which falls off exponentially once |λ|·|x − y| is a few units. On this grid "
             "|λ|·|x − y| stays small, so the gap only goes from "
             f"{format_gap(summary.bound)} on the diagonal to {format_gap(summary.corner_gap)} "
-            "at the corners, nearly one colour: a larger λ or extent shows the fall"
+            "at the corners (the colour scale spans just that range): a larger λ or extent "
+            "shows the fall"
         )
     else:
         shape = (
