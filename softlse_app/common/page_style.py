@@ -57,7 +57,7 @@ _SCROLL_SHADOW_CSS = """
 .stElementContainer:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
 /* nor does the fragment that reruns the page on a reconnect (softlse_app.common.reconnect) */
 .st-key-softlse_rerun_on_reconnect,
-:has(> .st-key-softlse_rerun_on_reconnect):not(.stVerticalBlock) { display: none; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-softlse_rerun_on_reconnect) { display: none; }
 </style>
 """
 

@@ -59,3 +59,18 @@ def test_the_vector_lab_keeps_working_after_its_server_is_killed_and_replaced(
             assert "does not exist anymore" not in server.log()
         finally:
             app.page.close()
+
+
+def test_the_reconnect_fragment_takes_no_room(app: AppPage) -> None:
+    """The fragment draws nothing, and its container and the wrapper Streamlit puts around it
+    are out of the layout: no gap of the page's column stands for it."""
+    app.open("/vector_lab", charts=1)
+    shown = app.page.evaluate(
+        """() => {
+          const box = document.querySelector('.st-key-softlse_rerun_on_reconnect');
+          return box && [getComputedStyle(box).display,
+                         getComputedStyle(box.parentElement).display,
+                         box.parentElement.getAttribute('data-testid')];
+        }"""
+    )
+    assert shown == ["none", "none", "stLayoutWrapper"]
