@@ -135,11 +135,9 @@ def test_panel_chart_refuses_a_wrong_shape():
         softmax_panel_figure(panel.axis, panel.sigma[0], "t", name="t")
 
 
-def test_gradient_field_arrows_are_the_softmax_vectors():
-    lam = 3.0
-    field = lse_gradient_field(1.0, 41, lam, arrows_per_axis=5)
-    check = gradient_check(0.5, 0.25, lam)
-    spec = as_json(
+def _checked_field_spec(field, check, lam):
+    """The gradient-field chart's JSON for ``field`` with the checked point ``check``."""
+    return as_json(
         gradient_field_figure(
             field.axis,
             field.lse_values,
@@ -151,6 +149,13 @@ def test_gradient_field_arrows_are_the_softmax_vectors():
             point_gradient=check.softmax,
         )
     )
+
+
+def test_gradient_field_arrows_are_the_softmax_vectors():
+    lam = 3.0
+    field = lse_gradient_field(1.0, 41, lam, arrows_per_axis=5)
+    check = gradient_check(0.5, 0.25, lam)
+    spec = _checked_field_spec(field, check, lam)
     contour, paths, labels, point = spec["data"]
     assert contour["type"] == "contour"
     assert decode(contour["z"]).shape == (41, 41)
@@ -199,18 +204,7 @@ def test_gradient_field_arrows_are_the_softmax_vectors():
 def test_the_checked_point_s_arrow_stays_in_the_square(point, lam, magnify, label):
     field = lse_gradient_field(1.0, 41, lam, arrows_per_axis=9)  # spacing 0.25
     check = gradient_check(*point, lam)
-    spec = as_json(
-        gradient_field_figure(
-            field.axis,
-            field.lse_values,
-            field.arrow_axis,
-            field.arrows,
-            lam,
-            "t",
-            point=check.point,
-            point_gradient=check.softmax,
-        )
-    )
+    spec = _checked_field_spec(field, check, lam)
     _halo, arrow = spec["layout"]["annotations"]
     foot = np.array([arrow["ax"], arrow["ay"]])
     tip = np.array([arrow["x"], arrow["y"]])
