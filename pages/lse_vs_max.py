@@ -21,7 +21,7 @@ import streamlit as st
 from softlse_app.common.controls import int_grid_control, log_choice_control
 from softlse_app.common.fragment_sync import record_fragment_inputs
 from softlse_app.common.shell import require_app_navigation
-from softlse_app.common.url_state import show_url_notes
+from softlse_app.common.url_state import show_url_notes, write_corrected_link_values
 from softlse_app.lse_vs_max.controls import PAGE_KEYS, adopt_slice_open, view_control
 from softlse_app.lse_vs_max.explanations import derivation
 from softlse_app.lse_vs_max.sections import (
@@ -85,3 +85,5 @@ def page_body() -> None:
 
 page_body()
 derivation()
+
+write_corrected_link_values()  # a link's corrected values reach the address bar now

@@ -15,7 +15,7 @@ import streamlit as st
 
 from softlse_app.common.inert_text import show_message
 from softlse_app.common.shell import require_app_navigation
-from softlse_app.common.url_state import show_url_notes
+from softlse_app.common.url_state import show_url_notes, write_corrected_link_values
 from softlse_app.sheet.answer_focus import focus_answer, take_just_revealed
 from softlse_app.sheet.progress import class_link, opened_on_this_machine, revealed_letters
 from softlse_app.sheet.questions import QUESTIONS
@@ -106,3 +106,5 @@ with st.expander("Share these reveals with a class", icon=":material/share:"):
             "student at their own computer. Open the sheet by the address students use (the "
             "server's name, as in the class's link) and copy the link there."
         )
+
+write_corrected_link_values()  # a link's corrected values reach the address bar now

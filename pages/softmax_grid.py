@@ -11,7 +11,7 @@ warm_up_process()  # first of all: see softlse_app.common.warm_up
 import streamlit as st
 
 from softlse_app.common.shell import require_app_navigation
-from softlse_app.common.url_state import show_url_notes
+from softlse_app.common.url_state import show_url_notes, write_corrected_link_values
 from softlse_app.softmax_grid.controls import SQUARE_KEYS, square_controls
 from softlse_app.softmax_grid.explanations import INTRO, derivation, reading_the_grid
 from softlse_app.softmax_grid.sections import gradient_section, grid_section
@@ -30,3 +30,5 @@ reading_the_grid()
 st.header("The gradient of lse (sheet question c)")
 gradient_section(PAGE, extent, res)
 derivation()
+
+write_corrected_link_values()  # a link's corrected values reach the address bar now

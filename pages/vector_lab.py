@@ -26,7 +26,7 @@ from softlse_app.common.lambda_control import (
     typed_lambda_note,
 )
 from softlse_app.common.shell import require_app_navigation
-from softlse_app.common.url_state import show_url_notes
+from softlse_app.common.url_state import show_url_notes, write_corrected_link_values
 from softlse_app.vector_lab.controls import (
     adopt_proof_open,
     adopt_section,
@@ -119,3 +119,5 @@ def lab_sections(state: LabState | None) -> None:
 
 
 lab_body()
+
+write_corrected_link_values()  # a link's corrected values reach the address bar now

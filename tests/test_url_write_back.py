@@ -1,5 +1,6 @@
-"""A value corrected from a link reaches the address bar with the page's next run, so a link
-copied after the first interaction reproduces the view (softlse_app.common.url_state).
+"""A value corrected from a link reaches the address bar in the link's own run, so a link
+copied at once reproduces the view (softlse_app.common.url_state and
+softlse_app.common.link_write_back).
 
 AppTest keeps the query string the page writes, as the browser's address bar does; the
 browser test ``test_corrected_link_values_reach_the_address_bar`` checks the same in Chromium.
@@ -47,6 +48,7 @@ def test_corrected_values_are_written_back_and_the_note_goes(
         at.query_params[key] = value
     at.run(timeout=30)
     assert not at.exception
+    assert {key: at.query_params.get(key) for key in written} == written  # at once
     shown = {key: at.session_state[key] for key in written}
     at.run(timeout=30)  # the next run, as the person's first interaction makes
     assert not at.exception

@@ -11,8 +11,8 @@ A value taken from the link is then written back to the address bar in the page'
 corrected (``res=1000000000`` → 801, ``lam=8`` → 7), split (``lam=-10`` → ``lam=10&neg=true``)
 or canonical (``lam=10.0`` → 10, ``neg=yes`` → true) — so a link copied later reproduces the
 view. Streamlit writes a bound widget's value set in code only when that widget already existed
-in an earlier run, so it reaches the address bar with the page's next run (the person's first
-interaction), not on the first load.
+in an earlier run, so each page ends its script with :func:`write_corrected_link_values`, which
+writes them in the link's own run (:mod:`softlse_app.common.link_write_back`).
 """
 
 from __future__ import annotations
@@ -24,11 +24,18 @@ from typing import Any
 import streamlit as st
 
 from softlse_app.common.inert_text import show_message
+from softlse_app.common.link_write_back import (
+    seed_history_value,
+    take_link_text,
+    write_link_corrections,
+)
+from softlse_app.common.page_entry import is_history_navigation
 from softlse_app.common.url_params import ParamReading, quote_raw, read_flag
 
 _HANDLED = "_url_raw_handled"  # key -> last raw text read for it
 _REWRITE = "_url_rewrite"  # key -> value taken from the link, set in code until the URL says it
 _NOTES = "_url_notes"  # page -> {key: note}
+_TAKEN = "_url_taken"  # keys whose link text this run hid from Streamlit's own reading
 
 
 def _page_notes(page: str) -> dict[str, str]:
@@ -98,21 +105,25 @@ def adopt_query_param(
             rewrite.pop(key, None)
         return
     raw = raw_values[-1]
+    if take_link_text(key):  # the page reads the link here, not Streamlit
+        st.session_state.setdefault(_TAKEN, set()).add(key)
     if key in rewrite:
         own = reader(raw)
         if own.note is None and own.value == rewrite[key]:
             # the URL holds the value this page had written (or kept): not a new link
+            seed_history_value(key, own.value)  # on Back or Forward, in Streamlit's form
             handled[key] = raw
             rewrite.pop(key)
             _page_notes(page).pop(key, None)
             return
-    if handled.get(key) == raw:
-        return
+    if handled.get(key) == raw and not is_history_navigation():
+        return  # on Back or Forward the address is the record: read it again
     handled[key] = raw
     reading = reader(raw)
     if reading.value is not None:
         st.session_state[key] = reading.value
         rewrite[key] = reading.value
+        seed_history_value(key, reading.value)
     note = reading.note
     if repeated := repeated_param_note(key, raw_values):
         note = repeated if note is None else f"{repeated} {note}"
@@ -171,6 +182,8 @@ def adopt_signed_query_param(
         st.session_state[key] = -value
         st.session_state[sign_key] = True
         st.session_state.setdefault(_REWRITE, {}).update({key: -value, sign_key: True})
+        seed_history_value(key, -value)
+        seed_history_value(sign_key, True)
 
 
 def url_notes(page: str, keys: Collection[str] | None = None) -> list[str]:
@@ -229,3 +242,13 @@ def write_query_param(key: str, text: str | None) -> None:
     elif text is not None and current != [text]:
         st.query_params[key] = text
     mark_query_param_read(key)
+
+
+def write_corrected_link_values() -> None:
+    """At the end of a page's script: put the values this page took from a link and set in
+    code into the address bar now, in the page's own form, rather than with the person's first
+    interaction (:mod:`softlse_app.common.link_write_back`), so a link copied at once
+    reproduces the view."""
+    taken: set[str] = st.session_state.setdefault(_TAKEN, set())
+    write_link_corrections({*st.session_state.get(_REWRITE, {}), *taken})
+    taken.clear()

@@ -76,3 +76,31 @@ def test_back_from_a_page_link_with_parameters_returns_to_the_sheet_as_it_was(
     app.expect_input_value("c", "10")
     app.expect_query("c", "10.0")
     app.assert_healthy(charts=1)
+
+
+def test_a_corrected_link_says_its_view_at_once_and_back_shows_the_same_view(
+    app: AppPage,
+) -> None:
+    """``lam=-10`` is read as λ = 10 with "negative λ" on, and ``res=99999`` as 801. The
+    address said so only after the person's first interaction (it read ``/lse_vs_max`` until
+    then, so a link copied at once opened the defaults), Streamlit pushed one history entry
+    per parameter it dropped, and Back to the link showed λ = 1 under ``lam=-10``. Now the
+    address is corrected in the link's own run, as one entry, and Back to the link as it was
+    opened shows the same view again."""
+    app.open("/", charts=0)
+    before = app.page.evaluate("() => history.length")
+    app.open("/lse_vs_max?lam=-10&res=99999", charts=3)
+    app.expect_query("lam", "10")  # no interaction yet
+    app.expect_query("neg", "true")
+    app.expect_query("res", "801")
+    assert app.page.evaluate("() => history.length") == before + 2  # the link, corrected
+
+    app.rerun(app.page.go_back, charts=3)  # to the link as it was opened
+    # the link as opened, or its corrected form if that run wrote it again (same view)
+    assert (app.query("lam"), app.query("neg")) in {("-10", None), ("10", "true")}
+    app.expect_slider_value("lam", "10")
+    app.expect_slider_value("res", "801")
+    assert app.page.locator(".st-key-neg input").is_checked()
+    app.assert_healthy(charts=3)
+    app.page.go_back()  # one step more is the page before the link
+    app.expect_path("")
