@@ -39,6 +39,7 @@ def view_control(page: str) -> str:
     view = st.segmented_control(
         "View: explore any λ, or the sheet's plots (λ = 1, 10, 100)",
         options=VIEWS,
+        default="explore",  # the widget's own default: a link's view=explore leaves the address
         key="view",
         required=True,
         bind="query-params",

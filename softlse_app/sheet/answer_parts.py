@@ -47,14 +47,34 @@ class ChoiceTruth:
 Derivation = tuple[tuple[str, str], ...]
 
 
+#: Per page, the controls that make up the view a sheet link names, at the page's defaults. A
+#: link sets every one of them (its own parameters over these), so it opens the view its label
+#: names whatever the page showed last: "s1 rescaled by a = 10" after "offset c = 10" kept
+#: c = 10, and "at λ = 100" after the sheet view stayed on the sheet view. The person's
+#: preferences (grid resolution and extent on the softmax page, digits, open sections, the
+#: gradient's λ and point) stay theirs. The page writes defaults out of the address on arrival;
+#: ``tests/test_sheet_links.py`` checks that these are the pages' defaults.
+VIEW_DEFAULTS: dict[str, dict[str, str]] = {
+    "vector_lab": {"lam": "1", "neg": "false", "c": "0", "a": "1", "section": "Offset and scale"},
+    "lse_vs_max": {"view": "explore", "lam": "1", "neg": "false", "extent": "1"},
+    "softmax_grid": {"lams": "1, 10, 100", "ties": "split"},
+}
+
+
 @dataclass(frozen=True)
 class DeepLink:
     """A link into the page and view that explores an answer further: the page's URL path and
-    the query parameters of the view."""
+    the query parameters that differ from the view's defaults (:data:`VIEW_DEFAULTS`)."""
 
     label: str
     url_path: str
     params: dict[str, str]
+
+    @property
+    def query(self) -> dict[str, str]:
+        """The link's query parameters: every control of the view, at ``params`` or its
+        default."""
+        return {**VIEW_DEFAULTS.get(self.url_path, {}), **self.params}
 
 
 #: The longest printout line a 390 px wide phone shows in the answer's code block without

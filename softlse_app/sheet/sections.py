@@ -171,10 +171,10 @@ def deep_link(link: DeepLink) -> None:
     entry = next(entry for entry in PAGES if entry.url_path == link.url_path)
     try:
         st.page_link(
-            str(entry.path), label=link.label, icon=entry.icon, query_params=link.params or None
+            str(entry.path), label=link.label, icon=entry.icon, query_params=link.query or None
         )
     except StreamlitPageNotFoundError:
-        query = f"?{urlencode(link.params)}" if link.params else ""
+        query = f"?{urlencode(link.query)}" if link.query else ""
         st.markdown(f"[{markdown_text(link.label)}](/{link.url_path}{query})")
 
 

@@ -71,11 +71,11 @@ def lambda_list_control(page: str, container: DeltaGenerator) -> tuple[float, ..
     """The λ list box; a typed list with unusable entries gets a note next to it (a list from
     the link gets its URL note instead), and the page falls back to :data:`DEFAULT_LAMS` when
     nothing in it is usable."""
-    adopt_query_param(
-        page, "lams", read_lams_text, format_number_list(DEFAULT_LAMS), lambda v: isinstance(v, str)
-    )
+    default = format_number_list(DEFAULT_LAMS)
+    adopt_query_param(page, "lams", read_lams_text, default, lambda v: isinstance(v, str))
     text = container.text_input(
         "λ values (comma-separated, up to 6; negative = soft-min)",
+        value=default,  # the widget's own default: a link's "1, 10, 100" leaves the address
         key="lams",
         bind="query-params",
         max_chars=120,

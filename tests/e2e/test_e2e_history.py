@@ -104,3 +104,28 @@ def test_a_corrected_link_says_its_view_at_once_and_back_shows_the_same_view(
     app.assert_healthy(charts=3)
     app.page.go_back()  # one step more is the page before the link
     app.expect_path("")
+
+
+def test_a_sheet_link_opens_the_view_it_names_after_another_link(app: AppPage) -> None:
+    """The link "s1 rescaled by a = 10" after "offset c = 10" (and λ moved there) opened with
+    c = 10 and that λ: links named only what differed from the defaults, and the lab's controls
+    keep their last values on entering. Each link now sets every control of the view."""
+    app.open("/sheet?reveal=a", charts=1)
+    links = app.page.locator('[data-testid="stPageLink-NavLink"]')
+    app.rerun(links.filter(has_text="offset c = 10").first.click, charts=1)
+    app.expect_path("vector_lab")
+    app.expect_input_value("c", "10")
+    app.press_on_slider("lam", "ArrowRight", charts=1)  # λ 1 → 1.5
+    app.expect_query("lam", "1.5")
+
+    app.click_nav("Exercise sheet", charts=1)
+    app.expect_path("sheet")
+    app.rerun(links.filter(has_text="rescaled by a = 10").first.click, charts=1)
+    app.expect_path("vector_lab")
+    app.expect_input_value("a", "10")
+    app.expect_input_value("c", "0")
+    app.expect_slider_value("lam", "1")
+    app.expect_query("a", "10.0")
+    app.expect_query("c", None)
+    app.expect_query("lam", None)
+    app.assert_healthy(charts=1)
