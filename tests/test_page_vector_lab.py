@@ -170,6 +170,34 @@ def test_sweep_reaches_one_hot_split_over_ties_and_marks_current_lambda() -> Non
     assert [m["x0"] for m in marks] == [10.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "lam", "said"),
+    [
+        # one-hot already at λ = 1e-12: uniform only below 0.01/2e308 ≈ 5e-311
+        ("-1e308, 1e308", "1", "far from uniform: σ's entries span more than the largest float"),
+        ("0, 5, 1e11", "1", "for λ below about 1e-13"),
+        # not one-hot yet at λ = 1e12: the largest entries differ by 1e-300
+        ("0, 1e-300", "1", "only for |λ| above about 3e+301"),
+        # with λ < 0 the smallest entries' gap decides the left half's end
+        ("0, 1e-13, 5", "-2", "σ's smallest entries differ by only 1e-13"),
+    ],
+)
+def test_the_sweep_says_which_limit_lies_beyond_its_lambda_range(
+    text: str, lam: str, said: str
+) -> None:
+    """The sweep's λ range is kept within [1e-12, 1e12]. For σ = (−1e308, 1e308) every curve
+    was flat at 0 and 1 under a caption about λ → 0 giving 1/n: the chart now says that the
+    limit lies beyond its edge, and about where."""
+    at = run_page(v=text, lam=lam, section=SWEEP)
+    captions = [c.value for c in at.caption]
+    assert any(said in caption for caption in captions), captions
+
+
+def test_the_sweep_of_the_sheets_vector_has_no_range_note() -> None:
+    at = run_page(v="1, 2, 3", section=SWEEP)
+    assert not any("Even at the" in c.value for c in at.caption)
+
+
 def test_simplex_path_for_three_entries_only() -> None:
     at = run_page(v="1, 2, 3", lam="10", section=SIMPLEX)
     ternary = figure(at, 0)

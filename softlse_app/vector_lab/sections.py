@@ -205,6 +205,8 @@ def sweep_section(state: LabState) -> None:
         st.caption(
             f"The {len(nums.swept)} most probable of {nums.n:,} components at the current λ."
         )
+    if nums.range_note is not None:
+        st.caption(nums.range_note)
     show_chart(
         charts.sweep_chart(state.sigma, nums),
         key="sweep",
