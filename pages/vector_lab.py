@@ -47,9 +47,11 @@ PAGE = "vector_lab"
 
 st.title("Vector lab")
 st.markdown(
-    "Type a vector σ (or take s1, s2 or s3 from question (a) of the [exercise sheet](sheet)) "
-    "and see what adding an offset c, rescaling by a and changing the inverse temperature λ do "
-    "to softmax(σ, λ) and lse(σ, λ)."
+    # no link to the sheet here: Streamlit opens a Markdown link in a new tab, a second
+    # session; the sidebar has the sheet, and the buttons beside the box its three vectors
+    "Type a vector σ (or take s1, s2 or s3 of the exercise sheet's question (a) with the "
+    "buttons beside the box) and see what adding an offset c, rescaling by a and changing the "
+    "inverse temperature λ do to softmax(σ, λ) and lse(σ, λ)."
 )
 
 
