@@ -16,6 +16,7 @@ from plotly.colors import sample_colorscale
 from plotly_arrays import array
 from scipy.special import logsumexp
 
+from softlse_app.common.number_format import format_signed
 from softlse_app.lse_vs_max.colour_ticks import (
     BAR_LABEL_CHARS,
     LinearLevels,
@@ -206,8 +207,25 @@ def test_lse_and_max_panels_at_lambda_one() -> None:
     assert hard["layout"]["coloraxis"]["cmin"] == layout["coloraxis"]["cmin"]  # one scale
     assert hard["layout"]["coloraxis"]["cmax"] == layout["coloraxis"]["cmax"]
     assert max_trace["contours"] == trace["contours"]
-    assert hard["layout"]["coloraxis"]["colorbar"]["title"]["text"] == "max"
+    assert hard["layout"]["coloraxis"]["colorbar"]["title"]["text"] == "max: −1 to 1"
     assert hard["layout"]["title"]["text"] == "max(x, y)"
+
+
+@pytest.mark.parametrize("extent", [0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0])
+@pytest.mark.parametrize("lam", [1.0, -1.0])
+def test_the_max_bar_labels_only_values_max_takes(extent: float, lam: float) -> None:
+    """max's bar runs on past ±extent into the room kept for lse (to 1.8 at extent 1), and its
+    label 1.5 read as "max reaches 1.5": its labels stay within [−extent, extent], both ends
+    of which the title names, while the colours still run over the shared range."""
+    bar = figure_json(hard_panel(extent, lam))["layout"]["coloraxis"]
+    ticks = bar["colorbar"]["tickvals"]
+    assert len(ticks) >= 3
+    assert all(-extent * (1 + 1e-9) <= tick <= extent * (1 + 1e-9) for tick in ticks), ticks
+    assert bar["cmax"] - bar["cmin"] > 2 * extent  # the room for lse is still on the bar
+    hard = "max" if lam > 0 else "min"
+    assert bar["colorbar"]["title"]["text"] == (
+        f"{hard}: {format_signed(-extent)} to {format_signed(extent)}"
+    )
 
 
 def test_max_panel_is_the_same_at_every_lambda_of_one_sign() -> None:

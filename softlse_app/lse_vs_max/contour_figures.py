@@ -50,10 +50,13 @@ def contour_panel(
     name: str,
     title: str,
     bar_title: str,
+    labelled: tuple[float, float] | None = None,
 ) -> go.Figure:
     """One filled contour of ``z`` over the grid ``axis`` × ``axis`` (row i at y = axis[i]),
     with the given levels and colour range, its colour bar below; hover shows x, y and the
-    value. ``z`` is sent in its own dtype."""
+    value. ``z`` is sent in its own dtype. ``labelled`` (lo, hi), if given, keeps the bar's
+    labels to the values the panel takes: the rest of the bar is room kept for another
+    panel's values, and a label there would read as one of this panel's."""
     trace = {
         "type": "contour",
         "x": np.asarray(axis, dtype=np.float64),
@@ -76,6 +79,14 @@ def contour_panel(
     }
     lo, hi = float(axis[0]), float(axis[-1])
     tickvals, ticktext = linear_bar_ticks(levels)
+    if labelled is not None:
+        slack = 1e-9 * (levels.end - levels.start)
+        kept = [
+            (value, text)
+            for value, text in zip(tickvals, ticktext, strict=True)
+            if labelled[0] - slack <= value <= labelled[1] + slack
+        ]
+        tickvals, ticktext = [value for value, _ in kept], [text for _, text in kept]
     layout = {
         **square_axes(lo, hi),
         "margin": PANEL_MARGIN,
@@ -134,5 +145,8 @@ def hard_panel(extent: float, lam: float) -> go.Figure:
         levels,
         name=hard,
         title=f"{hard}(x, y)",
-        bar_title=hard,
+        # max's values end at ±extent; the bar runs on into the room kept for lse (up to
+        # extent + 0.8 at extent 1), where a label such as 1.5 read as "max reaches 1.5"
+        bar_title=f"{hard}: {format_signed(-extent)} to {format_signed(extent)}",
+        labelled=(-extent, extent),
     )
