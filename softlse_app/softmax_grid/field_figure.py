@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from numpy.typing import NDArray
 from plotly.colors import get_colorscale, hex_to_rgb
 
+from softlse_app.common.number_format import format_signed
 from softlse_app.common.plot_style import (
     AXIS_LOOK,
     OKABE_ITO,
@@ -37,6 +38,9 @@ HEAD_ANGLE = np.deg2rad(25.0)
 #: that would take its tip out of the square (:func:`check_arrow_magnify`).
 CHECK_ARROW_MAGNIFY = 4.0
 ARROW_COLOUR = "#1B1F24"
+#: A white halo around the contour labels (a CSS text-shadow), so that an arrow passing under
+#: a label does not cross its glyphs.
+LABEL_HALO = ", ".join(f"{dx}px {dy}px 1px white" for dx in (-1, 1) for dy in (-1, 1))
 CHECK_COLOUR = OKABE_ITO[5]  # vermillion
 #: The colour bar labels at most this many of its levels (every k-th one).
 MAX_BAR_LABELS = 5
@@ -198,9 +202,11 @@ def gradient_field_figure(
             x=on_diagonal[labelled],
             y=on_diagonal[labelled],
             mode="text",
-            text=[f"{level:g}" for level in levels[labelled]],
+            # a minus sign (not a hyphen) on a white halo: where an arrow crossed a label, its
+            # stroke hid the hyphen, and "−0.25" read as "0.25"
+            text=[format_signed(float(level)) for level in levels[labelled]],
             textposition="middle right",
-            textfont={"size": 11, "color": ARROW_COLOUR},
+            textfont={"size": 11, "color": ARROW_COLOUR, "shadow": LABEL_HALO},
             hoverinfo="skip",
             name="contour levels",
             showlegend=False,
