@@ -32,7 +32,14 @@ ANSWER_MARKERS: dict[str, tuple[str, ...]] = {
         "0.9999546",
         "softmax unchanged",
     ),
-    "b": ("0.0693147", "0.693147", "0.00693147", "log 2/λ", "2.1e-10", "nowhere else"),
+    "b": (
+        "0.0693147",
+        "0.693147",
+        "0.00693147",
+        "log 2/λ",
+        "2.1\u202f×\u202f10⁻¹⁰",
+        "nowhere else",
+    ),
     "c": ("0.73105858", "0.26894142", "gradient of lse is softmax"),
     "d": ("3.40760596", "3.00000454", "lim lse = max", "tends to 0"),
 }

@@ -208,7 +208,7 @@ def test_predictions_are_judged_with_relative_error_and_reasons() -> None:
     assert "relative error 0.021 %" in gap
     (corners,) = [i for i in infos if "you picked corners" in i]
     assert "diagonal x = y" in corners
-    assert "2.1e-10" in corners
+    assert "2.1\u202f×\u202f10⁻¹⁰" in corners  # no hyphen to break the line at
     assert any("Right: max." in s for s in successes)
     (lse_s1,) = [i for i in infos if "you said 3," in i]
     assert "relative error 12 %" in lse_s1

@@ -38,10 +38,10 @@ def test_the_view_defaults_are_the_pages_own_defaults(url_path: str) -> None:
 
 
 @pytest.mark.parametrize("link", LINKS, ids=lambda link: link.label)
-def test_every_link_carries_its_whole_view_and_reads_without_a_note(link: DeepLink) -> None:
+def test_every_link_carries_its_whole_view(link: DeepLink) -> None:
+    """(That each link opens without a note: test_page_sheet_input.)"""
     assert set(VIEW_DEFAULTS[link.url_path]) <= set(link.query)
-    at = open_page(link.url_path, link.query)
-    assert not at.warning, [w.value for w in at.warning]
+    assert link.query.items() >= link.params.items()
 
 
 def test_the_rescaling_link_opens_with_no_offset_and_lambda_1() -> None:

@@ -135,3 +135,29 @@ def format_stop(value: float) -> str:
     """Label of a number on a slider (λ, extent), and its text in the URL: up to 10
     significant digits, no trailing zeros (``0.01``, ``1.5``, ``100``, ``37.25``)."""
     return f"{float(value) + 0.0:.10g}"  # + 0.0 turns −0.0 into 0.0
+
+
+#: Superscript digits and minus, for the exponent of :func:`format_in_prose`.
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def format_in_prose(value: float, digits: int = 2) -> str:
+    """``value`` with ``digits`` significant digits for a sentence: as :func:`format_short`,
+    but a number %g writes in e-notation as m × 10ⁿ, with a superscript exponent and narrow
+    no-break spaces around the ×, which a browser never breaks across lines (on a phone it
+    broke ``2.1e-10`` after its hyphen, leaving ``2.1e-`` at a line's end). Tables and
+    read-outs keep numpy's e-notation, which reads back into Python.
+
+    >>> format_in_prose(2.0611536e-10), format_in_prose(4.440892098500626e-16)
+    ('2.1\u202f×\u202f10⁻¹⁰', '4.4\u202f×\u202f10⁻¹⁶')
+    >>> format_in_prose(1e-46), format_in_prose(0.25), format_in_prose(float("inf"))
+    ('10⁻⁴⁶', '0.25', 'inf')
+    """
+    text = format_short(value, digits)
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    power = f"10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    if mantissa in {"1", "-1"}:
+        return power if mantissa == "1" else f"−{power}"
+    return f"{mantissa.replace('-', '−')}\u202f×\u202f{power}"

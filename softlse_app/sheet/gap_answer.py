@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from softlse_app.common.lambda_text import format_lambda
+from softlse_app.common.number_format import format_in_prose
 from softlse_app.sheet.answer_parts import (
     Answer,
     ChoiceTruth,
@@ -26,7 +27,7 @@ def answer_b(r: GapResults) -> Answer:
         if r.on_diagonal[10.0] and r.points_at_largest[10.0] == GRID_POINTS
         else f"at {r.points_at_largest[10.0]} grid points"
     )
-    corner = f"{r.far_corner_gap:.2g}"
+    corner = format_in_prose(r.far_corner_gap)
     return Answer(
         letter="b",
         summary=(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from softlse_app.common.lambda_text import format_lambda
+from softlse_app.common.number_format import format_in_prose
 from softlse_app.sheet.answer_parts import (
     Answer,
     ChoiceTruth,
@@ -38,10 +39,10 @@ def answer_d(r: LimitResults) -> Answer:
         results=(
             "As λ → ∞, lse(σ, λ) → max(σ), the largest entry.",
             f"lse(s1, λ) with max(s1) = {r.largest:g}: {table}.",
-            f"At λ = 100 the gap lse − max is {r.gaps[100.0]:.3g} (computed directly, as "
-            "log(1 + Σ e^(−λ·(max − σⱼ)))/λ over the entries below the maximum, not as the "
-            "difference of two rounded numbers), far below the spacing of doubles near 3 "
-            f"({math.ulp(r.largest):.2g}), so lse(s1, 100) itself prints as 3.",
+            f"At λ = 100 the gap lse − max is {format_in_prose(r.gaps[100.0], 3)} (computed "
+            "directly, as log(1 + Σ e^(−λ·(max − σⱼ)))/λ over the entries below the maximum, not "
+            "as the difference of two rounded numbers), far below the spacing of doubles near 3 "
+            f"({format_in_prose(math.ulp(r.largest))}), so lse(s1, 100) itself prints as 3.",
             f"Bounds: max ≤ lse ≤ max + log(n)/λ; for s1 (n = 3): 3 ≤ lse(s1, λ) ≤ 3 + "
             f"{n_bound:.6g}/λ.",
         ),
