@@ -380,6 +380,13 @@ class AppPage:
             }
         )
         self.wait_settled()
+        # from the top: a click (a reveal) may have scrolled the main area down, and a page
+        # taller than max_height then showed its middle
+        self.page.evaluate(
+            "() => { window.scrollTo(0, 0); document.querySelectorAll("
+            '\'[data-testid="stMain"], [data-testid="stAppViewContainer"]\')'
+            ".forEach((e) => e.scrollTo(0, 0)); }"
+        )
         self.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => r()))")
         target = ARTIFACTS / "screenshots" / f"{name}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
