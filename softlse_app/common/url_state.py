@@ -105,8 +105,6 @@ def adopt_query_param(
             rewrite.pop(key, None)
         return
     raw = raw_values[-1]
-    if take_link_text(key):  # the page reads the link here, not Streamlit
-        st.session_state.setdefault(_TAKEN, set()).add(key)
     if key in rewrite:
         own = reader(raw)
         if own.note is None and own.value == rewrite[key]:
@@ -119,6 +117,10 @@ def adopt_query_param(
     if handled.get(key) == raw and not is_history_navigation():
         return  # on Back or Forward the address is the record: read it again
     handled[key] = raw
+    # the page reads this link text, not Streamlit (only here: text the page has read before
+    # is its own, and Streamlit must seed a re-created widget from it)
+    if take_link_text(key):
+        st.session_state.setdefault(_TAKEN, set()).add(key)
     reading = reader(raw)
     if reading.value is not None:
         st.session_state[key] = reading.value

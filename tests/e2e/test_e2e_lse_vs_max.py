@@ -233,6 +233,25 @@ def test_sheet_view_hides_lambda_and_keeps_it(app: AppPage) -> None:
     app.assert_healthy(charts=3)
 
 
+def test_lambda_survives_the_sheet_view_and_the_edits_after_it(app: AppPage) -> None:
+    """The benchmark's view switch found it: with an edit in the sheet view and one after the
+    way back, a version that hid the address's λ from Streamlit on every run showed λ = 1
+    under ``lam=0.05`` (Streamlit seeds the re-created λ slider from the address)."""
+    registered_page("lse_vs_max")
+    app.open("/lse_vs_max?lam=0.05&extent=0.1", charts=3)
+    view = app.page.locator(".st-key-view button")
+    app.press_on_slider("extent", "ArrowRight", charts=3)  # 0.1 → 0.2
+    app.rerun(view.filter(has_text="sheet").click, charts=9)
+    app.press_on_slider("extent", "ArrowRight", charts=9)  # 0.2 → 0.5, in the sheet view
+    app.rerun(view.filter(has_text="explore").click, charts=3)
+    app.expect_slider_value("lam", "0.05")
+    app.press_on_slider("extent", "ArrowRight", charts=3)  # 0.5 → 1
+    app.expect_query("extent", None)
+    app.expect_slider_value("lam", "0.05")
+    app.expect_query("lam", "0.05")
+    app.assert_healthy(charts=3)
+
+
 def test_the_slice_opens_on_a_click_draws_lse_and_follows_lambda(app: AppPage) -> None:
     registered_page("lse_vs_max")
     app.open("/lse_vs_max?lam=10", charts=3)  # closed by default: the three panels only
