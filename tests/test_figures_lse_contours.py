@@ -188,8 +188,10 @@ def test_lse_and_max_panels_at_lambda_one() -> None:
     assert layout["title"]["text"] == "lse((x, y), λ = 1)"
     assert (layout["coloraxis"]["cmin"], layout["coloraxis"]["cmax"]) == (-1.0, 1.8)
     bar = layout["coloraxis"]["colorbar"]
-    assert bar["ticktext"] == ["−1", "−0.5", "0", "0.5", "1", "1.5"]  # round, and they fit
-    assert bar["title"]["text"] == "lse, on max's scale"
+    # round, they fit, and only where lse has values (−0.307 … 1.69): below 0 the bar is
+    # max's part of the scale, and a label −1 would read as a value of lse
+    assert bar["ticktext"] == ["0", "0.5", "1", "1.5"]
+    assert bar["title"]["text"] == "lse, on max's scale: −0.307 to 1.69"
     assert layout["xaxis"]["scaleanchor"] == "y"
 
     hard = figure_json(hard_panel(1.0, 1.0))
@@ -455,3 +457,33 @@ def test_the_gap_csv_names_why_a_tiny_gap_has_no_log() -> None:
     assert np.isnan(log_gap[tiny]).all()
     normal = gap >= 2.2250738585072014e-308
     np.testing.assert_allclose(log_gap[normal], np.log10(gap[normal]), rtol=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("extent", "lam", "title", "labels"),
+    [
+        # λ = 10: lse −0.931 … 1.07 on max's −1 … 1.8; the bar of this panel stops labelling at
+        # 1, where lse stops (1.5 is only room on the scale)
+        (1.0, 10.0, "lse, on max's scale: −0.931 to 1.07", ["−0.5", "0", "0.5", "1"]),
+        (1.0, -10.0, "lse, on min's scale: −1.07 to 0.931", ["−1", "−0.5", "0", "0.5"]),
+        # an end lse reaches to within rounding keeps its label (−99.9993 reads −100)
+        (100.0, 1000.0, "lse, on max's scale: −100 to 100", ["−100", "−50", "0", "50", "100"]),
+        # ends past 1000 are written in whole digits, not 1e+03
+        (1000.0, 1.0, "lse, on max's scale: −999.3 to 1001", ["−1000", "0", "1000"]),
+        (1.0, 0.01, "lse, on its own scale: 68.3 to 70.3", ["68.5", "69", "69.5", "70"]),
+    ],
+)
+def test_the_lse_bar_names_and_labels_only_the_range_lse_covers(
+    extent: float, lam: float, title: str, labels: list[str]
+) -> None:
+    surface = lse_surface(extent, 51, lam)
+    scales = panel_scales(extent, lam)
+    bar = figure_json(lse_panel(surface.axis, surface.lse, lam, scales))["layout"]["coloraxis"]
+    assert bar["colorbar"]["title"]["text"] == title
+    assert bar["colorbar"]["ticktext"] == labels
+    low, high = float(np.min(surface.lse)), float(np.max(surface.lse))
+    for value in bar["colorbar"]["tickvals"]:
+        assert low - 0.005 * (high - low) <= value <= high + 0.005 * (high - low)
+    # the colours still cover all of lse
+    assert bar["cmin"] <= low
+    assert high <= bar["cmax"]

@@ -84,6 +84,10 @@ def bar_title(spec: dict) -> str:
     return spec["layout"]["coloraxis"]["colorbar"]["title"]["text"]
 
 
+def bar_labels(spec: dict) -> list[str]:
+    return list(spec["layout"]["coloraxis"]["colorbar"]["ticktext"])
+
+
 def slice_x(spec: dict) -> np.ndarray:
     trace = spec["data"][0]
     return trace["x0"] + trace["dx"] * np.arange(len(array(trace["y"])))
@@ -106,7 +110,11 @@ def test_default_view_numbers() -> None:
     # λ = 1: lse (−0.307 … 1.69) fits on max's scale, which leaves room above max for it
     assert colour_scale(shown["explore_hard"]) == colour_scale(shown["explore_lse"])
     assert colour_scale(shown["explore_hard"])[:2] == (-1.0, 1.8)
-    assert bar_title(shown["explore_lse"]) == "lse, on max's scale"
+    # the bar names the range lse covers and labels only values in it: −1 and −0.5 are
+    # max's part of the scale, where no lse lies
+    assert bar_title(shown["explore_lse"]) == "lse, on max's scale: −0.307 to 1.69"
+    assert bar_labels(shown["explore_lse"]) == ["0", "0.5", "1", "1.5"]
+    assert bar_labels(shown["explore_hard"]) == ["−1", "−0.5", "0", "0.5", "1"]
     assert "on the same colour scale as the max panel" in alt_texts(at)["explore_lse"]
     # the gap on a log scale: log10(log(1 + e^(−|x − y|))), every 2nd of the 201 points
     gap_axis, z_gap = grid(shown["explore_gap"])
@@ -591,7 +599,8 @@ def test_lse_far_from_max_gets_its_own_scale_and_says_so(query: dict, start: str
     _, z = grid(shown["explore_lse"])
     assert lse["start"] <= z.min() < z.max() <= lse["end"]
     assert (lse["end"] - lse["start"]) / lse["size"] <= 12  # about ten bands, not two
-    assert bar_title(shown["explore_lse"]) == "lse, on its own scale"
+    low, high = note.removeprefix("lse lies between ").split(" here")[0].split(" and ")
+    assert bar_title(shown["explore_lse"]) == f"lse, on its own scale: {low} to {high}"
     assert "on a colour scale of its own" in alt_texts(at)["explore_lse"]
     assert "the lse panel has its own" in alt_texts(at)["explore_hard"]
     # no note where lse shares max's scale
@@ -608,5 +617,5 @@ def test_sheet_view_on_a_small_extent_names_the_row_with_its_own_scale() -> None
     (note,) = [c for c in captions if c.startswith("lse lies between")]
     assert note.startswith("lse lies between 0.593 and 0.793 here, above every value of max")
     shown = charts(at)
-    assert bar_title(shown["sheet_1_lse"]) == "lse, on its own scale"
+    assert bar_title(shown["sheet_1_lse"]) == "lse, on its own scale: 0.593 to 0.793"
     assert colour_scale(shown["sheet_10_lse"]) == colour_scale(shown["sheet_10_hard"])

@@ -32,7 +32,7 @@ from softlse_app.lse_vs_max.panel_layout import (
     colour_bar,
     square_axes,
 )
-from softlse_app.lse_vs_max.panel_scales import PanelScales, hard_levels
+from softlse_app.lse_vs_max.panel_scales import PanelScales, hard_levels, lse_range_text
 
 #: Evenly spaced points per axis of the max panel (before the contour levels are added):
 #: hover read-outs every 10 % of the extent.
@@ -105,15 +105,21 @@ def lse_panel(
 ) -> go.Figure:
     """The contour panel of lse((x, y), λ) on the grid ``axis`` × ``axis``, sent as float32:
     seven digits, more than a colour or the hover shows, in half the bytes of float64. On
-    max's colour scale or on its own (``scales``), as its bar's title says."""
+    max's colour scale or on its own (``scales``), as its bar's title says, with the range
+    lse covers; the bar's labels stay within that range, since on max's scale the rest of the
+    bar is max's and a label such as −1 or 1.5 would read as a value of lse's."""
     whose = f"{hard_name(lam)}'s" if scales.shared else "its own"
+    low, high = lse_range_text(scales)
+    # a label at an end that lse reaches only to within rounding still names that end
+    slack = 0.005 * (scales.lse_range[1] - scales.lse_range[0])
     return contour_panel(
         axis,
         np.asarray(lse_values, dtype=np.float32),
         scales.lse,
         name="lse",
         title=f"lse((x, y), λ = {format_signed(lam)})",
-        bar_title=f"lse, on {whose} scale",
+        bar_title=f"lse, on {whose} scale: {low} to {high}",
+        labelled=(scales.lse_range[0] - slack, scales.lse_range[1] + slack),
     )
 
 

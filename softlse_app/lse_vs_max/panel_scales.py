@@ -80,6 +80,23 @@ def panel_scales(extent: float, lam: float) -> PanelScales:
     return PanelScales(extent, hard=hard, lse=own, shared=False, lse_range=(lo, hi))
 
 
+def lse_range_text(scales: PanelScales) -> tuple[str, str]:
+    """The lowest and highest value of lse on the grid as a person reads them: three
+    significant digits, or as many as the whole part has, so that no end is written in
+    e-notation (``1e+03`` for 1000.7 at extent 1000) or rounded past its units.
+
+    >>> lse_range_text(panel_scales(1.0, 10.0))
+    ('−0.931', '1.07')
+    >>> lse_range_text(panel_scales(1000.0, 1.0))
+    ('−999.3', '1001')
+    """
+    largest = max(abs(value) for value in scales.lse_range)
+    whole_digits = len(str(int(largest))) if largest < 1e15 else 15
+    digits = max(3, whole_digits)
+    low, high = scales.lse_range
+    return format_signed(low, digits), format_signed(high, digits)
+
+
 def scale_note(lam: float, scales: PanelScales) -> str:
     """Says, when lse lies too far from max to share max's colour scale (small |λ|), where lse
     lies and that its panel has a colour scale of its own; empty when the panels share one.
@@ -96,7 +113,7 @@ def scale_note(lam: float, scales: PanelScales) -> str:
         return ""
     hard = hard_name(lam)
     side = "above" if lam > 0 else "below"
-    lo, hi = (format_signed(v, 3) for v in scales.lse_range)
+    lo, hi = lse_range_text(scales)
     extent = format_short(scales.extent)
     shift = (
         f"{('log(2)/λ' if lam > 0 else 'log(2)/|λ|')} = {format_short(math.log(2) / abs(lam), 3)}"
