@@ -1,6 +1,7 @@
 """What every page gets from the shell besides its navigation: wide equations and tables that
-say they scroll and can be scrolled from the keyboard, and page links whose labels wrap
-instead of being cut off with "…" in a narrow column.
+say they scroll and can be scrolled from the keyboard, page links whose labels wrap
+instead of being cut off with "…" in a narrow column, and charts whose titles no toolbar
+covers on a touch screen.
 
 A displayed formula or a static table wider than its column (on a 390 px phone, or in a narrow
 column) scrolls sideways inside its own box. Two things make that usable:
@@ -52,6 +53,13 @@ _SCROLL_SHADOW_CSS = """
    but at a contrast text needs (4.5:1; Streamlit's disabled grey is about 2.5:1) */
 [class*="st-key-locked_predictions_"] :is(p, label, span, input, [data-testid="stWidgetLabel"]) {
   color: #5c5f66; -webkit-text-fill-color: #5c5f66; opacity: 1;
+}
+/* on a touch screen plotly's mode bar stays on all the time, and in a narrow chart (a phone's
+   softmax columns) its icons cover the chart's title, the one label that names a column's λ;
+   there a chart is zoomed by dragging and reset by a double tap, and its numbers are in the
+   CSV under it. With a mouse the bar still appears on hover. */
+@media (hover: none) {
+  .js-plotly-plot .modebar-container { display: none; }
 }
 /* the script's own element draws nothing: take it out of the layout's gaps */
 .stElementContainer:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
