@@ -29,6 +29,11 @@ from softlse_core import TIE_RULES, TieRule
 DEFAULT_LAMS = (1.0, 10.0, 100.0)
 MAX_LAMS = 6
 LAM_RANGE = (0.01, 1000.0)
+#: The λ box's length limit. The browser drops a paste longer than that whole and says
+#: nothing, so it is far above any list a person means: six λ pasted at full precision
+#: (``-0.012345678901234567``) take about 150 characters, and a longer list gets the note
+#: "used only the first 6 of … values".
+LAMS_MAX_CHARS = 2000
 # Odd counts keep the origin and the diagonal x = y on the grid. Each panel is PANEL_PX wide,
 # so 101 points per axis already fill it; 401 is the most that a panel can show.
 RES_RANGE = (21, 401, 20)
@@ -78,7 +83,7 @@ def lambda_list_control(page: str, container: DeltaGenerator) -> tuple[float, ..
         value=default,  # the widget's own default: a link's "1, 10, 100" leaves the address
         key="lams",
         bind="query-params",
-        max_chars=120,
+        max_chars=LAMS_MAX_CHARS,
         on_change=take_typed_value,
         args=(page, "lams"),
         help="Each λ between 0.01 and 1000 in size, e.g. 0.5, 2, 50 or 1, -10.",

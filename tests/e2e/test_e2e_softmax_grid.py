@@ -350,3 +350,38 @@ def test_the_check_tables_stand_side_by_side_on_a_desktop(app: AppPage) -> None:
     assert not first["scrolls"]
     assert not second["scrolls"]
     assert_check_numbers([first, second], -10.0, -0.5, 0.25)
+
+
+def test_a_long_pasted_lambda_list_is_kept_and_read(app: AppPage) -> None:
+    """Six λ pasted at full precision (127 characters, as copied from a table or a script):
+    the box once had a 120-character limit, and the browser dropped the whole paste without
+    a word, the box still showing 1, 10, 100. A list of eight gets the note that only the
+    first six are used."""
+    registered_page("softmax_grid")
+    app.open("/softmax_grid", charts=5)
+    six = ", ".join(
+        f"{v:.17g}"
+        for v in (
+            0.123456789012345,
+            2.34567890123456,
+            34.5678901234567,
+            -4.56789012345678,
+            567.890123456789,
+            -0.0678901234567891,
+        )
+    )
+    assert len(six) > 120
+    app.type_into("lams", six, charts=8)
+    assert app.input_value("lams") == six
+    wait_for_grid(
+        app,
+        # six λ and the one-hot panel, the last λ as it was pasted, rounded for the title
+        lambda t: len(t) == 7 and "σ₁, λ = −0.0678901 (soft-min)" in t,
+        "the six pasted λ",
+    )
+    eight = six + ", 1, 2"
+    app.type_into("lams", eight, charts=8)
+    assert app.input_value("lams") == eight
+    notes = app.page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any("used only the first 6 of 8 values" in note for note in notes), notes
+    app.assert_healthy(charts=8)
