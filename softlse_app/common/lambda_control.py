@@ -12,7 +12,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from softlse_app.common.controls import Place
+from softlse_app.common.link_write_back import send_address_if_changed, stage_bound_value
 from softlse_app.common.number_format import format_stop
+from softlse_app.common.page_entry import is_history_navigation
 from softlse_app.common.url_params import (
     exact_number,
     parse_number_text,
@@ -175,12 +177,19 @@ def lambda_slider(
     after reading ``lam`` and ``neg`` from the link. Returns the signed λ: the sign is the
     switch's, which :func:`exact_lambda_inputs` draws after it."""
     reader = partial(read_signed_magnitude, lo=LAMBDA_MIN, hi=LAMBDA_MAX, name=key)
-    adopt_signed_query_param(page, key, sign_key, reader, default, is_valid=is_lambda_magnitude)
+    # the switch first: a negative λ in the link (lam=-10) then turns it on over what the
+    # switch's own parameter says, even where it is absent on Back or Forward (which alone
+    # means "off")
     adopt_flag_query_param(page, sign_key)
-    if st.session_state.pop(_typed_fresh_key(key), False):
-        # set in code during the script, so the address follows in this run, not the next
+    adopt_signed_query_param(page, key, sign_key, reader, default, is_valid=is_lambda_magnitude)
+    typed = st.session_state.pop(_typed_fresh_key(key), False)
+    if typed:
+        # set in code during the script, so the address follows in this run, not the next;
+        # the sign's parameter is staged so that both reach the address as one change (one
+        # history entry), with the slider's change or just after it
         st.session_state[key] = st.session_state[key]
         st.session_state[sign_key] = st.session_state[sign_key]
+        stage_bound_value(sign_key, st.session_state[sign_key])
     container.select_slider(
         label,
         options=lambda_stops(float(st.session_state[key])),
@@ -192,6 +201,8 @@ def lambda_slider(
         args=(key,),
         help="λ = 1/temperature. Larger λ: lse closer to max and softmax closer to one-hot.",
     )
+    if typed:
+        send_address_if_changed()  # only the sign changed: the slider sent nothing
     return _signed_lambda(key, sign_key)  # the slider's value is in the session by now
 
 
@@ -200,7 +211,12 @@ def exact_lambda_inputs(row: DeltaGenerator, *, key: str = "lam", sign_key: str 
     (:func:`lambda_row`); call :func:`lambda_slider` first. The box shows the λ in use,
     unless it holds text that could not be used (:func:`typed_lambda_note` says why)."""
     typed_key = _typed_key(key)
-    if st.session_state.get(_typed_note_key(key)) is None or typed_key not in st.session_state:
+    note_key = _typed_note_key(key)
+    if typed_key not in st.session_state or is_history_navigation():
+        # the text the note explains went while another page ran, or Back or Forward has set
+        # λ from the address: a note "λ stays 5" would now contradict the page
+        st.session_state[note_key] = None
+    if st.session_state.get(note_key) is None or typed_key not in st.session_state:
         st.session_state[typed_key] = format_stop(_signed_lambda(key, sign_key))
     row.text_input(
         "Exact λ",

@@ -36,7 +36,13 @@ from urllib.parse import urlencode
 
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-__all__ = ["seed_history_value", "take_link_text", "write_link_corrections"]
+__all__ = [
+    "seed_history_value",
+    "send_address_if_changed",
+    "stage_bound_value",
+    "take_link_text",
+    "write_link_corrections",
+]
 
 
 def _with_state(action: Callable[[Any, Any], bool]) -> bool:
@@ -102,6 +108,57 @@ def seed_history_value(key: str, value: Any) -> bool:
         return True
 
     return _with_state(seed)
+
+
+def stage_bound_value(key: str, value: Any) -> bool:
+    """Put ``value``, which the page is about to give the bound widget ``key`` in code, into
+    Streamlit's copy of the address without telling the browser (left out where it is the
+    widget's default); True if it did. Only for a widget this session has already shown.
+
+    Streamlit tells the browser of each bound widget set in code on its own, one history
+    entry each: a typed λ that also flips the sign switch made two entries (``?lam=7&neg=true``
+    and then ``?lam=7``), and Back landed on the first, a λ nobody chose. Staged here, the
+    switch's parameter rides along with the slider's change, or with
+    :func:`send_address_if_changed`, and the switch finds the address already saying its
+    value, so it sends nothing."""
+
+    def stage(ctx: Any, state: Any) -> bool:
+        from streamlit.runtime.state.query_params import _coerce_value_for_query_url
+
+        query_params = state.query_params
+        binding = query_params.get_binding_for_param(key)
+        metadata_by_id = state._new_widget_state.widget_metadata
+        metadata = None if binding is None else metadata_by_id.get(binding.widget_id)
+        if metadata is None:
+            return False
+        try:
+            is_default = value == metadata.deserializer(None)
+            serialized = None if is_default else metadata.serializer(value)
+        except (ValueError, TypeError, IndexError, KeyError):  # not a value the widget has
+            return False
+        if serialized is None:
+            query_params._query_params.pop(key, None)
+        else:
+            text = _coerce_value_for_query_url(serialized, metadata.value_type)
+            query_params._query_params[key] = text
+        return True
+
+    return _with_state(stage)
+
+
+def send_address_if_changed() -> bool:
+    """Send Streamlit's copy of the address to the browser if it differs from the address
+    the browser was last given (a value staged by :func:`stage_bound_value` that no widget's
+    own change has carried yet); True if it sent it."""
+
+    def send(ctx: Any, state: Any) -> bool:
+        query_params = state.query_params
+        if urlencode(query_params._query_params, doseq=True) == ctx.query_string:
+            return False
+        query_params._send_query_param_msg()
+        return True
+
+    return _with_state(send)
 
 
 def write_link_corrections(keys: Iterable[str]) -> None:

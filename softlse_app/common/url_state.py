@@ -101,6 +101,13 @@ def adopt_query_param(
     handled: dict[str, str] = st.session_state.setdefault(_HANDLED, {})
     if not raw_values:
         handled.pop(key, None)
+        if is_history_navigation() and st.session_state[key] != default:
+            # Back or Forward to an address without the parameter: it means the default, as
+            # Streamlit will rule when the widget is drawn. Said now, because the page may read
+            # the value before that (the sign switch, drawn after the λ it signs: Back from
+            # ?lam=7&neg=true to ?lam=7 showed λ = −7 beside a switch that was off).
+            st.session_state[key] = default
+            rewrite.pop(key, None)
         if st.session_state[key] == default:
             rewrite.pop(key, None)
         return

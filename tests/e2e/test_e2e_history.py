@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from app_page import AppPage
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -129,3 +130,87 @@ def test_a_sheet_link_opens_the_view_it_names_after_another_link(app: AppPage) -
     app.expect_query("c", None)
     app.expect_query("lam", None)
     app.assert_healthy(charts=1)
+
+
+def expect_lse_title(app: AppPage, text: str) -> None:
+    """Wait (bounded) until the LSE page's lse panel is titled ``text`` — the λ it draws —
+    and no other title of it is left on the page (a chart being replaced has two)."""
+    app.page.wait_for_function(
+        """(text) => {
+          const titles = [...document.querySelectorAll('.st-key-explore_lse .g-gtitle')];
+          return titles.length > 0 && titles.every((t) => t.textContent === text);
+        }""",
+        arg=text,
+        timeout=app.timeout_ms,
+    )
+
+
+def history_length(app: AppPage) -> int:
+    return int(app.page.evaluate("history.length"))
+
+
+def test_a_typed_lambda_is_one_history_entry_and_back_shows_what_the_address_says(
+    app: AppPage,
+) -> None:
+    """Typing a λ of the other sign sets the slider and the sign switch: one change of
+    address, one history entry. (Each bound widget used to tell the browser on its own:
+    ``?lam=7&neg=true`` and then ``?lam=7``, and Back landed on λ = −7, which nobody chose.)
+    Back and Forward then show what the address says, sign included — Back to the address
+    without ``neg`` once drew λ = −1 beside a switch that was off — and a note about text
+    that could not be used goes once the address has set λ."""
+    app.open("/lse_vs_max", charts=3)
+    start = history_length(app)
+    app.type_into("lam_typed", "-2.5", charts=3)
+    app.expect_query("lam", "2.5")
+    app.expect_query("neg", "true")
+    expect_lse_title(app, "lse((x, y), λ = −2.5)")
+    assert history_length(app) == start + 1
+    app.type_into("lam_typed", "7", charts=3)
+    app.expect_query("neg", None)
+    app.expect_query("lam", "7")
+    expect_lse_title(app, "lse((x, y), λ = 7)")
+    assert history_length(app) == start + 2
+    app.type_into("lam_typed", "banana", charts=3)
+    note = app.page.get_by_text(
+        "That is not a number: type a number such as 37 or -2.5; λ stays 7."
+    )
+    expect(note).to_be_visible(timeout=app.timeout_ms)
+    assert history_length(app) == start + 2  # nothing new to remember
+
+    app.page.go_back()
+    app.expect_query("lam", "2.5")
+    app.expect_query("neg", "true")
+    expect_lse_title(app, "lse((x, y), λ = −2.5)")
+    app.expect_slider_value("lam", "2.5")
+    expect(app.page.locator(".st-key-neg input")).to_be_checked(timeout=app.timeout_ms)
+    app.expect_input_value("lam_typed", "-2.5")
+    expect(note).to_have_count(0, timeout=app.timeout_ms)
+    app.page.go_back()
+    app.expect_query("lam", None)
+    app.expect_query("neg", None)
+    expect_lse_title(app, "lse((x, y), λ = 1)")
+    expect(app.page.locator(".st-key-neg input")).not_to_be_checked(timeout=app.timeout_ms)
+    app.expect_input_value("lam_typed", "1")
+    app.page.go_forward()
+    app.expect_query("lam", "2.5")
+    app.expect_query("neg", "true")
+    expect_lse_title(app, "lse((x, y), λ = −2.5)")
+    app.wait_settled(charts=3)
+    app.assert_healthy(charts=3)
+
+
+def test_a_note_on_unusable_lambda_text_goes_with_the_text(app: AppPage) -> None:
+    """Away through the sidebar and back: the box shows the λ in use again (its unusable
+    text went with the page), so the note "λ stays 10" that explained that text goes too."""
+    app.open("/lse_vs_max", charts=3)
+    app.type_into("lam_typed", "10", charts=3)
+    app.type_into("lam_typed", "banana", charts=3)
+    note = app.page.get_by_text("λ stays 10.")
+    expect(note).to_be_visible(timeout=app.timeout_ms)
+    app.click_nav("Home")
+    app.expect_path("")
+    app.click_nav("LSE vs max", charts=3)
+    app.expect_slider_value("lam", "10")
+    app.expect_input_value("lam_typed", "10")
+    expect(note).to_have_count(0, timeout=app.timeout_ms)
+    app.assert_healthy(charts=3)
