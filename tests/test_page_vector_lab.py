@@ -603,3 +603,24 @@ def test_the_pages_own_example_copied_back_is_read() -> None:
     at = run_page(v="1,\u2060 2e-400,\u2060 3")
     assert column(at, 0, "σ").tolist() == [1.0, 0.0, 3.0]
     assert any("Entry 2 (`2e-400`) rounds to 0" in shown_text(info.value) for info in at.info)
+
+
+@pytest.mark.parametrize(("key", "held", "shown"), [("c", 7.0, "7"), ("a", -2.5, "−2.5")])
+def test_an_emptied_number_box_keeps_its_number_and_says_so(
+    key: str, held: float, shown: str
+) -> None:
+    """Emptying the box (or typing text the browser cannot read as a number, which empties
+    it too) once reset c to 0 and a to 1 without a word, and took them out of the link. The
+    box now keeps the number it held, with a note, and the link still carries it."""
+    at = run_page(v="1, 2, 3", **{key: repr(held)})
+    assert at.number_input(key=key).value == held
+    at.number_input(key=key).set_value(None).run(timeout=30)
+    assert not at.exception
+    assert at.number_input(key=key).value == held
+    assert at.query_params[key] == repr(held)
+    notes = [c.value for c in at.caption if "was empty" in c.value]
+    assert notes == [
+        f":material/edit_note: The box {key} was empty or held no number; {key} stays {shown}."
+    ]
+    at.number_input(key=key).set_value(held + 1).run(timeout=30)  # the note goes with the edit
+    assert not [c.value for c in at.caption if "was empty" in c.value]

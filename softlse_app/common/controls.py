@@ -90,7 +90,9 @@ def float_box_control(
     (:func:`softlse_app.common.url_params.read_float_range`). A number typed into the box
     outside the bounds stays in the box as typed (the browser would otherwise refuse it with
     an error and silently keep the old value) and is clamped for use, with a warning under
-    the box that says so: ``c = 5000 is outside −1000 to 1000; using c = 1000.``
+    the box that says so: ``c = 5000 is outside −1000 to 1000; using c = 1000.`` An emptied
+    box (the browser also empties it for text that is not a number) keeps the number it held,
+    with a note (:func:`_take_typed_number`), instead of going to the default.
 
     The box is not bound with ``bind="query-params"``: Streamlit would then seed it from the
     link's raw text (``?c=5000``) over the corrected value, since the box has no limits.
@@ -124,15 +126,20 @@ def float_box_control(
             label,
             step=step,
             format="%g",
-            value=default,
+            # None: an emptied box reaches the callback as empty instead of being reset to
+            # the default by the browser, so the callback can keep the number in use
+            value=None,
             key=key,
-            on_change=take_typed_value,
-            args=(page, key),
+            on_change=_take_typed_number,
+            args=(page, key, symbol, default),
             help=help,
         )
     )
     write_query_param(key, None if value == default else repr(value))
     last[(page, key)] = value
+    kept_note = st.session_state.pop(_kept_note_key(key), None)
+    if kept_note is not None:
+        (where if notes is None else notes).caption(f":material/edit_note: {kept_note}")
     used = min(max(value, lo), hi)
     if used != value:
         (where if notes is None else notes).warning(
@@ -141,6 +148,27 @@ def float_box_control(
             icon=":material/edit_note:",
         )
     return used
+
+
+def _kept_note_key(key: str) -> str:
+    return f"_{key}_kept_note"
+
+
+def _take_typed_number(page: str, key: str, symbol: str, default: float) -> None:
+    """``on_change`` callback of :func:`float_box_control`'s box: as
+    :func:`~softlse_app.common.url_state.take_typed_value`, and an emptied box (the browser
+    also empties it for text that is not a number, such as ``abc`` or ``1e400``) gets back the
+    number it held, with a note for the next run, instead of silently going to the default
+    (c = 7 became 0, and ``?c`` left the address)."""
+    take_typed_value(page, key)
+    if st.session_state.get(key) is not None:
+        return
+    last: dict[tuple[str, str], float] = st.session_state.get(_LAST_BOX_VALUES, {})
+    kept = last.get((page, key), default)
+    st.session_state[key] = kept
+    st.session_state[_kept_note_key(key)] = (
+        f"The box {symbol} was empty or held no number; {symbol} stays {format_signed(kept)}."
+    )
 
 
 def int_grid_control(

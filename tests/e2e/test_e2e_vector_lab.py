@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from app_page import AppPage
 from page_registry import registered_page
+from playwright.sync_api import expect
 from scipy.special import softmax
 
 from softlse_core import softmax as core_softmax
@@ -328,3 +329,17 @@ def test_offset_typed_out_of_range_is_kept_and_the_correction_said(app: AppPage)
     expect_table_column(app, "σ + c", ["1.001e+03", "1.002e+03", "1.003e+03"])
     assert app.page.locator('[data-testid="stAlertContentError"]').count() == 0
     assert not app.page.get_by_text("outside the allowed range").count()
+
+
+def test_an_emptied_offset_box_keeps_its_number_and_says_so(app: AppPage) -> None:
+    """Emptying the box and pressing Enter once set c to 0 without a word and took it out of
+    the link: the box keeps 7, with a note, and the link still says c = 7."""
+    registered_page("vector_lab")
+    app.open("/vector_lab?c=7", charts=1)
+    app.expect_input_value("c", "7")
+    app.type_into("c", "", charts=1)
+    note = app.page.get_by_text("The box c was empty or held no number; c stays 7.")
+    expect(note).to_be_visible(timeout=app.timeout_ms)
+    app.expect_input_value("c", "7")
+    app.expect_query("c", "7.0")
+    app.assert_healthy(charts=1)
