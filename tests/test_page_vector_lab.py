@@ -448,6 +448,49 @@ def test_the_stability_hint_fits_the_current_vector_and_lambda(
     assert sorted(entries) == [f"softmax(σ, λ), entry {k}" for k in (1, 2, 3)]
 
 
+@pytest.mark.parametrize(
+    ("v", "lam", "hint", "fails_at"),
+    [
+        # safe for every λ > 0 (largest entry 0) but λ = −1 overflows: exp(1000). The page
+        # once said "with entries this close to 0, no λ up to 1000 … makes it fail"
+        (
+            "-1000, 0",
+            "1",
+            "No λ > 0 up to 1000 makes the textbook formula fail here, but a negative one "
+            "does: below about −0.71 (switch on Negative λ) the textbook formula's exp "
+            "overflows.",
+            "-1",
+        ),
+        (
+            "-5, 0, 0.001",
+            "1",
+            "No λ > 0 up to 1000 makes the textbook formula fail here, but a negative one "
+            "does: below about −142 (switch on Negative λ)",
+            "-150",
+        ),
+        (
+            "1000, 0",
+            "-1",
+            "No λ < 0 down to −1000 makes the textbook formula fail here, but a positive one "
+            "does: above about 0.71 (switch off Negative λ)",
+            "1",
+        ),
+    ],
+)
+def test_a_vector_safe_for_one_sign_of_lambda_points_to_the_other(
+    v: str, lam: str, hint: str, fails_at: str
+) -> None:
+    at = run_page(v=v, lam=lam, section=STABILITY)
+    (agree,) = [i.value for i in at.info if i.value.startswith("Here both agree")]
+    assert hint in agree
+    assert "close to 0" not in agree
+    # following the hint breaks the textbook formula
+    at = run_page(v=v, lam=fails_at, section=STABILITY)
+    (table,) = tables(at)
+    assert table["textbook (no shift)"][0] in {"inf", "-inf"}
+    assert any(i.value.startswith("**Why the textbook formula") for i in at.info)
+
+
 def test_entries_too_small_to_fail_point_to_the_sheets_s3() -> None:
     at = run_page(v="0.1, 0.2", lam="1000", section=STABILITY)
     assert any(

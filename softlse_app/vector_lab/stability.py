@@ -140,30 +140,53 @@ def subnormal_precision(exponent: float) -> str:
     return f"only {bits} significant bit{'' if bits == 1 else 's'}"
 
 
-def textbook_failure_hint(largest_exponent: float, lam: float) -> str:
+def textbook_failure_hint(
+    largest_exponent: float, lam: float, smallest_exponent: float | None = None
+) -> str:
     """What to change so that the textbook formula fails, for a σ where it currently works:
     ``largest_exponent`` = |λ|·m with m the largest entry of sign(λ)·σ, so the textbook lse
     overflows once |λ| > ``EXP_OVERFLOW``/m (m > 0) and underflows to log(0) once
-    |λ| > ``EXP_UNDERFLOW``/m (m < 0). A size of λ beyond the control's ``LAMBDA_MAX`` (or
-    m = 0) cannot be reached: then the sheet's s3 at λ = 100 is suggested, whose largest
-    exponent 3000 overflows.
+    |λ| > ``EXP_UNDERFLOW``/m (m < 0). Where no size of λ up to the control's ``LAMBDA_MAX``
+    does it with λ's sign, the other sign may (``smallest_exponent`` = min λ·σ, so the largest
+    entry of −sign(λ)·σ is −``smallest_exponent``/|λ|): σ = (−1000, 0) at λ = 1 is safe for
+    every λ > 0 but overflows at λ = −1. Only where neither sign can (entries close to 0) is
+    the sheet's s3 at λ = 100 suggested, whose largest exponent 3000 overflows.
     """
-    m = largest_exponent / abs(lam)
-    direction = "Raise λ above" if lam > 0 else "Make λ more negative than"
-    sign = "" if lam > 0 else "−"
-    if m > 0 and EXP_OVERFLOW / m <= LAMBDA_MAX:
-        size = format_short(EXP_OVERFLOW / m, 3)
-        return f"{direction} about {sign}{size} and the textbook formula's exp overflows."
-    if m < 0 and EXP_UNDERFLOW / m <= LAMBDA_MAX:
-        size = format_short(EXP_UNDERFLOW / m, 3)
-        return (
-            f"{direction} about {sign}{size} and every exponential of the textbook formula "
-            "underflows to 0."
-        )
+    same = _failing_size(largest_exponent / abs(lam))
+    if same is not None:
+        direction = "Raise λ above" if lam > 0 else "Make λ more negative than"
+        sign = "" if lam > 0 else "−"
+        return f"{direction} about {sign}{format_short(same[0], 3)} and {same[1]}."
+    if smallest_exponent is not None:
+        other = _failing_size(-smallest_exponent / abs(lam))
+        if other is not None:
+            limit = format_short(LAMBDA_MAX)
+            if lam > 0:
+                return (
+                    f"No λ > 0 up to {limit} makes the textbook formula fail here, but a "
+                    f"negative one does: below about −{format_short(other[0], 3)} (switch on "
+                    f"Negative λ) {other[1]}."
+                )
+            return (
+                f"No λ < 0 down to −{limit} makes the textbook formula fail here, but a "
+                f"positive one does: above about {format_short(other[0], 3)} (switch off "
+                f"Negative λ) {other[1]}."
+            )
     return (
         f"With entries this close to 0, no λ up to {format_short(LAMBDA_MAX)} in size makes the "
         "textbook formula fail: try the preset s3 (10, 20, 30) with λ = 100."
     )
+
+
+def _failing_size(m: float) -> tuple[float, str] | None:
+    """The size of λ beyond which the textbook formula fails when the largest entry of
+    sign(λ)·σ is ``m``, and how (its exp overflows, or every exponential underflows); None
+    where that size is beyond the control's ``LAMBDA_MAX`` or m = 0."""
+    if m > 0 and EXP_OVERFLOW / m <= LAMBDA_MAX:
+        return EXP_OVERFLOW / m, "the textbook formula's exp overflows"
+    if m < 0 and EXP_UNDERFLOW / m <= LAMBDA_MAX:
+        return EXP_UNDERFLOW / m, "every exponential of the textbook formula underflows to 0"
+    return None
 
 
 def textbook_verdict(s: StabilityReport) -> tuple[bool, str]:
@@ -196,11 +219,12 @@ def textbook_verdict(s: StabilityReport) -> tuple[bool, str]:
         )
     if not s.agree:
         return False, _lost_digits(s)
+    hint = textbook_failure_hint(s.largest_exponent, s.lam, s.smallest_exponent)
     return True, (
         "Here both agree (to 10 significant digits at least): the largest exponent, λ "
         "times an entry of σ, is "
         f"{format_short(s.largest_exponent)}, below ln(largest double) ≈ "
-        f"{EXP_OVERFLOW:.2f}. {textbook_failure_hint(s.largest_exponent, s.lam)}"
+        f"{EXP_OVERFLOW:.2f}. {hint}"
     )
 
 
