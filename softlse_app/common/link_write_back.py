@@ -59,6 +59,27 @@ def _with_state(action: Callable[[Any, Any], bool]) -> bool:
         return False
 
 
+def _address_text(state: Any, key: str, value: Any) -> tuple[bool, str | list[str] | None]:
+    """``(True, text)``: the text the address gives ``value`` of the bound widget ``key``, in
+    the widget's own serialized form, ``None`` where it is the widget's default (defaults stay
+    out of the address); ``(False, None)`` for a widget this session has not shown, or a
+    value it cannot hold."""
+    from streamlit.runtime.state.query_params import _coerce_value_for_query_url
+
+    binding = state.query_params.get_binding_for_param(key)
+    metadata_by_id = state._new_widget_state.widget_metadata
+    metadata = None if binding is None else metadata_by_id.get(binding.widget_id)
+    if metadata is None:
+        return False, None
+    try:
+        if value == metadata.deserializer(None):
+            return True, None
+        serialized = metadata.serializer(value)
+    except (ValueError, TypeError, IndexError, KeyError):  # not a value the widget has
+        return False, None
+    return True, _coerce_value_for_query_url(serialized, metadata.value_type)
+
+
 def take_link_text(key: str) -> bool:
     """Hide the link's text for ``key`` from Streamlit's reading of the link in this run (the
     page has read it itself); True if it did. Not on Back or Forward."""
@@ -86,24 +107,13 @@ def seed_history_value(key: str, value: Any) -> bool:
     def seed(ctx: Any, state: Any) -> bool:
         if not ctx.is_history_navigation:
             return False
-        from streamlit.runtime.state.query_params import _coerce_value_for_query_url
-
-        query_params = state.query_params
-        binding = query_params.get_binding_for_param(key)
-        metadata_by_id = state._new_widget_state.widget_metadata
-        metadata = None if binding is None else metadata_by_id.get(binding.widget_id)
-        if metadata is None:
+        written, text = _address_text(state, key, value)
+        if not written:
             return False
-        try:
-            is_default = value == metadata.deserializer(None)
-            serialized = None if is_default else metadata.serializer(value)
-        except (ValueError, TypeError, IndexError, KeyError):  # not a value the widget has
-            return False
-        initial = query_params._initial_query_params
-        if serialized is None:
+        initial = state.query_params._initial_query_params
+        if text is None:
             initial.pop(key, None)
         else:
-            text = _coerce_value_for_query_url(serialized, metadata.value_type)
             initial[key] = text if isinstance(text, list) else [text]
         return True
 
@@ -123,24 +133,13 @@ def stage_bound_value(key: str, value: Any) -> bool:
     value, so it sends nothing."""
 
     def stage(ctx: Any, state: Any) -> bool:
-        from streamlit.runtime.state.query_params import _coerce_value_for_query_url
-
-        query_params = state.query_params
-        binding = query_params.get_binding_for_param(key)
-        metadata_by_id = state._new_widget_state.widget_metadata
-        metadata = None if binding is None else metadata_by_id.get(binding.widget_id)
-        if metadata is None:
+        written, text = _address_text(state, key, value)
+        if not written:
             return False
-        try:
-            is_default = value == metadata.deserializer(None)
-            serialized = None if is_default else metadata.serializer(value)
-        except (ValueError, TypeError, IndexError, KeyError):  # not a value the widget has
-            return False
-        if serialized is None:
-            query_params._query_params.pop(key, None)
+        if text is None:
+            state.query_params._query_params.pop(key, None)
         else:
-            text = _coerce_value_for_query_url(serialized, metadata.value_type)
-            query_params._query_params[key] = text
+            state.query_params._query_params[key] = text
         return True
 
     return _with_state(stage)
